@@ -1,0 +1,250 @@
+package ir.tehran.womenfamily.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system on one machine: one PostgreSQL server with a database per service, one Kafka
+ * broker, the three services and the gateway, each in its own process. Used by the run command
+ * ({@link #main}) and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+
+    /** How to run the stack. Ports of 0 are chosen free. */
+    public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
+            Map<String, Integer> servicePorts, Map<String, String> extraConfig) {
+
+        public static Options forRunCommand(Path projectRoot, Path dataDir, boolean fresh) {
+            return new Options(projectRoot, dataDir, fresh, true, 8080,
+                Map.of("registry", 8081, "bazaar", 8082, "sponsorship", 8083), Map.of());
+        }
+
+        public static Options forTests(Path projectRoot, Path dataDir) {
+            int[] ports = FreePorts.allocate(4);
+            return new Options(projectRoot, dataDir, true, false, ports[0],
+                Map.of("registry", ports[1], "bazaar", ports[2], "sponsorship", ports[3]), Map.of());
+        }
+    }
+
+    private final Options options;
+    private final ParentWatchdog watchdog;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private JwtKeys keys;
+    private DemoCredentials demo;
+
+    public LocalStack(Options options) {
+        this.options = options;
+        this.watchdog = ParentWatchdog.get(options.dataDir());
+    }
+
+    public LocalStack start() {
+        Path data = options.dataDir();
+        if (options.fresh()) {
+            for (String sub : List.of("postgres", "kafka", "logs", "keys", "demo-credentials.properties")) {
+                Files2.deleteRecursively(data.resolve(sub));
+            }
+        }
+        keys = JwtKeys.ensure(data.resolve("keys"));
+        demo = DemoCredentials.ensure(data.resolve("demo-credentials.properties"));
+        log("starting PostgreSQL");
+        postgres = PostgresServer.start(data.resolve("postgres"), options.fresh(), options.durable(), watchdog);
+        for (String db : List.of("registry", "bazaar", "sponsorship", "gateway")) {
+            postgres.ensureDatabase(db);
+        }
+        log("PostgreSQL on 127.0.0.1:" + postgres.port() + "; starting Kafka");
+        kafka = KafkaBroker.start(data.resolve("kafka"), options.fresh(), data.resolve("logs/kafka.log"), watchdog);
+        log("Kafka on " + kafka.bootstrapServers() + "; starting services");
+
+        for (String name : SERVICES) {
+            services.put(name, service(name, options.servicePorts().get(name), serviceConfig(name)));
+        }
+        services.put("gateway", service("gateway", options.gatewayPort(), gatewayConfig()));
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess s : services.values()) {
+            s.start();
+            ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))));
+        }
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        log("all services ready");
+        return this;
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> config) {
+        String module = name.equals("gateway") ? "gateway" : name + "-service";
+        Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, port, config, options.dataDir().resolve("logs/" + name + ".log"),
+            watchdog);
+    }
+
+    private Map<String, String> commonConfig(String database) {
+        Map<String, String> c = new HashMap<>();
+        c.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        c.put("quarkus.datasource.username", PostgresServer.USER);
+        c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        c.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        c.put("mp.jwt.verify.publickey.location", keys.publicJwks().toUri().toString());
+        c.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        c.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
+        c.putAll(options.extraConfig());
+        return c;
+    }
+
+    private Map<String, String> serviceConfig(String name) {
+        return commonConfig(name);
+    }
+
+    private Map<String, String> gatewayConfig() {
+        Map<String, String> c = commonConfig("gateway");
+        for (String name : SERVICES) {
+            c.put("gateway.services." + name + ".url", "http://127.0.0.1:" + options.servicePorts().get(name));
+        }
+        c.put("gateway.token.signing-key-location", keys.signingKey().toString());
+        c.put("gateway.token.public-jwks-location", keys.publicJwks().toString());
+        c.put("gateway.token.issuer", TestTokens.ISSUER);
+        c.put("gateway.token.audience", TestTokens.AUDIENCE);
+        c.put("gateway.demo.enabled", "true");
+        c.put("gateway.demo.password", demo.password());
+        c.put("gateway.demo.client-secret", demo.clientSecret());
+        return c;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public DemoCredentials demoCredentials() {
+        return demo;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    /** Passwords of the demo accounts: random per data directory, never committed. */
+    public record DemoCredentials(String password, String clientSecret) {
+
+        static DemoCredentials ensure(Path file) {
+            try {
+                Properties p = new Properties();
+                if (Files.exists(file)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        p.load(in);
+                    }
+                } else {
+                    Files.createDirectories(file.getParent());
+                    p.setProperty("password", random());
+                    p.setProperty("client-secret", random());
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        p.store(out, "demo accounts of this local stack");
+                    }
+                }
+                return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String random() {
+            byte[] bytes = new byte[12];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+
+    /**
+     * The run command: {@code LocalStack [--fresh] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
+     * SIGTERM; stops every process it started, and if it is killed outright, the watchdog does.
+     */
+    public static void main(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        Path data = null;
+        boolean fresh = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--fresh" -> fresh = true;
+                case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
+                default -> {
+                    System.err.println("usage: LocalStack [--fresh] [--data-dir DIR] [--root DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (data == null) {
+            data = root.resolve(".local-stack");
+        }
+        LocalStack stack = new LocalStack(Options.forRunCommand(root, data, fresh));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping");
+            stack.close();
+            log("stopped");
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("[local-stack] failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        String gw = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        System.out.println();
+        System.out.println("  Gateway:      " + gw);
+        System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
+        System.out.println("  OpenAPI:      " + gw + "/q/openapi");
+        System.out.println("  Data:         " + data + "  (logs in " + data.resolve("logs") + ")");
+        System.out.println("  Demo staff:   admin, caseworker, coordinator, officer  password: "
+            + stack.demoCredentials().password());
+        System.out.println("  Demo client:  demo-partner-app  secret: " + stack.demoCredentials().clientSecret());
+        System.out.println("  Token:        curl -s " + gw + "/oauth2/token -d grant_type=password "
+            + "-d username=admin -d password=" + stack.demoCredentials().password());
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

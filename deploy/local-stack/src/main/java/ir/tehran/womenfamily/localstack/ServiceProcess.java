@@ -1,0 +1,125 @@
+package ir.tehran.womenfamily.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** One of the system's Quarkus applications, run from its built {@code quarkus-app} in its own JVM. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> config;
+    private final Path logFile;
+    private final ParentWatchdog watchdog;
+    private Process process;
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> config, Path logFile,
+            ParentWatchdog watchdog) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.config = new TreeMap<>(config);
+        this.logFile = logFile;
+        this.watchdog = watchdog;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public synchronized void start() {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests first");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            List<String> command = new ArrayList<>();
+            command.add(KafkaBroker.javaExecutable());
+            command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            command.add("-Dquarkus.http.port=" + port);
+            config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.addAll(List.of("-jar", jar.toString()));
+            process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+            watchdog.register(process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not start", e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(3)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!isRunning()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            KafkaBroker.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logFile);
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        watchdog.unregister(process.pid());
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
