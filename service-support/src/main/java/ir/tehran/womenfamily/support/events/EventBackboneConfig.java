@@ -1,0 +1,57 @@
+package ir.tehran.womenfamily.support.events;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the outbox relay and the idempotent consumers. */
+@ConfigMapping(prefix = "events")
+public interface EventBackboneConfig {
+
+    /** The producing service's short name: {@code registry}. Topics are {@code <service>.<aggregate-type>}. */
+    String service();
+
+    /** CloudEvents {@code source}; defaults to {@code /women-family/<service>}. */
+    java.util.Optional<String> source();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    /** Partitions of the topics this service creates. */
+    @WithDefault("3")
+    int partitions();
+
+    interface Relay {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** First wait after a failed attempt; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface Consumer {
+        /** Attempts at one event before it goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration retryBackoff();
+    }
+
+    default String cloudEventSource() {
+        return source().orElse("/women-family/" + service());
+    }
+
+    default String topic(String aggregateType) {
+        return service() + "." + aggregateType;
+    }
+}

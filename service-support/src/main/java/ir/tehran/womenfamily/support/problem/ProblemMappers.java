@@ -1,0 +1,184 @@
+package ir.tehran.womenfamily.support.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a service returns, as RFC 9457 problem+json: the service's own problems, validation
+ * failures with their field paths, unreadable JSON, the framework's 4xx (404, 405, 406, 415),
+ * authentication and authorisation failures, and a last resort that never shows a class name or a
+ * stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.Violation> errors = e.errors().stream()
+            .map(f -> new Problem.Violation(f.field(), Messages.get(locale, f.messageKey(), f.args())))
+            .toList();
+        return ProblemResponses.response(
+            ProblemResponses.problem(e.status(), e.type(), locale, path(uri), errors, e.args()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+            .map(v -> new Problem.Violation(fieldPath(v), translate(v, locale)))
+            .sorted(Comparator.comparing(Problem.Violation::field))
+            .toList();
+        return ProblemResponses.response(
+            ProblemResponses.problem(400, "validation", locale, path(uri), errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.Violation> errors = List.of();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = jsonPath(m.getPath());
+            String key = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
+                : e instanceof InvalidFormatException ? "validation.wrong-format" : "validation.unreadable";
+            errors = List.of(new Problem.Violation(field, Messages.get(locale, key)));
+        }
+        return ProblemResponses.response(
+            ProblemResponses.problem(400, "malformed-json", locale, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.response(
+            ProblemResponses.problem(401, "unauthorized", locale(headers), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.response(
+            ProblemResponses.problem(401, "unauthorized", locale(headers), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.response(
+            ProblemResponses.problem(403, "forbidden", locale(headers), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "server error on %s", path(uri));
+        }
+        return ProblemResponses.response(
+            ProblemResponses.problem(status, typeFor(status), locale(headers), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", path(uri));
+        return ProblemResponses.response(
+            ProblemResponses.problem(500, "internal", locale(headers), path(uri), List.of()));
+    }
+
+    static String typeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found-route";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "bad-request";
+        };
+    }
+
+    private static Locale locale(HttpHeaders headers) {
+        return headers == null ? Messages.PERSIAN : Messages.choose(headers.getAcceptableLanguages());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** {@code create.arg0.children[0].name} becomes {@code children[0].name}: the path the client sent. */
+    static String fieldPath(ConstraintViolation<?> v) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                sb.append('[').append(node.getKey()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    /** Bean Validation's message template names a bundle key when it is {@code {key}}. */
+    private static String translate(ConstraintViolation<?> v, Locale locale) {
+        String template = v.getMessageTemplate();
+        if (template.startsWith("{") && template.endsWith("}")) {
+            String key = template.substring(1, template.length() - 1);
+            String text = Messages.get(locale, key, v.getConstraintDescriptor().getAttributes().get("max"),
+                v.getConstraintDescriptor().getAttributes().get("min"));
+            if (!text.equals(key)) {
+                return text;
+            }
+        }
+        return v.getMessage();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+}
