@@ -66,6 +66,15 @@ public class ProblemMappers {
             ProblemResponses.problem(400, "malformed-json", locale, path(uri), errors));
     }
 
+    /** A unique or foreign-key constraint the service's own checks did not catch (two writers racing). */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers,
+            UriInfo uri) {
+        LOG.infof("constraint %s violated on %s", e.getConstraintName(), path(uri));
+        return ProblemResponses.response(
+            ProblemResponses.problem(409, "conflict", locale(headers), path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return ProblemResponses.response(
@@ -86,6 +95,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, headers, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "server error on %s", path(uri));

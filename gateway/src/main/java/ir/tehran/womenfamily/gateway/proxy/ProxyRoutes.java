@@ -1,0 +1,78 @@
+package ir.tehran.womenfamily.gateway.proxy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.HttpProxy;
+import ir.tehran.womenfamily.gateway.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes {@code /api/<service>/...} to the service of that name, path and query unchanged, bodies
+ * streamed both ways. The gateway's own routes ({@code /oauth2}, {@code /openapi}, {@code /q}, ...) live
+ * outside {@code /api}, so nothing of the gateway is shadowed.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    /** Before the REST layer's catch-all route, after the framework's own early handlers. */
+    static final int ROUTE_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    private final List<HttpClient> clients = new ArrayList<>();
+
+    void install(@Observes Router router) {
+        GatewayConfig.Proxy settings = config.proxy();
+        for (Map.Entry<String, URI> service : config.serviceUrls().entrySet()) {
+            String name = service.getKey();
+            URI url = service.getValue();
+            boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+            int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setMaxPoolSize(settings.maxConnections())
+                .setKeepAliveTimeout((int) Math.max(1, settings.responseTimeout().toSeconds()))
+                .setSsl(ssl));
+            clients.add(client);
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(context -> context.client().request(new RequestOptions()
+                    .setHost(url.getHost())
+                    .setPort(port)
+                    .setSsl(ssl)
+                    .setConnectTimeout(settings.connectTimeout().toMillis())
+                    .setIdleTimeout(settings.responseTimeout().toMillis())))
+                .addInterceptor(new GatewayInterceptor(name, json));
+            String prefix = "/api/" + name;
+            router.route(prefix).order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
+            router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
+            LOG.infof("proxying %s/* to %s", prefix, url);
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        clients.forEach(HttpClient::close);
+    }
+}

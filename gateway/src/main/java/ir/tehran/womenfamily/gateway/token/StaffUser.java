@@ -1,0 +1,48 @@
+package ir.tehran.womenfamily.gateway.token;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A member of staff who gets tokens with the password grant. */
+@Entity
+@Table(name = "staff_user")
+public class StaffUser extends PanacheEntityBase {
+
+    @Id
+    public String username;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] roles = new String[0];
+
+    /** Districts the user works in; {@code null} means all of them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "integer[]")
+    public Integer[] districts;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "failed_attempts", nullable = false)
+    public int failedAttempts;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}
