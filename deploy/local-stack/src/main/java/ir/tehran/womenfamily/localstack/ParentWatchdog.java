@@ -30,7 +30,7 @@ public final class ParentWatchdog {
         Files.writeString(pidFile, "", StandardCharsets.UTF_8);
         String script = "cat >/dev/null; "
             + "pids=$(cat \"$0\" 2>/dev/null); "
-            + "[ -z \"$pids\" ] && exit 0; "
+            + "[ -z \"$pids\" ] && { rm -f \"$0\"; exit 0; }; "
             + "kill -TERM $pids 2>/dev/null; "
             + "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $pids 2>/dev/null || break; sleep 1; done; "
             + "kill -KILL $pids 2>/dev/null; rm -f \"$0\"";

@@ -106,7 +106,7 @@ class BeneficiaryResourceTest {
             .when().get(PATH + "/6f1b7c1e-0000-4000-8000-000000000000")
             .then().statusCode(404)
             .contentType("application/problem+json")
-            .body("detail", containsString("beneficiary"))
+            .body("detail", containsString("woman head of household"))
             .body("requestId", notNullValue());
     }
 

@@ -53,6 +53,10 @@ public final class Messages {
         return PERSIAN;
     }
 
+    /** A message argument that is itself translated: {@code key}, or {@code fallback} when no bundle has it. */
+    public record Key(String key, String fallback) {
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         String pattern = lookup("messages", locale, key);
         if (pattern == null) {
@@ -61,7 +65,19 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args == null || args.length == 0) {
+            return pattern;
+        }
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Key k) {
+                String text = get(locale, k.key());
+                resolved[i] = text.equals(k.key()) ? k.fallback() : text;
+            } else {
+                resolved[i] = args[i] == null ? "" : args[i].toString();
+            }
+        }
+        return new MessageFormat(pattern, locale).format(resolved);
     }
 
     private static String lookup(String bundle, Locale locale, String key) {

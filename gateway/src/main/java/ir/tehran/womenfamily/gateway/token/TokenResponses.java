@@ -1,0 +1,72 @@
+package ir.tehran.womenfamily.gateway.token;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The bodies of the token endpoint (RFC 6749 §5.1 and §5.2), never cached by anyone. */
+final class TokenResponses {
+
+    private TokenResponses() {
+    }
+
+    static Response ok(TokenIssuer.IssuedToken token) {
+        return noStore(Response.ok(new AccessToken(token.jwt(), "Bearer", token.expiresIn(), token.scope())));
+    }
+
+    static Response invalidRequest(String description) {
+        return error(400, "invalid_request", description);
+    }
+
+    /** Unknown client, wrong secret or no client authentication: 401 with a Basic challenge. */
+    static Response invalidClient(String description) {
+        return error(401, "invalid_client", description);
+    }
+
+    static Response invalidGrant(String description) {
+        return error(400, "invalid_grant", description);
+    }
+
+    static Response invalidScope(String description) {
+        return error(400, "invalid_scope", description);
+    }
+
+    static Response unsupportedGrantType(String description) {
+        return error(400, "unsupported_grant_type", description);
+    }
+
+    private static Response error(int status, String error, String description) {
+        Response.ResponseBuilder builder = Response.status(status).entity(new TokenError(error, description));
+        if (status == 401) {
+            builder.header("WWW-Authenticate", "Basic realm=\"women-family\"");
+        }
+        return noStore(builder);
+    }
+
+    private static Response noStore(Response.ResponseBuilder builder) {
+        return builder.type(MediaType.APPLICATION_JSON_TYPE)
+            .header("Cache-Control", "no-store")
+            .header("Pragma", "no-cache")
+            .build();
+    }
+
+    /** A successful token response. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AccessTokenResponse", description = "RFC 6749 §5.1 access token response")
+    record AccessToken(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @Schema(description = "Granted scopes, space-separated (client credentials only)") String scope) {
+    }
+
+    /** An error of the token endpoint. */
+    @Schema(name = "TokenError", description = "RFC 6749 §5.2 error response")
+    record TokenError(
+        @Schema(enumeration = {"invalid_request", "invalid_client", "invalid_grant", "invalid_scope",
+            "unsupported_grant_type"}) String error,
+        @JsonProperty("error_description") String errorDescription) {
+    }
+}

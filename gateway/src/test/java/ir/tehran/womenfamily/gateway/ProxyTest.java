@@ -1,0 +1,175 @@
+package ir.tehran.womenfamily.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import ir.tehran.womenfamily.localstack.InfraTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reverse proxy against a real HTTP server (see {@link FakeServices}). The test resources of the
+ * whole module are declared here, once, for every test class.
+ */
+@QuarkusTest
+@WithTestResource(value = InfraTestResource.class, scope = TestResourceScope.GLOBAL,
+    initArgs = @ResourceArg(name = "database", value = "gateway"))
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL)
+class ProxyTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Test
+    void pathQueryAndHeadersPassThrough() {
+        given()
+            .header("Authorization", "Bearer abc.def.ghi")
+            .when().get("/api/registry/people/42?sort=name&q=%D8%B2%D9%86")
+            .then()
+            .statusCode(200)
+            .body("method", equalTo("GET"))
+            .body("uri", equalTo("/api/registry/people/42?sort=name&q=%D8%B2%D9%86"))
+            .body("authorization", equalTo("Bearer abc.def.ghi"))
+            .body("forwardedFor", notNullValue())
+            .body("forwardedHost", notNullValue());
+    }
+
+    @Test
+    void bodyPassesThrough() {
+        String body = "{\"name\":\"مریم\"}";
+        given()
+            .contentType("application/json; charset=UTF-8")
+            .body(body.getBytes(StandardCharsets.UTF_8))
+            .when().post("/api/registry/people")
+            .then()
+            .statusCode(200)
+            .body("method", equalTo("POST"))
+            .body("contentType", startsWith("application/json"))
+            .body("body", equalTo(body));
+    }
+
+    @Test
+    void largeBodyIsStreamedIntact() throws Exception {
+        byte[] large = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(large);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large));
+        given()
+            .contentType("application/octet-stream")
+            .body(large)
+            .when().put("/api/registry/documents/1")
+            .then()
+            .statusCode(200)
+            .body("bytes", equalTo(large.length))
+            .body("sha256", equalTo(sha));
+    }
+
+    @Test
+    void chunkedResponseIsStreamedIntact() {
+        String body = given().when().get("/api/registry/stream?chunks=200")
+            .then().statusCode(200).extract().asString();
+        assertEquals(200_000, body.length());
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenAbsent() {
+        Response response = given().when().get("/api/registry/anything");
+        response.then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        assertEquals(response.header("X-Request-Id"), response.jsonPath().getString("requestId"));
+    }
+
+    @Test
+    void wellFormedRequestIdIsPassedThrough() {
+        given().header("X-Request-Id", "client-req-0001")
+            .when().get("/api/registry/anything")
+            .then()
+            .statusCode(200)
+            .header("X-Request-Id", "client-req-0001")
+            .body("requestId", equalTo("client-req-0001"));
+    }
+
+    @Test
+    void malformedRequestIdIsReplaced() {
+        Response response = given().header("X-Request-Id", "<script>alert(1)</script>")
+            .when().get("/api/registry/anything");
+        response.then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
+        assertEquals(response.header("X-Request-Id"), response.jsonPath().getString("requestId"));
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        given().when().get("/api/registry/status/409")
+            .then()
+            .statusCode(409)
+            .body("from", equalTo("registry"));
+    }
+
+    @Test
+    void serviceDownIsBadGatewayInPersianByDefault() {
+        given().header("X-Request-Id", "down-1")
+            .when().get("/api/bazaar/products")
+            .then()
+            .statusCode(502)
+            .contentType("application/problem+json")
+            .header("X-Request-Id", "down-1")
+            .header("Content-Language", "fa")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/bad-gateway"))
+            .body("title", equalTo("سرویس مقصد پاسخ نداد"))
+            .body("status", equalTo(502))
+            .body("detail", equalTo("سرویس bazaar در دسترس نیست؛ کمی بعد دوباره تلاش کنید."))
+            .body("instance", equalTo("/api/bazaar/products"))
+            .body("requestId", equalTo("down-1"));
+    }
+
+    @Test
+    void serviceDownIsBadGatewayInEnglishWhenAsked() {
+        given().header("Accept-Language", "en-US,en;q=0.9")
+            .when().post("/api/sponsorship/sponsors")
+            .then()
+            .statusCode(502)
+            .contentType("application/problem+json")
+            .header("Content-Language", "en")
+            .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+            .body("type", equalTo("https://women-family.tehran.ir/problems/bad-gateway"))
+            .body("title", equalTo("The upstream service did not answer"))
+            .body("detail", equalTo("The sponsorship service is unreachable; try again shortly."));
+    }
+
+    @Test
+    void slowServiceIsGatewayTimeout() {
+        long start = System.nanoTime();
+        given().header("Accept-Language", "en")
+            .when().get("/api/registry/slow")
+            .then()
+            .statusCode(504)
+            .contentType("application/problem+json")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/gateway-timeout"))
+            .body("title", equalTo("The upstream service did not answer in time"))
+            .body("status", equalTo(504));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < FakeServices.SLOW_MILLIS, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void gatewayRoutesAreNotShadowedAndUnknownPathsAreProblems() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/oauth2/jwks").then().statusCode(200).body("keys", notNullValue());
+        String type = given().when().get("/api/unknown-service/x")
+            .then().statusCode(404).contentType("application/problem+json")
+            .extract().jsonPath().getString("type");
+        assertNotEquals(null, type);
+    }
+}
