@@ -141,9 +141,19 @@ public class ProblemMappers {
     /** {@code create.arg0.children[0].name} becomes {@code children[0].name}: the path the client sent. */
     static String fieldPath(ConstraintViolation<?> v) {
         StringBuilder sb = new StringBuilder();
-        for (Path.Node node : v.getPropertyPath()) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        v.getPropertyPath().forEach(nodes::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
             switch (node.getKind()) {
-                case METHOD, PARAMETER, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
+                case PARAMETER -> {
+                    // a query or path parameter is named by itself; a body parameter by the fields inside it
+                    if (!last) {
+                        continue;
+                    }
+                }
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
                     continue;
                 }
                 default -> {

@@ -1,0 +1,49 @@
+package ir.tehran.womenfamily.bazaar.venue;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A place where bazaars are held: a park, a metro station, a cultural centre. */
+@Entity
+@Table(name = "venue")
+public class Venue extends PanacheEntityBase {
+
+    /** Kinds of venue. */
+    public enum Kind { PARK, METRO_STATION, CULTURAL_CENTRE, OTHER }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "name_fa", nullable = false)
+    public String nameFa;
+
+    @Column(name = "name_en", nullable = false)
+    public String nameEn;
+
+    @Column(nullable = false)
+    public short district;
+
+    @Column(precision = 9, scale = 6)
+    public BigDecimal latitude;
+
+    @Column(precision = 9, scale = 6)
+    public BigDecimal longitude;
+
+    @Column(name = "area_m2", nullable = false)
+    public int areaM2;
+}
