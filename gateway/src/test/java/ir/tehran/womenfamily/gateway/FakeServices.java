@@ -147,7 +147,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
               "TokenError": {"type": "object", "properties": {"registryOnly": {"type": "integer"}}}
             },
             "securitySchemes": {
-              "SecurityScheme": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+              "SecurityScheme": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                "description": "Authentication"}
             }
           }
         }

@@ -1,12 +1,15 @@
 package ir.tehran.womenfamily.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -79,8 +82,8 @@ class TokenTest {
         identities.createClientIfAbsent(clientId, "Test agency", "s3cret:with/odd chars", List.of("agency"),
             List.of("registry.basic.read", "registry.write"));
         String token = given().contentType(ContentType.URLENC)
-            .auth().preemptive().basic(java.net.URLEncoder.encode(clientId, "UTF-8"),
-                java.net.URLEncoder.encode("s3cret:with/odd chars", "UTF-8"))
+            .auth().preemptive().basic(URLEncoder.encode(clientId, StandardCharsets.UTF_8),
+                URLEncoder.encode("s3cret:with/odd chars", StandardCharsets.UTF_8))
             .formParam("grant_type", "client_credentials")
             .formParam("scope", "registry.write")
             .when().post("/oauth2/token")
@@ -205,6 +208,13 @@ class TokenTest {
     }
 
     @Test
+    void aBodyThatIsNotAFormIsInvalidRequest() {
+        tokenError(given().contentType(ContentType.JSON)
+            .body("{\"grant_type\":\"client_credentials\"}")
+            .when().post("/oauth2/token").then(), 400, "invalid_request");
+    }
+
+    @Test
     void jwksServesOnlyThePublicSigningKey() {
         String kid = TestInfra.jwtKeys().loadSigningKey().getKeyId();
         given().when().get("/oauth2/jwks")
@@ -226,8 +236,8 @@ class TokenTest {
             .statusCode(200)
             .contentType(ContentType.JSON)
             .body("issuer", equalTo(TestTokens.ISSUER))
-            .body("token_endpoint", org.hamcrest.Matchers.endsWith("/oauth2/token"))
-            .body("jwks_uri", org.hamcrest.Matchers.endsWith("/oauth2/jwks"))
+            .body("token_endpoint", endsWith("/oauth2/token"))
+            .body("jwks_uri", endsWith("/oauth2/jwks"))
             .body("grant_types_supported", equalTo(List.of("client_credentials", "password")))
             .body("token_endpoint_auth_methods_supported",
                 equalTo(List.of("client_secret_basic", "client_secret_post")))

@@ -34,10 +34,13 @@ final class GatewayInterceptor implements ProxyInterceptor {
     private static final String REQUEST_ID = "request-id";
 
     private final String service;
+    private final String basePath;
     private final ObjectMapper json;
 
-    GatewayInterceptor(String service, ObjectMapper json) {
+    /** {@code basePath}: the path of the service's URL, put before every forwarded path ("" for none). */
+    GatewayInterceptor(String service, String basePath, ObjectMapper json) {
         this.service = service;
+        this.basePath = basePath;
         this.json = json;
     }
 
@@ -48,6 +51,9 @@ final class GatewayInterceptor implements ProxyInterceptor {
         String requestId = RequestIds.acceptOrGenerate(incoming.getHeader(RequestIds.HEADER));
         context.set(REQUEST_ID, requestId);
         request.putHeader(RequestIds.HEADER, requestId);
+        if (!basePath.isEmpty()) {
+            request.setURI(basePath + request.getURI());
+        }
         SocketAddress remote = incoming.remoteAddress();
         if (remote != null && remote.hostAddress() != null) {
             request.putHeader("X-Forwarded-For", remote.hostAddress());
@@ -73,7 +79,7 @@ final class GatewayInterceptor implements ProxyInterceptor {
         boolean timeout = isTimeout(failure);
         int status = timeout ? 504 : 502;
         String requestId = context.get(REQUEST_ID, String.class);
-        LOG.warnf("%s %s: service %s %s (%s)", incoming.method(), incoming.path(), service,
+        LOG.warnf("%s %s [%s]: service %s %s (%s)", incoming.method(), incoming.path(), requestId, service,
             timeout ? "did not answer in time" : "is unreachable", describe(failure));
         Locale locale = Messages.fromHeader(incoming.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Problem generic = ProblemResponses.problem(status, timeout ? "gateway-timeout" : "bad-gateway", locale,

@@ -64,12 +64,20 @@ public class ProxyRoutes {
                     .setSsl(ssl)
                     .setConnectTimeout(settings.connectTimeout().toMillis())
                     .setIdleTimeout(settings.responseTimeout().toMillis())))
-                .addInterceptor(new GatewayInterceptor(name, json));
+                .addInterceptor(new GatewayInterceptor(name, basePath(url), json));
             String prefix = "/api/" + name;
             router.route(prefix).order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
             router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
             LOG.infof("proxying %s/* to %s", prefix, url);
         }
+    }
+
+    static String basePath(URI url) {
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
     }
 
     void close(@Observes ShutdownEvent event) {

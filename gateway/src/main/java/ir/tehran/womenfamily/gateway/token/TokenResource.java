@@ -88,6 +88,16 @@ public class TokenResource {
         };
     }
 
+    /** Anything but a form: an RFC 6749 error rather than a generic 415. */
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response tokenWithoutForm() {
+        return TokenResponses.invalidRequest("Send the parameters as application/x-www-form-urlencoded.");
+    }
+
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
