@@ -195,20 +195,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The run command: {@code LocalStack [--fresh] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
+     * The run command: {@code LocalStack [--fresh] [--free-ports] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
      * SIGTERM; stops every process it started, and if it is killed outright, the watchdog does.
      */
     public static void main(String[] args) {
         Path root = Path.of("").toAbsolutePath();
         Path data = null;
         boolean fresh = false;
+        boolean freePorts = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
+                case "--free-ports" -> freePorts = true;
                 case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
                 default -> {
-                    System.err.println("usage: LocalStack [--fresh] [--data-dir DIR] [--root DIR]");
+                    System.err.println("usage: LocalStack [--fresh] [--free-ports] [--data-dir DIR] [--root DIR]");
                     System.exit(2);
                 }
             }
@@ -216,7 +218,12 @@ public final class LocalStack implements AutoCloseable {
         if (data == null) {
             data = root.resolve(".local-stack");
         }
-        LocalStack stack = new LocalStack(Options.forRunCommand(root, data, fresh));
+        Options options = Options.forRunCommand(root, data, fresh);
+        if (freePorts) {
+            Options free = Options.forTests(root, data);
+            options = new Options(root, data, fresh, true, free.gatewayPort(), free.servicePorts(), Map.of());
+        }
+        LocalStack stack = new LocalStack(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
             stack.close();

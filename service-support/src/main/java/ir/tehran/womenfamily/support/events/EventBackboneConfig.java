@@ -27,6 +27,10 @@ public interface EventBackboneConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** How often the relay looks for rows it was not woken for (a commit wakes it at once). */
+        @WithDefault("1s")
+        Duration interval();
+
         @WithDefault("200")
         int batchSize();
 

@@ -11,6 +11,9 @@ import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -26,6 +29,12 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Collection<DomainEvent> events) {
         if (events.isEmpty()) {
@@ -37,12 +46,30 @@ public class Outbox {
         for (DomainEvent event : events) {
             insert(event);
         }
+        wakeRelayAfterCommit();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
         em.flush();
         insert(event);
+        wakeRelayAfterCommit();
+    }
+
+    /** The relay polls too, but waking it on commit takes the wait out of the normal path. */
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 
     private void insert(DomainEvent event) {

@@ -14,8 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
@@ -41,7 +44,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents and marks them published.
  *
- * <p>Rows are read in sequence order under {@code FOR UPDATE SKIP LOCKED}; a transaction-level
+ * <p>A commit that wrote outbox rows wakes the relay at once; a poll every {@code events.relay.interval}
+ * catches anything else (rows of a crashed instance, the end of a backoff). Rows are read in sequence
+ * order under {@code FOR UPDATE SKIP LOCKED}; a transaction-level
  * advisory lock lets one relay pass run at a time across all instances of the service, so that the
  * events of one aggregate are never sent out of order even with several instances. The Kafka key is the
  * aggregate id. When Kafka is unreachable the rows stay unpublished and the relay retries with
@@ -67,6 +72,13 @@ public class OutboxRelay {
     MeterRegistry meters;
 
     private final Set<String> knownTopics = new HashSet<>();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(
+        r -> {
+            Thread t = new Thread(r, "outbox-relay-wake");
+            t.setDaemon(true);
+            return t;
+        });
     private KafkaProducer<String, byte[]> producer;
     private Counter published;
     private Duration backoff;
@@ -81,13 +93,28 @@ public class OutboxRelay {
             config.service())), this, OutboxRelay::pendingCount);
     }
 
-    @Scheduled(every = "${events.relay.interval:0.5s}", delayed = "1s",
+    @Scheduled(every = "${events.relay.interval:1s}", delayed = "1s",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!config.relay().enabled() || Instant.now().isBefore(nextAttempt)) {
             return;
         }
         relayPending();
+    }
+
+    /**
+     * Asks for a relay pass soon, off the caller's thread; passes requested while one is queued are
+     * coalesced into it. Ignored while backing off after a failure.
+     */
+    public void wakeUp() {
+        if (!config.relay().enabled() || Instant.now().isBefore(nextAttempt)
+            || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        waker.execute(() -> {
+            wakeQueued.set(false);
+            relayPending();
+        });
     }
 
     /** Relays everything pending now; returns the number of events sent, or -1 after a failure. */
@@ -255,6 +282,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        waker.shutdownNow();
         closeProducer();
     }
 
