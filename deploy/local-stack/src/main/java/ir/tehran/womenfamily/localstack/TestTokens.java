@@ -30,6 +30,7 @@ public final class TestTokens {
     private Duration lifetime = Duration.ofMinutes(5);
     private boolean foreignKey;
     private String clientId = "test-client";
+    private final java.util.Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
 
     private TestTokens() {
     }
@@ -68,6 +69,15 @@ public final class TestTokens {
         return this;
     }
 
+    /**
+     * Any other claim, as the gateway would add it: {@code districts} (a caseworker's districts, a list of
+     * integers), {@code businesses} (a producer's business ids), {@code sponsor_id}, {@code scope}.
+     */
+    public TestTokens claim(String name, Object value) {
+        this.extraClaims.put(name, value);
+        return this;
+    }
+
     /** Issued and expired in the past. */
     public TestTokens expired() {
         this.issuedAt = Instant.now().minus(Duration.ofHours(2));
@@ -91,6 +101,7 @@ public final class TestTokens {
             claims.setClaim("upn", subject);
             claims.setClaim("client_id", clientId);
             claims.setStringListClaim("groups", groups);
+            extraClaims.forEach(claims::setClaim);
             claims.setJwtId(UUID.randomUUID().toString());
             claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
             claims.setExpirationTime(NumericDate.fromSeconds(issuedAt.plus(lifetime).getEpochSecond()));
