@@ -46,7 +46,7 @@ public class BeneficiaryHistory extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    static BeneficiaryHistory of(Beneficiary b, Kind kind, String from, String to, String reason, String by,
+    public static BeneficiaryHistory of(Beneficiary b, Kind kind, String from, String to, String reason, String by,
             Instant at) {
         BeneficiaryHistory h = new BeneficiaryHistory();
         h.beneficiaryId = b.id;

@@ -128,8 +128,8 @@ public class BeneficiaryService {
     }
 
     /** Validates and canonicalises profile facts; every bad field is reported at once. */
-    static Beneficiary.Profile profile(String first, String last, String father, LocalDate birthDate, String mobile,
-            String address, Short district, String postalCode) {
+    public static Beneficiary.Profile profile(String first, String last, String father, LocalDate birthDate,
+            String mobile, String address, Short district, String postalCode) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         String canonicalMobile = null;
         if (mobile != null && !mobile.isBlank()) {

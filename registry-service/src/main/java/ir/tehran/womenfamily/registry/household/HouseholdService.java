@@ -109,7 +109,7 @@ public class HouseholdService {
         return c;
     }
 
-    static Child.Facts facts(String first, String last, String nationalCode, LocalDate birthDate, Child.Gender g,
+    public static Child.Facts facts(String first, String last, String nationalCode, LocalDate birthDate, Child.Gender g,
             Short grade) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         String code = null;
