@@ -195,7 +195,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The run command: {@code LocalStack [--fresh] [--free-ports] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
+     * The run command:
+     * {@code LocalStack [--fresh] [--free-ports] [--no-demo-data] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
      * SIGTERM; stops every process it started, and if it is killed outright, the watchdog does.
      */
     public static void main(String[] args) {
@@ -203,14 +204,17 @@ public final class LocalStack implements AutoCloseable {
         Path data = null;
         boolean fresh = false;
         boolean freePorts = false;
+        boolean demoData = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
                 case "--free-ports" -> freePorts = true;
+                case "--no-demo-data" -> demoData = false;
                 case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
                 default -> {
-                    System.err.println("usage: LocalStack [--fresh] [--free-ports] [--data-dir DIR] [--root DIR]");
+                    System.err.println("usage: LocalStack [--fresh] [--free-ports] [--no-demo-data] "
+                        + "[--data-dir DIR] [--root DIR]");
                     System.exit(2);
                 }
             }
@@ -222,6 +226,11 @@ public final class LocalStack implements AutoCloseable {
         if (freePorts) {
             Options free = Options.forTests(root, data);
             options = new Options(root, data, fresh, true, free.gatewayPort(), free.servicePorts(), Map.of());
+        }
+        if (demoData) {
+            // the registry loads its synthetic register at today's scale if its database is empty
+            options = new Options(options.projectRoot(), data, fresh, true, options.gatewayPort(),
+                options.servicePorts(), Map.of("registry.demo-data.enabled", "true"));
         }
         LocalStack stack = new LocalStack(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -240,6 +249,10 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Gateway:      " + gw);
         System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
         System.out.println("  OpenAPI:      " + gw + "/q/openapi");
+        if (demoData) {
+            System.out.println("  Demo data:    19,823 women, 15,182 children, 864 businesses and 95 centres are "
+                + "loading in the background on a first start (see logs/registry.log)");
+        }
         System.out.println("  Data:         " + data + "  (logs in " + data.resolve("logs") + ")");
         System.out.println("  Demo staff:   admin, caseworker, coordinator, officer  password: "
             + stack.demoCredentials().password());

@@ -67,8 +67,25 @@ public class ImportService {
     public record LineError(int line, String field, String reason) {
     }
 
-    /** Checks the header, queues the job and starts it after the commit; returns the job. */
+    /** Checks the header, queues the job and starts it in the background; returns the job. */
     public ImportJob start(String csv, Actor actor) {
+        Prepared p = prepare(csv, actor);
+        worker.execute(() -> run(p.job().id, p.women(), p.columns(), p.errors(), actor.name()));
+        return p.job();
+    }
+
+    /** The same import, run to its end on the calling thread (used by the demo data loader). */
+    public ImportJob importNow(String csv, Actor actor) {
+        Prepared p = prepare(csv, actor);
+        run(p.job().id, p.women(), p.columns(), p.errors(), actor.name());
+        return QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(p.job().id));
+    }
+
+    /** A parsed file and its queued job. */
+    record Prepared(ImportJob job, List<Woman> women, Map<String, Integer> columns, List<LineError> errors) {
+    }
+
+    private Prepared prepare(String csv, Actor actor) {
         List<Csv.Line> lines = Csv.parse(csv == null ? "" : csv);
         if (lines.isEmpty() || !lines.get(0).fields().stream().map(String::strip).toList()
                 .containsAll(ImportFormat.COLUMNS.subList(0, 3))) {
@@ -101,9 +118,7 @@ public class ImportService {
             j.persist();
             return j;
         });
-        List<Woman> all = List.copyOf(women.values());
-        worker.execute(() -> run(job.id, all, columns, errors, actor.name()));
-        return job;
+        return new Prepared(job, List.copyOf(women.values()), columns, errors);
     }
 
     @Transactional
