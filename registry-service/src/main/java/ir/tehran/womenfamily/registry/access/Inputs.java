@@ -3,7 +3,7 @@ package ir.tehran.womenfamily.registry.access;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 
 /** Reading request fields that Bean Validation cannot check alone, with a 400 naming the field. */
@@ -15,7 +15,7 @@ public final class Inputs {
     /** A day in ISO or Jalali form (Latin or Persian digits), or a 400 naming {@code field}. */
     public static LocalDate day(String field, String text) {
         try {
-            return DateInput.parseDate(text);
+            return Days.parseDate(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "validation.date");
         }

@@ -18,7 +18,7 @@ import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -164,7 +164,7 @@ public class SensitiveAccess {
         access.persist();
         outbox.append(DomainEvent.of(BreakGlassUsed.AGGREGATE, access.id, BreakGlassUsed.TYPE, 1,
             new BreakGlassUsed(access.id, access.actor, access.clientId, resourceType, access.at,
-                DateInput.jalali(access.at), reason.length())));
+                Days.jalali(access.at), reason.length())));
         return new Grant.BreakGlass(access.id, access.reasonSha256);
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,10 +64,10 @@ public class AgencyCheckService {
             return new AgencyCheckDtos.EnrolmentAnswer(false, null, null);
         }
         UUID id = (UUID) rows.get(0)[0];
-        LocalDate since = instant(rows.get(0)[1]).atZone(DateInput.TEHRAN).toLocalDate();
+        LocalDate since = instant(rows.get(0)[1]).atZone(Days.TEHRAN).toLocalDate();
         audit.record(new AuditEvent(event.action(), RESOURCE, id.toString(), event.outcome(), event.purpose(),
             event.detail()).withDetail("enrolled", true));
-        return new AgencyCheckDtos.EnrolmentAnswer(true, since, DateInput.jalali(since));
+        return new AgencyCheckDtos.EnrolmentAnswer(true, since, Days.jalali(since));
     }
 
     private static Instant instant(Object value) {

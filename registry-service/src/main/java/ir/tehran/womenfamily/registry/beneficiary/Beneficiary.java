@@ -1,15 +1,24 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
 import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,6 +29,34 @@ import jakarta.persistence.Version;
 public class Beneficiary extends PanacheEntityBase {
 
     public static final String AGGREGATE = "beneficiary";
+    public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+
+    /** applicant → active → graduated (self-reliant, still followed up) or exited (with a reason). */
+    public enum Status {
+        APPLICANT, ACTIVE, GRADUATED, EXITED;
+
+        private static final Map<Status, Set<Status>> NEXT = Map.of(
+            APPLICANT, Set.of(ACTIVE, EXITED),
+            ACTIVE, Set.of(GRADUATED, EXITED),
+            GRADUATED, Set.of(ACTIVE, EXITED),
+            EXITED, Set.of(ACTIVE));
+
+        public boolean canMoveTo(Status to) {
+            return NEXT.get(this).contains(to);
+        }
+    }
+
+    /** The directorate's ladder: counselling → training → business support → self-reliant. */
+    public enum SupportLevel { COUNSELLING, TRAINING, BUSINESS_SUPPORT, SELF_RELIANT }
+
+    /** How she came to the register. {@code PRISON_RELEASE} is itself a sensitive fact. */
+    public enum Channel {
+        MUNICIPAL_OFFICE, HOME_BUSINESS_CAMPAIGN, AGENCY_REFERRAL, PRISON_RELEASE;
+
+        public boolean isSensitive() {
+            return this == PRISON_RELEASE;
+        }
+    }
 
     @Id
     public UUID id;
@@ -33,12 +70,45 @@ public class Beneficiary extends PanacheEntityBase {
     @Column(name = "last_name", nullable = false)
     public String lastName;
 
+    @Column(name = "father_name")
+    public String fatherName;
+
     /** Folded full name: one woman written with Arabic or Persian letters, with or without ZWNJ, is one key. */
     @Column(name = "name_key", nullable = false)
     public String nameKey;
 
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    public String mobile;
+
+    public String address;
+
+    public Short district;
+
+    @Column(name = "postal_code", length = 10, columnDefinition = "bpchar")
+    public String postalCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registration_channel", nullable = false)
+    public Channel registrationChannel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "support_level")
+    public SupportLevel supportLevel;
+
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
@@ -46,34 +116,128 @@ public class Beneficiary extends PanacheEntityBase {
     @Version
     public long version;
 
-    /**
-     * Registers a woman; returns the events the registration causes. {@code nationalCode} must already be
-     * canonical (see {@link NationalCode}).
-     */
-    public static Registration register(String nationalCode, String firstName, String lastName, String by,
-            Instant now) {
+    /** The facts a registration or an update carries, already validated and canonical. */
+    public record Profile(String firstName, String lastName, String fatherName, LocalDate birthDate, String mobile,
+            String address, Short district, String postalCode) {
+    }
+
+    /** Registers a woman; returns the events the registration causes. */
+    public static Registration register(String nationalCode, Profile p, Channel channel, SupportLevel level,
+            String by, Instant now) {
         Beneficiary b = new Beneficiary();
         b.id = UUID.randomUUID();
         b.nationalCode = nationalCode;
-        b.firstName = PersianText.normalize(firstName);
-        b.lastName = PersianText.normalize(lastName);
-        b.nameKey = PersianText.matchKey(b.firstName + " " + b.lastName);
+        b.apply(p);
+        b.registrationChannel = channel == null ? Channel.MUNICIPAL_OFFICE : channel;
+        b.status = Status.APPLICANT;
+        b.supportLevel = level;
         b.registeredAt = now;
         b.createdBy = by;
-        DomainEvent registered = DomainEvent.of(AGGREGATE, b.id, "beneficiary.registered", 1,
-            new BeneficiaryRegistered(b.id, now, JalaliDate.of(now.atZone(BeneficiaryMapper.TEHRAN).toLocalDate())
-                .toString()));
-        return new Registration(b, List.of(registered));
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(DomainEvent.of(AGGREGATE, b.id, "beneficiary.registered", 1,
+            new Registered(b.id, now, JalaliDate.of(now.atZone(TEHRAN).toLocalDate()).toString(), b.district)));
+        if (level != null) {
+            events.add(DomainEvent.of(AGGREGATE, b.id, "beneficiary.support-level-changed", 1,
+                new SupportLevelChanged(b.id, null, level, now)));
+        }
+        return new Registration(b, events);
+    }
+
+    /** Applies a partial update: absent (null) facts stay as they are. */
+    public List<DomainEvent> update(Profile p, Instant now) {
+        apply(new Profile(
+            p.firstName() != null ? p.firstName() : firstName,
+            p.lastName() != null ? p.lastName() : lastName,
+            p.fatherName() != null ? p.fatherName() : fatherName,
+            p.birthDate() != null ? p.birthDate() : birthDate,
+            p.mobile() != null ? p.mobile() : mobile,
+            p.address() != null ? p.address() : address,
+            p.district() != null ? p.district() : district,
+            p.postalCode() != null ? p.postalCode() : postalCode));
+        updatedAt = now;
+        return List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.updated", 1, new Updated(id, now, district)));
+    }
+
+    public HistoryChange changeStatus(Status to, String reason, String by, Instant now) {
+        if (to == status || !status.canMoveTo(to)) {
+            throw new ProblemException(409, "illegal-transition", status, to);
+        }
+        if (to == Status.EXITED && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid("reason", "validation.exit-reason");
+        }
+        Status from = status;
+        status = to;
+        updatedAt = now;
+        BeneficiaryHistory entry = BeneficiaryHistory.of(this, BeneficiaryHistory.Kind.STATUS, from.name(),
+            to.name(), reason, by, now);
+        return new HistoryChange(entry, List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.status-changed", 1,
+            new StatusChanged(id, from, to, now))));
+    }
+
+    public HistoryChange changeSupportLevel(SupportLevel to, String reason, String by, Instant now) {
+        if (to == supportLevel) {
+            throw new ProblemException(409, "illegal-transition", supportLevel, to);
+        }
+        SupportLevel from = supportLevel;
+        supportLevel = to;
+        updatedAt = now;
+        return new HistoryChange(BeneficiaryHistory.of(this, BeneficiaryHistory.Kind.SUPPORT_LEVEL,
+            from == null ? null : from.name(), to.name(), reason, by, now),
+            List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.support-level-changed", 1,
+                new SupportLevelChanged(id, from, to, now))));
+    }
+
+    /** This record turned out to be the same woman as {@code survivor}; it now only points there. */
+    public List<DomainEvent> mergeInto(Beneficiary survivor, Instant now) {
+        if (Objects.equals(survivor.id, id) || mergedInto != null || survivor.mergedInto != null) {
+            throw new ProblemException(409, "merge-not-possible");
+        }
+        mergedInto = survivor.id;
+        updatedAt = now;
+        return List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.merged", 1, new Merged(id, survivor.id, now)));
+    }
+
+    public boolean isMerged() {
+        return mergedInto != null;
+    }
+
+    private void apply(Profile p) {
+        firstName = PersianText.normalize(p.firstName());
+        lastName = PersianText.normalize(p.lastName());
+        fatherName = PersianText.normalize(p.fatherName());
+        nameKey = PersianText.matchKey(firstName + " " + lastName);
+        birthDate = p.birthDate();
+        mobile = p.mobile();
+        address = PersianText.normalize(p.address());
+        district = p.district();
+        postalCode = p.postalCode();
     }
 
     /** The new aggregate and what it reports. */
     public record Registration(Beneficiary beneficiary, List<DomainEvent> events) {
     }
 
-    /**
-     * Payload of {@code beneficiary.registered} v1. Deliberately minimal: no national code, no name, no
-     * sensitive fact; consumers that need more ask the registry with their own authorisation.
-     */
-    public record BeneficiaryRegistered(UUID beneficiaryId, Instant registeredAt, String registeredOn) {
+    /** A change that leaves a history entry and events. */
+    public record HistoryChange(BeneficiaryHistory entry, List<DomainEvent> events) {
+    }
+
+    /** Payload of {@code beneficiary.registered} v1: no national code, no name, no sensitive fact. */
+    public record Registered(UUID beneficiaryId, Instant registeredAt, String registeredOn, Short district) {
+    }
+
+    /** Payload of {@code beneficiary.updated} v1. */
+    public record Updated(UUID beneficiaryId, Instant updatedAt, Short district) {
+    }
+
+    /** Payload of {@code beneficiary.status-changed} v1; the reason stays in the registry. */
+    public record StatusChanged(UUID beneficiaryId, Status from, Status to, Instant changedAt) {
+    }
+
+    /** Payload of {@code beneficiary.support-level-changed} v1. */
+    public record SupportLevelChanged(UUID beneficiaryId, SupportLevel from, SupportLevel to, Instant changedAt) {
+    }
+
+    /** Payload of {@code beneficiary.merged} v1. */
+    public record Merged(UUID beneficiaryId, UUID survivorId, Instant mergedAt) {
     }
 }

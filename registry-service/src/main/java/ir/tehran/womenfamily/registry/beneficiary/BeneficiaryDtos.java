@@ -1,13 +1,20 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.web.DateInput;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The API's shapes for beneficiaries; entities never leave the service. */
+/** The API's shapes for women heads of household; entities never leave the service. */
 public final class BeneficiaryDtos {
 
     private BeneficiaryDtos() {
@@ -17,14 +24,64 @@ public final class BeneficiaryDtos {
     public record RegisterBeneficiary(
             @Schema(description = "National code (کد ملی), Latin or Persian digits", examples = "0012345679")
             @NotBlank @Size(max = 20) String nationalCode,
-            @Schema(description = "First name", examples = "زهرا") @NotBlank @Size(max = 100) String firstName,
-            @Schema(description = "Last name", examples = "محمدی") @NotBlank @Size(max = 100) String lastName) {
+            @Schema(examples = "زهرا") @NotBlank @Size(max = 100) String firstName,
+            @Schema(examples = "محمدی") @NotBlank @Size(max = 100) String lastName,
+            @Size(max = 100) String fatherName,
+            @Schema(description = "ISO (1985-06-01) or Jalali (1364-03-11)", implementation = String.class)
+            @JsonDeserialize(using = DateInput.class) LocalDate birthDate,
+            @Schema(description = "Mobile in any common form; stored as E.164", examples = "09121234567")
+            @Size(max = 30) String mobile,
+            @Size(max = 500) String address,
+            @Min(1) @Max(22) Short district,
+            @Schema(description = "Ten digits") @Size(max = 20) String postalCode,
+            Beneficiary.Channel registrationChannel,
+            Beneficiary.SupportLevel supportLevel) {
     }
 
-    @Schema(name = "Beneficiary", description = "A registered woman head of household.")
-    public record BeneficiaryView(UUID id, String nationalCode, String firstName, String lastName,
-            Instant registeredAt,
-            @Schema(description = "Registration date in the Solar Hijri calendar", examples = "1403-07-15")
-            String registeredOn) {
+    @Schema(name = "UpdateBeneficiary", description = "Changes to a woman's profile; absent fields stay as they are.")
+    public record UpdateBeneficiary(
+            @Size(min = 1, max = 100) String firstName,
+            @Size(min = 1, max = 100) String lastName,
+            @Size(max = 100) String fatherName,
+            @Schema(implementation = String.class) @JsonDeserialize(using = DateInput.class) LocalDate birthDate,
+            @Size(max = 30) String mobile,
+            @Size(max = 500) String address,
+            @Min(1) @Max(22) Short district,
+            @Size(max = 20) String postalCode) {
+    }
+
+    @Schema(name = "Beneficiary", description = "A woman head of household's profile.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BeneficiaryView(UUID id, String nationalCode, String firstName, String lastName, String fatherName,
+            LocalDate birthDate, String birthDateJalali, String mobile, String address, Short district,
+            String postalCode,
+            @Schema(description = "Absent when the channel itself is a sensitive fact")
+            Beneficiary.Channel registrationChannel,
+            Beneficiary.Status status, Beneficiary.SupportLevel supportLevel, Instant registeredAt,
+            @Schema(description = "Registration date, Solar Hijri", examples = "1403-07-15") String registeredOn,
+            UUID mergedInto, long version) {
+    }
+
+    @Schema(name = "BeneficiarySummary",
+        description = "A woman in a list or search result: no identifiers, no contact.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BeneficiarySummary(UUID id, String firstName, String lastName, Short district,
+            Beneficiary.Status status, Beneficiary.SupportLevel supportLevel, String registeredOn,
+            @Schema(description = "Set when this record was merged into another") UUID mergedInto,
+            @Schema(description = "Name similarity to the query, 0..1") Float similarity) {
+    }
+
+    @Schema(name = "StatusChange")
+    public record StatusChange(@NotNull Beneficiary.Status status, @Size(max = 1000) String reason) {
+    }
+
+    @Schema(name = "SupportLevelChange")
+    public record SupportLevelChange(@NotNull Beneficiary.SupportLevel supportLevel,
+            @Size(max = 1000) String reason) {
+    }
+
+    @Schema(name = "HistoryEntry", description = "One change of status or support level.")
+    public record HistoryEntry(BeneficiaryHistory.Kind kind, String from, String to, String reason,
+            String changedBy, Instant changedAt, String changedOn) {
     }
 }

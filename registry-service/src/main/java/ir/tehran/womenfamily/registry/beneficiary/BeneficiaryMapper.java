@@ -1,19 +1,31 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
-import java.time.ZoneId;
-
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
 
-/** Entity to API view, in one place. */
+/** Entity to API views, in one place. */
 public final class BeneficiaryMapper {
-
-    static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     private BeneficiaryMapper() {
     }
 
     public static BeneficiaryDtos.BeneficiaryView toView(Beneficiary b) {
-        return new BeneficiaryDtos.BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.registeredAt,
-            JalaliDate.of(b.registeredAt.atZone(TEHRAN).toLocalDate()).toString());
+        return new BeneficiaryDtos.BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.fatherName,
+            b.birthDate, JalaliDate.format(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
+            b.registrationChannel.isSensitive() ? null : b.registrationChannel, b.status, b.supportLevel,
+            b.registeredAt, registeredOn(b), b.mergedInto, b.version);
+    }
+
+    public static BeneficiaryDtos.BeneficiarySummary toSummary(Beneficiary b, Float similarity) {
+        return new BeneficiaryDtos.BeneficiarySummary(b.id, b.firstName, b.lastName, b.district, b.status,
+            b.supportLevel, registeredOn(b), b.mergedInto, similarity);
+    }
+
+    public static BeneficiaryDtos.HistoryEntry toEntry(BeneficiaryHistory h) {
+        return new BeneficiaryDtos.HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
+            JalaliDate.of(h.changedAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString());
+    }
+
+    static String registeredOn(Beneficiary b) {
+        return JalaliDate.of(b.registeredAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString();
     }
 }

@@ -1,25 +1,37 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,28 +39,106 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Beneficiaries", description = "Women heads of household (زنان سرپرست خانوار)")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({"admin", "caseworker"})
 public class BeneficiaryResource {
 
     @Inject
     BeneficiaryService service;
 
+    @Inject
+    BeneficiarySearch search;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    Actors actors;
+
+    @Context
+    UriInfo uri;
+
     @POST
-    @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Register a woman head of household")
+    @Operation(summary = "Register a woman head of household",
+        description = "Send an Idempotency-Key so that a retry does not register her twice.")
     public Response register(@Valid @NotNull BeneficiaryDtos.RegisterBeneficiary request,
-            @Context SecurityContext security, @Context UriInfo uri) {
-        Beneficiary b = service.register(request, security.getUserPrincipal().getName());
-        URI location = uri.getAbsolutePathBuilder().path(b.id.toString()).build();
-        return Response.created(location).entity(BeneficiaryMapper.toView(b)).build();
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        var actor = actors.current();
+        return idempotent.execute(idempotencyKey, actor.name(), request, () -> {
+            Beneficiary b = service.register(request, actor);
+            return Response.created(location(b.id)).tag(Versions.etag(b.version))
+                .entity(BeneficiaryMapper.toView(b)).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Search and list women",
+        description = "Exact by national code or mobile; fuzzy by Persian name (q); filters; cursor pages.")
+    public BeneficiarySearch.Page list(
+            @QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("nationalCode") String nationalCode,
+            @QueryParam("mobile") String mobile,
+            @QueryParam("district") @Min(1) @Max(22) Short district,
+            @QueryParam("status") Beneficiary.Status status,
+            @QueryParam("supportLevel") Beneficiary.SupportLevel supportLevel,
+            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(BeneficiarySearch.MAX_LIMIT) int limit) {
+        return search.search(new BeneficiarySearch.Criteria(q, nationalCode, mobile, district, status, supportLevel,
+            cursor, limit), actors.current());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Read one woman's record")
-    public BeneficiaryDtos.BeneficiaryView get(@PathParam("id") UUID id) {
-        return service.find(id).map(BeneficiaryMapper::toView)
+    @Operation(summary = "Read one woman's profile",
+        description = "Carries an ETag; a record merged into another answers 301 to the survivor.")
+    public Response get(@PathParam("id") UUID id) {
+        Beneficiary b = service.find(id, actors.current())
             .orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        if (b.isMerged()) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(b.mergedInto))
+                .entity(BeneficiaryMapper.toView(b)).build();
+        }
+        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a woman's profile", description = "Requires If-Match with the ETag last read.")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.UpdateBeneficiary request,
+            @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Beneficiary b = service.update(id, Versions.required(ifMatch), request, actors.current());
+        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Operation(summary = "Move her status (applicant, active, graduated, exited); exiting needs a reason")
+    public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.StatusChange request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Beneficiary b = service.changeStatus(id, ifMatch == null ? null : Versions.required(ifMatch), request,
+            actors.current());
+        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/support-level")
+    @Operation(summary = "Move her support level on the ladder; she is never dropped, the level changes")
+    public Response changeSupportLevel(@PathParam("id") UUID id,
+            @Valid @NotNull BeneficiaryDtos.SupportLevelChange request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Beneficiary b = service.changeSupportLevel(id, ifMatch == null ? null : Versions.required(ifMatch), request,
+            actors.current());
+        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of her status and support level: who, when, why")
+    public List<BeneficiaryDtos.HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id, actors.current()).stream().map(BeneficiaryMapper::toEntry).toList();
+    }
+
+    private URI location(UUID id) {
+        return uri.getBaseUriBuilder().path(BeneficiaryResource.class).path(id.toString()).build();
     }
 }

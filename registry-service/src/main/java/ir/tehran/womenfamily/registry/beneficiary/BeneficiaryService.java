@@ -2,9 +2,17 @@ package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.registry.common.PostalCode;
+import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
+import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,25 +25,138 @@ public class BeneficiaryService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    DuplicateDetector duplicates;
+
     Clock clock = Clock.systemUTC();
 
-    /** Registers a woman and her {@code beneficiary.registered} event in one transaction. */
+    /** Registers a woman, her events and any likely duplicates for review, in one transaction. */
     @Transactional
-    public Beneficiary register(BeneficiaryDtos.RegisterBeneficiary request, String by) {
-        String code = NationalCode.canonical(request.nationalCode())
+    public Beneficiary register(BeneficiaryDtos.RegisterBeneficiary r, Actor actor) {
+        String code = NationalCode.canonical(r.nationalCode())
             .orElseThrow(() -> ProblemException.invalid("nationalCode", "validation.national-code"));
-        if (Beneficiary.count("nationalCode", code) > 0) {
-            throw ProblemException.conflict("beneficiary-exists");
+        Beneficiary.Profile profile = profile(r.firstName(), r.lastName(), r.fatherName(), r.birthDate(), r.mobile(),
+            r.address(), r.district(), r.postalCode());
+        if (!Access.canPlaceIn(actor, profile.district())) {
+            throw ProblemException.invalid("district", "validation.district-not-yours");
         }
-        Beneficiary.Registration registration = Beneficiary.register(code, request.firstName(), request.lastName(),
-            by, Instant.now(clock));
-        registration.beneficiary().persist();
-        outbox.append(registration.events());
-        return registration.beneficiary();
+        Optional<Beneficiary> existing = Beneficiary.find("nationalCode", code).firstResultOptional();
+        if (existing.isPresent()) {
+            Beneficiary e = existing.get();
+            throw ProblemException.conflict("beneficiary-exists")
+                .with("existingId", e.mergedInto != null ? e.mergedInto : e.id);
+        }
+        Beneficiary.Registration reg = Beneficiary.register(code, profile, r.registrationChannel(), r.supportLevel(),
+            actor.name(), now());
+        Beneficiary b = reg.beneficiary();
+        b.persist();
+        List<DomainEvent> events = new ArrayList<>(reg.events());
+        if (b.supportLevel != null) {
+            BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SUPPORT_LEVEL, null, b.supportLevel.name(),
+                "registration", actor.name(), b.registeredAt).persist();
+        }
+        outbox.append(events);
+        duplicates.examine(b);
+        return b;
+    }
+
+    /** The record if the actor may see it; merged records are returned as they are (the resource redirects). */
+    @Transactional
+    public Optional<Beneficiary> find(UUID id, Actor actor) {
+        return Beneficiary.<Beneficiary>findByIdOptional(id).filter(b -> Access.canSee(actor, b));
     }
 
     @Transactional
-    public Optional<Beneficiary> find(UUID id) {
-        return Beneficiary.findByIdOptional(id);
+    public Beneficiary update(UUID id, long expectedVersion, BeneficiaryDtos.UpdateBeneficiary u, Actor actor) {
+        Beneficiary b = live(id, actor, expectedVersion);
+        Beneficiary.Profile p = profile(u.firstName(), u.lastName(), u.fatherName(), u.birthDate(), u.mobile(),
+            u.address(), u.district(), u.postalCode());
+        if (u.district() != null && !Access.canPlaceIn(actor, u.district())) {
+            throw ProblemException.invalid("district", "validation.district-not-yours");
+        }
+        outbox.append(b.update(p, now()));
+        return b;
+    }
+
+    @Transactional
+    public Beneficiary changeStatus(UUID id, Long expectedVersion, BeneficiaryDtos.StatusChange c, Actor actor) {
+        Beneficiary b = live(id, actor, expectedVersion);
+        Beneficiary.HistoryChange change = b.changeStatus(c.status(), c.reason(), actor.name(), now());
+        change.entry().persist();
+        outbox.append(change.events());
+        return b;
+    }
+
+    @Transactional
+    public Beneficiary changeSupportLevel(UUID id, Long expectedVersion, BeneficiaryDtos.SupportLevelChange c,
+            Actor actor) {
+        Beneficiary b = live(id, actor, expectedVersion);
+        Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), actor.name(), now());
+        change.entry().persist();
+        outbox.append(change.events());
+        return b;
+    }
+
+    @Transactional
+    public List<BeneficiaryHistory> history(UUID id, Actor actor) {
+        find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        return BeneficiaryHistory.list("beneficiaryId = ?1 order by id", id);
+    }
+
+    /** A record the actor may read (merged ones included), or 404. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiary readable(UUID id, Actor actor) {
+        return find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+    }
+
+    /** A record the actor may change: visible and not merged away, or 404 / 409. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Beneficiary writable(UUID id, Actor actor) {
+        return live(id, actor, null);
+    }
+
+    /** A record the actor may change: visible, not merged away, and (when given) at the version she read. */
+    Beneficiary live(UUID id, Actor actor, Long expectedVersion) {
+        Beneficiary b = find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        if (b.isMerged()) {
+            throw new ProblemException(409, "beneficiary-merged").with("mergedInto", b.mergedInto);
+        }
+        if (expectedVersion != null && expectedVersion != b.version) {
+            throw ProblemException.preconditionFailed();
+        }
+        return b;
+    }
+
+    /** Validates and canonicalises profile facts; every bad field is reported at once. */
+    public static Beneficiary.Profile profile(String first, String last, String father, LocalDate birthDate,
+            String mobile, String address, Short district, String postalCode) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        String canonicalMobile = null;
+        if (mobile != null && !mobile.isBlank()) {
+            canonicalMobile = Mobile.e164(mobile).orElse(null);
+            if (canonicalMobile == null) {
+                errors.add(new ProblemException.FieldError("mobile", "validation.mobile"));
+            }
+        }
+        String canonicalPostal = null;
+        if (postalCode != null && !postalCode.isBlank()) {
+            canonicalPostal = PostalCode.canonical(postalCode).orElse(null);
+            if (canonicalPostal == null) {
+                errors.add(new ProblemException.FieldError("postalCode", "validation.postal-code"));
+            }
+        }
+        if (birthDate != null
+                && (birthDate.isAfter(LocalDate.now()) || birthDate.isBefore(LocalDate.of(1921, 3, 21)))) {
+            errors.add(new ProblemException.FieldError("birthDate", "validation.birth-date"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", errors);
+        }
+        return new Beneficiary.Profile(first, last, father, birthDate, canonicalMobile, address, district,
+            canonicalPostal);
+    }
+
+    Instant now() {
+        return Instant.now(clock);
     }
 }

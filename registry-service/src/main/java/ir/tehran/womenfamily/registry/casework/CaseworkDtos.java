@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import ir.tehran.womenfamily.registry.consent.ConsentDtos;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ public final class CaseworkDtos {
             String assignedBy) {
 
         static AssignmentView of(CaseAssignment a) {
-            return new AssignmentView(a.assignedTo, a.assigneeKind, a.assignedAt, DateInput.jalali(a.assignedAt),
+            return new AssignmentView(a.assignedTo, a.assigneeKind, a.assignedAt, Days.jalali(a.assignedAt),
                 a.assignedBy);
         }
     }
@@ -44,7 +44,7 @@ public final class CaseworkDtos {
 
         static CaseView of(BeneficiaryCase c, List<CaseAssignment> history) {
             return new CaseView(c.id, c.beneficiaryId, c.assignedTo, c.assigneeKind, c.assignedAt,
-                DateInput.jalali(c.assignedAt), c.openedAt, DateInput.jalali(c.openedAt), c.openedBy,
+                Days.jalali(c.assignedAt), c.openedAt, Days.jalali(c.openedAt), c.openedBy,
                 history.stream().map(AssignmentView::of).toList());
         }
     }
@@ -57,7 +57,7 @@ public final class CaseworkDtos {
     public record NoteView(UUID id, String text, Instant writtenAt, String writtenOnJalali, String writtenBy) {
 
         static NoteView of(CaseNote n) {
-            return new NoteView(n.id, n.body, n.writtenAt, DateInput.jalali(n.writtenAt), n.writtenBy);
+            return new NoteView(n.id, n.body, n.writtenAt, Days.jalali(n.writtenAt), n.writtenBy);
         }
     }
 
@@ -73,7 +73,7 @@ public final class CaseworkDtos {
     public record StepView(ReferralState state, Instant at, String onJalali, String by) {
 
         static StepView of(ReferralTransition t) {
-            return new StepView(t.state, t.at, DateInput.jalali(t.at), t.by);
+            return new StepView(t.state, t.at, Days.jalali(t.at), t.by);
         }
     }
 
@@ -84,7 +84,7 @@ public final class CaseworkDtos {
 
         static ReferralView of(Referral r, List<ReferralTransition> history) {
             return new ReferralView(r.id, r.beneficiaryId, r.direction, ConsentDtos.AgencyRef.of(r.agency()), r.state,
-                r.createdAt, DateInput.jalali(r.createdAt), r.createdBy,
+                r.createdAt, Days.jalali(r.createdAt), r.createdBy,
                 history.stream().map(StepView::of).toList());
         }
     }

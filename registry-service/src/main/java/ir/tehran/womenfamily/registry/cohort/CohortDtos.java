@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -59,8 +59,8 @@ public final class CohortDtos {
 
         static MembershipView of(CohortMembership m, CohortDefinition d) {
             return new MembershipView(m.id, m.cohortCode, d == null ? null : d.nameFa, d == null ? null : d.nameEn,
-                m.since, DateInput.jalali(m.since), m.followingCentre, m.isOpen(), m.endedOn,
-                DateInput.jalali(m.endedOn), m.recordedAt, m.recordedBy);
+                m.since, Days.jalali(m.since), m.followingCentre, m.isOpen(), m.endedOn,
+                Days.jalali(m.endedOn), m.recordedAt, m.recordedBy);
         }
     }
 }

@@ -15,7 +15,7 @@ import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,7 +125,7 @@ public class CohortService {
     }
 
     private static LocalDate today(Instant now) {
-        return now.atZone(DateInput.TEHRAN).toLocalDate();
+        return now.atZone(Days.TEHRAN).toLocalDate();
     }
 
     private static Map<String, CohortDefinition> definitionsByCode() {

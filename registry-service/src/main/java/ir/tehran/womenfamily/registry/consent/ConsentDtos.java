@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,8 +46,8 @@ public final class ConsentDtos {
 
         public static ConsentView of(Consent c) {
             return new ConsentView(c.id, c.beneficiaryId, c.purpose, AgencyRef.of(c.agency()), c.givenOn,
-                DateInput.jalali(c.givenOn), c.channel, c.isActive(), c.recordedAt, c.recordedBy, c.revokedAt,
-                DateInput.jalali(c.revokedAt), c.revokedBy);
+                Days.jalali(c.givenOn), c.channel, c.isActive(), c.recordedAt, c.recordedBy, c.revokedAt,
+                Days.jalali(c.revokedAt), c.revokedBy);
         }
     }
 }

@@ -12,7 +12,7 @@ import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public class ConsentService {
         access.requireExists(beneficiaryId, RESOURCE, "consent.record");
         Agency agency = agencyOf(request.purpose(), request.agency());
         Instant now = Instant.now(clock);
-        LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(DateInput.TEHRAN).toLocalDate());
+        LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Days.TEHRAN).toLocalDate());
         String by = actors.get().subject();
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();

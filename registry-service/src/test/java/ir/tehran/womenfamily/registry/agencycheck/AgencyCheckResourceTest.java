@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.Women;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class AgencyCheckResourceTest {
     void anEnrolledWomanIsEnrolledSinceHerRegistration() throws Exception {
         String code = NationalCodes.random();
         String id = Women.register(code);
-        String today = LocalDate.now(DateInput.TEHRAN).toString();
+        String today = LocalDate.now(Days.TEHRAN).toString();
         given().auth().oauth2(Women.agency("welfare-org")).contentType(ContentType.JSON)
             .body(Map.of("nationalCodeHmac", hmac(code).toUpperCase()))
             .when().post(PATH)
@@ -49,7 +49,7 @@ class AgencyCheckResourceTest {
             .body("", aMapWithSize(3))
             .body("enrolled", equalTo(true))
             .body("since", equalTo(today))
-            .body("sinceJalali", equalTo(DateInput.jalali(LocalDate.parse(today))));
+            .body("sinceJalali", equalTo(Days.jalali(LocalDate.parse(today))));
         Women.audit("beneficiary.enrolment", id).then()
             .body("items[0].actor", equalTo("welfare-org"))
             .body("items[0].purpose", equalTo("inter-agency-duplicate-check"))

@@ -98,7 +98,7 @@ class CohortResourceTest {
             .body(membership("PRISON_RELEASE", "2023-05-01", null))
             .when().post(cohorts(id)).then().statusCode(201);
 
-        given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id)
+        given().auth().oauth2(Women.admin("head")).when().get(Women.BASE + id)
             .then().statusCode(200)
             .body(not(containsString("PRISON")))
             .body(not(containsString("cohort")));

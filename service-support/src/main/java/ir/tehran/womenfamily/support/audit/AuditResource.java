@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -92,7 +92,7 @@ public class AuditResource {
             return null;
         }
         try {
-            return DateInput.parseInstant(value);
+            return Days.parseInstant(value);
         } catch (DateTimeParseException e) {
             errors.add(new ProblemException.FieldError(field, "validation.audit.instant"));
             return null;

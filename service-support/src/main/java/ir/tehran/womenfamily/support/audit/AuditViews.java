@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The audit log as the admin API shows it. */
@@ -27,7 +27,7 @@ public final class AuditViews {
             Map<String, String> detail, String prevHash, String hash) {
 
         static Entry of(AuditEntry e) {
-            return new Entry(e.seq(), e.at(), DateInput.jalali(e.at()), e.actor(), e.clientId(),
+            return new Entry(e.seq(), e.at(), Days.jalali(e.at()), e.actor(), e.clientId(),
                 e.roles() == null || e.roles().isEmpty() ? List.of() : Arrays.asList(e.roles().split(",")),
                 e.purpose(), e.requestId(), e.action(), e.resourceType(), e.resourceId(), e.outcome(), e.detail(),
                 e.prevHash(), e.hash());

@@ -2,24 +2,31 @@ package ir.tehran.womenfamily.support.jalali;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import ir.tehran.womenfamily.support.persian.PersianText;
 
 /**
  * A date of the Solar Hijri (Jalali) calendar, the calendar people in Iran read and write. Conversion
- * uses the arithmetic of Borkowski's algorithm (as in jalaali-js), which agrees with the official
- * astronomical calendar for the years 1178 to 1633 AP.
+ * is ICU4J's Persian calendar ({@code fa_IR@calendar=persian}); dates are accepted for the years 1300 to
+ * 1500 AP (1921 to 2121), where it agrees with the official calendar.
  */
 public record JalaliDate(int year, int month, int day) implements Comparable<JalaliDate> {
 
-    private static final int[] BREAKS = {-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
-        2192, 2262, 2324, 2394, 2456, 3178};
+    public static final int MIN_YEAR = 1300;
+    public static final int MAX_YEAR = 1500;
+    private static final ULocale PERSIAN = new ULocale("fa_IR@calendar=persian");
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     public JalaliDate {
-        if (year < 1178 || year > 1633 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1
+                || day > monthLength(year, month)) {
             throw new IllegalArgumentException("not a Jalali date: " + year + "-" + month + "-" + day);
         }
     }
@@ -39,37 +46,49 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         }
     }
 
-    public static JalaliDate of(LocalDate date) {
-        int gy = date.getYear();
-        int jy = gy - 621;
-        Leap r = leap(jy);
-        int jdn1f = gregorianToJdn(gy, 3, r.march());
-        int jdn = gregorianToJdn(gy, date.getMonthValue(), date.getDayOfMonth());
-        int k = jdn - jdn1f;
-        if (k >= 0) {
-            if (k <= 185) {
-                return new JalaliDate(jy, 1 + k / 31, k % 31 + 1);
-            }
-            k -= 186;
-        } else {
-            jy -= 1;
-            k += 179;
-            if (r.leap() == 1) {
-                k += 1;
-            }
+    /**
+     * A date written in either calendar: {@code 2024-03-06} (ISO) or {@code 1402-12-16} (Jalali, any
+     * digits, {@code -} or {@code /}). A year below 1700 is read as Jalali.
+     */
+    public static LocalDate parseEither(String text) {
+        String s = PersianText.latinDigits(text == null ? "" : text.strip());
+        Matcher m = FORMAT.matcher(s);
+        if (!m.matches()) {
+            throw new DateTimeParseException("expected 2024-03-06 or 1402-12-16", s, 0);
         }
-        return new JalaliDate(jy, 7 + k / 30, k % 30 + 1);
+        int year = Integer.parseInt(m.group(1));
+        if (year < 1700) {
+            return parse(s).toGregorian();
+        }
+        try {
+            return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), s, 0);
+        }
+    }
+
+    /** The Jalali form of a Gregorian date, or null for null. */
+    public static String format(LocalDate date) {
+        return date == null ? null : of(date).toString();
+    }
+
+    public static JalaliDate of(LocalDate date) {
+        Calendar c = calendar();
+        c.setTimeInMillis(date.toEpochDay() * MILLIS_PER_DAY);
+        return new JalaliDate(c.get(Calendar.EXTENDED_YEAR), c.get(Calendar.MONTH) + 1, c.get(Calendar.DAY_OF_MONTH));
     }
 
     public LocalDate toGregorian() {
-        Leap r = leap(year);
-        int jdn = gregorianToJdn(r.gregorianYear(), 3, r.march()) + (month - 1) * 31 - month / 7 * (month - 7)
-            + day - 1;
-        return LocalDate.ofEpochDay(jdn - 2440588L);
+        Calendar c = calendar();
+        c.clear();
+        c.set(Calendar.EXTENDED_YEAR, year);
+        c.set(Calendar.MONTH, month - 1);
+        c.set(Calendar.DAY_OF_MONTH, day);
+        return LocalDate.ofEpochDay(Math.floorDiv(c.getTimeInMillis(), MILLIS_PER_DAY));
     }
 
     public static boolean isLeapYear(int year) {
-        return leap(year).leap() == 0;
+        return monthLength(year, 12) == 30;
     }
 
     public static int monthLength(int year, int month) {
@@ -79,7 +98,12 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         if (month <= 11) {
             return 30;
         }
-        return isLeapYear(year) ? 30 : 29;
+        Calendar c = calendar();
+        c.clear();
+        c.set(Calendar.EXTENDED_YEAR, year);
+        c.set(Calendar.MONTH, 11);
+        c.set(Calendar.DAY_OF_MONTH, 1);
+        return c.getActualMaximum(Calendar.DAY_OF_MONTH);
     }
 
     public JalaliDate plusDays(long days) {
@@ -91,53 +115,15 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         return toGregorian().compareTo(o.toGregorian());
     }
 
-    /** ISO-like {@code yyyy-MM-dd} with Latin digits: {@code 1402-12-16}. */
+    /** ISO-like {@code yyyy-MM-dd} with Latin digits whatever the default locale: {@code 1402-12-16}. */
     @Override
     public String toString() {
-        return String.format("%04d-%02d-%02d", year, month, day);
+        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
     }
 
-    private record Leap(int leap, int gregorianYear, int march) {
-    }
-
-    /** Borkowski: the leap state of a Jalali year, its Gregorian year and the March day of its Nowruz. */
-    private static Leap leap(int jy) {
-        int bl = BREAKS.length;
-        int gy = jy + 621;
-        int leapJ = -14;
-        int jp = BREAKS[0];
-        int jump = 0;
-        int jm;
-        int i = 1;
-        do {
-            jm = BREAKS[i];
-            jump = jm - jp;
-            if (jy < jm) {
-                break;
-            }
-            leapJ = leapJ + jump / 33 * 8 + (jump % 33) / 4;
-            jp = jm;
-            i++;
-        } while (i < bl);
-        int n = jy - jp;
-        leapJ = leapJ + n / 33 * 8 + ((n % 33) + 3) / 4;
-        if (jump % 33 == 4 && jump - n == 4) {
-            leapJ += 1;
-        }
-        int leapG = gy / 4 - (gy / 100 + 1) * 3 / 4 - 150;
-        int march = 20 + leapJ - leapG;
-        if (jump - n < 6) {
-            n = n - jump + (jump + 4) / 33 * 33;
-        }
-        int leap = (((n + 1) % 33) - 1) % 4;
-        if (leap == -1) {
-            leap = 4;
-        }
-        return new Leap(leap, gy, march);
-    }
-
-    private static int gregorianToJdn(int gy, int gm, int gd) {
-        long epochDay = LocalDate.of(gy, gm, 1).toEpochDay() + gd - 1;
-        return (int) (epochDay + 2440588L);
+    private static Calendar calendar() {
+        Calendar c = Calendar.getInstance(TimeZone.GMT_ZONE, PERSIAN);
+        c.setLenient(false);
+        return c;
     }
 }

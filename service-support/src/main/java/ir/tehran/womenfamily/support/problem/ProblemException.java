@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final Object[] args;
     private final List<FieldError> errors;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String type, Object... args) {
         this(status, type, List.of(), args);
@@ -37,6 +38,20 @@ public class ProblemException extends RuntimeException {
     /** One invalid field: its JSON path and a message key (with arguments) describing what is wrong. */
     public static ProblemException invalid(String field, String messageKey, Object... args) {
         return new ProblemException(400, "validation", List.of(new FieldError(field, messageKey, args)));
+    }
+
+    /** Adds a problem-specific member, such as the id of the record a duplicate collides with. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Collections.unmodifiableMap(extensions);
+    }
+
+    public static ProblemException preconditionFailed() {
+        return new ProblemException(412, "stale");
     }
 
     public int status() {

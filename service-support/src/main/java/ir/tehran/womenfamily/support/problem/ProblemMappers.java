@@ -38,7 +38,8 @@ public class ProblemMappers {
             .map(f -> new Problem.Violation(f.field(), Messages.get(locale, f.messageKey(), f.args())))
             .toList();
         return ProblemResponses.response(
-            ProblemResponses.problem(e.status(), e.type(), locale, path(uri), errors, e.args()));
+            ProblemResponses.problem(e.status(), e.type(), locale, path(uri), errors, e.args())
+                .withExtensions(e.extensions()));
     }
 
     @ServerExceptionMapper
@@ -59,11 +60,20 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = jsonPath(m.getPath());
             String key = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
+                : e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class
+                    ? "validation.date"
                 : e instanceof InvalidFormatException ? "validation.wrong-format" : "validation.unreadable";
             errors = List.of(new Problem.Violation(field, Messages.get(locale, key)));
         }
         return ProblemResponses.response(
             ProblemResponses.problem(400, "malformed-json", locale, path(uri), errors));
+    }
+
+    /** Quarkus has its own mapper for this subtype; ours must win so the answer is a problem with the field. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e,
+            HttpHeaders headers, UriInfo uri) {
+        return unreadableJson(e, headers, uri);
     }
 
     /** A unique or foreign-key constraint the service's own checks did not catch (two writers racing). */
@@ -122,6 +132,9 @@ public class ProblemMappers {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 412 -> "stale";
+            case 422 -> "unprocessable";
+            case 428 -> "precondition-required";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";

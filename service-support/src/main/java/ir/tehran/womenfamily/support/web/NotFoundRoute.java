@@ -22,8 +22,7 @@ public class NotFoundRoute {
             String id = RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER));
             Problem problem = ProblemResponses.problem(404, "not-found-route",
                 Messages.fromHeader(ctx.request().getHeader("Accept-Language")), ctx.request().path(), List.of());
-            problem = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                problem.instance(), id, problem.errors());
+            problem = problem.withRequestId(id);
             ctx.response().setStatusCode(404)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader(RequestIds.HEADER, id)

@@ -25,6 +25,7 @@ class JalaliDateTest {
         assertEquals(LocalDate.of(2025, 3, 21), new JalaliDate(1404, 1, 1).toGregorian());
         assertEquals(LocalDate.of(2023, 3, 21), new JalaliDate(1402, 1, 1).toGregorian());
         assertEquals(new JalaliDate(1379, 1, 1), JalaliDate.of(LocalDate.of(2000, 3, 20)));
+        assertEquals(new JalaliDate(1300, 1, 1), JalaliDate.of(LocalDate.of(1921, 3, 21)));
     }
 
     @Test
@@ -37,16 +38,40 @@ class JalaliDateTest {
     }
 
     @Test
-    void everyDayOfThreeAndAHalfCenturiesRoundTrips() {
-        LocalDate d = LocalDate.of(1900, 1, 1);
-        LocalDate end = LocalDate.of(2250, 1, 1);
-        JalaliDate previous = JalaliDate.of(d.minusDays(1));
-        while (d.isBefore(end)) {
+    void everyDayFrom1300To1500AgreesWithAnIndependentAlgorithmAndRoundTrips() {
+        LocalDate d = new JalaliDate(1300, 1, 1).toGregorian();
+        LocalDate end = new JalaliDate(1500, 12, 29).toGregorian();
+        JalaliDate previous = null;
+        while (!d.isAfter(end)) {
             JalaliDate j = JalaliDate.of(d);
+            int[] oracle = BorkowskiOracle.toJalali(d);
+            assertEquals(new JalaliDate(oracle[0], oracle[1], oracle[2]), j, d.toString());
             assertEquals(d, j.toGregorian());
-            assertEquals(previous.plusDays(1), j);
+            if (previous != null) {
+                assertEquals(previous.plusDays(1), j);
+            }
             previous = j;
             d = d.plusDays(1);
+        }
+        for (int y = 1300; y <= 1500; y++) {
+            assertEquals(BorkowskiOracle.isLeap(y), JalaliDate.isLeapYear(y), "year " + y);
+        }
+    }
+
+    @Test
+    void yearsOutsideTheSupportedRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new JalaliDate(1299, 12, 29));
+        assertThrows(IllegalArgumentException.class, () -> new JalaliDate(1501, 1, 1));
+    }
+
+    @Test
+    void digitsStayLatinUnderAPersianDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("fa-IR"));
+            assertEquals("1402-12-16", new JalaliDate(1402, 12, 16).toString());
+        } finally {
+            java.util.Locale.setDefault(before);
         }
     }
 

@@ -6,24 +6,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ir.tehran.womenfamily.support.persian.PersianText;
 
 /**
- * Dates as people and clients send them: ISO 8601 ({@code 2024-03-06}) or Jalali ({@code 1402-12-16},
- * {@code 1402/12/16}, with Latin, Persian or Arabic-Indic digits). A year before 1700 is read as Jalali
- * (Jalali years of living people are 13xx–14xx; Gregorian ones 19xx–20xx), so one field takes both.
+ * Calendar days as people and clients send them and as answers show them: ISO 8601
+ * ({@code 2024-03-06}) or Jalali ({@code 1402-12-16}, {@code ۱۴۰۲/۱۲/۱۶}; a year before 1700 is Jalali,
+ * as in {@link JalaliDate#parseEither}), instants for query ranges, and the Jalali form of a day or of
+ * the Tehran day of an instant. For request bodies, {@code support.web.DateInput} is the Jackson
+ * deserializer of the same rule.
  */
-public final class DateInput {
+public final class Days {
 
     /** Tehran, where every date of this system is a calendar day. */
     public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
-    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
-    private static final int LAST_JALALI_YEAR_READ = 1699;
 
-    private DateInput() {
+    private Days() {
     }
 
     /**
@@ -33,20 +31,13 @@ public final class DateInput {
      *                                (such as {@code 1402-12-30})
      */
     public static LocalDate parseDate(String text) {
-        String s = PersianText.latinDigits(text == null ? "" : text.strip());
-        Matcher m = DATE.matcher(s);
-        if (!m.matches()) {
-            throw new DateTimeParseException("expected a date such as 2024-03-06 or 1402-12-16", s, 0);
-        }
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2));
-        int day = Integer.parseInt(m.group(3));
         try {
-            if (year <= LAST_JALALI_YEAR_READ) {
-                return new JalaliDate(year, month, day).toGregorian();
-            }
-            return LocalDate.of(year, month, day);
+            return JalaliDate.parseEither(text);
         } catch (IllegalArgumentException | DateTimeException e) {
+            if (e instanceof DateTimeParseException p) {
+                throw p;
+            }
+            String s = text == null ? "" : text;
             throw new DateTimeParseException("no such day: " + s, s, 0);
         }
     }

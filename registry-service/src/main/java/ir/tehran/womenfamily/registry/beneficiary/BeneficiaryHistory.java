@@ -1,0 +1,61 @@
+package ir.tehran.womenfamily.registry.beneficiary;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Who changed a woman's status or support level, when and why. Append-only. */
+@Entity
+@Table(name = "beneficiary_history")
+public class BeneficiaryHistory extends PanacheEntityBase {
+
+    /** What changed. */
+    public enum Kind { STATUS, SUPPORT_LEVEL }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "beneficiary_id", nullable = false)
+    public UUID beneficiaryId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "from_value")
+    public String fromValue;
+
+    @Column(name = "to_value", nullable = false)
+    public String toValue;
+
+    public String reason;
+
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    public static BeneficiaryHistory of(Beneficiary b, Kind kind, String from, String to, String reason, String by,
+            Instant at) {
+        BeneficiaryHistory h = new BeneficiaryHistory();
+        h.beneficiaryId = b.id;
+        h.kind = kind;
+        h.fromValue = from;
+        h.toValue = to;
+        h.reason = reason;
+        h.changedBy = by;
+        h.changedAt = at;
+        return h;
+    }
+}

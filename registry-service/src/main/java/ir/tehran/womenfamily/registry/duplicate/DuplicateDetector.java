@@ -1,0 +1,92 @@
+package ir.tehran.womenfamily.registry.duplicate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Finds records that are probably the same woman as a new one: the same folded name and birth date, or
+ * the same mobile with a similar name (trigram similarity at least {@value #SIMILAR}). They go to the
+ * review queue; nothing is merged without a reviewer.
+ */
+@ApplicationScoped
+public class DuplicateDetector {
+
+    static final double SIMILAR = 0.5;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void examine(Beneficiary b) {
+        if (b.birthDate != null) {
+            @SuppressWarnings("unchecked")
+            List<Object> same = em.createNativeQuery("select id from beneficiary where name_key = ? and birth_date = ? "
+                    + "and id <> ? and merged_into is null")
+                .setParameter(1, b.nameKey).setParameter(2, b.birthDate).setParameter(3, b.id)
+                .getResultList();
+            for (Object other : same) {
+                record((UUID) other, b.id, DuplicateCandidate.Reason.SAME_NAME_AND_BIRTH_DATE, 1.0f);
+            }
+        }
+        if (b.mobile != null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> phones = em.createNativeQuery("select id, similarity(name_key, ?) from beneficiary "
+                    + "where mobile = ? and id <> ? and merged_into is null and similarity(name_key, ?) >= ?")
+                .setParameter(1, b.nameKey).setParameter(2, b.mobile).setParameter(3, b.id)
+                .setParameter(4, b.nameKey).setParameter(5, SIMILAR)
+                .getResultList();
+            for (Object[] row : phones) {
+                record((UUID) row[0], b.id, DuplicateCandidate.Reason.SAME_MOBILE_SIMILAR_NAME,
+                    ((Number) row[1]).floatValue());
+            }
+        }
+    }
+
+    /**
+     * The set-based form of {@link #examine}, for records registered in bulk since {@code since}: one query
+     * per rule instead of two per woman.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int examineImportedSince(Instant since) {
+        int n = em.createNativeQuery("insert into duplicate_candidate (id, first_id, second_id, reason, similarity, "
+                + "state, found_at) select gen_random_uuid(), a.id, b.id, 'SAME_NAME_AND_BIRTH_DATE', 1, 'OPEN', now() "
+                + "from beneficiary b join beneficiary a on a.name_key = b.name_key and a.birth_date = b.birth_date "
+                + "and a.id <> b.id and (a.registered_at < b.registered_at "
+                + "or (a.registered_at = b.registered_at and a.id < b.id)) "
+                + "where b.registered_at >= ? and a.merged_into is null and b.merged_into is null "
+                + "on conflict (first_id, second_id) do nothing")
+            .setParameter(1, java.sql.Timestamp.from(since)).executeUpdate();
+        n += em.createNativeQuery("insert into duplicate_candidate (id, first_id, second_id, reason, similarity, "
+                + "state, found_at) select gen_random_uuid(), a.id, b.id, 'SAME_MOBILE_SIMILAR_NAME', "
+                + "similarity(a.name_key, b.name_key), 'OPEN', now() "
+                + "from beneficiary b join beneficiary a on a.mobile = b.mobile and a.id <> b.id "
+                + "and (a.registered_at < b.registered_at or (a.registered_at = b.registered_at and a.id < b.id)) "
+                + "where b.registered_at >= ? and b.mobile is not null and a.merged_into is null "
+                + "and b.merged_into is null and similarity(a.name_key, b.name_key) >= ? "
+                + "on conflict (first_id, second_id) do nothing")
+            .setParameter(1, java.sql.Timestamp.from(since)).setParameter(2, SIMILAR).executeUpdate();
+        return n;
+    }
+
+    private void record(UUID first, UUID second, DuplicateCandidate.Reason reason, float similarity) {
+        if (DuplicateCandidate.count("firstId = ?1 and secondId = ?2", first, second) > 0) {
+            return;
+        }
+        DuplicateCandidate c = new DuplicateCandidate();
+        c.id = UUID.randomUUID();
+        c.firstId = first;
+        c.secondId = second;
+        c.reason = reason;
+        c.similarity = similarity;
+        c.state = DuplicateCandidate.State.OPEN;
+        c.foundAt = Instant.now();
+        c.persist();
+    }
+}

@@ -1,0 +1,74 @@
+package ir.tehran.womenfamily.registry.duplicate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.common.Actors;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The review queue of likely duplicates; reviewing is an admin's task. */
+@Path("/duplicates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Duplicates", description = "Likely duplicate records and their review")
+@RolesAllowed("admin")
+public class DuplicateResource {
+
+    /** A pair as the reviewer sees it. */
+    public record CandidateView(UUID id, UUID firstId, UUID secondId, DuplicateCandidate.Reason reason,
+            float similarity, DuplicateCandidate.State state, Instant foundAt, String decidedBy, Instant decidedAt) {
+
+        static CandidateView of(DuplicateCandidate c) {
+            return new CandidateView(c.id, c.firstId, c.secondId, c.reason, c.similarity, c.state, c.foundAt,
+                c.decidedBy, c.decidedAt);
+        }
+    }
+
+    /** The reviewer's choice of the record that survives. */
+    public record MergeDecision(@NotNull UUID survivorId) {
+    }
+
+    @Inject
+    DuplicateService service;
+
+    @Inject
+    Actors actors;
+
+    @GET
+    @Operation(summary = "Pairs waiting for review (or decided ones)")
+    public List<CandidateView> queue(@QueryParam("state") @DefaultValue("OPEN") DuplicateCandidate.State state,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return service.queue(state, limit).stream().map(CandidateView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/distinct")
+    @Operation(summary = "They are two different women")
+    public CandidateView distinct(@PathParam("id") UUID id) {
+        return CandidateView.of(service.markDistinct(id, actors.current()));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(summary = "They are one woman: merge into the survivor")
+    public CandidateView merge(@PathParam("id") UUID id, @Valid @NotNull MergeDecision decision) {
+        return CandidateView.of(service.merge(id, decision.survivorId(), actors.current()));
+    }
+}

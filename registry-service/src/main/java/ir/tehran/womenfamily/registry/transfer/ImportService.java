@@ -1,0 +1,235 @@
+package ir.tehran.womenfamily.registry.transfer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
+import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
+import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
+import ir.tehran.womenfamily.registry.household.Child;
+import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk import of women and their children from CSV ({@link ImportFormat}), in the background. Each line
+ * is validated; bad lines are reported with their number and reason and the good ones imported.
+ * Idempotent by national code: a woman already registered is left as she is, so the same file twice
+ * changes nothing. Women are written in chunks, each chunk one transaction with its events.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final int CHUNK = 250;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DuplicateDetector duplicates;
+
+    @Inject
+    ObjectMapper json;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "registry-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** One woman's lines, grouped by her national code. */
+    record Woman(String code, List<Csv.Line> lines) {
+    }
+
+    /** An error of one line, before translation. */
+    public record LineError(int line, String field, String reason) {
+    }
+
+    /** Checks the header, queues the job and starts it after the commit; returns the job. */
+    public ImportJob start(String csv, Actor actor) {
+        List<Csv.Line> lines = Csv.parse(csv == null ? "" : csv);
+        if (lines.isEmpty() || !lines.get(0).fields().stream().map(String::strip).toList()
+                .containsAll(ImportFormat.COLUMNS.subList(0, 3))) {
+            throw ProblemException.invalid("body", "validation.import-header");
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> header = lines.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).strip(), i);
+        }
+        List<LineError> errors = new ArrayList<>();
+        Map<String, Woman> women = new LinkedHashMap<>();
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            String raw = field(line, columns, "national_code");
+            String code = NationalCode.canonical(raw).orElse(null);
+            if (code == null) {
+                errors.add(new LineError(line.number(), "national_code", "validation.national-code"));
+                continue;
+            }
+            women.computeIfAbsent(code, c -> new Woman(c, new ArrayList<>())).lines().add(line);
+        }
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = new ImportJob();
+            j.id = UUID.randomUUID();
+            j.status = ImportJob.Status.QUEUED;
+            j.total = women.size();
+            j.errors = write(errors);
+            j.createdBy = actor.name();
+            j.createdAt = Instant.now();
+            j.persist();
+            return j;
+        });
+        List<Woman> all = List.copyOf(women.values());
+        worker.execute(() -> run(job.id, all, columns, errors, actor.name()));
+        return job;
+    }
+
+    @Transactional
+    public ImportJob find(UUID id) {
+        ImportJob job = ImportJob.findById(id);
+        if (job == null) {
+            throw ProblemException.notFound("import", id);
+        }
+        return job;
+    }
+
+    void run(UUID jobId, List<Woman> women, Map<String, Integer> columns, List<LineError> errors, String by) {
+        Instant started = Instant.now();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1 where id = ?2",
+                ImportJob.Status.RUNNING, jobId));
+            int[] counts = new int[3];
+            for (int from = 0; from < women.size(); from += CHUNK) {
+                List<Woman> chunk = women.subList(from, Math.min(from + CHUNK, women.size()));
+                int processed = from + chunk.size();
+                try {
+                    add(QuarkusTransaction.requiringNew().call(() -> importChunk(chunk, columns, by)), counts, errors);
+                } catch (RuntimeException e) {
+                    // something in the chunk collided (a child's national code, say): one woman at a time
+                    for (Woman w : chunk) {
+                        try {
+                            add(QuarkusTransaction.requiringNew().call(() -> importChunk(List.of(w), columns, by)),
+                                counts, errors);
+                        } catch (RuntimeException one) {
+                            errors.add(new LineError(w.lines().get(0).number(), "national_code",
+                                "validation.import-conflict"));
+                        }
+                    }
+                }
+                String errorJson = write(errors);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    ImportJob job = ImportJob.findById(jobId);
+                    job.processed = processed;
+                    job.imported = counts[0];
+                    job.unchanged = counts[1];
+                    job.children = counts[2];
+                    job.errors = errorJson;
+                });
+            }
+            QuarkusTransaction.requiringNew().run(() -> duplicates.examineImportedSince(started));
+            QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1, finishedAt = ?2 where id = ?3",
+                ImportJob.Status.DONE, Instant.now(), jobId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "import %s failed", jobId);
+            QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1, finishedAt = ?2 where id = ?3",
+                ImportJob.Status.FAILED, Instant.now(), jobId));
+        }
+    }
+
+    /** What one chunk did; counted only once its transaction committed. */
+    record ChunkResult(int imported, int unchanged, int children, List<LineError> errors) {
+    }
+
+    private ChunkResult importChunk(List<Woman> chunk, Map<String, Integer> columns, String by) {
+        List<DomainEvent> events = new ArrayList<>();
+        List<LineError> errors = new ArrayList<>();
+        int imported = 0;
+        int unchanged = 0;
+        int children = 0;
+        List<String> codes = chunk.stream().map(Woman::code).toList();
+        List<String> existing = em.createQuery("select b.nationalCode from Beneficiary b where b.nationalCode in :c",
+            String.class).setParameter("c", codes).getResultList();
+        for (Woman w : chunk) {
+            if (existing.contains(w.code())) {
+                unchanged++;
+                continue;
+            }
+            Csv.Line first = w.lines().get(0);
+            try {
+                Beneficiary.Profile profile = Rows.profile(first, columns);
+                List<Child.Facts> kids = new ArrayList<>();
+                for (Csv.Line line : w.lines()) {
+                    Child.Facts facts = Rows.child(line, columns);
+                    if (facts != null) {
+                        kids.add(facts);
+                    }
+                }
+                Beneficiary.Registration reg = Beneficiary.register(w.code(), profile, Rows.channel(first, columns),
+                    Rows.level(first, columns), by, Instant.now());
+                Beneficiary b = reg.beneficiary();
+                b.persist();
+                events.addAll(reg.events());
+                if (b.supportLevel != null) {
+                    BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SUPPORT_LEVEL, null, b.supportLevel.name(),
+                        "import", by, b.registeredAt).persist();
+                }
+                for (Child.Facts facts : kids) {
+                    Child.Added added = Child.add(b.id, b.district, facts);
+                    added.child().persist();
+                    events.addAll(added.events());
+                    children++;
+                }
+                imported++;
+            } catch (Rows.BadLine e) {
+                errors.add(new LineError(e.line(), e.field(), e.reason()));
+            }
+        }
+        outbox.append(events);
+        return new ChunkResult(imported, unchanged, children, errors);
+    }
+
+    private static void add(ChunkResult r, int[] counts, List<LineError> errors) {
+        counts[0] += r.imported();
+        counts[1] += r.unchanged();
+        counts[2] += r.children();
+        errors.addAll(r.errors());
+    }
+
+    private static String field(Csv.Line line, Map<String, Integer> columns, String name) {
+        return Rows.field(line, columns, name);
+    }
+
+    private String write(List<LineError> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,67 @@
+package ir.tehran.womenfamily.registry;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import ir.tehran.womenfamily.localstack.EventContract;
+import ir.tehran.womenfamily.localstack.EventProbe;
+import ir.tehran.womenfamily.localstack.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Small helpers for the registry's tests: tokens, requests, and events read back from Kafka. */
+public final class RegistryApi {
+
+    public static final String BENEFICIARIES = "/api/registry/beneficiaries";
+
+    private RegistryApi() {
+    }
+
+    public static String admin() {
+        return TestTokens.forRoles("admin-1", "admin");
+    }
+
+    /** A caseworker of the given districts. */
+    public static String caseworker(String name, int... districts) {
+        return TestTokens.token().subject(name).groups("caseworker")
+            .claim("districts", java.util.Arrays.stream(districts).boxed().toList()).sign();
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Accept-Language", "en");
+    }
+
+    /** Registers a woman with the given JSON fields added to a fresh national code, returns her id. */
+    public static String register(String token, String extraJsonFields) {
+        String body = "{\"nationalCode\":\"" + NationalCodes.random() + "\"," + extraJsonFields + "}";
+        return as(token).body(body).post(BENEFICIARIES).then().statusCode(201).extract().path("id");
+    }
+
+    public static String register(String token, String first, String last, int district) {
+        return register(token, "\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"district\":"
+            + district);
+    }
+
+    public static EventProbe probe() {
+        return new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    /** The event of {@code type} about {@code key} on {@code topic}, checked against the published contract. */
+    public static EventProbe.Message event(String topic, String key, String type) {
+        EventProbe.Message m = probe().await(topic, r -> key.equals(r.key())
+            && ("ir.tehran.womenfamily.registry." + type).equals(r.ce("type")), Duration.ofSeconds(30));
+        Set<String> violations = EventContract.load().violations(m.ce("dataschema"), m.value());
+        if (!violations.isEmpty()) {
+            throw new AssertionError(type + " breaks its contract: " + violations + " in " + m.value());
+        }
+        return m;
+    }
+
+    public static List<EventProbe.Message> events(String topic, String key) {
+        return probe().readAll(topic, Duration.ofSeconds(10)).stream().filter(m -> key.equals(m.key())).toList();
+    }
+}

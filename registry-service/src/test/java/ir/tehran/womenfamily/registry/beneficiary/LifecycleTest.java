@@ -1,0 +1,57 @@
+package ir.tehran.womenfamily.registry.beneficiary;
+
+import static ir.tehran.womenfamily.registry.RegistryApi.BENEFICIARIES;
+import static ir.tehran.womenfamily.registry.RegistryApi.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import ir.tehran.womenfamily.localstack.EventProbe;
+import ir.tehran.womenfamily.registry.RegistryApi;
+import org.junit.jupiter.api.Test;
+
+/** Status and support level: the allowed moves, their history and their events. */
+@QuarkusTest
+class LifecycleTest {
+
+    private final String cw = RegistryApi.caseworker("cw-life", 9);
+
+    @Test
+    void statusAndSupportLevelMovesAreKeptWithWhoWhenAndWhy() {
+        String id = RegistryApi.register(cw, "\"firstName\":\"مینا\",\"lastName\":\"صادقی\",\"district\":9,"
+            + "\"supportLevel\":\"COUNSELLING\"");
+        as(cw).body("{\"status\":\"ACTIVE\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        as(cw).body("{\"supportLevel\":\"TRAINING\",\"reason\":\"ready to learn sewing\"}")
+            .post(BENEFICIARIES + "/" + id + "/support-level")
+            .then().statusCode(200).body("supportLevel", equalTo("TRAINING"));
+        as(cw).body("{\"status\":\"GRADUATED\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(200);
+
+        as(cw).get(BENEFICIARIES + "/" + id + "/history").then().statusCode(200)
+            .body("$", hasSize(4))
+            .body("changedBy", hasItem("cw-life"))
+            .body("reason", hasItem("ready to learn sewing"))
+            .body("to", hasItem("GRADUATED"));
+
+        EventProbe.Message level = RegistryApi.event("registry.beneficiary", id, "beneficiary.support-level-changed");
+        EventProbe.Message status = RegistryApi.event("registry.beneficiary", id, "beneficiary.status-changed");
+        assertTrue(!level.value().contains("sewing") && !status.value().contains("sewing"),
+            "reasons stay in the registry");
+    }
+
+    @Test
+    void illegalMovesAre409AndExitingNeedsAReason() {
+        String id = RegistryApi.register(cw, "نگار", "طاهری", 9);
+        as(cw).body("{\"status\":\"GRADUATED\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(409).body("type", equalTo("https://women-family.tehran.ir/problems/illegal-transition"));
+        as(cw).body("{\"status\":\"EXITED\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(400).body("errors.field", hasItem("reason"));
+        as(cw).body("{\"status\":\"EXITED\",\"reason\":\"moved to Karaj\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(200);
+        as(cw).body("{\"status\":\"SLEEPING\"}").post(BENEFICIARIES + "/" + id + "/status")
+            .then().statusCode(400).contentType("application/problem+json");
+    }
+}
