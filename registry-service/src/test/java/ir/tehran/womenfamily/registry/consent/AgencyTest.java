@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.registry.consent;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +41,13 @@ class AgencyTest {
         assertTrue(c.revoke("cw", Instant.now()));
         assertFalse(c.revoke("cw", Instant.now()));
         assertFalse(c.allows(ConsentPurpose.SHARE_WITH_AGENCY, relief));
+    }
+
+    @Test
+    void theLookupReadsAnAgencyAsAKindOrAName() {
+        assertTrue(new Agency(AgencyKind.RELIEF_COMMITTEE, null)
+            .covers(ConsentRegister.agencyOf("RELIEF_COMMITTEE")));
+        assertTrue(new Agency(AgencyKind.OTHER, "خانه امن").covers(ConsentRegister.agencyOf("خانه امن")));
+        assertNull(ConsentRegister.agencyOf(" "));
     }
 }
