@@ -1,0 +1,41 @@
+package ir.tehran.womenfamily.registry.access;
+
+import java.util.UUID;
+
+import ir.tehran.womenfamily.support.audit.Actor;
+
+/**
+ * Access to one woman's casework or sensitive facts, granted to {@code actor} on {@code basis}.
+ *
+ * @param breakGlass the recorded break-glass use, when that is the basis
+ */
+public record Grant(UUID beneficiaryId, Actor actor, Basis basis, BreakGlass breakGlass) {
+
+    /** A recorded break-glass use: its id and the salted SHA-256 of its reason, which the audit chain keeps. */
+    public record BreakGlass(UUID accessId, String reasonSha256) {
+    }
+
+    /** Why access was granted; also the purpose written to the audit log. */
+    public enum Basis {
+        /** She is the woman's assigned caseworker or counsellor. */
+        ASSIGNED("casework"),
+        /** An admin, for what admins may see without a reason (assignments, referrals). */
+        ADMIN("administration"),
+        /** An admin who gave a reason to see sensitive facts. */
+        BREAK_GLASS("break-glass");
+
+        private final String purpose;
+
+        Basis(String purpose) {
+            this.purpose = purpose;
+        }
+
+        public String purpose() {
+            return purpose;
+        }
+    }
+
+    public String username() {
+        return actor.subject();
+    }
+}

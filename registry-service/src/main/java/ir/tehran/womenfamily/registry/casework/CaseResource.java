@@ -1,0 +1,77 @@
+package ir.tehran.womenfamily.registry.casework;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/beneficiaries/{id}/case")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "A woman's case: her caseworker or counsellor, and case notes (sensitive)")
+@SecurityRequirement(name = "jwt")
+public class CaseResource {
+
+    @Inject
+    CaseService service;
+
+    @GET
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
+    public CaseworkDtos.CaseView get(@PathParam("id") UUID id) {
+        CaseService.CaseWithHistory c = service.view(id);
+        return CaseworkDtos.CaseView.of(c.current(), c.history());
+    }
+
+    @PUT
+    @Path("/assignee")
+    @RolesAllowed("admin")
+    @Operation(summary = "Assign her case to a caseworker or counsellor, opening it if she has none")
+    public CaseworkDtos.CaseView assign(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AssignCase request) {
+        CaseService.CaseWithHistory c = service.assign(id, request);
+        return CaseworkDtos.CaseView.of(c.current(), c.history());
+    }
+
+    @GET
+    @Path("/notes")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
+    public List<CaseworkDtos.NoteView> notes(@PathParam("id") UUID id,
+            @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
+            @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.notes(id, reason).stream().map(CaseworkDtos.NoteView::of).toList();
+    }
+
+    @POST
+    @Path("/notes")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+    public Response addNote(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AddNote request,
+            @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
+            @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason, @Context UriInfo uri) {
+        CaseNote note = service.addNote(id, request, reason);
+        URI location = uri.getAbsolutePathBuilder().build();
+        return Response.created(location).entity(CaseworkDtos.NoteView.of(note)).build();
+    }
+}

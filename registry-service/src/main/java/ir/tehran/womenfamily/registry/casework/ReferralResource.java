@@ -1,0 +1,68 @@
+package ir.tehran.womenfamily.registry.casework;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/beneficiaries/{id}/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "caseworker"})
+@Tag(name = "Referrals", description = "Referrals to and from the Relief Committee, the Welfare Organisation, "
+    + "benefactors and other agencies (her assigned caseworker or an admin)")
+@SecurityRequirement(name = "jwt")
+public class ReferralResource {
+
+    @Inject
+    ReferralService service;
+
+    @GET
+    @Operation(summary = "Her referrals, newest first, each with its history")
+    public List<CaseworkDtos.ReferralView> list(@PathParam("id") UUID id) {
+        return service.list(id).stream().map(r -> CaseworkDtos.ReferralView.of(r.referral(), r.history())).toList();
+    }
+
+    @POST
+    @Operation(summary = "Record a referral; one out needs her active consent to sharing with that agency")
+    public Response create(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.CreateReferral request,
+            @Context UriInfo uri) {
+        ReferralService.ReferralWithHistory r = service.create(id, request);
+        URI location = uri.getAbsolutePathBuilder().path(r.referral().id.toString()).build();
+        return Response.created(location).entity(CaseworkDtos.ReferralView.of(r.referral(), r.history())).build();
+    }
+
+    @GET
+    @Path("/{referralId}")
+    @Operation(summary = "One referral with its history")
+    public CaseworkDtos.ReferralView get(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
+        ReferralService.ReferralWithHistory r = service.get(id, referralId);
+        return CaseworkDtos.ReferralView.of(r.referral(), r.history());
+    }
+
+    @POST
+    @Path("/{referralId}/transitions")
+    @Operation(summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
+    public CaseworkDtos.ReferralView move(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
+            @Valid @NotNull CaseworkDtos.MoveReferral request) {
+        ReferralService.ReferralWithHistory r = service.move(id, referralId, request);
+        return CaseworkDtos.ReferralView.of(r.referral(), r.history());
+    }
+}

@@ -1,0 +1,60 @@
+package ir.tehran.womenfamily.registry.cohort;
+
+import java.net.URI;
+import java.util.List;
+
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The kinds of sensitive cohort, with Persian and English names. Listing them reveals no one's membership. */
+@Path("/cohort-definitions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sensitive cohorts")
+@SecurityRequirement(name = "jwt")
+public class CohortDefinitionResource {
+
+    @Inject
+    CohortService service;
+
+    @GET
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Every cohort definition, built-in ones first")
+    public List<CohortDtos.DefinitionView> list() {
+        return service.definitions().stream().map(CohortDtos.DefinitionView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One cohort definition")
+    public CohortDtos.DefinitionView get(@PathParam("code") String code) {
+        return service.definition(code).map(CohortDtos.DefinitionView::of)
+            .orElseThrow(() -> ProblemException.notFound("cohort-definition", code));
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Operation(summary = "Define a new kind of cohort")
+    public Response define(@Valid @NotNull CohortDtos.DefineCohort request, @Context UriInfo uri) {
+        CohortDefinition d = service.define(request);
+        URI location = uri.getAbsolutePathBuilder().path(d.code).build();
+        return Response.created(location).entity(CohortDtos.DefinitionView.of(d)).build();
+    }
+}

@@ -1,0 +1,75 @@
+package ir.tehran.womenfamily.registry.cohort;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The only way in or out for a woman's sensitive cohorts. Her assigned caseworker, or an admin with a
+ * break-glass reason; anyone else gets 404, as for a woman who does not exist.
+ */
+@Path("/beneficiaries/{id}/cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "caseworker"})
+@Tag(name = "Sensitive cohorts", description = "Conditionally released prisoner, recovering from addiction and "
+    + "others: her assigned caseworker, or an admin through break-glass (X-Break-Glass-Reason)")
+@SecurityRequirement(name = "jwt")
+public class CohortResource {
+
+    private static final String REASON = "Required for admins: why they open this record (at least 10 characters; "
+        + "percent-encode non-ASCII text)";
+
+    @Inject
+    CohortService service;
+
+    @GET
+    @Operation(summary = "Her cohort memberships, ended ones too")
+    public List<CohortDtos.MembershipView> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.memberships(id, reason).stream()
+            .map(m -> CohortDtos.MembershipView.of(m.membership(), m.definition())).toList();
+    }
+
+    @POST
+    @Operation(summary = "Record a cohort she belongs to")
+    public Response add(@PathParam("id") UUID id, @Valid @NotNull CohortDtos.AddMembership request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @Context UriInfo uri) {
+        CohortService.Membership m = service.add(id, request, reason);
+        URI location = uri.getAbsolutePathBuilder().build();
+        return Response.created(location).entity(CohortDtos.MembershipView.of(m.membership(), m.definition()))
+            .build();
+    }
+
+    @POST
+    @Path("/{membershipId}/end")
+    @Operation(summary = "End a membership; it stays in her history")
+    public CohortDtos.MembershipView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
+            @Valid @NotNull CohortDtos.EndMembership request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        CohortService.Membership m = service.end(id, membershipId, request, reason);
+        return CohortDtos.MembershipView.of(m.membership(), m.definition());
+    }
+}

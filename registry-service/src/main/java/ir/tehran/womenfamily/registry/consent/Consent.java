@@ -1,0 +1,107 @@
+package ir.tehran.womenfamily.registry.consent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A woman's consent to one purpose; revoked, never deleted. */
+@Entity
+@Table(name = "consent")
+public class Consent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "beneficiary_id", nullable = false)
+    public UUID beneficiaryId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentPurpose purpose;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "agency_kind")
+    public AgencyKind agencyKind;
+
+    @Column(name = "agency_name")
+    public String agencyName;
+
+    @Column(name = "agency_key")
+    public String agencyKey;
+
+    @Column(name = "given_on", nullable = false)
+    public LocalDate givenOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentChannel channel;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    public String revokedBy;
+
+    @Version
+    public long version;
+
+    public static Consent give(UUID beneficiaryId, ConsentPurpose purpose, Agency agency, LocalDate givenOn,
+            ConsentChannel channel, String by, Instant now) {
+        if ((purpose == ConsentPurpose.SHARE_WITH_AGENCY) != (agency != null)) {
+            throw new IllegalArgumentException("an agency is named exactly when sharing with an agency");
+        }
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.beneficiaryId = beneficiaryId;
+        c.purpose = purpose;
+        if (agency != null) {
+            c.agencyKind = agency.kind();
+            c.agencyName = agency.name();
+            c.agencyKey = agency.key();
+        }
+        c.givenOn = givenOn;
+        c.channel = channel;
+        c.recordedAt = now;
+        c.recordedBy = by;
+        return c;
+    }
+
+    public Agency agency() {
+        return agencyKind == null ? null : new Agency(agencyKind, agencyName);
+    }
+
+    public boolean isActive() {
+        return revokedAt == null;
+    }
+
+    /** Revokes it; false when it already was. */
+    public boolean revoke(String by, Instant now) {
+        if (!isActive()) {
+            return false;
+        }
+        revokedAt = now;
+        revokedBy = by;
+        return true;
+    }
+
+    /** Whether this consent allows {@code purpose} (with {@code agency}, for sharing) now. */
+    public boolean allows(ConsentPurpose wanted, Agency target) {
+        return isActive() && purpose == wanted
+            && (wanted != ConsentPurpose.SHARE_WITH_AGENCY || agency().covers(target));
+    }
+}

@@ -1,0 +1,64 @@
+package ir.tehran.womenfamily.registry.consent;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/beneficiaries/{id}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "caseworker"})
+@Tag(name = "Consent", description = "A woman's consent per purpose, with its history and revocations")
+@SecurityRequirement(name = "jwt")
+public class ConsentResource {
+
+    @Inject
+    ConsentService service;
+
+    @GET
+    @Operation(summary = "Every consent she gave, revoked ones too, newest first")
+    public List<ConsentDtos.ConsentView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(ConsentDtos.ConsentView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Record a consent she gave")
+    public Response record(@PathParam("id") UUID id, @Valid @NotNull ConsentDtos.RecordConsent request,
+            @Context UriInfo uri) {
+        Consent consent = service.record(id, request);
+        URI location = uri.getAbsolutePathBuilder().path(consent.id.toString()).build();
+        return Response.created(location).entity(ConsentDtos.ConsentView.of(consent)).build();
+    }
+
+    @GET
+    @Path("/{consentId}")
+    @Operation(summary = "One consent")
+    public ConsentDtos.ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+        return ConsentDtos.ConsentView.of(service.get(id, consentId));
+    }
+
+    @POST
+    @Path("/{consentId}/revocation")
+    @Operation(summary = "Revoke a consent; it stays in her history")
+    public ConsentDtos.ConsentView revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+        return ConsentDtos.ConsentView.of(service.revoke(id, consentId));
+    }
+}

@@ -1,0 +1,115 @@
+package ir.tehran.womenfamily.registry.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.access.Inputs;
+import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Consent per purpose. {@link #hasActive(UUID, ConsentPurpose, Agency)} is the one check every share
+ * calls (a referral out, and whatever else comes to share a woman's data).
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    public static final String RESOURCE = "beneficiary.consents";
+
+    @Inject
+    SensitiveAccess access;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    CurrentActor actors;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Whether the woman has an unrevoked consent to {@code purpose}, covering {@code agency} when sharing. */
+    @Transactional
+    public boolean hasActive(UUID beneficiaryId, ConsentPurpose purpose, Agency agency) {
+        List<Consent> consents = Consent.list("beneficiaryId = ?1 and purpose = ?2 and revokedAt is null",
+            beneficiaryId, purpose);
+        return consents.stream().anyMatch(c -> c.allows(purpose, agency));
+    }
+
+    @Transactional
+    public Consent record(UUID beneficiaryId, ConsentDtos.RecordConsent request) {
+        access.requireExists(beneficiaryId, RESOURCE, "consent.record");
+        Agency agency = agencyOf(request.purpose(), request.agency());
+        Instant now = Instant.now(clock);
+        LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Days.TEHRAN).toLocalDate());
+        String by = actors.get().subject();
+        Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
+        consent.persist();
+        audit.record(AuditEvent.of("consent.record", RESOURCE, beneficiaryId).withPurpose("casework")
+            .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose)
+            .withDetail("channel", consent.channel));
+        return consent;
+    }
+
+    @Transactional
+    public Consent revoke(UUID beneficiaryId, UUID consentId) {
+        access.requireExists(beneficiaryId, RESOURCE, "consent.revoke");
+        Consent consent = find(beneficiaryId, consentId)
+            .orElseThrow(() -> ProblemException.notFound("consent", consentId));
+        if (!consent.revoke(actors.get().subject(), Instant.now(clock))) {
+            throw ProblemException.conflict("consent-already-revoked");
+        }
+        audit.record(AuditEvent.of("consent.revoke", RESOURCE, beneficiaryId).withPurpose("casework")
+            .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose));
+        return consent;
+    }
+
+    /** Every consent she gave, revoked ones too, newest first. */
+    @Transactional
+    public List<Consent> history(UUID beneficiaryId) {
+        access.requireExists(beneficiaryId, RESOURCE, "consent.list");
+        return Consent.list("beneficiaryId = ?1 order by recordedAt desc", beneficiaryId);
+    }
+
+    @Transactional
+    public Consent get(UUID beneficiaryId, UUID consentId) {
+        access.requireExists(beneficiaryId, RESOURCE, "consent.read");
+        return find(beneficiaryId, consentId).orElseThrow(() -> ProblemException.notFound("consent", consentId));
+    }
+
+    private static Optional<Consent> find(UUID beneficiaryId, UUID consentId) {
+        return Consent.<Consent>findByIdOptional(consentId).filter(c -> c.beneficiaryId.equals(beneficiaryId));
+    }
+
+    /** The agency a request names, checked against its purpose: field {@code agency} or {@code agency.name}. */
+    static Agency agencyOf(ConsentPurpose purpose, ConsentDtos.AgencyRef ref) {
+        if (purpose != ConsentPurpose.SHARE_WITH_AGENCY) {
+            if (ref != null) {
+                throw ProblemException.invalid("agency", "validation.consent.agency-not-expected");
+            }
+            return null;
+        }
+        return agency("agency", ref);
+    }
+
+    /** An agency reference made an {@link Agency}, or a 400 naming {@code field}. */
+    public static Agency agency(String field, ConsentDtos.AgencyRef ref) {
+        if (ref == null || ref.kind() == null) {
+            throw ProblemException.invalid(ref == null ? field : field + ".kind", "validation.required");
+        }
+        if (ref.kind() == AgencyKind.OTHER && (ref.name() == null || ref.name().isBlank())) {
+            throw ProblemException.invalid(field + ".name", "validation.agency.name-required");
+        }
+        return new Agency(ref.kind(), ref.name());
+    }
+}
