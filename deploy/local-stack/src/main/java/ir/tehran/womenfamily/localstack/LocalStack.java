@@ -108,7 +108,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> serviceConfig(String name) {
-        return commonConfig(name);
+        Map<String, String> c = commonConfig(name);
+        if (name.equals("registry")) {
+            // the key other agencies share with the registry for the HMAC enrolment check
+            c.put("registry.agency-check.key", demo.agencyKey());
+        }
+        return c;
     }
 
     private Map<String, String> gatewayConfig() {
@@ -164,7 +169,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Passwords of the demo accounts: random per data directory, never committed. */
-    public record DemoCredentials(String password, String clientSecret) {
+    public record DemoCredentials(String password, String clientSecret, String agencyKey) {
 
         static DemoCredentials ensure(Path file) {
             try {
@@ -177,20 +182,32 @@ public final class LocalStack implements AutoCloseable {
                     Files.createDirectories(file.getParent());
                     p.setProperty("password", random());
                     p.setProperty("client-secret", random());
+                    p.setProperty("agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
                     try (OutputStream out = Files.newOutputStream(file)) {
                         p.store(out, "demo accounts of this local stack");
                     }
                 }
-                return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"));
+                if (p.getProperty("agency-check-key") == null) {
+                    p.setProperty("agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        p.store(out, "demo accounts of this local stack");
+                    }
+                }
+                return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"),
+                    p.getProperty("agency-check-key"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         private static String random() {
-            byte[] bytes = new byte[12];
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(12));
+        }
+
+        private static byte[] bytes(int n) {
+            byte[] bytes = new byte[n];
             new SecureRandom().nextBytes(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            return bytes;
         }
     }
 

@@ -13,6 +13,8 @@ import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.common.PostalCode;
 import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,9 @@ public class BeneficiaryService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Audit audit;
 
     @Inject
     DuplicateDetector duplicates;
@@ -57,6 +62,7 @@ public class BeneficiaryService {
         }
         outbox.append(events);
         duplicates.examine(b);
+        audit.record(AuditEvent.of("beneficiary.register", "beneficiary", b.id));
         return b;
     }
 
@@ -75,6 +81,7 @@ public class BeneficiaryService {
             throw ProblemException.invalid("district", "validation.district-not-yours");
         }
         outbox.append(b.update(p, now()));
+        audit.record(AuditEvent.of("beneficiary.update", "beneficiary", b.id));
         return b;
     }
 
@@ -84,6 +91,7 @@ public class BeneficiaryService {
         Beneficiary.HistoryChange change = b.changeStatus(c.status(), c.reason(), actor.name(), now());
         change.entry().persist();
         outbox.append(change.events());
+        audit.record(AuditEvent.of("beneficiary.status", "beneficiary", b.id).withDetail("to", c.status()));
         return b;
     }
 
@@ -94,6 +102,8 @@ public class BeneficiaryService {
         Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), actor.name(), now());
         change.entry().persist();
         outbox.append(change.events());
+        audit.record(AuditEvent.of("beneficiary.support-level", "beneficiary", b.id)
+            .withDetail("to", c.supportLevel()));
         return b;
     }
 

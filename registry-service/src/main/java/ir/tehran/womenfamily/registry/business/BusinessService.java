@@ -16,6 +16,8 @@ import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.ConsentLookup;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -34,6 +36,9 @@ public class BusinessService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Audit audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -57,6 +62,7 @@ public class BusinessService {
             consent(r.ownerBeneficiaryId(), r.ownerParticipantId()), Instant.now(clock));
         reg.business().persist();
         outbox.append(reg.events());
+        audit.record(AuditEvent.of("business.register", "business", reg.business().id));
         return reg.business();
     }
 
@@ -94,6 +100,7 @@ public class BusinessService {
         checkCentre(u.centreId());
         outbox.append(b.update(new Business.Facts(u.name(), u.category(), u.products(), u.centreId(), u.mentor(),
             u.district()), u.status(), consent(b.ownerBeneficiaryId, b.ownerParticipantId)));
+        audit.record(AuditEvent.of("business.update", "business", b.id));
         return b;
     }
 
@@ -102,6 +109,7 @@ public class BusinessService {
         Business b = Business.<Business>findByIdOptional(id)
             .orElseThrow(() -> ProblemException.notFound("business", id));
         outbox.append(b.close(Instant.now(clock)));
+        audit.record(AuditEvent.of("business.close", "business", b.id));
         return b;
     }
 
@@ -135,6 +143,7 @@ public class BusinessService {
         p.district = r.district();
         p.registeredAt = Instant.now(clock);
         p.persist();
+        audit.record(AuditEvent.of("participant.register", "campaign-participant", p.id));
         return p;
     }
 

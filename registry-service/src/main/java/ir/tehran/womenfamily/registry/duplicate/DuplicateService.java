@@ -13,6 +13,8 @@ import ir.tehran.womenfamily.registry.business.BusinessService;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.household.HouseholdService;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,9 @@ public class DuplicateService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Audit audit;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -49,6 +54,7 @@ public class DuplicateService {
         c.state = DuplicateCandidate.State.DISTINCT;
         c.decidedBy = actor.name();
         c.decidedAt = Instant.now(clock);
+        audit.record(AuditEvent.of("duplicate.distinct", "duplicate", c.id));
         return c;
     }
 
@@ -73,6 +79,7 @@ public class DuplicateService {
         c.state = DuplicateCandidate.State.MERGED;
         c.decidedBy = actor.name();
         c.decidedAt = now;
+        audit.record(AuditEvent.of("beneficiary.merge", "beneficiary", loser.id).withDetail("survivor", survivor.id));
         return c;
     }
 

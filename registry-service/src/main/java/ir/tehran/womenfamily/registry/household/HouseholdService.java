@@ -12,6 +12,8 @@ import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ public class HouseholdService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Audit audit;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -37,6 +42,7 @@ public class HouseholdService {
         Child.Added added = Child.add(mother.id, mother.district, facts);
         added.child().persist();
         outbox.append(added.events());
+        audit.record(AuditEvent.of("child.add", "child", added.child().id).withDetail("mother", motherId));
         return added.child();
     }
 
@@ -62,6 +68,7 @@ public class HouseholdService {
         }
         outbox.append(c.update(facts(r.firstName(), r.lastName(), r.nationalCode(), r.birthDate(), r.gender(),
             r.grade()), mother.district));
+        audit.record(AuditEvent.of("child.update", "child", c.id));
         return c;
     }
 
@@ -69,6 +76,7 @@ public class HouseholdService {
     public void removeChild(UUID motherId, UUID childId, String reason, Actor actor) {
         beneficiaries.writable(motherId, actor);
         outbox.append(find(motherId, childId).remove(reason, Instant.now(clock)));
+        audit.record(AuditEvent.of("child.remove", "child", childId));
     }
 
     @Transactional
@@ -81,6 +89,7 @@ public class HouseholdService {
         d.relation = r.relation();
         d.birthDate = r.birthDate();
         d.persist();
+        audit.record(AuditEvent.of("dependant.add", "dependant", d.id).withDetail("beneficiary", beneficiaryId));
         return d;
     }
 

@@ -20,6 +20,8 @@ import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
 import ir.tehran.womenfamily.registry.household.Child;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,9 @@ public class ImportService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Audit audit;
 
     @Inject
     DuplicateDetector duplicates;
@@ -116,6 +121,7 @@ public class ImportService {
             j.createdBy = actor.name();
             j.createdAt = Instant.now();
             j.persist();
+            audit.record(AuditEvent.of("import.start", "import", j.id).withDetail("women", j.total));
             return j;
         });
         return new Prepared(job, List.copyOf(women.values()), columns, errors);

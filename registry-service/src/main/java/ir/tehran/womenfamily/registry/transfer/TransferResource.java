@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,6 +57,9 @@ public class TransferResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Audit audit;
+
     @POST
     @Path("imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
@@ -83,6 +88,8 @@ public class TransferResource {
     @Produces("text/csv")
     @Operation(summary = "Every woman and her children as CSV, without sensitive fields")
     public Response export() {
+        audit.recordInNewTransaction(AuditEvent.of("beneficiary.export", "beneficiary", "all")
+            .withPurpose("export"));
         StreamingOutput body = exports::write;
         return Response.ok(body, "text/csv; charset=UTF-8")
             .header("Content-Disposition", "attachment; filename=\"women-heads-of-household.csv\"").build();
