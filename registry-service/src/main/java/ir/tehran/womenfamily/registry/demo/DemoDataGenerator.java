@@ -80,6 +80,15 @@ public final class DemoDataGenerator {
             List<DemoBusiness> businesses, int children) {
     }
 
+    /** Writes the women-and-children CSV: {@code DemoDataGenerator OUT.csv [SEED]} (used by the benchmarks). */
+    public static void main(String[] args) throws java.io.IOException {
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1403;
+        DemoData data = new DemoDataGenerator(seed, LocalDate.now()).generate();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), data.womenCsv(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println(data.women().size() + " women, " + data.children() + " children");
+    }
+
     public DemoDataGenerator(long seed, LocalDate today) {
         this.random = new Random(seed);
         this.today = today;
