@@ -24,7 +24,7 @@ class RunCommandIT {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path data = Path.of("target/run-command-stack").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("deploy/run-local").toString(),
-            "--fresh", "--free-ports", "--data-dir", data.toString())
+            "--fresh", "--free-ports", "--no-demo-data", "--data-dir", data.toString())
             .redirectErrorStream(true);
         pb.environment().put("SKIP_BUILD", "1");
         Process run = pb.start();
