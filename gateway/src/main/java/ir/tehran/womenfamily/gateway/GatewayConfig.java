@@ -2,11 +2,13 @@ package ir.tehran.womenfamily.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -40,6 +42,14 @@ public interface GatewayConfig {
 
     Health health();
 
+    RateLimit rateLimit();
+
+    Limits limits();
+
+    Headers headers();
+
+    Cors cors();
+
     /** The services' base URLs by name, in name order. */
     default SortedMap<String, URI> serviceUrls() {
         SortedMap<String, URI> urls = new TreeMap<>();
@@ -68,11 +78,27 @@ public interface GatewayConfig {
     }
 
     interface Token {
-        /** Path of the private RSA JWK (JSON, with {@code kid}) that signs tokens. */
-        String signingKeyLocation();
+        /**
+         * False when another provider (Keycloak) issues the tokens: the gateway's token, revocation, key
+         * set, discovery and client admin endpoints then answer 404, and it needs no signing key.
+         */
+        @WithDefault("true")
+        boolean enabled();
 
-        /** Path of the public JWKS served at {@code /oauth2/jwks}; derived from the signing key when absent. */
+        /** Path of the private RSA JWK (JSON, with {@code kid}) that signs tokens; required when enabled. */
+        Optional<String> signingKeyLocation();
+
+        /**
+         * Path of a public JWKS whose keys are served at {@code /oauth2/jwks} beside the signing key's public
+         * key: for instance the next key, published before it signs.
+         */
         Optional<String> publicJwksLocation();
+
+        /**
+         * Path of a public JWKS with the keys that signed before the last rotation, served at
+         * {@code /oauth2/jwks} too, so that tokens signed with them verify until they expire.
+         */
+        Optional<String> previousPublicJwksLocation();
 
         @WithDefault("http://localhost:8080")
         String issuer();
@@ -83,6 +109,14 @@ public interface GatewayConfig {
         /** Access token lifetime; never more than 15 minutes (longer values are cut to 15 minutes). */
         @WithDefault("15m")
         Duration lifetime();
+
+        /** Lifetime of one refresh token (each refresh issues a new one). */
+        @WithDefault("12h")
+        Duration refreshLifetime();
+
+        /** How long a login can be kept alive by refreshing, from the password login on. */
+        @WithDefault("168h")
+        Duration refreshSessionLifetime();
     }
 
     interface Security {
@@ -111,6 +145,13 @@ public interface GatewayConfig {
 
         /** Secret of the demo client {@code demo-partner-app}; required when demo accounts are enabled. */
         Optional<String> clientSecret();
+
+        /** The registry business ids of the demo producer (none when absent). */
+        Optional<List<String>> producerBusinesses();
+
+        /** The sponsorship service's id of the demo sponsor. */
+        @WithDefault("demo-sponsor")
+        String sponsorId();
     }
 
     interface OpenApi {
@@ -127,5 +168,72 @@ public interface GatewayConfig {
         /** Time allowed for one service's readiness answer. */
         @WithDefault("2s")
         Duration timeout();
+    }
+
+    /**
+     * Token-bucket rate limits, by route group. A request belongs to the group with the longest path
+     * prefix that matches it; a group without limits (or no group at all) is not limited.
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The route groups by name; the defaults are in {@code application.properties}. */
+        Map<String, Group> groups();
+
+        /** Buckets kept per group and kind before idle ones are dropped early (bounds the memory). */
+        @WithDefault("100000")
+        @Min(100)
+        int maxBuckets();
+
+        interface Group {
+            /** Path prefixes, matched by whole segments ({@code /admin} matches {@code /admin/clients}). */
+            List<String> paths();
+
+            /** Per source address (IPv6 by its /64 network). */
+            Optional<Limit> perAddress();
+
+            /** Per client: the verified bearer token's {@code client_id}, else {@code azp}, else {@code sub}. */
+            Optional<Limit> perClient();
+        }
+
+        /** {@code capacity} requests at once, refilled evenly over {@code period}. */
+        interface Limit {
+            @Min(1)
+            long capacity();
+
+            Duration period();
+        }
+    }
+
+    interface Limits {
+        /** The largest body of a token request (the form is a few hundred bytes). */
+        @WithDefault("8K")
+        MemorySize tokenBodySize();
+    }
+
+    interface Headers {
+        /** When to send Strict-Transport-Security: on HTTPS requests (AUTO), always, or never. */
+        @WithDefault("auto")
+        Hsts hsts();
+
+        @WithDefault("8760h")
+        Duration hstsMaxAge();
+
+        /** Content-Security-Policy added to responses that carry none. */
+        @WithDefault("frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        enum Hsts {
+            AUTO, ALWAYS, NEVER
+        }
+    }
+
+    interface Cors {
+        /**
+         * The exact origins of the known front ends ({@code scheme://host[:port]}); wildcards and patterns
+         * are refused at startup.
+         */
+        List<String> origins();
     }
 }

@@ -79,6 +79,17 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 request.response().write("x".repeat(1000));
             }
             request.response().end();
+        } else if (path.equals("/api/registry/leaky-headers")) {
+            // what a careless service might send: its software, its own CORS answer, maybe a cache policy
+            request.response()
+                .putHeader("Server", "FakeServer/1.0")
+                .putHeader("X-Powered-By", "Fake")
+                .putHeader("Access-Control-Allow-Origin", "*");
+            String cache = request.getParam("cache");
+            if (cache != null) {
+                request.response().putHeader("Cache-Control", cache);
+            }
+            json(request, 200, new JsonObject().put("leaky", true));
         } else if (path.startsWith("/api/registry/status/")) {
             int status = Integer.parseInt(path.substring("/api/registry/status/".length()));
             json(request, status, new JsonObject().put("from", "registry").put("status", status));

@@ -20,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import ir.tehran.womenfamily.localstack.InfraTestResource;
+import ir.tehran.womenfamily.localstack.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = InfraTestResource.class, scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = "database", value = "gateway"))
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = RotatedKeys.class, scope = TestResourceScope.GLOBAL)
 class ProxyTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -61,6 +63,23 @@ class ProxyTest {
             .body("method", equalTo("POST"))
             .body("contentType", startsWith("application/json"))
             .body("body", equalTo(body));
+    }
+
+    @Test
+    void aBodyWaitsWhileTheTokenIsVerifiedForTheRateLimit() throws Exception {
+        // a token never seen before is verified off the event loop before the request moves on
+        byte[] body = new byte[512 * 1024];
+        new Random(11).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given()
+            .auth().oauth2(TestTokens.token().clientId("body-" + System.nanoTime()).sign())
+            .contentType("application/octet-stream")
+            .body(body)
+            .when().post("/api/registry/documents")
+            .then()
+            .statusCode(200)
+            .body("bytes", equalTo(body.length))
+            .body("sha256", equalTo(sha));
     }
 
     @Test

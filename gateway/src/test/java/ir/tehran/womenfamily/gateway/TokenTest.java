@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -151,7 +153,7 @@ class TokenTest {
 
     @Test
     void everyDemoAccountExists() {
-        for (String user : List.of("admin", "caseworker", "coordinator", "officer")) {
+        for (String user : List.of("admin", "caseworker", "coordinator", "officer", "producer", "sponsor")) {
             given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")
                 .formParam("username", user)
@@ -215,18 +217,19 @@ class TokenTest {
     }
 
     @Test
-    void jwksServesOnlyThePublicSigningKey() {
+    void jwksServesOnlyPublicKeysTheSigningOneAndThePreviousOne() {
         String kid = TestInfra.jwtKeys().loadSigningKey().getKeyId();
+        String previous = RotatedKeys.previousKey().getKeyId();
         given().when().get("/oauth2/jwks")
             .then()
             .statusCode(200)
             .contentType(ContentType.JSON)
-            .body("keys.size()", equalTo(1))
-            .body("keys[0].kid", equalTo(kid))
-            .body("keys[0].kty", equalTo("RSA"))
+            .body("keys.size()", equalTo(2))
+            .body("keys.kid", equalTo(List.of(kid, previous)))
+            .body("keys.kty", equalTo(List.of("RSA", "RSA")))
             .body("keys[0].n", notNullValue())
-            .body("keys[0].d", nullValue())
-            .body("keys[0].p", nullValue());
+            .body("keys.d", equalTo(Arrays.asList(null, null)))
+            .body("keys.p", equalTo(Arrays.asList(null, null)));
     }
 
     @Test
@@ -238,7 +241,9 @@ class TokenTest {
             .body("issuer", equalTo(TestTokens.ISSUER))
             .body("token_endpoint", endsWith("/oauth2/token"))
             .body("jwks_uri", endsWith("/oauth2/jwks"))
-            .body("grant_types_supported", equalTo(List.of("client_credentials", "password")))
+            .body("grant_types_supported", equalTo(List.of("client_credentials", "password", "refresh_token")))
+            .body("revocation_endpoint", endsWith("/oauth2/revoke"))
+            .body("claims_supported", hasItems("groups", "districts", "businesses", "sponsor_id"))
             .body("token_endpoint_auth_methods_supported",
                 equalTo(List.of("client_secret_basic", "client_secret_post")))
             .body("id_token_signing_alg_values_supported", equalTo(List.of("RS256")))
@@ -270,7 +275,7 @@ class TokenTest {
     }
 
     /** Verifies the signature with the gateway's published JWKS, and that the header names the test key. */
-    private static JwtClaims verifyWithJwks(String token) throws Exception {
+    static JwtClaims verifyWithJwks(String token) throws Exception {
         String jwks = given().when().get("/oauth2/jwks").then().statusCode(200).extract().asString();
         JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(token);
         assertEquals(TestInfra.jwtKeys().loadSigningKey().getKeyId(), jws.getKeyIdHeaderValue());

@@ -126,6 +126,8 @@ public final class LocalStack implements AutoCloseable {
         c.put("gateway.token.issuer", TestTokens.ISSUER);
         c.put("gateway.token.audience", TestTokens.AUDIENCE);
         c.put("gateway.demo.enabled", "true");
+        // front ends in development on this machine
+        c.put("gateway.cors.origins", "http://localhost:3000,http://localhost:5173");
         c.put("gateway.demo.password", demo.password());
         c.put("gateway.demo.client-secret", demo.clientSecret());
         return c;

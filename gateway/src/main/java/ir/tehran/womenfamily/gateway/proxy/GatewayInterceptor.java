@@ -8,9 +8,11 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -24,7 +26,9 @@ import ir.tehran.womenfamily.support.web.RequestIds;
 import org.jboss.logging.Logger;
 
 /**
- * Adds the request id and forwarding headers on the way in, echoes the request id on the way out, and
+ * Adds the request id and forwarding headers on the way in, echoes the request id on the way out (without
+ * the service's own CORS headers: the gateway answers CORS), counts a body sent without a length against
+ * the body size limit, and
  * answers a service that cannot be reached (502) or does not answer in time (504) with problem+json in
  * the client's language instead of the proxy's empty 502.
  */
@@ -32,16 +36,22 @@ final class GatewayInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(GatewayInterceptor.class);
     private static final String REQUEST_ID = "request-id";
+    private static final String COUNTED_BODY = "counted-body";
 
     private final String service;
     private final String basePath;
     private final ObjectMapper json;
+    private final long maxBodySize;
 
-    /** {@code basePath}: the path of the service's URL, put before every forwarded path ("" for none). */
-    GatewayInterceptor(String service, String basePath, ObjectMapper json) {
+    /**
+     * {@code basePath}: the path of the service's URL, put before every forwarded path ("" for none);
+     * {@code maxBodySize}: the most bytes a body without a declared length may have.
+     */
+    GatewayInterceptor(String service, String basePath, ObjectMapper json, long maxBodySize) {
         this.service = service;
         this.basePath = basePath;
         this.json = json;
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
@@ -62,6 +72,12 @@ final class GatewayInterceptor implements ProxyInterceptor {
         if (incoming.authority() != null) {
             request.putHeader("X-Forwarded-Host", incoming.authority().toString());
         }
+        // a declared length was checked before routing (BodySizeFilter); a streamed body is counted here
+        if (request.getBody() != null && request.getBody().length() < 0 && maxBodySize < Long.MAX_VALUE) {
+            CountedBody counted = new CountedBody(request.getBody().stream(), maxBodySize);
+            context.set(COUNTED_BODY, counted);
+            request.setBody(Body.body(counted, -1));
+        }
         return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
     }
 
@@ -71,19 +87,45 @@ final class GatewayInterceptor implements ProxyInterceptor {
         if (requestId != null) {
             context.response().putHeader(RequestIds.HEADER, requestId);
         }
+        // the gateway alone answers CORS; a service's own CORS headers would contradict it
+        MultiMap headers = context.response().headers();
+        List<String> cors = headers.names().stream()
+            .filter(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15))
+            .toList();
+        cors.forEach(headers::remove);
         return context.sendResponse();
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {
         HttpServerRequest incoming = context.request().proxiedRequest();
+        CountedBody counted = context.get(COUNTED_BODY, CountedBody.class);
+        if (counted != null && counted.exceeded()) {
+            return tooLarge(context, incoming);
+        }
         boolean timeout = isTimeout(failure);
         int status = timeout ? 504 : 502;
         String requestId = context.get(REQUEST_ID, String.class);
         LOG.warnf("%s %s [%s]: service %s %s (%s)", incoming.method(), incoming.path(), requestId, service,
             timeout ? "did not answer in time" : "is unreachable", describe(failure));
+        return problemResponse(context, incoming, status, timeout ? "gateway-timeout" : "bad-gateway", service);
+    }
+
+    /** The streamed body went past the limit: 413, and the connection is closed (the rest is never read). */
+    private ProxyResponse tooLarge(ProxyContext context, HttpServerRequest incoming) {
+        LOG.infof("%s %s [%s]: body without a length went past %d bytes", incoming.method(), incoming.path(),
+            context.get(REQUEST_ID, String.class), maxBodySize);
+        if (incoming.version() != HttpVersion.HTTP_2) {
+            incoming.response().endHandler(v -> incoming.connection().close());
+        }
+        return problemResponse(context, incoming, 413, "payload-too-large", maxBodySize)
+            .putHeader(HttpHeaders.CONNECTION, "close");
+    }
+
+    private ProxyResponse problemResponse(ProxyContext context, HttpServerRequest incoming, int status, String type,
+            Object arg) {
+        String requestId = context.get(REQUEST_ID, String.class);
         Locale locale = Messages.fromHeader(incoming.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem generic = ProblemResponses.problem(status, timeout ? "gateway-timeout" : "bad-gateway", locale,
-            incoming.path(), List.of(), service);
+        Problem generic = ProblemResponses.problem(status, type, locale, incoming.path(), List.of(), arg);
         Problem problem = new Problem(generic.type(), generic.title(), generic.status(), generic.detail(),
             generic.instance(), requestId, generic.errors());
         Buffer body;

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -18,6 +20,7 @@ import ir.tehran.womenfamily.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +45,9 @@ public class ProxyRoutes {
     @Inject
     ObjectMapper json;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
     private final List<HttpClient> clients = new ArrayList<>();
 
     void install(@Observes Router router) {
@@ -64,7 +70,8 @@ public class ProxyRoutes {
                     .setSsl(ssl)
                     .setConnectTimeout(settings.connectTimeout().toMillis())
                     .setIdleTimeout(settings.responseTimeout().toMillis())))
-                .addInterceptor(new GatewayInterceptor(name, basePath(url), json));
+                .addInterceptor(new GatewayInterceptor(name, basePath(url), json,
+                    maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE)));
             String prefix = "/api/" + name;
             router.route(prefix).order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
             router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));

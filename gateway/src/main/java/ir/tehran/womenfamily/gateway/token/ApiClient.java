@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A partner application or agency that gets tokens with the client credentials grant. */
+/**
+ * A partner application or agency that gets tokens with the client credentials grant. Its secrets are
+ * {@link ClientSecret}s (two during a rotation).
+ */
 @Entity
 @Table(name = "api_client")
 public class ApiClient extends PanacheEntityBase {
@@ -18,9 +21,6 @@ public class ApiClient extends PanacheEntityBase {
     @Id
     @Column(name = "client_id")
     public String clientId;
-
-    @Column(name = "secret_hash", nullable = false)
-    public String secretHash;
 
     @Column(nullable = false)
     public String name;
@@ -38,4 +38,8 @@ public class ApiClient extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
+
+    /** Set when an admin revoked the client: it gets no token any more. */
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
 }

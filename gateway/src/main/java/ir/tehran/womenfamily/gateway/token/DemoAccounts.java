@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Demo staff users and a demo partner client for local runs, created at startup when
+ * Demo staff users, a demo producer and sponsor, and a demo partner client for local runs, created at startup when
  * {@code gateway.demo.enabled=true} and left alone when they exist. Their password and secret come from
  * configuration only; with demo accounts disabled nothing is created.
  */
@@ -29,7 +29,7 @@ public class DemoAccounts {
 
     void create(@Observes StartupEvent event) {
         GatewayConfig.Demo demo = config.demo();
-        if (!demo.enabled()) {
+        if (!demo.enabled() || !config.token().enabled()) {
             return;
         }
         String password = demo.password().filter(p -> !p.isBlank()).orElseThrow(() -> new IllegalStateException(
@@ -41,6 +41,10 @@ public class DemoAccounts {
         created += staff("caseworker", password, "caseworker", List.of(5));
         created += staff("coordinator", password, "bazaar-coordinator", null);
         created += staff("officer", password, "sponsorship-officer", null);
+        created += identities.createUserIfAbsent(new Identities.NewUser("producer", password, List.of(Roles.PRODUCER),
+            null, demo.producerBusinesses().orElse(List.of()), null)) ? 1 : 0;
+        created += identities.createUserIfAbsent(new Identities.NewUser("sponsor", password, List.of(Roles.SPONSOR),
+            null, null, demo.sponsorId())) ? 1 : 0;
         if (identities.createClientIfAbsent(CLIENT_ID, "Demo partner application", secret, List.of("partner-app"),
                 List.of("registry.basic.read", "bazaar.read"))) {
             created++;

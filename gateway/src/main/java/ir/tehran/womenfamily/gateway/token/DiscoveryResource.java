@@ -34,13 +34,17 @@ public class DiscoveryResource {
         metadata.put("issuer", config.token().issuer());
         metadata.put("token_endpoint", base + "/oauth2/token");
         metadata.put("jwks_uri", base + "/oauth2/jwks");
-        metadata.put("grant_types_supported", List.of("client_credentials", "password"));
+        metadata.put("revocation_endpoint", base + "/oauth2/revoke");
+        metadata.put("grant_types_supported", List.of("client_credentials", "password", "refresh_token"));
         metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("revocation_endpoint_auth_methods_supported",
+            List.of("none", "client_secret_basic", "client_secret_post"));
         metadata.put("response_types_supported", List.of("token"));
         metadata.put("subject_types_supported", List.of("public"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
         metadata.put("claims_supported",
-            List.of("iss", "aud", "sub", "upn", "groups", "scope", "client_id", "districts", "jti", "iat", "exp"));
+            List.of("iss", "aud", "sub", "upn", "groups", "scope", "client_id", "districts", "businesses",
+                "sponsor_id", "jti", "iat", "exp"));
         return metadata;
     }
 }

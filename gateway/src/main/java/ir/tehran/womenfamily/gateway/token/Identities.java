@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.gateway.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import ir.tehran.womenfamily.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-/** Checks client secrets and staff passwords, and keeps the lockout of staff accounts. */
+/** Checks client secrets and passwords, keeps the lockout of accounts, and creates clients and users. */
 @ApplicationScoped
 public class Identities {
 
@@ -23,18 +24,25 @@ public class Identities {
     @Inject
     Passwords passwords;
 
-    /** The active client with this id and secret, if there is one. */
+    /**
+     * The client with this id and secret, if it is not revoked and the secret is one of its active ones
+     * (two during a rotation). Every active secret is checked, so the time taken does not tell which one
+     * matched; an unknown or revoked client costs one check too.
+     */
     @Transactional
     public Optional<ApiClient> authenticateClient(String clientId, String secret) {
         ApiClient client = ApiClient.findById(clientId);
-        if (client == null) {
+        List<ClientSecret> secrets = client == null || !client.active || client.revokedAt != null ? List.of()
+            : ClientSecret.activeOf(clientId);
+        if (secrets.isEmpty()) {
             passwords.burn(secret);
             return Optional.empty();
         }
-        if (!passwords.matches(secret, client.secretHash) || !client.active) {
-            return Optional.empty();
+        boolean matched = false;
+        for (ClientSecret candidate : secrets) {
+            matched |= passwords.matches(secret, candidate.secretHash);
         }
-        return Optional.of(client);
+        return matched ? Optional.of(client) : Optional.empty();
     }
 
     /**
@@ -75,19 +83,31 @@ public class Identities {
     @Transactional
     public boolean createStaffUserIfAbsent(String username, String password, List<String> roles,
             List<Integer> districts) {
-        if (StaffUser.findById(username) != null) {
+        return createUserIfAbsent(new NewUser(username, password, roles, districts, null, null));
+    }
+
+    /**
+     * Creates the user unless one with this name exists; true when created. A producer must come with her
+     * businesses (possibly none yet) and a sponsor with her sponsor id.
+     */
+    @Transactional
+    public boolean createUserIfAbsent(NewUser u) {
+        u.validate();
+        if (StaffUser.findById(u.username()) != null) {
             return false;
         }
         StaffUser user = new StaffUser();
-        user.username = username;
-        user.passwordHash = passwords.hash(password);
-        user.roles = roles.toArray(String[]::new);
-        user.districts = districts == null ? null : districts.toArray(Integer[]::new);
+        user.username = u.username();
+        user.passwordHash = passwords.hash(u.password());
+        user.roles = u.roles().toArray(String[]::new);
+        user.districts = u.districts() == null ? null : u.districts().toArray(Integer[]::new);
+        user.businesses = u.businesses() == null ? null : u.businesses().toArray(String[]::new);
+        user.sponsorId = u.sponsorId();
         user.persist();
         return true;
     }
 
-    /** Creates the client unless one with this id exists; true when created. */
+    /** Creates the client, with one secret, unless one with this id exists; true when created. */
     @Transactional
     public boolean createClientIfAbsent(String clientId, String name, String secret, List<String> roles,
             List<String> scopes) {
@@ -97,11 +117,41 @@ public class Identities {
         ApiClient client = new ApiClient();
         client.clientId = clientId;
         client.name = name;
-        client.secretHash = passwords.hash(secret);
         client.roles = roles.toArray(String[]::new);
         client.scopes = scopes.toArray(String[]::new);
         client.persist();
+        addSecret(clientId, secret);
         return true;
+    }
+
+    /** Stores a new active secret of the client (the caller checks the limit of active secrets). */
+    @Transactional
+    public ClientSecret addSecret(String clientId, String secret) {
+        ClientSecret row = new ClientSecret();
+        row.id = UUID.randomUUID();
+        row.clientId = clientId;
+        row.secretHash = passwords.hash(secret);
+        row.persist();
+        return row;
+    }
+
+    /** A person to create; {@code districts} {@code null} means every district. */
+    public record NewUser(String username, String password, List<String> roles, List<Integer> districts,
+            List<String> businesses, String sponsorId) {
+
+        void validate() {
+            for (String role : roles) {
+                if (!Roles.USER_ROLES.contains(role)) {
+                    throw new IllegalArgumentException("not a role of a person: " + role);
+                }
+            }
+            if (roles.contains(Roles.PRODUCER) && businesses == null) {
+                throw new IllegalArgumentException("a producer needs her businesses (an empty list if none yet)");
+            }
+            if (roles.contains(Roles.SPONSOR) && (sponsorId == null || sponsorId.isBlank())) {
+                throw new IllegalArgumentException("a sponsor needs her sponsor id");
+            }
+        }
     }
 
     /** The outcome of a password check; {@code user} is set on success only. */

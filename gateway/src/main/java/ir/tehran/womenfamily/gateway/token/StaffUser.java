@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A member of staff who gets tokens with the password grant. */
+/**
+ * A person who gets tokens with the password grant: a member of staff, a producer (with her businesses)
+ * or a sponsor (with her sponsor id).
+ */
 @Entity
 @Table(name = "staff_user")
 public class StaffUser extends PanacheEntityBase {
@@ -29,6 +32,15 @@ public class StaffUser extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "integer[]")
     public Integer[] districts;
+
+    /** A producer's businesses (registry business ids), the {@code businesses} claim. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] businesses;
+
+    /** A sponsor's id in the sponsorship service, the {@code sponsor_id} claim. */
+    @Column(name = "sponsor_id")
+    public String sponsorId;
 
     @Column(nullable = false)
     public boolean active = true;

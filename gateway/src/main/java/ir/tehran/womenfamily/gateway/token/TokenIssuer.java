@@ -3,8 +3,10 @@ package ir.tehran.womenfamily.gateway.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -28,13 +30,27 @@ public class TokenIssuer {
 
     /** A token for a client, with its roles as groups and the granted scopes. */
     public IssuedToken forClient(ApiClient client, List<String> scopes) {
-        return issue(client.clientId, Arrays.asList(client.roles), scopes, client.clientId, null);
+        return issue(client.clientId, Arrays.asList(client.roles), scopes, client.clientId, Map.of(), null);
     }
 
-    /** A token for a member of staff, with the client that asked for it when it authenticated. */
-    public IssuedToken forStaff(StaffUser user, String clientId) {
-        return issue(user.username, Arrays.asList(user.roles), List.of(), clientId,
-            user.districts == null ? null : Arrays.asList(user.districts));
+    /**
+     * A token for a person, with the client that asked for it when one authenticated, the claims that
+     * limit her to her own records ({@code districts}, a producer's {@code businesses}, a sponsor's
+     * {@code sponsor_id}), and the refresh token issued with it, if any.
+     */
+    public IssuedToken forUser(StaffUser user, String clientId, String refreshToken) {
+        List<String> roles = Arrays.asList(user.roles);
+        Map<String, Object> limits = new LinkedHashMap<>();
+        if (user.districts != null) {
+            limits.put("districts", Arrays.asList(user.districts));
+        }
+        if (roles.contains(Roles.PRODUCER)) {
+            limits.put("businesses", user.businesses == null ? List.of() : Arrays.asList(user.businesses));
+        }
+        if (roles.contains(Roles.SPONSOR) && user.sponsorId != null) {
+            limits.put("sponsor_id", user.sponsorId);
+        }
+        return issue(user.username, roles, List.of(), clientId, limits, refreshToken);
     }
 
     public Duration lifetime() {
@@ -46,7 +62,7 @@ public class TokenIssuer {
     }
 
     private IssuedToken issue(String subject, List<String> roles, List<String> scopes, String clientId,
-            List<Integer> districts) {
+            Map<String, Object> limits, String refreshToken) {
         Instant now = Instant.now();
         Duration lifetime = lifetime();
         JwtClaimsBuilder claims = Jwt.claims()
@@ -65,17 +81,15 @@ public class TokenIssuer {
         if (clientId != null) {
             claims.claim("client_id", clientId);
         }
-        if (districts != null) {
-            claims.claim("districts", districts);
-        }
+        limits.forEach(claims::claim);
         String jwt = claims.jws()
             .algorithm(SignatureAlgorithm.RS256)
             .keyId(keys.keyId())
             .sign(keys.privateKey());
-        return new IssuedToken(jwt, lifetime.toSeconds(), scope.isEmpty() ? null : scope);
+        return new IssuedToken(jwt, lifetime.toSeconds(), scope.isEmpty() ? null : scope, refreshToken);
     }
 
     /** A signed token with what the token response says about it. */
-    public record IssuedToken(String jwt, long expiresIn, String scope) {
+    public record IssuedToken(String jwt, long expiresIn, String scope, String refreshToken) {
     }
 }

@@ -1,10 +1,7 @@
 package ir.tehran.womenfamily.gateway.token;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import ir.tehran.womenfamily.gateway.token.Identities.StaffLogin;
+import ir.tehran.womenfamily.gateway.token.RefreshTokens.Redemption;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,8 +31,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The OAuth 2 token endpoint (RFC 6749): the client credentials grant for partner applications and
- * agencies (§4.4; the client authenticates with HTTP Basic or in the form, §2.3.1) and the resource
- * owner password grant for staff (§4.3). Also the public key set that verifies the tokens.
+ * agencies (§4.4; the client authenticates with HTTP Basic or in the form, §2.3.1), the resource owner
+ * password grant for staff, producers and sponsors (§4.3) with rotating refresh tokens (§6), their
+ * revocation (RFC 7009), and the public key set that verifies the tokens.
  */
 @Path("/oauth2")
 @Tag(name = "OAuth 2", description = "Access tokens for partner applications and staff")
@@ -51,13 +50,17 @@ public class TokenResource {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an access token",
         description = "grant_type=client_credentials (client_id and client_secret, in the form or as HTTP "
-            + "Basic) or grant_type=password (username and password of a member of staff).")
+            + "Basic), grant_type=password (username and password of staff, producers and sponsors; also "
+            + "returns a refresh token) or grant_type=refresh_token (a refresh token, used once).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
         schema = @Schema(implementation = TokenRequest.class)))
     @APIResponse(responseCode = "200", description = "The token",
@@ -84,7 +87,9 @@ public class TokenResource {
         return switch (grantType) {
             case "client_credentials" -> clientCredentials(form, authorization);
             case "password" -> password(form, authorization);
-            default -> TokenResponses.unsupportedGrantType("Supported grant types: client_credentials, password.");
+            case "refresh_token" -> refresh(form, authorization);
+            default -> TokenResponses.unsupportedGrantType(
+                "Supported grant types: client_credentials, password, refresh_token.");
         };
     }
 
@@ -143,79 +148,102 @@ public class TokenResource {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return TokenResponses.invalidRequest("username and password are required.");
         }
-        String clientId = null;
-        ClientCredentials credentials;
-        try {
-            credentials = ClientCredentials.from(form, authorization);
-        } catch (IllegalArgumentException e) {
-            return TokenResponses.invalidClient(e.getMessage());
-        }
-        if (credentials != null) {
-            if (identities.authenticateClient(credentials.id(), credentials.secret()).isEmpty()) {
-                return TokenResponses.invalidClient("Unknown client or wrong client secret.");
-            }
-            clientId = credentials.id();
+        AuthenticatedClient client = optionalClient(form, authorization);
+        if (client.refusal() != null) {
+            return client.refusal();
         }
         StaffLogin login = identities.authenticateStaff(username, password);
         return switch (login.outcome()) {
-            case SUCCESS -> TokenResponses.ok(issuer.forStaff(login.user(), clientId));
+            case SUCCESS -> TokenResponses.ok(issuer.forUser(login.user(), client.id(),
+                refreshTokens.startFamily(login.user(), client.id())));
             case LOCKED -> TokenResponses.invalidGrant(
                 "The account is temporarily locked after repeated wrong passwords.");
             case REJECTED -> TokenResponses.invalidGrant("Wrong username or password.");
         };
     }
 
-    /** A client id and secret, from HTTP Basic (form-urlencoded, RFC 6749 §2.3.1) or from the form. */
-    record ClientCredentials(String id, String secret) {
-
-        /** {@code null} when the request carries no client credentials at all. */
-        static ClientCredentials from(MultivaluedMap<String, String> form, String authorization) {
-            String formId = form.getFirst("client_id");
-            String formSecret = form.getFirst("client_secret");
-            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-                if (formSecret != null) {
-                    throw new IllegalArgumentException("Use one client authentication method, not two.");
-                }
-                String decoded;
-                try {
-                    decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Malformed Basic credentials.");
-                }
-                int colon = decoded.indexOf(':');
-                if (colon < 0) {
-                    throw new IllegalArgumentException("Malformed Basic credentials.");
-                }
-                String id = urlDecode(decoded.substring(0, colon));
-                if (formId != null && !formId.equals(id)) {
-                    throw new IllegalArgumentException("client_id does not match the Basic credentials.");
-                }
-                return new ClientCredentials(id, urlDecode(decoded.substring(colon + 1)));
-            }
-            if (formId == null && formSecret == null) {
-                return null;
-            }
-            if (formId == null || formSecret == null) {
-                throw new IllegalArgumentException("Both client_id and client_secret are required.");
-            }
-            return new ClientCredentials(formId, formSecret);
+    /**
+     * RFC 6749 §6: a refresh token for a new access token and a new refresh token. One issued to a client
+     * is redeemed by that client, authenticated; one issued without a client, without one.
+     */
+    private Response refresh(MultivaluedMap<String, String> form, String authorization) {
+        String presented = form.getFirst("refresh_token");
+        if (presented == null || presented.isBlank()) {
+            return TokenResponses.invalidRequest("refresh_token is required.");
         }
-
-        private static String urlDecode(String value) {
-            try {
-                return URLDecoder.decode(value, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Malformed Basic credentials.");
-            }
+        if (form.getFirst("scope") != null) {
+            return TokenResponses.invalidScope("A refresh keeps the roles of the login; send no scope.");
         }
+        AuthenticatedClient client = optionalClient(form, authorization);
+        if (client.refusal() != null) {
+            return client.refusal();
+        }
+        Redemption redemption = refreshTokens.redeem(presented, client.id());
+        return switch (redemption.outcome()) {
+            case ROTATED -> TokenResponses.ok(issuer.forUser(redemption.user(), client.id(),
+                redemption.refreshToken()));
+            case REUSED -> TokenResponses.invalidGrant(
+                "The refresh token was already used; every token of this login is revoked. Sign in again.");
+            case ACCOUNT_UNAVAILABLE -> TokenResponses.invalidGrant("The account is locked or disabled.");
+            default -> TokenResponses.invalidGrant("The refresh token is invalid, expired or revoked.");
+        };
+    }
+
+    /** RFC 7009: revokes a refresh token and every token of its login. Always 200, whatever the token. */
+    @POST
+    @Path("/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a refresh token (sign out)",
+        description = "token=<refresh token>. A token issued to a client needs that client's authentication. "
+            + "Unknown tokens are ignored (200).")
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
+    @APIResponse(responseCode = "401", description = "invalid_client",
+        content = @Content(schema = @Schema(implementation = TokenResponses.TokenError.class)))
+    public Response revoke(MultivaluedMap<String, String> form,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (form == null || form.getFirst("token") == null || form.getFirst("token").isBlank()) {
+            return TokenResponses.invalidRequest("token is required.");
+        }
+        AuthenticatedClient client = optionalClient(form, authorization);
+        if (client.refusal() != null) {
+            return client.refusal();
+        }
+        String hint = form.getFirst("token_type_hint");
+        if (hint == null || "refresh_token".equals(hint)) {
+            refreshTokens.revoke(form.getFirst("token"), client.id());
+        }
+        // access tokens are not revocable: they live at most 15 minutes
+        return TokenResponses.revoked();
+    }
+
+    /** The client that authenticated, if any; a refusal when credentials came but do not check out. */
+    private AuthenticatedClient optionalClient(MultivaluedMap<String, String> form, String authorization) {
+        ClientCredentials credentials;
+        try {
+            credentials = ClientCredentials.from(form, authorization);
+        } catch (IllegalArgumentException e) {
+            return new AuthenticatedClient(null, TokenResponses.invalidClient(e.getMessage()));
+        }
+        if (credentials == null) {
+            return new AuthenticatedClient(null, null);
+        }
+        if (identities.authenticateClient(credentials.id(), credentials.secret()).isEmpty()) {
+            LOG.infof("client authentication failed for %s", credentials.id());
+            return new AuthenticatedClient(null,
+                TokenResponses.invalidClient("Unknown client or wrong client secret."));
+        }
+        return new AuthenticatedClient(credentials.id(), null);
+    }
+
+    private record AuthenticatedClient(String id, Response refusal) {
     }
 
     /** The token request form, for the API document only. */
     @Schema(name = "TokenRequest")
     public static class TokenRequest {
         @JsonProperty("grant_type")
-        @Schema(required = true, enumeration = {"client_credentials", "password"})
+        @Schema(required = true, enumeration = {"client_credentials", "password", "refresh_token"})
         public String grantType;
         @JsonProperty("client_id")
         @Schema(description = "client_credentials: unless sent as HTTP Basic")
@@ -229,5 +257,8 @@ public class TokenResource {
         public String username;
         @Schema(description = "password grant", format = "password")
         public String password;
+        @JsonProperty("refresh_token")
+        @Schema(description = "refresh_token grant: the refresh token of the last token response")
+        public String refreshToken;
     }
 }

@@ -13,7 +13,13 @@ final class TokenResponses {
     }
 
     static Response ok(TokenIssuer.IssuedToken token) {
-        return noStore(Response.ok(new AccessToken(token.jwt(), "Bearer", token.expiresIn(), token.scope())));
+        return noStore(Response.ok(new AccessToken(token.jwt(), "Bearer", token.expiresIn(), token.scope(),
+            token.refreshToken())));
+    }
+
+    /** RFC 7009 §2.2: 200 with no body, whether or not there was anything to revoke. */
+    static Response revoked() {
+        return noStore(Response.ok());
     }
 
     static Response invalidRequest(String description) {
@@ -59,7 +65,10 @@ final class TokenResponses {
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
-        @Schema(description = "Granted scopes, space-separated (client credentials only)") String scope) {
+        @Schema(description = "Granted scopes, space-separated (client credentials only)") String scope,
+        @JsonProperty("refresh_token")
+        @Schema(description = "Password and refresh_token grants: redeem once with grant_type=refresh_token")
+        String refreshToken) {
     }
 
     /** An error of the token endpoint. */

@@ -1,0 +1,101 @@
+package ir.tehran.womenfamily.gateway.admin;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
+import ir.tehran.womenfamily.gateway.token.Roles;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Partner applications and agencies, for admins only: register a client, rotate its secret (two are
+ * valid until the old one is revoked), revoke a secret or the whole client. The bearer token is verified
+ * like every service verifies it ({@code mp.jwt.verify.*}).
+ */
+@Path("/admin/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = GatewayApiDefinition.BEARER)
+@Tag(name = "Clients (admin)", description = "API clients of partner applications and agencies")
+public class ClientAdminResource {
+
+    @Inject
+    ClientAdminService service;
+
+    @Inject
+    JsonWebToken caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Every client, with its secrets' records (never the secrets)")
+    public List<ClientDtos.ClientView> list() {
+        return service.list();
+    }
+
+    @POST
+    @Operation(summary = "Register a client", description = "Answers with its first secret, shown only this once.")
+    public Response create(@Valid @NotNull ClientDtos.NewClient request) {
+        ClientDtos.CreatedClient created = service.create(request, caller.getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(request.clientId()).build())
+            .header("Cache-Control", "no-store")
+            .entity(created).build();
+    }
+
+    @GET
+    @Path("{clientId}")
+    @Operation(summary = "One client")
+    public ClientDtos.ClientView get(@PathParam("clientId") String clientId) {
+        return service.find(clientId).orElseThrow(() -> ProblemException.notFound("client", clientId));
+    }
+
+    @POST
+    @Path("{clientId}/secrets")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Issue a second secret (rotation)",
+        description = "Both secrets are valid until one is revoked; a third is refused (409). Shown only once.")
+    public Response addSecret(@PathParam("clientId") String clientId) {
+        ClientDtos.IssuedSecret secret = service.addSecret(clientId, caller.getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(secret.secretId().toString()).build())
+            .header("Cache-Control", "no-store")
+            .entity(secret).build();
+    }
+
+    @DELETE
+    @Path("{clientId}/secrets/{secretId}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke one secret (end of a rotation, or a leaked secret)")
+    public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
+        service.revokeSecret(clientId, secretId, caller.getName());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{clientId}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke the client: no more tokens, every secret and refresh token revoked")
+    public ClientDtos.ClientView revoke(@PathParam("clientId") String clientId) {
+        return service.revoke(clientId, caller.getName());
+    }
+}

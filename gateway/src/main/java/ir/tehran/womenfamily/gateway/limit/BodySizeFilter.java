@@ -1,0 +1,79 @@
+package ir.tehran.womenfamily.gateway.limit;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import ir.tehran.womenfamily.gateway.GatewayConfig;
+import ir.tehran.womenfamily.gateway.web.RoutingProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a body that is declared too large before any of it is read: 413 problem+json when
+ * {@code Content-Length} is above {@code quarkus.http.limits.max-body-size}, or above
+ * {@code gateway.limits.token-body-size} on the token and revocation endpoints, which also require a
+ * declared length (411). A body streamed to a service without a length is counted by the proxy as it passes.
+ */
+@ApplicationScoped
+public class BodySizeFilter {
+
+    /** Below the CORS filter (300) so a browser can read the answer, above the rate limits. */
+    static final int PRIORITY = 260;
+
+    /** The token and revocation endpoints: small forms, open to anyone. */
+    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke");
+
+    @Inject
+    GatewayConfig config;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        boolean token = FORM_PATHS.contains(ctx.normalizedPath()) && request.method() == HttpMethod.POST;
+        long limit = token ? config.limits().tokenBodySize().asLongValue()
+            : maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            if (token && isChunked(request)) {
+                RoutingProblems.sendAndClose(ctx, 411, "length-required");
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            RoutingProblems.sendAndClose(ctx, 400, "bad-request");
+            return;
+        }
+        if (length > limit) {
+            RoutingProblems.sendAndClose(ctx, 413, "payload-too-large", limit);
+            return;
+        }
+        ctx.next();
+    }
+
+    private static boolean isChunked(HttpServerRequest request) {
+        String te = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return te != null && te.toLowerCase(Locale.ROOT).contains("chunked")
+            || request.version() == HttpVersion.HTTP_2;
+    }
+}

@@ -1,0 +1,71 @@
+package ir.tehran.womenfamily.gateway.limit;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * The token buckets of one limit (one route group, by address or by client), one bucket per key, in
+ * memory. A bucket that has refilled completely is the same as a new one, so {@link #sweep()} drops those
+ * and the map only holds keys seen recently.
+ */
+final class Buckets {
+
+    private final long capacity;
+    private final Duration period;
+    private final int maxBuckets;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** {@code capacity} tokens, refilled greedily (evenly) over {@code period}. */
+    Buckets(long capacity, Duration period, int maxBuckets) {
+        if (capacity < 1 || period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("a limit needs a positive capacity and period");
+        }
+        this.capacity = capacity;
+        this.period = period;
+        this.maxBuckets = maxBuckets;
+    }
+
+    long capacity() {
+        return capacity;
+    }
+
+    Duration period() {
+        return period;
+    }
+
+    /** Takes one token from the key's bucket; the probe says whether it could and when to retry. */
+    ConsumptionProbe tryConsume(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            if (buckets.size() >= maxBuckets) {
+                sweep();
+            }
+            bucket = buckets.computeIfAbsent(key, k -> newBucket());
+        }
+        return bucket.tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Drops the buckets that are full again; returns how many remain. */
+    int sweep() {
+        buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+        if (buckets.size() >= maxBuckets) {
+            // still full of active keys (a flood from many addresses): start afresh rather than grow
+            buckets.clear();
+        }
+        return buckets.size();
+    }
+
+    int size() {
+        return buckets.size();
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+            .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+            .build();
+    }
+}

@@ -1,0 +1,116 @@
+package ir.tehran.womenfamily.gateway.limit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import ir.tehran.womenfamily.gateway.web.RoutingProblems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts every request against its route group's buckets, first per source address, then, when it
+ * carries a bearer token that verifies, per client; an empty bucket answers 429 problem+json with
+ * {@code Retry-After}. Runs after the CORS filter, so a browser can read the 429, and before
+ * authentication and every route, the proxy included.
+ */
+@ApplicationScoped
+public class RateLimitFilter {
+
+    /** Below the CORS filter (300), above authentication (200). */
+    static final int PRIORITY = 250;
+
+    private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    BearerClients clients;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext ctx) {
+        if (!limiter.enabled()) {
+            ctx.next();
+            return;
+        }
+        RateLimiter.GroupLimits limits = limiter.limitsFor(ctx.normalizedPath());
+        if (limits.perAddress() != null) {
+            String address = addressKey(ctx.request().remoteAddress());
+            if (!allowed(ctx, limits.perAddress(), address)) {
+                return;
+            }
+        }
+        String token = limits.perClient() == null ? null : bearer(ctx.request());
+        if (token == null) {
+            ctx.next();
+            return;
+        }
+        clients.clientOf(token).onComplete(verified -> {
+            String client = verified.succeeded() ? verified.result() : null;
+            if (client == null || allowed(ctx, limits.perClient(), client)) {
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean allowed(RoutingContext ctx, Buckets buckets, String key) {
+        ConsumptionProbe probe = buckets.tryConsume(key);
+        if (probe.isConsumed()) {
+            return true;
+        }
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        LOG.infof("rate limit: %s %s refused for %s, retry after %d s", ctx.request().method(),
+            ctx.normalizedPath(), key, retryAfter);
+        RoutingProblems.send(ctx, 429, "too-many-requests",
+            Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(retryAfter)), retryAfter);
+        return false;
+    }
+
+    /** The bearer token of the request, or {@code null}. */
+    static String bearer(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /**
+     * The source address as the key of its bucket: IPv4 as is, IPv6 by its /64 network (one subscriber
+     * usually holds a whole /64). Behind a load balancer, set {@code quarkus.http.proxy.*} so that the
+     * remote address is the client's, not the balancer's.
+     */
+    static String addressKey(SocketAddress remote) {
+        String host = remote == null ? null : remote.hostAddress();
+        if (host == null || host.isEmpty()) {
+            return "address:unknown";
+        }
+        if (host.indexOf(':') < 0) {
+            return "address:" + host;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(host).getAddress();
+            if (bytes.length == 16) {
+                return "address:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return "address:" + InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            return "address:" + host;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package ir.tehran.womenfamily.gateway.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.gateway.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/**
+ * Refresh tokens that rotate (OAuth 2.0 Security BCP, RFC 9700 §4.14): opaque random values, stored as
+ * SHA-256 hashes, each redeemable once for a new access token and a new refresh token of the same family.
+ * Redeeming one that was already used means it was copied, so the whole family is revoked and the person
+ * signs in again. A family ends with its login's session lifetime however often it is refreshed.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    GatewayConfig config;
+
+    /** Starts a new family at a password login; returns the token's value. */
+    @Transactional
+    public String startFamily(StaffUser user, String clientId) {
+        Instant now = Instant.now();
+        Instant familyExpires = now.plus(config.token().refreshSessionLifetime());
+        return issue(UUID.randomUUID(), user.username, clientId, now, familyExpires);
+    }
+
+    /**
+     * Redeems a refresh token presented by {@code clientId} (the client that authenticated, or
+     * {@code null}): on success the token is used up and the redemption carries its successor.
+     */
+    @Transactional
+    public Redemption redeem(String presented, String clientId) {
+        Instant now = Instant.now();
+        Optional<RefreshToken> found = RefreshToken.find("tokenHash", hash(presented))
+            .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        if (found.isEmpty()) {
+            return Redemption.refused(Outcome.UNKNOWN);
+        }
+        RefreshToken token = found.get();
+        if (token.revokedAt != null) {
+            return Redemption.refused(Outcome.REVOKED);
+        }
+        if (token.usedAt != null) {
+            int revoked = revokeFamily(token.familyId, now);
+            LOG.warnf("refresh token of %s used a second time: family %s revoked (%d tokens)", token.username,
+                token.familyId, revoked);
+            return Redemption.refused(Outcome.REUSED);
+        }
+        if (!token.expiresAt.isAfter(now) || !token.familyExpiresAt.isAfter(now)) {
+            return Redemption.refused(Outcome.EXPIRED);
+        }
+        if (!Objects.equals(token.clientId, clientId)) {
+            return Redemption.refused(Outcome.WRONG_CLIENT);
+        }
+        StaffUser user = StaffUser.findById(token.username);
+        if (user == null || !user.active || user.lockedAt(now)) {
+            revokeFamily(token.familyId, now);
+            return Redemption.refused(Outcome.ACCOUNT_UNAVAILABLE);
+        }
+        token.usedAt = now;
+        String next = issue(token.familyId, token.username, token.clientId, now, token.familyExpiresAt);
+        return new Redemption(Outcome.ROTATED, user, next);
+    }
+
+    /**
+     * Revokes the family of a presented refresh token (RFC 7009), if {@code clientId} may: the client it
+     * was issued to, or anyone when it was issued without one. Unknown tokens are ignored.
+     */
+    @Transactional
+    public void revoke(String presented, String clientId) {
+        RefreshToken.<RefreshToken>find("tokenHash", hash(presented)).firstResultOptional()
+            .filter(t -> t.clientId == null || t.clientId.equals(clientId))
+            .ifPresent(t -> revokeFamily(t.familyId, Instant.now()));
+    }
+
+    /** Revokes every refresh token issued to a client (when the client is revoked). */
+    @Transactional
+    public int revokeForClient(String clientId) {
+        return RefreshToken.update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", Instant.now(),
+            clientId);
+    }
+
+    /** Drops tokens that can no longer be redeemed. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        long deleted = RefreshToken.delete("expiresAt < ?1 or familyExpiresAt < ?1", Instant.now());
+        if (deleted > 0) {
+            LOG.debugf("purged %d expired refresh tokens", deleted);
+        }
+    }
+
+    private String issue(UUID family, String username, String clientId, Instant now, Instant familyExpiresAt) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        RefreshToken token = new RefreshToken();
+        token.id = UUID.randomUUID();
+        token.tokenHash = hash(value);
+        token.familyId = family;
+        token.username = username;
+        token.clientId = clientId;
+        token.issuedAt = now;
+        Instant expires = now.plus(lifetime());
+        token.expiresAt = expires.isAfter(familyExpiresAt) ? familyExpiresAt : expires;
+        token.familyExpiresAt = familyExpiresAt;
+        token.persist();
+        return value;
+    }
+
+    private Duration lifetime() {
+        return config.token().refreshLifetime();
+    }
+
+    private static int revokeFamily(UUID family, Instant now) {
+        return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, family);
+    }
+
+    static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why a refresh token was or was not accepted. */
+    public enum Outcome {
+        ROTATED, UNKNOWN, REVOKED, REUSED, EXPIRED, WRONG_CLIENT, ACCOUNT_UNAVAILABLE
+    }
+
+    /** The outcome; on {@link Outcome#ROTATED}, the person (read afresh) and the new refresh token. */
+    public record Redemption(Outcome outcome, StaffUser user, String refreshToken) {
+
+        static Redemption refused(Outcome outcome) {
+            return new Redemption(outcome, null, null);
+        }
+    }
+}

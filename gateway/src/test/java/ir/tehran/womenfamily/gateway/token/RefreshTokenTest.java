@@ -1,0 +1,143 @@
+package ir.tehran.womenfamily.gateway.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Refresh tokens rotate on each use; a used one presented again revokes its whole login. */
+@QuarkusTest
+class RefreshTokenTest {
+
+    private static final String PASSWORD = "right-password";
+
+    @Inject
+    Identities identities;
+
+    @Test
+    void eachRefreshGivesANewAccessTokenAndANewRefreshToken() {
+        String username = newUser();
+        String first = login(username).extract().path("refresh_token");
+        ValidatableResponse refreshed = refresh(first, null).statusCode(200)
+            .header("Cache-Control", "no-store")
+            .body("access_token", notNullValue())
+            .body("token_type", equalTo("Bearer"))
+            .body("expires_in", equalTo(900))
+            .body("refresh_token", notNullValue());
+        String second = refreshed.extract().path("refresh_token");
+        assertNotEquals(first, second);
+        refresh(second, null).statusCode(200);
+    }
+
+    @Test
+    void aUsedRefreshTokenPresentedAgainRevokesTheWholeLogin() {
+        String username = newUser();
+        String first = login(username).extract().path("refresh_token");
+        String second = refresh(first, null).statusCode(200).extract().path("refresh_token");
+
+        invalidGrant(refresh(first, null));
+        // the thief's replay cost the holder her session too: the successor is revoked
+        invalidGrant(refresh(second, null));
+        // a new login is a new family and works
+        String fresh = login(username).extract().path("refresh_token");
+        refresh(fresh, null).statusCode(200);
+    }
+
+    @Test
+    void aRefreshTokenIssuedToAClientNeedsThatClient() {
+        String username = newUser();
+        String token = given().contentType(ContentType.URLENC)
+            .auth().preemptive().basic(DemoAccounts.CLIENT_ID, "demo-test-client-secret")
+            .formParam("grant_type", "password")
+            .formParam("username", username)
+            .formParam("password", PASSWORD)
+            .when().post("/oauth2/token")
+            .then().statusCode(200).extract().path("refresh_token");
+        invalidGrant(refresh(token, null));
+        refresh(token, DemoAccounts.CLIENT_ID).statusCode(200);
+    }
+
+    @Test
+    void unknownTokensAndScopesAreRefused() {
+        invalidGrant(refresh("not-a-refresh-token", null));
+        String token = login(newUser()).extract().path("refresh_token");
+        given().contentType(ContentType.URLENC)
+            .formParam("grant_type", "refresh_token")
+            .formParam("refresh_token", token)
+            .formParam("scope", "registry.write")
+            .when().post("/oauth2/token")
+            .then().statusCode(400).body("error", equalTo("invalid_scope"));
+        given().contentType(ContentType.URLENC)
+            .formParam("grant_type", "refresh_token")
+            .when().post("/oauth2/token")
+            .then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void revokingARefreshTokenSignsOut() {
+        String username = newUser();
+        String first = login(username).extract().path("refresh_token");
+        String second = refresh(first, null).statusCode(200).extract().path("refresh_token");
+        given().contentType(ContentType.URLENC)
+            .formParam("token", second)
+            .formParam("token_type_hint", "refresh_token")
+            .when().post("/oauth2/revoke")
+            .then().statusCode(200).header("Cache-Control", "no-store");
+        invalidGrant(refresh(second, null));
+        // unknown tokens are revoked without complaint (RFC 7009)
+        given().contentType(ContentType.URLENC).formParam("token", "unknown")
+            .when().post("/oauth2/revoke").then().statusCode(200);
+    }
+
+    @Test
+    void aClientCredentialsTokenComesWithoutRefreshToken() {
+        given().contentType(ContentType.URLENC)
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", DemoAccounts.CLIENT_ID)
+            .formParam("client_secret", "demo-test-client-secret")
+            .when().post("/oauth2/token")
+            .then().statusCode(200).body("refresh_token", equalTo(null));
+    }
+
+    private String newUser() {
+        String username = "mobile-" + UUID.randomUUID();
+        identities.createStaffUserIfAbsent(username, PASSWORD, List.of("caseworker"), List.of(4));
+        return username;
+    }
+
+    private static ValidatableResponse login(String username) {
+        return given().contentType(ContentType.URLENC)
+            .formParam("grant_type", "password")
+            .formParam("username", username)
+            .formParam("password", PASSWORD)
+            .when().post("/oauth2/token")
+            .then().statusCode(200).body("refresh_token", notNullValue());
+    }
+
+    private static ValidatableResponse refresh(String refreshToken, String demoClient) {
+        var request = given().contentType(ContentType.URLENC);
+        if (demoClient != null) {
+            request = request.auth().preemptive().basic(demoClient, "demo-test-client-secret");
+        }
+        return request.formParam("grant_type", "refresh_token")
+            .formParam("refresh_token", refreshToken)
+            .when().post("/oauth2/token")
+            .then();
+    }
+
+    private static void invalidGrant(ValidatableResponse response) {
+        response.statusCode(400)
+            .header("Cache-Control", "no-store")
+            .body("error", equalTo("invalid_grant"))
+            .body("access_token", equalTo(null));
+    }
+}
