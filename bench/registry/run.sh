@@ -43,7 +43,7 @@ java -cp "registry-service/target/quarkus-app/app/*:registry-service/target/quar
 start=$(date +%s.%N)
 location=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
   --data-binary "@$out/women.csv" "$gw/api/registry/imports" | grep -i '^location:' | tr -d '\r' | awk '{print $2}')
-location="$gw${location#*:[0-9]*}"
+location="$gw$(echo "$location" | sed -E 's#^https?://[^/]+##')"
 for _ in $(seq 1 1200); do
   status=$(curl -s -H "Authorization: Bearer $token" "$location" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
   [ "$status" = DONE ] || [ "$status" = FAILED ] && break
