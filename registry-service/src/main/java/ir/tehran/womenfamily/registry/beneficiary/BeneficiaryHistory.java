@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** Who changed a woman's status or support level, when and why. Append-only. */
@@ -22,7 +23,9 @@ public class BeneficiaryHistory extends PanacheEntityBase {
     public enum Kind { STATUS, SUPPORT_LEVEL }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "beneficiary_history_ids", sequenceName = "beneficiary_history_id_seq",
+        allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "beneficiary_history_ids")
     public Long id;
 
     @Column(name = "beneficiary_id", nullable = false)

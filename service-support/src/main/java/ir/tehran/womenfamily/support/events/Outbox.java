@@ -43,9 +43,7 @@ public class Outbox {
         // Flushing first takes the aggregate's row locks before the outbox sequence numbers are drawn,
         // so two transactions on one aggregate get sequence numbers in their commit order.
         em.flush();
-        for (DomainEvent event : events) {
-            insert(event);
-        }
+        insertAll(events);
         wakeRelayAfterCommit();
     }
 
@@ -72,23 +70,40 @@ public class Outbox {
         });
     }
 
+    private static final String INSERT = "insert into outbox_event (id, aggregate_type, aggregate_id, event_type, "
+        + "schema_version, occurred_at, request_id, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+
     private void insert(DomainEvent event) {
-        String payload;
+        insertAll(java.util.List.of(event));
+    }
+
+    /** One JDBC batch for all the events, on the transaction's own connection. */
+    private void insertAll(Collection<DomainEvent> events) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String requestId = RequestIds.current();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                for (DomainEvent event : events) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, event.aggregateType());
+                    ps.setString(3, event.aggregateId());
+                    ps.setString(4, event.type());
+                    ps.setInt(5, event.schemaVersion());
+                    ps.setTimestamp(6, now);
+                    ps.setString(7, requestId);
+                    ps.setString(8, payload(event));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private String payload(DomainEvent event) {
         try {
-            payload = json.writeValueAsString(event.payload());
+            return json.writeValueAsString(event.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serialisable: " + event.type(), e);
         }
-        em.createNativeQuery("insert into outbox_event (id, aggregate_type, aggregate_id, event_type, "
-                + "schema_version, occurred_at, request_id, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")
-            .setParameter(1, UUID.randomUUID())
-            .setParameter(2, event.aggregateType())
-            .setParameter(3, event.aggregateId())
-            .setParameter(4, event.type())
-            .setParameter(5, event.schemaVersion())
-            .setParameter(6, Timestamp.from(Instant.now()))
-            .setParameter(7, RequestIds.current())
-            .setParameter(8, payload)
-            .executeUpdate();
     }
 }

@@ -121,9 +121,16 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
     }
 
-    private static Calendar calendar() {
+    /** ICU calendars are costly to make and not thread-safe: one per thread, cleared before each use. */
+    private static final ThreadLocal<Calendar> CALENDARS = ThreadLocal.withInitial(() -> {
         Calendar c = Calendar.getInstance(TimeZone.GMT_ZONE, PERSIAN);
         c.setLenient(false);
+        return c;
+    });
+
+    private static Calendar calendar() {
+        Calendar c = CALENDARS.get();
+        c.clear();
         return c;
     }
 }
