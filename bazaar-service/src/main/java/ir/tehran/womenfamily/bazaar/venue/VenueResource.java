@@ -1,54 +1,65 @@
 package ir.tehran.womenfamily.bazaar.venue;
 
-import java.math.BigDecimal;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Venues are public: anyone may see where bazaars are held. */
+/** Venues are public: anyone may see where bazaars are held. Coordinators add venues. */
 @Path("/venues")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
 @Tag(name = "Venues", description = "Parks, metro stations and centres where bazaars are held (public)")
 public class VenueResource {
-
-    /** A venue as the public sees it. */
-    public record VenueView(UUID id, String code, Venue.Kind kind, String nameFa, String nameEn, int district,
-            BigDecimal latitude, BigDecimal longitude, int areaM2) {
-
-        static VenueView of(Venue v) {
-            return new VenueView(v.id, v.code, v.kind, v.nameFa, v.nameEn, v.district, v.latitude, v.longitude,
-                v.areaM2);
-        }
-    }
 
     @Inject
     VenueService service;
 
     @GET
+    @PermitAll
     @Operation(summary = "Venues, optionally of one district or kind")
-    public List<VenueView> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
+    public List<VenueDtos.VenueView> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("kind") Venue.Kind kind) {
-        return service.list(district, kind).stream().map(VenueView::of).toList();
+        return service.list(district, kind).stream().map(VenueMapper::toView).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One venue")
-    public VenueView get(@PathParam("id") UUID id) {
-        return service.find(id).map(VenueView::of).orElseThrow(() -> ProblemException.notFound("venue", id));
+    @PermitAll
+    @Operation(summary = "One venue with its stall inventory")
+    public VenueDtos.VenueView get(@PathParam("id") UUID id) {
+        return service.find(id).map(VenueMapper::toView).orElseThrow(() -> ProblemException.notFound("venue", id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "bazaar-coordinator"})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Add a venue with its stall inventory")
+    public Response create(@Valid @NotNull VenueDtos.CreateVenue request, @Context UriInfo uri) {
+        Venue v = service.create(request);
+        URI location = uri.getAbsolutePathBuilder().path(v.id.toString()).build();
+        return Response.created(location).entity(VenueMapper.toView(v)).build();
     }
 }

@@ -1,10 +1,16 @@
 package ir.tehran.womenfamily.bazaar.venue;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,7 +20,7 @@ public class VenueService {
     @Transactional
     public List<Venue> list(Integer district, Venue.Kind kind) {
         StringBuilder q = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (district != null) {
             q.append(" and district = :district");
             params.put("district", district.shortValue());
@@ -29,5 +35,26 @@ public class VenueService {
     @Transactional
     public Optional<Venue> find(UUID id) {
         return Venue.findByIdOptional(id);
+    }
+
+    @Transactional
+    public Venue create(VenueDtos.CreateVenue request) {
+        if (Venue.count("code", request.code()) > 0) {
+            throw ProblemException.conflict("venue-exists", request.code());
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < request.stallTypes().size(); i++) {
+            if (!codes.add(request.stallTypes().get(i).code())) {
+                throw ProblemException.invalid("stallTypes[" + i + "].code", "validation.duplicate");
+            }
+        }
+        BigDecimal stallArea = request.stallTypes().stream()
+            .map(t -> t.sizeM2().multiply(BigDecimal.valueOf(t.count()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (stallArea.compareTo(BigDecimal.valueOf(request.areaM2())) > 0) {
+            throw ProblemException.invalid("stallTypes", "validation.stalls-exceed-area", request.areaM2());
+        }
+        Venue v = VenueMapper.fromRequest(request);
+        v.persist();
+        return v;
     }
 }

@@ -1,0 +1,56 @@
+package ir.tehran.womenfamily.bazaar.allocation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's shapes for allocations. */
+public final class AllocationDtos {
+
+    private AllocationDtos() {
+    }
+
+    @Schema(name = "StartAllocation", description = "Start an allocation in the background. All fields optional.")
+    public record Start(
+            @Schema(description = "SOLVER (default) or GREEDY, the first-come baseline") AllocationRun.Method method,
+            @Schema(description = "Random seed; the same seed and move limit give the same result") Long seed,
+            @Min(1) @Max(3600) Integer timeLimitSeconds,
+            @Schema(description = "Stop after this many moves (makes a run reproducible on any machine)")
+            @Min(1) Long moveLimit) {
+    }
+
+    @Schema(name = "AllocationRun")
+    public record RunView(UUID id, UUID bazaarId, AllocationRun.Method method, AllocationRun.Status status, long seed,
+            long timeLimitMs, UUID basedOn, String score, Integer applicants, Integer placed, Integer waitlisted,
+            Instant startedAt, Instant finishedAt, Progress progress, String error) {
+    }
+
+    @Schema(name = "AllocationProgress", description = "While solving: the best score so far and the share of "
+        + "the time limit spent.")
+    public record Progress(String bestScore, long millisSpent, int percentOfTimeLimit, int improvements) {
+    }
+
+    @Schema(name = "Assignment")
+    public record AssignmentView(UUID id, UUID runId, UUID bazaarId, UUID applicationId, UUID businessId,
+            UUID venueId, LocalDate day, String dayJalali, int stalls, Integer preferenceRank, String reason,
+            String reasonText, Assignment.Status status, Explanation explanation) {
+    }
+
+    @Schema(name = "WaitlistEntry")
+    public record WaitlistView(UUID applicationId, UUID businessId, long priority, Explanation explanation) {
+    }
+
+    @Schema(name = "Explanation", description = "Her share of the score, constraint by constraint, and why she is "
+        + "not at her first choice or on the waitlist.")
+    public record Explanation(String score, List<Part> constraints, String reason) {
+    }
+
+    @Schema(name = "ScorePart")
+    public record Part(String constraint, String score) {
+    }
+}

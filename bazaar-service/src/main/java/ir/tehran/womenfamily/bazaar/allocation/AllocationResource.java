@@ -1,0 +1,124 @@
+package ir.tehran.womenfamily.bazaar.allocation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/bazaars/{bazaarId}/allocations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocations", description = "Fair allocation of stalls: solve in the background, explain, publish")
+@SecurityRequirement(name = "jwt")
+public class AllocationResource {
+
+    @Inject
+    AllocationService service;
+
+    @Inject
+    AllocationPublisher publisher;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+    public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
+            @Context UriInfo uri) {
+        AllocationRun run = service.start(bazaarId, request, caller.name());
+        service.launch(run.id, request == null ? null : request.moveLimit());
+        URI location = uri.getAbsolutePathBuilder().path(run.id.toString()).build();
+        return Response.accepted(AllocationMapper.toView(run, service.progress(run.id))).location(location).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @Operation(summary = "The bazaar's allocation runs")
+    public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
+        caller.requireStaffOrReader();
+        return service.runs(bazaarId).stream().map(r -> AllocationMapper.toView(r, service.progress(r.id))).toList();
+    }
+
+    @GET
+    @Path("/{runId}")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @Operation(summary = "One run: its status, score and, while solving, its progress")
+    public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
+        caller.requireStaffOrReader();
+        return service.run(bazaarId, runId).map(r -> AllocationMapper.toView(r, service.progress(r.id)))
+            .orElseThrow(() -> ProblemException.notFound("allocation", runId));
+    }
+
+    @POST
+    @Path("/{runId}/stop")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Stop a solving run now; it keeps the best allocation found so far")
+    public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
+        service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
+        if (!service.stop(runId)) {
+            throw new ProblemException(409, "run-not-solving");
+        }
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/{runId}/publish")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
+        + "dated offers")
+    public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
+        return AllocationMapper.toView(publisher.publish(bazaarId, runId), null);
+    }
+
+    @GET
+    @Path("/{runId}/assignments")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP, Caller.PRODUCER})
+    @Operation(summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
+    public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
+        boolean producerOnly = caller.isProducer() && !caller.isStaff();
+        if (!producerOnly) {
+            caller.requireStaffOrReader();
+        }
+        AllocationRun run = service.run(bazaarId, runId)
+            .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
+            .orElseThrow(() -> ProblemException.notFound("allocation", runId));
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        return service.assignments(run.id, producerOnly ? caller.businesses() : null).stream()
+            .map(a -> AllocationMapper.toView(a, service.readExplanation(a.explanation), locale)).toList();
+    }
+
+    @GET
+    @Path("/{runId}/waitlist")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @Operation(summary = "Applications the run could not place, by priority, with their explanations")
+    public List<AllocationDtos.WaitlistView> waitlist(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId) {
+        caller.requireStaffOrReader();
+        AllocationRun run = service.run(bazaarId, runId)
+            .orElseThrow(() -> ProblemException.notFound("allocation", runId));
+        return service.waitlistViews(run.id);
+    }
+}

@@ -1,0 +1,44 @@
+package ir.tehran.womenfamily.bazaar.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's shapes for applications. */
+public final class ApplicationDtos {
+
+    private ApplicationDtos() {
+    }
+
+    @Schema(name = "Apply", description = "A business applies to a bazaar. The server sets the id, status and "
+        + "time; a producer applies only for a business her token names.")
+    public record Apply(
+            @NotNull UUID businessId,
+            @Schema(description = "Venues of the bazaar in her order of preference (first = first choice)")
+            @NotEmpty @Size(max = 5) List<@NotNull UUID> venuePreferences,
+            @Schema(description = "Days she can come, ISO or Jalali", examples = "[\"1402-12-16\", \"2024-03-07\"]")
+            @NotEmpty @Size(max = 400) List<@NotBlank String> days,
+            @NotNull @Min(1) @Max(2) Integer stalls,
+            boolean needsPower,
+            boolean needsCooking) {
+    }
+
+    @Schema(name = "Application")
+    public record ApplicationView(UUID id, UUID bazaarId, UUID businessId, Application.Status status, int stalls,
+            boolean needsPower, boolean needsCooking, List<UUID> venuePreferences, List<DayView> days,
+            Instant submittedAt, Instant withdrawnAt, Application.WithdrawalReason withdrawalReason) {
+    }
+
+    @Schema(name = "ApplicationDay")
+    public record DayView(LocalDate day, String dayJalali) {
+    }
+}

@@ -1,0 +1,69 @@
+package ir.tehran.womenfamily.bazaar.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Applications. A producer applies, reads and withdraws only for the businesses her token names; another
+ * producer's application is 404 to her, not 403, so she cannot learn that it exists.
+ */
+@Path("/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications", description = "A business applies to a bazaar for a stall")
+@SecurityRequirement(name = "jwt")
+public class ApplicationResource {
+
+    @Inject
+    ApplicationService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Caller.PRODUCER)
+    @Operation(summary = "Every application of the businesses her token names")
+    public List<ApplicationDtos.ApplicationView> mine() {
+        return service.ofBusinesses(caller.businesses()).stream().map(ApplicationMapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
+    @Operation(summary = "One application")
+    public ApplicationDtos.ApplicationView get(@PathParam("id") UUID id) {
+        if (!caller.isProducer()) {
+            caller.requireStaffOrReader();
+        }
+        return service.find(id)
+            .filter(a -> !caller.isProducer() || caller.actsFor(a.businessId))
+            .map(ApplicationMapper::toView)
+            .orElseThrow(() -> ProblemException.notFound("application", id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @Operation(summary = "Withdraw an application; her published stalls still to come go to the waitlist")
+    public ApplicationDtos.ApplicationView withdraw(@PathParam("id") UUID id) {
+        Application a = service.find(id).filter(x -> caller.actsFor(x.businessId))
+            .orElseThrow(() -> ProblemException.notFound("application", id));
+        Application.WithdrawalReason reason = caller.isStaff() ? Application.WithdrawalReason.BY_COORDINATOR
+            : Application.WithdrawalReason.BY_PRODUCER;
+        return ApplicationMapper.toView(service.withdraw(a.id, reason));
+    }
+}

@@ -1,0 +1,150 @@
+package ir.tehran.womenfamily.bazaar.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
+import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
+import ir.tehran.womenfamily.bazaar.producer.Producer;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class ApplicationService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ApplicationWithdrawn> withdrawn;
+
+    @Transactional
+    public Application apply(UUID bazaarId, ApplicationDtos.Apply r) {
+        Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_READ);
+        if (bazaar == null) {
+            throw ProblemException.notFound("bazaar", bazaarId);
+        }
+        LocalDate today = Dates.today(clock);
+        if (!bazaar.acceptsApplicationsOn(today)) {
+            throw new ProblemException(409, "applications-closed", Dates.jalali(bazaar.applicationsOpen),
+                Dates.jalali(bazaar.applicationsClose));
+        }
+        Producer producer = Producer.findById(r.businessId());
+        if (producer == null) {
+            throw ProblemException.invalid("businessId", "validation.unknown-business");
+        }
+        if (!producer.mayApply()) {
+            throw new ProblemException(409, "business-not-active", producer.status.name());
+        }
+        List<BazaarVenueDay> offered = BazaarVenueDay.ofBazaar(bazaarId);
+        Set<UUID> venues = new LinkedHashSet<>();
+        for (int i = 0; i < r.venuePreferences().size(); i++) {
+            UUID v = r.venuePreferences().get(i);
+            if (offered.stream().noneMatch(d -> d.venueId.equals(v))) {
+                throw ProblemException.invalid("venuePreferences[" + i + "]", "validation.venue-not-in-bazaar");
+            }
+            if (!venues.add(v)) {
+                throw ProblemException.invalid("venuePreferences[" + i + "]", "validation.duplicate");
+            }
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < r.days().size(); i++) {
+            LocalDate d = Dates.parseAny("days[" + i + "]", r.days().get(i));
+            if (offered.stream().noneMatch(o -> o.day.equals(d))) {
+                throw ProblemException.invalid("days[" + i + "]", "validation.day-outside-bazaar");
+            }
+            days.add(d);
+        }
+        if (Application.count("bazaarId = ?1 and businessId = ?2 and status = ?3", bazaarId, r.businessId(),
+                Application.Status.SUBMITTED) > 0) {
+            throw ProblemException.conflict("already-applied");
+        }
+        Application a = Application.submit(bazaarId, r.businessId(), List.copyOf(venues), days, r.stalls(),
+            r.needsPower(), r.needsCooking(), Instant.now(clock));
+        a.persist();
+        return a;
+    }
+
+    @Transactional
+    public Optional<Application> find(UUID id) {
+        Optional<Application> a = Application.findByIdOptional(id);
+        a.ifPresent(x -> {
+            x.days.size();
+            x.venuePreferences.size();
+        });
+        return a;
+    }
+
+    @Transactional
+    public List<Application> ofBazaar(UUID bazaarId, Set<UUID> onlyBusinesses) {
+        List<Application> out = onlyBusinesses == null
+            ? Application.list("bazaarId", Sort.by("submittedAt").and("id"), bazaarId)
+            : onlyBusinesses.isEmpty() ? List.of()
+            : Application.list("bazaarId = ?1 and businessId in ?2", Sort.by("submittedAt").and("id"), bazaarId,
+                onlyBusinesses);
+        out.forEach(x -> {
+            x.days.size();
+            x.venuePreferences.size();
+        });
+        return out;
+    }
+
+    @Transactional
+    public List<Application> ofBusinesses(Set<UUID> businesses) {
+        if (businesses.isEmpty()) {
+            return List.of();
+        }
+        List<Application> out = Application.list("businessId in ?1", Sort.by("submittedAt").and("id"), businesses);
+        out.forEach(x -> {
+            x.days.size();
+            x.venuePreferences.size();
+        });
+        return out;
+    }
+
+    /** Withdraws an application; her published stalls still to come are released to the waitlist. */
+    @Transactional
+    public Application withdraw(UUID id, Application.WithdrawalReason reason) {
+        Application a = Application.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("application", id);
+        }
+        Bazaar bazaar = Bazaar.findById(a.bazaarId);
+        if (bazaar.status == Bazaar.Status.CLOSED) {
+            throw new ProblemException(409, "bazaar-closed");
+        }
+        a.withdraw(reason, Instant.now(clock));
+        withdrawn.fire(new ApplicationWithdrawn(a.id, a.bazaarId, a.businessId));
+        a.days.size();
+        a.venuePreferences.size();
+        return a;
+    }
+
+    /** Her business closed: every application of hers to a bazaar not yet closed is withdrawn. */
+    void onBusinessClosed(@Observes BusinessClosed event) {
+        List<Application> open = Application.list("businessId = ?1 and status = ?2", event.businessId(),
+            Application.Status.SUBMITTED);
+        for (Application a : open) {
+            Bazaar bazaar = Bazaar.findById(a.bazaarId);
+            if (bazaar.status != Bazaar.Status.CLOSED) {
+                a.withdraw(Application.WithdrawalReason.BUSINESS_CLOSED, Instant.now(clock));
+                withdrawn.fire(new ApplicationWithdrawn(a.id, a.bazaarId, a.businessId));
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package ir.tehran.womenfamily.bazaar.application;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A bazaar's applications. A producer applies and reads only for the businesses her token names. */
+@Path("/bazaars/{bazaarId}/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications", description = "A business applies to a bazaar for a stall")
+@SecurityRequirement(name = "jwt")
+public class BazaarApplicationResource {
+
+    @Inject
+    ApplicationService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @Operation(summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+    public Response apply(@PathParam("bazaarId") UUID bazaarId, @Valid @NotNull ApplicationDtos.Apply request,
+            @Context UriInfo uri) {
+        if (!caller.actsFor(request.businessId())) {
+            throw ProblemException.notFound("producer", request.businessId());
+        }
+        Application a = service.apply(bazaarId, request);
+        URI location = uri.getBaseUriBuilder().path("applications").path(a.id.toString()).build();
+        return Response.created(location).entity(ApplicationMapper.toView(a)).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
+    @Operation(summary = "A bazaar's applications (a producer sees only her own)")
+    public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
+        if (caller.isProducer() && !caller.isStaff()) {
+            return service.ofBazaar(bazaarId, caller.businesses()).stream().map(ApplicationMapper::toView).toList();
+        }
+        caller.requireStaffOrReader();
+        return service.ofBazaar(bazaarId, null).stream().map(ApplicationMapper::toView).toList();
+    }
+}

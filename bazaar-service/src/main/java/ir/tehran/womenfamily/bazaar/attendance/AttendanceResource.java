@@ -1,0 +1,87 @@
+package ir.tehran.womenfamily.bazaar.attendance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.allocation.AllocationDtos;
+import ir.tehran.womenfamily.bazaar.allocation.AllocationMapper;
+import ir.tehran.womenfamily.bazaar.allocation.AllocationService;
+import ir.tehran.womenfamily.bazaar.allocation.Assignment;
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/bazaars/{bazaarId}/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Attendance", description = "Published stalls: the producer confirms, the coordinator records no-shows")
+@SecurityRequirement(name = "jwt")
+public class AttendanceResource {
+
+    @Inject
+    AttendanceService service;
+
+    @Inject
+    AllocationService allocations;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP, Caller.PRODUCER})
+    @Operation(summary = "The stalls of the published allocation (a producer sees only hers)")
+    public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
+            @Context HttpHeaders headers) {
+        boolean producerOnly = caller.isProducer() && !caller.isStaff();
+        if (!producerOnly) {
+            caller.requireStaffOrReader();
+        }
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        return service.published(bazaarId, producerOnly ? caller.businesses() : null).stream()
+            .map(a -> AllocationMapper.toView(a, allocations.readExplanation(a.explanation), locale)).toList();
+    }
+
+    @POST
+    @Path("/{assignmentId}/confirm")
+    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "She confirms she will come")
+    public AllocationDtos.AssignmentView confirm(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
+        Assignment a = hers(bazaarId, assignmentId);
+        return view(service.confirm(a.id, caller.name()), headers);
+    }
+
+    @POST
+    @Path("/{assignmentId}/no-show")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Record that she did not come; her stall is offered to the waitlist")
+    public AllocationDtos.AssignmentView noShow(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
+        Assignment a = service.find(bazaarId, assignmentId)
+            .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
+        return view(service.noShow(a.id, caller.name()), headers);
+    }
+
+    private Assignment hers(UUID bazaarId, UUID assignmentId) {
+        return service.find(bazaarId, assignmentId).filter(a -> caller.actsFor(a.businessId))
+            .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
+    }
+
+    private AllocationDtos.AssignmentView view(Assignment a, HttpHeaders headers) {
+        return AllocationMapper.toView(a, allocations.readExplanation(a.explanation),
+            Messages.choose(headers.getAcceptableLanguages()));
+    }
+}

@@ -1,0 +1,81 @@
+package ir.tehran.womenfamily.bazaar.bazaar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's shapes for bazaars. Dates go out as ISO and Jalali; either is accepted in. */
+public final class BazaarDtos {
+
+    private BazaarDtos() {
+    }
+
+    @Schema(name = "CreateBazaar", description = "A new bazaar (it starts as a draft). Give each date as ISO, "
+        + "Jalali, or both (they must agree).")
+    public record CreateBazaar(
+            @NotNull Bazaar.Kind kind,
+            @Pattern(regexp = "[a-z0-9-]{2,40}") String occasion,
+            @NotBlank @Size(max = 200) String nameFa,
+            @NotBlank @Size(max = 200) String nameEn,
+            LocalDate startDate, @Schema(examples = "1402-12-16") String startDateJalali,
+            LocalDate endDate, @Schema(examples = "1402-12-25") String endDateJalali,
+            LocalDate applicationsOpen, String applicationsOpenJalali,
+            LocalDate applicationsClose, String applicationsCloseJalali,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull VenueOffer> venues) {
+    }
+
+    @Schema(name = "VenueOffer", description = "A venue taking part: the stalls it offers each day (default: all "
+        + "it has free), and the cap on one category's share of its stalls.")
+    public record VenueOffer(
+            @NotNull UUID venueId,
+            @Min(1) @Max(100) Integer categoryCapPercent,
+            @Min(1) @Max(10000) Integer stallsPerDay,
+            @Min(0) @Max(10000) Integer powerStallsPerDay,
+            @Min(0) @Max(10000) Integer cookingStallsPerDay,
+            @Schema(description = "The days it takes part (ISO or Jalali); default every day of the bazaar")
+            @Size(max = 400) List<@NotBlank String> days) {
+    }
+
+    @Schema(name = "Transition", description = "Move a bazaar along draft → open → allocating → published → "
+        + "running → closed.")
+    public record Transition(@NotNull Bazaar.Status to) {
+    }
+
+    @Schema(name = "Bazaar")
+    public record BazaarView(UUID id, Bazaar.Kind kind, String occasion, String nameFa, String nameEn,
+            LocalDate startDate, String startDateJalali, LocalDate endDate, String endDateJalali,
+            LocalDate applicationsOpen, String applicationsOpenJalali,
+            LocalDate applicationsClose, String applicationsCloseJalali,
+            Bazaar.Status status, UUID seriesId, boolean historical, int totalStallDays,
+            List<VenueView> venues) {
+    }
+
+    @Schema(name = "BazaarVenue")
+    public record VenueView(UUID venueId, String nameFa, String nameEn, int district, int categoryCapPercent,
+            List<DayView> days) {
+    }
+
+    @Schema(name = "BazaarVenueDay")
+    public record DayView(LocalDate day, String dayJalali, int stalls, int powerStalls, int cookingStalls) {
+    }
+
+    /** Payload of {@code bazaar.published} v1: public facts only. */
+    public record BazaarPublished(UUID bazaarId, String kind, String occasion, String nameFa, String nameEn,
+            LocalDate startDate, String startDateJalali, LocalDate endDate, String endDateJalali,
+            LocalDate applicationsClose, String applicationsCloseJalali, List<PublishedVenue> venues) {
+    }
+
+    /** A venue of a published bazaar and its days. */
+    public record PublishedVenue(UUID venueId, List<LocalDate> days, int stallsPerDayMax) {
+    }
+}

@@ -1,0 +1,280 @@
+package ir.tehran.womenfamily.bazaar.bazaar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.bazaar.venue.Venue;
+import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class BazaarService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    VenueBookings bookings;
+
+    @Inject
+    Event<BazaarOpened> opened;
+
+    @Inject
+    Clock clock;
+
+    /** A bazaar with its venues and days, loaded together. */
+    public record Loaded(Bazaar bazaar, List<BazaarVenue> venues, List<BazaarVenueDay> days,
+            Map<UUID, Venue> venueById) {
+
+        public BazaarDtos.BazaarView view() {
+            return BazaarMapper.toView(bazaar, venues, days, venueById);
+        }
+    }
+
+    /** Fired when a bazaar opens, so that waitlist offers still without a date can be given one. */
+    public record BazaarOpened(UUID bazaarId) {
+    }
+
+    @Transactional
+    public Loaded create(BazaarDtos.CreateBazaar r, String by) {
+        LocalDate start = Dates.required("startDate", r.startDate(), r.startDateJalali());
+        LocalDate end = Dates.required("endDate", r.endDate(), r.endDateJalali());
+        LocalDate open = Dates.either("applicationsOpen", r.applicationsOpen(), r.applicationsOpenJalali());
+        LocalDate close = Dates.either("applicationsClose", r.applicationsClose(), r.applicationsCloseJalali());
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("endDate", "validation.end-before-start");
+        }
+        if (end.isAfter(start.plusDays(366))) {
+            throw ProblemException.invalid("endDate", "validation.too-long");
+        }
+        LocalDate today = Dates.today(clock);
+        open = open == null ? today : open;
+        close = close == null ? start.minusDays(1) : close;
+        if (close.isAfter(start)) {
+            throw ProblemException.invalid("applicationsClose", "validation.window-after-start");
+        }
+        if (close.isBefore(open)) {
+            throw ProblemException.invalid("applicationsClose", "validation.end-before-start");
+        }
+        if (r.occasion() != null && r.kind() != Bazaar.Kind.OCCASION) {
+            throw ProblemException.invalid("occasion", "validation.occasion-only-for-occasions");
+        }
+        if (r.kind() == Bazaar.Kind.OCCASION) {
+            if (r.occasion() == null) {
+                throw ProblemException.invalid("occasion", "validation.required");
+            }
+            if (Occasion.findById(r.occasion()) == null) {
+                throw ProblemException.invalid("occasion", "validation.unknown-occasion");
+            }
+        }
+        Instant now = Instant.now(clock);
+        Bazaar b = new Bazaar();
+        b.id = UUID.randomUUID();
+        b.kind = r.kind();
+        b.occasion = r.occasion();
+        b.nameFa = PersianText.normalize(r.nameFa());
+        b.nameEn = r.nameEn().strip();
+        b.startDate = start;
+        b.endDate = end;
+        b.applicationsOpen = open;
+        b.applicationsClose = close;
+        b.status = Bazaar.Status.DRAFT;
+        b.createdBy = by;
+        b.createdAt = now;
+        b.updatedAt = now;
+        b.persist();
+        List<VenuePlan> plans = new ArrayList<>();
+        for (int i = 0; i < r.venues().size(); i++) {
+            BazaarDtos.VenueOffer o = r.venues().get(i);
+            String field = "venues[" + i + "]";
+            List<LocalDate> days = new ArrayList<>();
+            if (o.days() == null || o.days().isEmpty()) {
+                days.addAll(BazaarMapper.daysOf(b));
+            } else {
+                for (int j = 0; j < o.days().size(); j++) {
+                    LocalDate d = Dates.parseAny(field + ".days[" + j + "]", o.days().get(j));
+                    if (!b.covers(d)) {
+                        throw ProblemException.invalid(field + ".days[" + j + "]", "validation.day-outside-bazaar");
+                    }
+                    days.add(d);
+                }
+            }
+            plans.add(new VenuePlan(field, o.venueId(), o.categoryCapPercent() == null ? 25 : o.categoryCapPercent(),
+                o.stallsPerDay(), o.powerStallsPerDay(), o.cookingStallsPerDay(),
+                List.copyOf(new LinkedHashSet<>(days))));
+        }
+        offerVenues(b, plans, true);
+        return load(b.id).orElseThrow();
+    }
+
+    /** One venue's part in a bazaar before it is checked against the venue's free stalls. */
+    public record VenuePlan(String field, UUID venueId, int categoryCapPercent, Integer stalls, Integer powerStalls,
+            Integer cookingStalls, List<LocalDate> days) {
+    }
+
+    /**
+     * Books the venues' stalls for the bazaar. With {@code strict}, asking for more than a venue has free on a
+     * day is a 409; without it (series), each day gets what is free and a day with nothing free is skipped.
+     * Returns the venue-days booked.
+     */
+    public List<BazaarVenueDay> offerVenues(Bazaar b, List<VenuePlan> plans, boolean strict) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (VenuePlan p : plans) {
+            if (!ids.add(p.venueId())) {
+                throw ProblemException.invalid(p.field() + ".venueId", "validation.duplicate");
+            }
+        }
+        Map<UUID, Venue> venues = Venue.<Venue>list("id in ?1", ids).stream()
+            .collect(Collectors.toMap(v -> v.id, Function.identity()));
+        Map<VenueBookings.VenueDay, Integer> booked = bookings.booked(ids, b.startDate, b.endDate);
+        List<BazaarVenueDay> out = new ArrayList<>();
+        for (VenuePlan p : plans) {
+            Venue v = venues.get(p.venueId());
+            if (v == null) {
+                throw ProblemException.invalid(p.field() + ".venueId", "validation.unknown-venue");
+            }
+            int stalls = p.stalls() == null ? v.totalStalls() : p.stalls();
+            int power = p.powerStalls() == null ? Math.min(v.powerStalls(), stalls) : p.powerStalls();
+            int cooking = p.cookingStalls() == null ? Math.min(v.cookingStalls(), power) : p.cookingStalls();
+            if (stalls > v.totalStalls()) {
+                throw ProblemException.invalid(p.field() + ".stallsPerDay", "validation.more-than-venue-has",
+                    v.totalStalls());
+            }
+            if (power > Math.min(stalls, v.powerStalls())) {
+                throw ProblemException.invalid(p.field() + ".powerStallsPerDay", "validation.more-than-venue-has",
+                    Math.min(stalls, v.powerStalls()));
+            }
+            if (cooking > Math.min(power, v.cookingStalls())) {
+                throw ProblemException.invalid(p.field() + ".cookingStallsPerDay", "validation.more-than-venue-has",
+                    Math.min(power, v.cookingStalls()));
+            }
+            List<BazaarVenueDay> venueDays = new ArrayList<>();
+            for (LocalDate day : p.days()) {
+                int free = v.totalStalls() - booked.getOrDefault(new VenueBookings.VenueDay(v.id, day), 0);
+                int offered = Math.min(stalls, free);
+                if (offered < stalls && strict) {
+                    throw new ProblemException(409, "venue-double-booked", v.nameFa, Dates.jalali(day), free);
+                }
+                if (offered <= 0) {
+                    continue;
+                }
+                BazaarVenueDay d = new BazaarVenueDay();
+                d.bazaarId = b.id;
+                d.venueId = v.id;
+                d.day = day;
+                d.stalls = offered;
+                d.powerStalls = Math.min(power, offered);
+                d.cookingStalls = Math.min(cooking, d.powerStalls);
+                venueDays.add(d);
+            }
+            if (venueDays.isEmpty()) {
+                continue;
+            }
+            BazaarVenue bv = new BazaarVenue();
+            bv.bazaarId = b.id;
+            bv.venueId = v.id;
+            bv.categoryCapPercent = (short) p.categoryCapPercent();
+            bv.persist();
+            venueDays.forEach(d -> d.persist());
+            out.addAll(venueDays);
+        }
+        return out;
+    }
+
+    @Transactional
+    public Optional<Loaded> load(UUID id) {
+        Bazaar b = Bazaar.findById(id);
+        if (b == null) {
+            return Optional.empty();
+        }
+        List<BazaarVenue> venues = BazaarVenue.list("bazaarId", Sort.by("venueId"), id);
+        List<BazaarVenueDay> days = BazaarVenueDay.ofBazaar(id);
+        Map<UUID, Venue> byId = new HashMap<>();
+        if (!venues.isEmpty()) {
+            Venue.<Venue>list("id in ?1", venues.stream().map(v -> v.venueId).toList())
+                .forEach(v -> byId.put(v.id, v));
+        }
+        List<BazaarVenue> sorted = new ArrayList<>(venues);
+        sorted.sort((x, y) -> byId.get(x.venueId).code.compareTo(byId.get(y.venueId).code));
+        return Optional.of(new Loaded(b, sorted, days, byId));
+    }
+
+    @Transactional
+    public List<Bazaar> list(Bazaar.Status status, LocalDate from, LocalDate to, boolean includeHistorical) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (from != null) {
+            q.append(" and endDate >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            q.append(" and startDate <= :to");
+            params.put("to", to);
+        }
+        if (!includeHistorical) {
+            q.append(" and historical = false");
+        }
+        return Bazaar.list(q.toString(), Sort.by("startDate").and("nameEn"), params);
+    }
+
+    /** Moves a bazaar along its lifecycle; its checks beyond the lifecycle are the caller's. */
+    @Transactional
+    public Loaded transition(UUID id, Bazaar.Status to, TransitionGuard guard) {
+        Bazaar b = Bazaar.findById(id);
+        if (b == null) {
+            throw ProblemException.notFound("bazaar", id);
+        }
+        guard.check(b, to);
+        outbox.append(b.moveTo(to, BazaarVenueDay.ofBazaar(id), Instant.now(clock)));
+        if (to == Bazaar.Status.OPEN) {
+            opened.fire(new BazaarOpened(id));
+        }
+        return load(id).orElseThrow();
+    }
+
+    /** A check a move needs beyond the lifecycle (publishing needs a solved allocation). */
+    @FunctionalInterface
+    public interface TransitionGuard {
+        void check(Bazaar bazaar, Bazaar.Status to);
+    }
+
+    @Transactional
+    public List<Occasion> occasions() {
+        return Occasion.listAll(Sort.by("code"));
+    }
+
+    @Transactional
+    public Occasion addOccasion(BazaarResource.OccasionInput r) {
+        if (Occasion.findById(r.code()) != null) {
+            throw ProblemException.conflict("occasion-exists", r.code());
+        }
+        Occasion o = new Occasion();
+        o.code = r.code();
+        o.nameFa = PersianText.normalize(r.nameFa());
+        o.nameEn = r.nameEn().strip();
+        o.persist();
+        return o;
+    }
+}

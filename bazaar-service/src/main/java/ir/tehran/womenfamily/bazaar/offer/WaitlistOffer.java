@@ -1,0 +1,113 @@
+package ir.tehran.womenfamily.bazaar.offer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An offer instead of a rejection: a guaranteed place in a coming bazaar ({@code NEXT_BAZAAR}), or a stall
+ * freed by a no-show, a withdrawal or a closed business ({@code RELEASED_STALL}).
+ */
+@Entity
+@Table(name = "waitlist_offer")
+public class WaitlistOffer extends PanacheEntityBase {
+
+    public static final String AGGREGATE = "offer";
+
+    /** What is offered. */
+    public enum Kind { NEXT_BAZAAR, RELEASED_STALL }
+
+    /** Open until she accepts or declines; used when her guaranteed application was placed. */
+    public enum Status { OPEN, ACCEPTED, DECLINED, USED, CANCELLED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "business_id", nullable = false)
+    public UUID businessId;
+
+    @Column(name = "source_bazaar_id", nullable = false)
+    public UUID sourceBazaarId;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "target_bazaar_id")
+    public UUID targetBazaarId;
+
+    @Column(name = "venue_id")
+    public UUID venueId;
+
+    @Column(name = "offered_from")
+    public LocalDate offeredFrom;
+
+    @Column(name = "offered_to")
+    public LocalDate offeredTo;
+
+    @Column(nullable = false)
+    public short stalls;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    public static WaitlistOffer make(Kind kind, UUID businessId, UUID sourceBazaarId, UUID applicationId,
+            UUID targetBazaarId, UUID venueId, LocalDate from, LocalDate to, int stalls, Instant now) {
+        WaitlistOffer o = new WaitlistOffer();
+        o.id = UUID.randomUUID();
+        o.kind = kind;
+        o.businessId = businessId;
+        o.sourceBazaarId = sourceBazaarId;
+        o.applicationId = applicationId;
+        o.targetBazaarId = targetBazaarId;
+        o.venueId = venueId;
+        o.offeredFrom = from;
+        o.offeredTo = to;
+        o.stalls = (short) stalls;
+        o.status = Status.OPEN;
+        o.createdAt = now;
+        return o;
+    }
+
+    /** The {@code offer.made} event: made now, or dated later when a coming bazaar opens. */
+    public DomainEvent made() {
+        return DomainEvent.of(AGGREGATE, businessId, "offer.made", 1, new OfferMade(id, businessId, sourceBazaarId,
+            kind.name(), targetBazaarId, venueId, offeredFrom, Dates.jalali(offeredFrom), offeredTo,
+            Dates.jalali(offeredTo), stalls));
+    }
+
+    public void decide(Status decision, Instant now) {
+        if (status != Status.OPEN) {
+            throw new ProblemException(409, "offer-not-open", status.name());
+        }
+        status = decision;
+        decidedAt = now;
+    }
+
+    /** Payload of {@code offer.made} v1. */
+    public record OfferMade(UUID offerId, UUID businessId, UUID sourceBazaarId, String kind, UUID targetBazaarId,
+            UUID venueId, LocalDate offeredFrom, String offeredFromJalali, LocalDate offeredTo,
+            String offeredToJalali, int stalls) {
+    }
+}

@@ -1,0 +1,107 @@
+package ir.tehran.womenfamily.bazaar.producer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.StartupEvent;
+import ir.tehran.womenfamily.support.events.EventConsumers;
+import ir.tehran.womenfamily.support.events.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the producers' read model from the registry's {@code registry.business} events. Each event is
+ * applied exactly once: {@link EventConsumers} records its id in the same transaction as its effect.
+ * {@code business.registered} and {@code business.updated} carry the full state; {@code business.closed}
+ * closes her business, which releases her future stalls (see {@link BusinessClosed}).
+ */
+@ApplicationScoped
+public class RegistryEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    Event<BusinessClosed> closed;
+
+    @ConfigProperty(name = "bazaar.registry-topics")
+    List<String> topics;
+
+    @ConfigProperty(name = "bazaar.consume-registry-events", defaultValue = "true")
+    boolean enabled;
+
+    void start(@Observes StartupEvent event) {
+        if (enabled) {
+            consumers.start("bazaar-registry", topics, this::apply);
+        }
+    }
+
+    void apply(ReceivedEvent event) {
+        if (event.is("business.registered") || event.is("business.updated")) {
+            upsert(event);
+        } else if (event.is("business.closed")) {
+            close(event);
+        } else {
+            LOG.debugf("ignoring %s", event.type());
+        }
+    }
+
+    private void upsert(ReceivedEvent event) {
+        JsonNode data = event.data();
+        UUID id = UUID.fromString(data.required("businessId").asText());
+        Producer p = Producer.findById(id);
+        boolean isNew = p == null;
+        if (isNew) {
+            p = new Producer();
+            p.businessId = id;
+        }
+        Producer.Status before = isNew ? null : p.status;
+        p.ownerId = UUID.fromString(data.required("ownerId").asText());
+        p.headsHousehold = data.required("ownerHeadsHousehold").asBoolean();
+        p.category = Category.ofCode(data.required("category").asText()).code();
+        JsonNode district = data.path("district");
+        p.district = district.isIntegralNumber() ? (short) district.asInt() : null;
+        p.status = Producer.Status.valueOf(data.required("status").asText());
+        p.publicationConsent = data.required("publicationConsent").asBoolean();
+        p.updatedAt = event.time() == null ? Instant.now() : event.time().toInstant();
+        p.sourceEventId = event.id();
+        if (p.status == Producer.Status.CLOSED && p.closedAt == null) {
+            p.closedAt = p.updatedAt;
+        }
+        if (isNew) {
+            p.persist();
+        }
+        if (p.status == Producer.Status.CLOSED && before != Producer.Status.CLOSED) {
+            closed.fire(new BusinessClosed(id));
+        }
+    }
+
+    private void close(ReceivedEvent event) {
+        JsonNode data = event.data();
+        UUID id = UUID.fromString(data.required("businessId").asText());
+        Producer p = Producer.findById(id);
+        Instant at = Instant.parse(data.required("closedAt").asText());
+        if (p == null) {
+            // one business's events share a partition, so this is a business we never saw registered:
+            // nothing of hers is here to release
+            LOG.infof("business %s closed before any event of it reached this service", id);
+            return;
+        }
+        boolean wasClosed = p.status == Producer.Status.CLOSED;
+        p.status = Producer.Status.CLOSED;
+        p.closedAt = at;
+        p.updatedAt = at;
+        p.sourceEventId = event.id();
+        if (!wasClosed) {
+            closed.fire(new BusinessClosed(id));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package ir.tehran.womenfamily.bazaar.sales;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/bazaars/{bazaarId}/footfall")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales and footfall")
+@SecurityRequirement(name = "jwt")
+public class FootfallResource {
+
+    @Inject
+    SalesService service;
+
+    @Inject
+    Caller caller;
+
+    @PUT
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Report the visitors at one venue on one day")
+    public SalesDtos.FootfallView footfall(@PathParam("bazaarId") UUID bazaarId,
+            @Valid @NotNull SalesDtos.ReportFootfall request) {
+        return SalesResource.view(service.footfall(bazaarId, request, caller.name()));
+    }
+
+    @GET
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @Operation(summary = "Visitors reported for the bazaar")
+    public List<SalesDtos.FootfallView> footfall(@PathParam("bazaarId") UUID bazaarId) {
+        caller.requireStaffOrReader();
+        return service.footfall(bazaarId).stream().map(SalesResource::view).toList();
+    }
+
+}

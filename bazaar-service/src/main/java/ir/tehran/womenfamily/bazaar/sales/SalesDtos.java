@@ -1,0 +1,37 @@
+package ir.tehran.womenfamily.bazaar.sales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's shapes for sales and footfall. */
+public final class SalesDtos {
+
+    private SalesDtos() {
+    }
+
+    @Schema(name = "ReportSales", description = "Her sales on one day she had a stall, in rials (an integer). "
+        + "Reporting the same day again replaces the figure.")
+    public record ReportSales(@NotNull UUID businessId, LocalDate day, String dayJalali,
+            @NotNull @Min(0) @Max(1_000_000_000_000L) Long amountRials) {
+    }
+
+    @Schema(name = "Sales")
+    public record SalesView(UUID bazaarId, UUID businessId, LocalDate day, String dayJalali, long amountRials,
+            Instant reportedAt) {
+    }
+
+    @Schema(name = "ReportFootfall", description = "Visitors counted at one venue on one day.")
+    public record ReportFootfall(@NotNull UUID venueId, LocalDate day, String dayJalali,
+            @NotNull @Min(0) @Max(10_000_000) Integer visitors) {
+    }
+
+    @Schema(name = "Footfall")
+    public record FootfallView(UUID bazaarId, UUID venueId, LocalDate day, String dayJalali, int visitors) {
+    }
+}

@@ -1,0 +1,68 @@
+package ir.tehran.womenfamily.bazaar.sales;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/bazaars/{bazaarId}/sales")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales and footfall", description = "Producers report sales in rials; coordinators report visitors")
+@SecurityRequirement(name = "jwt")
+public class SalesResource {
+
+    @Inject
+    SalesService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Report her sales of one day (rials, an integer)")
+    public SalesDtos.SalesView report(@PathParam("bazaarId") UUID bazaarId,
+            @Valid @NotNull SalesDtos.ReportSales request) {
+        if (!caller.actsFor(request.businessId())) {
+            throw ProblemException.notFound("producer", request.businessId());
+        }
+        return view(service.report(bazaarId, request));
+    }
+
+    @GET
+    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
+    public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
+        boolean producerOnly = caller.isProducer() && !caller.isStaff();
+        if (!producerOnly) {
+            caller.requireStaffOrReader();
+        }
+        return service.sales(bazaarId, producerOnly ? caller.businesses() : null).stream().map(SalesResource::view)
+            .toList();
+    }
+
+    static SalesDtos.SalesView view(SalesReport s) {
+        return new SalesDtos.SalesView(s.bazaarId, s.businessId, s.day, Dates.jalali(s.day), s.amountRials,
+            s.reportedAt);
+    }
+
+    static SalesDtos.FootfallView view(Footfall f) {
+        return new SalesDtos.FootfallView(f.bazaarId, f.venueId, f.day, Dates.jalali(f.day), f.visitors);
+    }
+}

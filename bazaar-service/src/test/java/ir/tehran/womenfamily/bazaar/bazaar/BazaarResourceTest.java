@@ -1,0 +1,151 @@
+package ir.tehran.womenfamily.bazaar.bazaar;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import ir.tehran.womenfamily.bazaar.TestData;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.localstack.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** Creating bazaars, their lifecycle, dates in Jalali, double booking, and who may do what. */
+@QuarkusTest
+class BazaarResourceTest {
+
+    private static Map<String, Object> body(String venue, Object start, Object end) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("kind", "SEASONAL");
+        b.put("nameFa", "بازارچهٔ بهاری");
+        b.put("nameEn", "Spring bazaar");
+        b.put("startDateJalali", start);
+        b.put("endDateJalali", end);
+        b.put("venues", List.of(Map.of("venueId", venue, "stallsPerDay", 2, "categoryCapPercent", 50)));
+        return b;
+    }
+
+    @Test
+    void jalaliDatesInPersianDigitsGoInAndBothFormsComeOut() {
+        String venue = TestData.venue(3, 1, 0, 7);
+        LocalDate start = TestData.today().plusDays(200);
+        String fa = Dates.jalali(start).chars().mapToObj(c -> Character.isDigit(c)
+            ? String.valueOf((char) ('\u06F0' + c - '0')) : String.valueOf((char) c)).reduce("", String::concat);
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(body(venue, fa, Dates.jalali(start.plusDays(1))))
+            .post("/api/bazaar/bazaars").then().statusCode(201)
+            .body("startDate", equalTo(start.toString()))
+            .body("startDateJalali", equalTo(Dates.jalali(start)))
+            .body("status", equalTo("DRAFT"))
+            .body("totalStallDays", equalTo(4))
+            .body("venues[0].days[1].dayJalali", equalTo(Dates.jalali(start.plusDays(1))));
+    }
+
+    @Test
+    void aVenuesStallsAreNeverBookedTwiceOnADay() {
+        String venue = TestData.venue(3, 1, 0, 7);
+        LocalDate start = TestData.today().plusDays(300);
+        Map<String, Object> first = body(venue, Dates.jalali(start), Dates.jalali(start.plusDays(2)));
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).body(first)
+            .post("/api/bazaar/bazaars").then().statusCode(201);
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
+            .body(body(venue, Dates.jalali(start.plusDays(2)), Dates.jalali(start.plusDays(3))))
+            .post("/api/bazaar/bazaars").then().statusCode(409).contentType("application/problem+json")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/venue-double-booked"));
+    }
+
+    @Test
+    void illegalTransitionsAre409Problems() {
+        String bazaar = TestData.bazaar("MONTHLY", TestData.today().plusDays(400), 1,
+            List.of(TestData.venue(2, 0, 0, 3)));
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
+            .body(Map.of("to", "RUNNING")).post("/api/bazaar/bazaars/" + bazaar + "/transitions")
+            .then().statusCode(409).contentType("application/problem+json")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/illegal-transition"))
+            .body("detail", equalTo("A bazaar cannot go from DRAFT to RUNNING."));
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(Map.of("to", "PUBLISHED")).post("/api/bazaar/bazaars/" + bazaar + "/transitions")
+            .then().statusCode(409).body("type", equalTo(
+                "https://women-family.tehran.ir/problems/publish-through-allocation"));
+        TestData.move(bazaar, "OPEN");
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(Map.of("to", "OPEN")).post("/api/bazaar/bazaars/" + bazaar + "/transitions")
+            .then().statusCode(409);
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(Map.of()).post("/api/bazaar/bazaars/" + bazaar + "/allocations")
+            .then().statusCode(409).body("type", equalTo("https://women-family.tehran.ir/problems/not-allocating"));
+    }
+
+    @Test
+    void invalidInputNamesItsFields() {
+        Map<String, Object> b = body(UUID.randomUUID().toString(), "1402-13-01", "1402-12-20");
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
+            .body(b).post("/api/bazaar/bazaars").then().statusCode(400).contentType("application/problem+json")
+            .body("errors.field", hasItem("startDateJalali"));
+        Map<String, Object> noKind = body(UUID.randomUUID().toString(), "1410-01-01", "1410-01-02");
+        noKind.remove("kind");
+        noKind.put("id", UUID.randomUUID().toString());
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(noKind).post("/api/bazaar/bazaars").then().statusCode(400)
+            .body("errors.field", hasItem("id"));
+    }
+
+    @Test
+    void applicationsAreCheckedAgainstTheBazaarAndTheirOwner() {
+        LocalDate day = TestData.today().plusDays(500);
+        String venue = TestData.venue(2, 0, 0, 3);
+        String bazaar = TestData.bazaar("MONTHLY", day, 1, List.of(venue));
+        UUID business = TestData.registeredBusiness("pottery", 3, true);
+        Map<String, Object> apply = new HashMap<>(Map.of("businessId", business.toString(),
+            "venuePreferences", List.of(venue), "days", List.of(day.toString()), "stalls", 1));
+        // not open yet
+        given().auth().oauth2(TestData.producer(business)).contentType(ContentType.JSON).body(apply)
+            .post("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(409)
+            .body("type", equalTo("https://women-family.tehran.ir/problems/applications-closed"));
+        TestData.move(bazaar, "OPEN");
+        // for a business her token does not name: 404, as if it did not exist
+        given().auth().oauth2(TestData.producer(UUID.randomUUID())).contentType(ContentType.JSON).body(apply)
+            .post("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(404);
+        Map<String, Object> wrongDay = new HashMap<>(apply);
+        wrongDay.put("days", List.of(day.plusDays(1).toString()));
+        wrongDay.put("stalls", 3);
+        given().auth().oauth2(TestData.producer(business)).contentType(ContentType.JSON).body(wrongDay)
+            .header("Accept-Language", "en").post("/api/bazaar/bazaars/" + bazaar + "/applications")
+            .then().statusCode(400).body("errors.field", hasItem("stalls"));
+        wrongDay.put("stalls", 1);
+        given().auth().oauth2(TestData.producer(business)).contentType(ContentType.JSON).body(wrongDay)
+            .post("/api/bazaar/bazaars/" + bazaar + "/applications")
+            .then().statusCode(400).body("errors.field", hasItem("days[0]"));
+        given().auth().oauth2(TestData.producer(business)).contentType(ContentType.JSON).body(apply)
+            .post("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(201)
+            .body("status", equalTo("SUBMITTED"));
+        given().auth().oauth2(TestData.producer(business)).contentType(ContentType.JSON).body(apply)
+            .post("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(409);
+    }
+
+    @Test
+    void whoMayDoWhat() {
+        given().get("/api/bazaar/bazaars").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRoles("cw", "caseworker")).get("/api/bazaar/bazaars")
+            .then().statusCode(403);
+        given().auth().oauth2(TestData.producer(UUID.randomUUID())).get("/api/bazaar/bazaars").then().statusCode(403);
+        given().auth().oauth2(TestData.partnerApp("registry.read")).get("/api/bazaar/bazaars").then().statusCode(403);
+        given().auth().oauth2(TestData.partnerApp("openid bazaar.read")).get("/api/bazaar/bazaars")
+            .then().statusCode(200);
+        given().auth().oauth2(TestData.partnerApp("bazaar.read")).contentType(ContentType.JSON)
+            .body(body(UUID.randomUUID().toString(), "1410-01-01", "1410-01-02"))
+            .post("/api/bazaar/bazaars").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator").expired().sign())
+            .get("/api/bazaar/bazaars").then().statusCode(401);
+        given().get("/api/bazaar/bazaars/occasions").then().statusCode(200).body("code", hasItem("yalda"));
+        given().get("/api/bazaar/asyncapi").then().statusCode(200)
+            .body(org.hamcrest.Matchers.containsString("bazaar.allocation"));
+    }
+}

@@ -1,0 +1,77 @@
+package ir.tehran.womenfamily.bazaar.calendar;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import ir.tehran.womenfamily.bazaar.TestData;
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import org.junit.jupiter.api.Test;
+
+/** The public calendar: no token, filters, Jalali dates, categories not people, and a phone's cache. */
+@QuarkusTest
+class CalendarResourceTest {
+
+    private static final String TAJRISH = "0b6d3c52-5a39-4d0e-9a7e-000000000003";
+    private static final String GOFTOGU = "0b6d3c52-5a39-4d0e-9a7e-000000000001";
+
+    @Test
+    void upcomingBazaarsByMetroStationDistrictOrNearAPointWithTheirCategories() {
+        LocalDate day = TestData.today();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("kind", "MONTHLY");
+        body.put("nameFa", "بازارچهٔ تجریش");
+        body.put("nameEn", "Tajrish bazaar");
+        body.put("startDate", day.plusDays(700).toString());
+        body.put("endDate", day.plusDays(700).toString());
+        body.put("venues", List.of(Map.of("venueId", TAJRISH, "stallsPerDay", 1), Map.of("venueId", GOFTOGU,
+            "stallsPerDay", 1)));
+        String bazaar = given().auth().oauth2(TestData.coordinator()).contentType("application/json").body(body)
+            .post("/api/bazaar/bazaars").then().statusCode(201).extract().path("id");
+        String from = day.plusDays(690).toString();
+        given().queryParam("metro", "tajrish").queryParam("from", from).get("/api/bazaar/calendar")
+            .then().statusCode(200).body("bazaars.bazaarId", not(hasItem(bazaar)));
+        TestData.move(bazaar, "OPEN");
+
+        given().queryParam("metro", "تجريش").queryParam("from", from).get("/api/bazaar/calendar")
+            .then().statusCode(200).body("bazaars.bazaarId", hasItem(bazaar))
+            .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues.size()", equalTo(1))
+            .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.startDateJalali",
+                equalTo(Dates.jalali(day.plusDays(700))));
+        given().queryParam("district", 2).queryParam("from", from).get("/api/bazaar/calendar")
+            .then().statusCode(200).body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues[0].nameFa",
+                equalTo("بوستان گفتگو"));
+        given().queryParam("lat", 35.8045).queryParam("lon", 51.4339).queryParam("radiusKm", 1)
+            .queryParam("from", from).get("/api/bazaar/calendar")
+            .then().statusCode(200).body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues[0].venueId",
+                equalTo(TAJRISH));
+        given().queryParam("lat", 35.8).get("/api/bazaar/calendar").then().statusCode(400)
+            .body("errors.field", hasItem("lon"));
+    }
+
+    @Test
+    void aPhoneWithTheCurrentTagGets304AndNoBody() {
+        Response first = given().queryParam("district", 22).get("/api/bazaar/calendar");
+        first.then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"));
+        String etag = first.header("ETag");
+        assertTrue(etag != null && etag.startsWith("\""));
+        Response again = given().queryParam("district", 22).header("If-None-Match", etag)
+            .get("/api/bazaar/calendar");
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body().asString());
+        given().queryParam("district", 22).header("If-None-Match", "\"" + UUID.randomUUID() + "\"")
+            .get("/api/bazaar/calendar").then().statusCode(200).header("ETag", equalTo(etag));
+        String other = given().queryParam("district", 21).get("/api/bazaar/calendar").header("ETag");
+        assertTrue(other != null);
+    }
+}

@@ -1,0 +1,51 @@
+package ir.tehran.womenfamily.bazaar.history;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import ir.tehran.womenfamily.bazaar.TestData;
+import org.junit.jupiter.api.Test;
+
+/** The generated history: 96 past bazaars in two years, once, with sales and footfall for the reports. */
+@QuarkusTest
+class HistoryResourceTest {
+
+    @Test
+    void ninetySixPastBazaarsOnceAndTheirReports() {
+        for (int i = 0; i < 12; i++) {
+            TestData.registeredBusiness(i % 2 == 0 ? "handicrafts" : "bedding", 1 + i, i % 3 != 0);
+        }
+        given().auth().oauth2(TestData.coordinator()).post("/api/bazaar/history").then().statusCode(403);
+        Number sales = given().auth().oauth2(TestData.admin()).queryParam("seed", 96).post("/api/bazaar/history")
+            .then().statusCode(201).body("bazaars", equalTo(96)).extract().path("salesRials");
+        assertTrue(sales.longValue() > 0);
+        given().auth().oauth2(TestData.admin()).post("/api/bazaar/history").then().statusCode(409);
+
+        List<Map<String, Object>> past = given().auth().oauth2(TestData.coordinator())
+            .queryParam("historical", true).queryParam("status", "CLOSED")
+            .queryParam("from", TestData.today().minusDays(800).toString())
+            .get("/api/bazaar/bazaars").then().statusCode(200).extract().path("findAll { it.historical }");
+        assertEquals(96, past.size());
+        assertEquals(2, past.stream().filter(b -> "EXHIBITION".equals(b.get("kind"))).count());
+        Number perStallDay = given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/reports/kinds")
+            .then().statusCode(200).body("kind", hasItem("MONTHLY"))
+            .extract().path("find { it.kind == 'MONTHLY' }.salesPerStallDay");
+        assertTrue(perStallDay.longValue() > 0);
+        String one = (String) past.get(past.size() - 1).get("id");
+        given().auth().oauth2(TestData.partnerApp("bazaar.read")).get("/api/bazaar/reports/bazaars/" + one)
+            .then().statusCode(200).body("stallDaysAssigned", greaterThan(0));
+        given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/reports/categories")
+            .then().statusCode(200).body("category", hasItem("handicrafts"));
+        given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/reports/bazaars/" + UUID.randomUUID())
+            .then().statusCode(404);
+    }
+}
