@@ -267,7 +267,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("  Gateway:      " + gw);
         System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
-        System.out.println("  OpenAPI:      " + gw + "/q/openapi");
+        System.out.println("  OpenAPI:      " + gw + "/openapi  (every service in one document)");
         if (demoData) {
             System.out.println("  Demo data:    19,823 women, 15,182 children, 864 businesses and 95 centres are "
                 + "loading in the background on a first start (see logs/registry.log)");

@@ -57,7 +57,7 @@ public class DemoDataLoader {
     }
 
     void loadIfEmpty() {
-        long existing = QuarkusTransaction.requiringNew().call(Beneficiary::count);
+        long existing = QuarkusTransaction.requiringNew().call(() -> Beneficiary.count());
         if (existing > 0) {
             LOG.infof("demo data: the register already holds %d women; nothing loaded", existing);
             return;

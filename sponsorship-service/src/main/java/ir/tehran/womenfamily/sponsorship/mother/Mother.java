@@ -6,13 +6,34 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A registered woman, as far as sponsorship needs to know her: her id and district, nothing more. */
+/**
+ * A registered woman, as far as sponsorship needs to know her: her id, district, status and support
+ * level (the matching puts the children of mothers who need most support first), nothing more.
+ */
 @Entity
 @Table(name = "mother")
 public class Mother extends PanacheEntityBase {
+
+    /** Her status in the registry. */
+    public enum Status {
+        APPLICANT,
+        ACTIVE,
+        GRADUATED,
+        EXITED
+    }
+
+    /** The directorate's ladder of support, from most to least needed. */
+    public enum SupportLevel {
+        COUNSELLING,
+        TRAINING,
+        BUSINESS_SUPPORT,
+        SELF_RELIANT
+    }
 
     @Id
     @Column(name = "beneficiary_id")
@@ -26,6 +47,24 @@ public class Mother extends PanacheEntityBase {
     @Column(name = "first_seen_at", nullable = false)
     public Instant firstSeenAt;
 
+    /** The event that first made her known here. */
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "support_level")
+    public SupportLevel supportLevel;
+
+    /** Set when the registry merged her record into another one. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "source_partition")
+    public Integer sourcePartition;
+
+    @Column(name = "source_offset")
+    public Long sourceOffset;
 }

@@ -1,8 +1,11 @@
 package ir.tehran.womenfamily.sponsorship.mother;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.child.ChildDtos;
+import ir.tehran.womenfamily.sponsorship.child.ChildMapper;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,14 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/mothers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mothers", description = "Registered women whose children the service may support")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "SecurityScheme")
 public class MotherResource {
 
     @Inject
     MotherService service;
 
-    /** What sponsorship knows of a mother. */
-    public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt) {
+    @Inject
+    ChildMapper children;
+
+    /** What sponsorship knows of a mother; {@code mergedInto} is the record her household belongs to now. */
+    public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt,
+            Mother.Status status, Mother.SupportLevel supportLevel, UUID mergedInto) {
     }
 
     @GET
@@ -34,7 +41,16 @@ public class MotherResource {
     @Operation(summary = "A mother known from the registry's events")
     public MotherView get(@PathParam("id") UUID id) {
         return service.find(id)
-            .map(m -> new MotherView(m.beneficiaryId, m.district, m.registeredOn, m.firstSeenAt))
+            .map(m -> new MotherView(m.beneficiaryId, m.district, m.registeredOn, m.firstSeenAt, m.status,
+                m.supportLevel, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
             .orElseThrow(() -> ProblemException.notFound("mother", id));
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @RolesAllowed({"admin", "sponsorship-officer"})
+    @Operation(summary = "Her children in the roster (after merges), active or not")
+    public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
+        return service.children(id).stream().map(children::summary).toList();
     }
 }

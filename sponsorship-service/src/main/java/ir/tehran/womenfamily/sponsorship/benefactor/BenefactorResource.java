@@ -1,0 +1,73 @@
+package ir.tehran.womenfamily.sponsorship.benefactor;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/benefactors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Benefactors", description = "People and organisations who sponsor children (خیرین)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class BenefactorResource {
+
+    @Inject
+    BenefactorService service;
+
+    @Inject
+    Access access;
+
+    @POST
+    @Operation(summary = "Register a benefactor")
+    public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
+        Benefactor b = service.create(request, access.user());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id)).entity(BenefactorMapper.toView(b))
+            .build();
+    }
+
+    @GET
+    @Operation(summary = "Benefactors, by name in any spelling")
+    public List<BenefactorDtos.BenefactorView> search(@QueryParam("q") @Size(max = 100) String q) {
+        return service.search(q).stream().map(BenefactorMapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One benefactor")
+    public BenefactorDtos.BenefactorView get(@PathParam("id") UUID id) {
+        return service.find(id).map(BenefactorMapper::toView)
+            .orElseThrow(() -> ProblemException.notFound("benefactor", id));
+    }
+
+    @PUT
+    @Path("/{id}/preferences")
+    @Operation(summary = "Replace a sponsor's preferences (age range, gender, districts)")
+    public BenefactorDtos.BenefactorView preferences(@PathParam("id") UUID id,
+            @Valid @NotNull BenefactorDtos.Preferences request) {
+        return BenefactorMapper.toView(service.preferences(id, request));
+    }
+}

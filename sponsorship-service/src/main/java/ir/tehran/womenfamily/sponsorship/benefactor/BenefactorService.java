@@ -1,0 +1,81 @@
+package ir.tehran.womenfamily.sponsorship.benefactor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class BenefactorService {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Benefactor create(BenefactorDtos.NewBenefactor r, String by) {
+        Benefactor b = new Benefactor();
+        b.id = UUID.randomUUID();
+        b.kind = r.kind();
+        b.displayName = PersianText.normalize(r.displayName());
+        b.nameKey = PersianText.matchKey(r.displayName());
+        b.phone = r.phone() == null ? null : PersianText.latinDigits(r.phone()).replaceAll("[ ()-]", "");
+        b.email = r.email() == null ? null : r.email().strip().toLowerCase(Locale.ROOT);
+        b.createdBy = by;
+        b.createdAt = Instant.now(clock);
+        setPreferences(b, r.preferences());
+        b.persist();
+        return b;
+    }
+
+    @Transactional
+    public Benefactor preferences(UUID id, BenefactorDtos.Preferences p) {
+        Benefactor b = Benefactor.findById(id);
+        if (b == null) {
+            throw ProblemException.notFound("benefactor", id);
+        }
+        setPreferences(b, p);
+        return b;
+    }
+
+    @Transactional
+    public Optional<Benefactor> find(UUID id) {
+        return Benefactor.findByIdOptional(id);
+    }
+
+    /** By name (any spelling: Arabic or Persian letters, with or without ZWNJ), or all. */
+    @Transactional
+    public List<Benefactor> search(String q) {
+        if (q == null || q.isBlank()) {
+            return Benefactor.list("order by displayName");
+        }
+        String key = PersianText.matchKey(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Benefactor.list("nameKey like ?1 order by displayName", "%" + key + "%");
+    }
+
+    private static void setPreferences(Benefactor b, BenefactorDtos.Preferences p) {
+        if (p == null) {
+            b.prefMinAge = null;
+            b.prefMaxAge = null;
+            b.prefGender = null;
+            b.prefDistricts = new ArrayList<>();
+            return;
+        }
+        if (p.minAge() != null && p.maxAge() != null && p.minAge() > p.maxAge()) {
+            throw ProblemException.invalid("preferences.maxAge", "validation.max-below-min");
+        }
+        b.prefMinAge = p.minAge();
+        b.prefMaxAge = p.maxAge();
+        b.prefGender = p.gender();
+        b.prefDistricts = p.districts() == null ? new ArrayList<>()
+            : new ArrayList<>(p.districts().stream().distinct().sorted().toList());
+    }
+}

@@ -1,0 +1,38 @@
+package ir.tehran.womenfamily.sponsorship.child;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.mother.Mother;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's shapes for the roster; staff only (sponsors see {@code /me/children}). */
+public final class ChildDtos {
+
+    private ChildDtos() {
+    }
+
+    @Schema(name = "ChildSummary", description = "A child in a list of the roster.")
+    public record ChildSummary(UUID id, Child.Status status, LocalDate birthDate,
+            @Schema(examples = "1392-06-14") String birthDateJalali, int age, Gender gender, Short grade,
+            Short district, boolean giftedCandidate, boolean atRisk) {
+    }
+
+    @Schema(name = "Child", description = "A child of a registered woman, as the roster holds her. No name: the "
+        + "registry's events do not carry one, by design.")
+    public record ChildView(UUID id, Child.Status status, UUID motherId,
+            @Schema(description = "The mother's id in the registry's last event, before merges") UUID registryMotherId,
+            Mother.Status motherStatus, Mother.SupportLevel motherSupportLevel,
+            LocalDate birthDate, String birthDateJalali, int age,
+            @Schema(description = "The day she ages out (20th Jalali birthday)") LocalDate agesOutOn,
+            String agesOutOnJalali, Gender gender, Short grade, Short district, boolean giftedCandidate,
+            boolean atRisk, LocalDate agedOutOn, String agedOutOnJalali, Instant removedAt, Instant firstSeenAt,
+            Instant registryUpdatedAt) {
+    }
+
+    @Schema(name = "ChildHistoryLine", description = "One thing that happened to a child.")
+    public record HistoryLine(Instant occurredAt, String kind, Map<String, Object> detail) {
+    }
+}

@@ -1,0 +1,96 @@
+package ir.tehran.womenfamily.sponsorship.child;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Page;
+import ir.tehran.womenfamily.sponsorship.mother.Mother;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+/** Reads of the roster. The roster is written by the registry's events only (see the roster package). */
+@ApplicationScoped
+public class ChildService {
+
+    @Inject
+    EntityManager em;
+
+    /** A child and whether the at-risk rule currently flags her. */
+    public record Row(Child child, boolean atRisk) {
+    }
+
+    /** Filters of the roster list; null means any. */
+    public record Filter(Short district, Child.Status status, Boolean giftedCandidate, Boolean atRisk) {
+    }
+
+    /** A child with her mother as sponsorship knows her (null when no event about her has come yet). */
+    public record Detail(Child child, boolean atRisk, Mother mother) {
+    }
+
+    @Transactional
+    public Optional<Row> find(UUID id) {
+        return query("where c.id = :id", Map.of("id", id)).getResultStream().findFirst().map(ChildService::row);
+    }
+
+    @Transactional
+    public Optional<Detail> detail(UUID id) {
+        return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId)));
+    }
+
+    @Transactional
+    public Page<Row> list(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.district() != null) {
+            where.append(" and c.district = :district");
+            params.put("district", filter.district());
+        }
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case ACTIVE -> " and c.removedAt is null and c.agedOutOn is null";
+                case AGED_OUT -> " and c.removedAt is null and c.agedOutOn is not null";
+                case REMOVED -> " and c.removedAt is not null";
+            });
+        }
+        if (filter.giftedCandidate() != null) {
+            where.append(" and c.giftedCandidate = :gifted");
+            params.put("gifted", filter.giftedCandidate());
+        }
+        if (filter.atRisk() != null) {
+            where.append(filter.atRisk() ? " and r.atRisk = true" : " and (r.atRisk is null or r.atRisk = false)");
+        }
+        TypedQuery<Object[]> q = query(where + " order by c.firstSeenAt, c.id", params);
+        q.setFirstResult(page * size).setMaxResults(size);
+        List<Row> rows = new ArrayList<>();
+        for (Object[] r : q.getResultList()) {
+            rows.add(row(r));
+        }
+        TypedQuery<Long> count = em.createQuery("select count(c) from Child c "
+            + "left join RiskStatus r on r.childId = c.id " + where, Long.class);
+        params.forEach(count::setParameter);
+        return new Page<>(rows, page, size, count.getSingleResult());
+    }
+
+    @Transactional
+    public List<ChildHistory> history(UUID childId) {
+        return ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
+    }
+
+    private TypedQuery<Object[]> query(String where, Map<String, Object> params) {
+        TypedQuery<Object[]> q = em.createQuery("select c, r.atRisk from Child c "
+            + "left join RiskStatus r on r.childId = c.id " + where, Object[].class);
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    private static Row row(Object[] r) {
+        return new Row((Child) r[0], Boolean.TRUE.equals(r[1]));
+    }
+}

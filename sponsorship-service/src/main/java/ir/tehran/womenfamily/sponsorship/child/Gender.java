@@ -1,0 +1,6 @@
+package ir.tehran.womenfamily.sponsorship.child;
+
+public enum Gender {
+    FEMALE,
+    MALE
+}

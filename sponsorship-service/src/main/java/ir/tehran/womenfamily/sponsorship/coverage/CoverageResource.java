@@ -1,0 +1,47 @@
+package ir.tehran.womenfamily.sponsorship.coverage;
+
+import java.util.List;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/coverage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Coverage", description = "Needs open against needs met, by district and purpose, and per sponsor")
+@SecurityRequirement(name = "jwt")
+public class CoverageResource {
+
+    @Inject
+    CoverageService service;
+
+    @Inject
+    Access access;
+
+    @GET
+    @RolesAllowed({"admin", "sponsorship-officer", "partner-app"})
+    @Operation(summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
+        + "sponsorship.coverage.read)")
+    public CoverageService.Report coverage(@QueryParam("district") @Min(1) @Max(22) Short district) {
+        access.requireStaffOrScope(Access.COVERAGE_SCOPE);
+        return service.byDistrictAndPurpose(district);
+    }
+
+    @GET
+    @Path("/sponsors")
+    @RolesAllowed({"admin", "sponsorship-officer"})
+    @Operation(summary = "What each sponsor gives")
+    public List<CoverageService.SponsorRow> sponsors() {
+        return service.bySponsor();
+    }
+}

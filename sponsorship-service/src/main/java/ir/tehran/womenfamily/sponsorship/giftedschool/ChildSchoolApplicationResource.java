@@ -1,0 +1,56 @@
+package ir.tehran.womenfamily.sponsorship.giftedschool;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.PathParam;
+
+@Path("/children/{childId}/school-applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Gifted-school pipeline")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class ChildSchoolApplicationResource {
+
+    @Inject
+    GiftedSchoolService service;
+
+    @Inject
+    GiftedSchoolMapper mapper;
+
+    @Inject
+    Access access;
+
+    @POST
+    @Operation(summary = "Plan an application for a gifted candidate")
+    public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
+            @Context UriInfo uri) {
+        SchoolApplication a = service.plan(childId, request, access.user());
+        return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())
+            .entity(mapper.view(a)).build();
+    }
+
+    @GET
+    @Operation(summary = "Her applications")
+    public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
+        return service.ofChild(childId).stream().map(mapper::view).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package ir.tehran.womenfamily.sponsorship.giftedschool;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.sponsorship.common.Rials;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class GiftedSchoolDtos {
+
+    private GiftedSchoolDtos() {
+    }
+
+    @Schema(name = "NewSchool")
+    public record NewSchool(@NotBlank @Size(max = 300) String name, @NotNull School.Kind kind,
+            @Min(1) @Max(22) Short district) {
+    }
+
+    @Schema(name = "School")
+    public record SchoolView(UUID id, String name, School.Kind kind, Short district) {
+    }
+
+    @Schema(name = "NewSchoolApplication", description = "An application planned for a gifted candidate. Dates in "
+        + "either calendar.")
+    public record NewApplication(@NotNull UUID schoolId,
+            @Schema(description = "Jalali year the school year starts in", examples = "1404")
+            @NotNull @Min(1350) @Max(1500) Integer academicYear,
+            LocalDate applicationDeadline, String applicationDeadlineJalali,
+            LocalDate examDate, String examDateJalali,
+            @Schema(description = "Application and exam fee in whole rials")
+            @JsonDeserialize(using = Rials.class) @PositiveOrZero Long feeRials) {
+    }
+
+    @Schema(name = "SchoolApplicationTransition", description = "Move the application on, with the day it happened.")
+    public record Transition(@NotNull SchoolApplication.Status to, LocalDate on, String onJalali) {
+    }
+
+    @Schema(name = "SchoolApplication")
+    public record ApplicationView(UUID id, UUID childId, SchoolView school, int academicYear,
+            LocalDate applicationDeadline, String applicationDeadlineJalali, LocalDate examDate, String examDateJalali,
+            long feeRials, @Schema(description = "Disbursed against this application") long feeCoveredRials,
+            boolean feeCovered, SchoolApplication.Status status, LocalDate appliedOn, String appliedOnJalali,
+            LocalDate examTakenOn, String examTakenOnJalali, LocalDate decidedOn, String decidedOnJalali,
+            String recordedBy, Instant createdAt) {
+    }
+}

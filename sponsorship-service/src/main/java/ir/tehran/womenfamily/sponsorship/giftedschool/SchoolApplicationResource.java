@@ -1,0 +1,62 @@
+package ir.tehran.womenfamily.sponsorship.giftedschool;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/school-applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Gifted-school pipeline")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class SchoolApplicationResource {
+
+    @Inject
+    GiftedSchoolService service;
+
+    @Inject
+    GiftedSchoolMapper mapper;
+
+    @GET
+    @Operation(summary = "The pipeline, by stage and school year, nearest deadline first")
+    public List<GiftedSchoolDtos.ApplicationView> pipeline(@QueryParam("status") SchoolApplication.Status status,
+            @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
+        return service.pipeline(status, academicYear).stream().map(mapper::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One application")
+    public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
+        return service.find(id).map(mapper::view)
+            .orElseThrow(() -> ProblemException.notFound("school-application", id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
+        + "WITHDRAWN")
+    public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
+            @Valid @NotNull GiftedSchoolDtos.Transition request) {
+        return mapper.view(service.move(id, request));
+    }
+}

@@ -1,0 +1,49 @@
+package ir.tehran.womenfamily.sponsorship.giftedschool;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.QueryParam;
+
+@Path("/schools")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Gifted-school pipeline", description = "Applications of talented children to exemplary and gifted "
+    + "schools (مدارس نمونه و تیزهوشان): deadlines, exams, fees covered, outcome")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class SchoolResource {
+
+    @Inject
+    GiftedSchoolService service;
+
+    @POST
+    @Operation(summary = "Add a school")
+    public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri) {
+        School s = service.createSchool(request);
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id)).entity(GiftedSchoolMapper.view(s))
+            .build();
+    }
+
+    @GET
+    @Operation(summary = "Schools, by kind")
+    public List<GiftedSchoolDtos.SchoolView> list(@QueryParam("kind") School.Kind kind) {
+        return service.schools(kind).stream().map(GiftedSchoolMapper::view).toList();
+    }
+}

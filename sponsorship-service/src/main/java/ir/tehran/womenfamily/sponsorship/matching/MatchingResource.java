@@ -1,0 +1,78 @@
+package ir.tehran.womenfamily.sponsorship.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/matching")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Matching", description = "Sponsors to children, greatest need first, then the sponsor's preferences")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class MatchingResource {
+
+    @Inject
+    MatchingService service;
+
+    @Inject
+    Access access;
+
+    @GET
+    @Path("/candidates")
+    @Operation(summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
+        + "(nothing is held)")
+    public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
+            @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return service.suggest(sponsorId, purpose, limit).stream()
+            .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
+                m.child().district(), m.child().atRisk(), m.reasons()))
+            .toList();
+    }
+
+    @POST
+    @Path("/runs")
+    @Operation(summary = "Match sponsors in order; each matched child is held with a proposed pledge")
+    public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
+        long start = System.nanoTime();
+        MatchingService.Outcome outcome = service.run(run, access.user());
+        long took = (System.nanoTime() - start) / 1_000_000;
+        List<MatchingDtos.Result> results = new ArrayList<>();
+        int matched = 0;
+        for (int i = 0; i < outcome.matches().size(); i++) {
+            Optional<Matcher.Match> m = outcome.matches().get(i);
+            Optional<Pledge> p = outcome.pledges().get(i);
+            UUID sponsor = run.requests().get(i).sponsorId();
+            if (m.isPresent() && p.isPresent()) {
+                matched++;
+                results.add(new MatchingDtos.Result(i, sponsor, p.get().id, m.get().child().childId(),
+                    m.get().reasons()));
+            } else {
+                results.add(new MatchingDtos.Result(i, sponsor, null, null, List.of()));
+            }
+        }
+        return new MatchingDtos.RunResult(run.requests().size(), matched, took, results);
+    }
+}

@@ -1,0 +1,87 @@
+package ir.tehran.womenfamily.sponsorship.pledge;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.sponsorship.common.Rials;
+import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class PledgeDtos {
+
+    private PledgeDtos() {
+    }
+
+    @Schema(name = "PledgeTerms", description = "The money of a pledge: whole rials, once or monthly for N months.")
+    public record Terms(
+            @NotNull Pledge.Purpose purpose,
+            @NotNull Pledge.Schedule schedule,
+            @Schema(description = "The amount once, or each month; whole rials", examples = "25000000")
+            @NotNull @Positive @JsonDeserialize(using = Rials.class) Long instalmentRials,
+            @Schema(description = "Months of a monthly pledge (1-120); 1 or absent for a one-off")
+            @Min(1) @Max(120) Integer months,
+            LocalDate startsOn, String startsOnJalali,
+            @Schema(description = "Who pays, when not the sponsor herself") UUID payerId) {
+    }
+
+    @Schema(name = "NewPledge", description = "A pledge for a chosen child. The child is held for the sponsor "
+        + "until the pledge is confirmed or released.")
+    public record NewPledge(@NotNull UUID sponsorId, @NotNull UUID childId,
+            @NotNull Pledge.Purpose purpose,
+            @NotNull Pledge.Schedule schedule,
+            @NotNull @Positive @JsonDeserialize(using = Rials.class) Long instalmentRials,
+            @Min(1) @Max(120) Integer months,
+            LocalDate startsOn, String startsOnJalali,
+            UUID payerId) {
+
+        public Terms terms() {
+            return new Terms(purpose, schedule, instalmentRials, months, startsOn, startsOnJalali, payerId);
+        }
+    }
+
+    @Schema(name = "PledgeEnd")
+    public record End(@NotNull Pledge.EndReason reason) {
+    }
+
+    @Schema(name = "Receipt", description = "Money received from the payer.")
+    public record Receipt(@NotNull @Positive @JsonDeserialize(using = Rials.class) Long amountRials,
+            LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "Disbursement", description = "Money paid out for the child. A payment of a school application's "
+        + "or an enrolment's fee names it.")
+    public record Disbursement(@NotNull @Positive @JsonDeserialize(using = Rials.class) Long amountRials,
+            @NotNull LedgerEntry.Target target,
+            LocalDate disbursedOn, String disbursedOnJalali,
+            LedgerEntry.ReferenceType referenceType, UUID referenceId,
+            @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "PledgeBalances", description = "outstanding = pledged - released - received; "
+        + "available = received - disbursed")
+    public record BalancesView(long pledgedRials, long releasedRials, long receivedRials, long disbursedRials,
+            long outstandingRials, long availableRials) {
+    }
+
+    @Schema(name = "Pledge")
+    public record PledgeView(UUID id, UUID sponsorId, UUID payerId, UUID childId, Pledge.Purpose purpose,
+            Pledge.Schedule schedule, long instalmentRials, int months, long totalRials, LocalDate startsOn,
+            String startsOnJalali, Pledge.Status status, Instant heldUntil, List<String> matchReasons,
+            Instant proposedAt, Instant confirmedAt, Instant endedAt, Pledge.EndReason endReason, Instant releasedAt,
+            Pledge.ReleaseReason releaseReason, BalancesView balances) {
+    }
+
+    @Schema(name = "LedgerEntry")
+    public record EntryView(long id, LedgerEntry.Kind kind, long amountRials, LocalDate occurredOn,
+            String occurredOnJalali, LedgerEntry.Target target, LedgerEntry.ReferenceType referenceType,
+            UUID referenceId, String note, String recordedBy, Instant recordedAt) {
+    }
+}

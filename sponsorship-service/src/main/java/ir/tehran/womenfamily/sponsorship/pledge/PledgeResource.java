@@ -1,0 +1,114 @@
+package ir.tehran.womenfamily.sponsorship.pledge;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/pledges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Pledges", description = "Pledges and sponsorships, and the money: pledged, received, disbursed")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class PledgeResource {
+
+    @Inject
+    PledgeService service;
+
+    @Inject
+    Access access;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
+    public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
+        Pledge p = service.propose(request, access.user());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeMapper.toView(p)).build();
+    }
+
+    @GET
+    @Operation(summary = "Pledges, by sponsor, child, status and purpose")
+    public List<PledgeDtos.PledgeView> list(@QueryParam("sponsorId") UUID sponsorId,
+            @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
+            @QueryParam("purpose") Pledge.Purpose purpose) {
+        return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose)).stream()
+            .map(PledgeMapper::toView).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One pledge with its balances")
+    public PledgeDtos.PledgeView get(@PathParam("id") UUID id) {
+        return service.find(id).map(PledgeMapper::toView).orElseThrow(() -> ProblemException.notFound("pledge", id));
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
+    public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
+        return PledgeMapper.toView(service.confirm(id, access.user()));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Operation(summary = "Decline a proposal: the child is no longer held")
+    public PledgeDtos.PledgeView release(@PathParam("id") UUID id) {
+        return PledgeMapper.toView(service.release(id));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
+    public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
+        return PledgeMapper.toView(service.end(id, request.reason(), access.user()));
+    }
+
+    @POST
+    @Path("/{id}/receipts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record money received from the payer; never more than is outstanding")
+    public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
+        LedgerEntry e = service.receive(id, request, access.user());
+        return Response.status(201).entity(PledgeMapper.toView(e)).build();
+    }
+
+    @POST
+    @Path("/{id}/disbursements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record money paid out for the child (event disbursement.recorded); never more than is "
+        + "available")
+    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
+        LedgerEntry e = service.disburse(id, request, access.user());
+        return Response.status(201).entity(PledgeMapper.toView(e)).build();
+    }
+
+    @GET
+    @Path("/{id}/ledger")
+    @Operation(summary = "The pledge's ledger entries, in order")
+    public List<PledgeDtos.EntryView> ledger(@PathParam("id") UUID id) {
+        service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
+        return service.entries(id).stream().map(PledgeMapper::toView).toList();
+    }
+}

@@ -1,0 +1,388 @@
+package ir.tehran.womenfamily.sponsorship.pledge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
+import ir.tehran.womenfamily.sponsorship.benefactor.Benefactor;
+import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
+import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
+import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
+import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.common.Rials;
+import ir.tehran.womenfamily.sponsorship.giftedschool.SchoolApplication;
+import ir.tehran.womenfamily.sponsorship.ledger.Balances;
+import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
+import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/**
+ * The life of a pledge and its money. Every change locks the pledge's row; every movement of money is a
+ * ledger entry checked by {@link Balances} and added to the row's running balances in the same
+ * transaction, so the two always agree (see the reconciliation).
+ */
+@ApplicationScoped
+public class PledgeService {
+
+    private static final Logger LOG = Logger.getLogger(PledgeService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SponsorshipConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ChildHistoryLog history;
+
+    /** Proposes a pledge for a chosen child and holds her for the sponsor. */
+    @Transactional
+    public Pledge propose(PledgeDtos.NewPledge r, String by) {
+        Child child = Child.findById(r.childId());
+        if (child == null) {
+            throw ProblemException.invalid("childId", "validation.unknown-child");
+        }
+        if (Benefactor.findById(r.sponsorId()) == null) {
+            throw ProblemException.invalid("sponsorId", "validation.unknown-benefactor");
+        }
+        if (!child.isActive()) {
+            throw ProblemException.conflict("child-not-active");
+        }
+        if (Pledge.count("childId = ?1 and purpose = ?2 and status in ?3", r.childId(), r.purpose(),
+            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE)) > 0) {
+            throw ProblemException.conflict("purpose-already-sponsored",
+                new Messages.Key("purpose." + r.purpose(), r.purpose().name()));
+        }
+        Pledge p = create(r.sponsorId(), r.childId(), r.terms(), List.of(), by, "");
+        SponsorChildCode.of(r.sponsorId(), r.childId());
+        return p;
+    }
+
+    /**
+     * Creates a proposal in the caller's transaction, once the child was checked (used by matching too); the
+     * caller gives the sponsor her code for the child. {@code fieldPrefix} places field errors in the caller's
+     * request ({@code requests[3].}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Pledge create(UUID sponsorId, UUID childId, PledgeDtos.Terms t, List<String> reasons, String by,
+            String fieldPrefix) {
+        UUID payer = t.payerId() == null ? sponsorId : t.payerId();
+        if (!payer.equals(sponsorId) && Benefactor.findById(payer) == null) {
+            throw ProblemException.invalid(fieldPrefix + "payerId", "validation.unknown-benefactor");
+        }
+        int months;
+        if (t.schedule() == Pledge.Schedule.MONTHLY) {
+            if (t.months() == null) {
+                throw ProblemException.invalid(fieldPrefix + "months", "validation.required");
+            }
+            months = t.months();
+        } else {
+            if (t.months() != null && t.months() != 1) {
+                throw ProblemException.invalid(fieldPrefix + "months", "validation.one-off-months");
+            }
+            months = 1;
+        }
+        long total;
+        try {
+            total = Math.multiplyExact(t.instalmentRials(), (long) months);
+        } catch (ArithmeticException e) {
+            total = Long.MAX_VALUE;
+        }
+        if (t.instalmentRials() > Rials.MAX || total > Rials.MAX) {
+            throw ProblemException.invalid(fieldPrefix + "instalmentRials", "validation.amount-too-large");
+        }
+        LocalDate startsOn = Dates.optional(t.startsOn(), t.startsOnJalali(), fieldPrefix + "startsOn");
+        Instant now = Instant.now(clock);
+        Pledge p = new Pledge();
+        p.id = UUID.randomUUID();
+        p.sponsorId = sponsorId;
+        p.payerId = payer;
+        p.childId = childId;
+        p.purpose = t.purpose();
+        p.schedule = t.schedule();
+        p.instalmentRials = t.instalmentRials();
+        p.months = (short) months;
+        p.totalRials = total;
+        p.startsOn = startsOn == null ? Dates.today(clock) : startsOn;
+        p.status = Pledge.Status.PROPOSED;
+        p.heldUntil = now.plus(config.matching().hold());
+        p.matchReasons = new ArrayList<>(reasons);
+        p.proposedAt = now;
+        p.createdBy = by;
+        p.persist();
+        return p;
+    }
+
+    /** The sponsor confirmed: the sponsorship starts and the promise enters the ledger. */
+    @Transactional
+    public Pledge confirm(UUID id, String by) {
+        Pledge p = lock(id);
+        if (p.status != Pledge.Status.PROPOSED) {
+            throw ProblemException.conflict("pledge-not-proposed", p.status);
+        }
+        Instant now = Instant.now(clock);
+        if (p.heldUntil.isBefore(now)) {
+            throw ProblemException.conflict("hold-expired");
+        }
+        Child child = Child.findById(p.childId);
+        if (!child.isActive()) {
+            throw ProblemException.conflict("child-not-active");
+        }
+        p.status = Pledge.Status.ACTIVE;
+        p.confirmedAt = now;
+        p.heldUntil = null;
+        append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Dates.today(clock), null, null, null, null, by);
+        history.record(p.childId, now, ChildHistory.Kind.SPONSORSHIP_STARTED,
+            Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
+        outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.started", 1,
+            new PledgeEvents.SponsorshipStarted(p.id, p.childId, p.purpose, now)));
+        return p;
+    }
+
+    /** The proposal is declined: the child is free again for this purpose. */
+    @Transactional
+    public Pledge release(UUID id) {
+        Pledge p = lock(id);
+        if (p.status != Pledge.Status.PROPOSED) {
+            throw ProblemException.conflict("pledge-not-proposed", p.status);
+        }
+        release(p, Pledge.ReleaseReason.DECLINED, Instant.now(clock));
+        return p;
+    }
+
+    @Transactional
+    public Pledge end(UUID id, Pledge.EndReason reason, String by) {
+        Pledge p = lock(id);
+        if (p.status != Pledge.Status.ACTIVE) {
+            throw ProblemException.conflict("pledge-not-active", p.status);
+        }
+        end(p, reason, Instant.now(clock), by);
+        return p;
+    }
+
+    @Transactional
+    public LedgerEntry receive(UUID id, PledgeDtos.Receipt r, String by) {
+        Pledge p = lock(id);
+        if (p.status != Pledge.Status.ACTIVE) {
+            throw ProblemException.conflict("pledge-not-active", p.status);
+        }
+        LocalDate on = onOrToday(r.receivedOn(), r.receivedOnJalali(), "receivedOn");
+        return append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
+    }
+
+    @Transactional
+    public LedgerEntry disburse(UUID id, PledgeDtos.Disbursement r, String by) {
+        Pledge p = lock(id);
+        if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.ENDED) {
+            throw ProblemException.conflict("pledge-not-active", p.status);
+        }
+        if (!targetFits(p.purpose, r.target())) {
+            throw ProblemException.invalid("target", "validation.target-purpose", p.purpose);
+        }
+        if ((r.referenceType() == null) != (r.referenceId() == null)) {
+            throw ProblemException.invalid(r.referenceType() == null ? "referenceType" : "referenceId",
+                "validation.reference-pair");
+        }
+        if (r.referenceType() != null) {
+            checkReference(p, r);
+        }
+        LocalDate on = onOrToday(r.disbursedOn(), r.disbursedOnJalali(), "disbursedOn");
+        LedgerEntry e = append(p, LedgerEntry.Kind.DISBURSED, r.amountRials(), on, r.target(), r.referenceType(),
+            r.referenceId(), r.note(), by);
+        outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "disbursement.recorded", 1,
+            new PledgeEvents.DisbursementRecorded(e.id, p.id, p.childId, e.target, e.amountRials, on,
+                Dates.jalali(on))));
+        return e;
+    }
+
+    @Transactional
+    public Optional<Pledge> find(UUID id) {
+        return Pledge.findByIdOptional(id);
+    }
+
+    /** Filters of the pledge list; null means any. */
+    public record Filter(UUID sponsorId, UUID childId, Pledge.Status status, Pledge.Purpose purpose) {
+    }
+
+    @Transactional
+    public List<Pledge> list(Filter f) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        add(q, params, "sponsorId", f.sponsorId());
+        add(q, params, "childId", f.childId());
+        add(q, params, "status", f.status());
+        add(q, params, "purpose", f.purpose());
+        return Pledge.list(q + " order by proposedAt desc, id", params.toArray());
+    }
+
+    @Transactional
+    public List<LedgerEntry> entries(UUID pledgeId) {
+        return LedgerEntry.list("pledgeId = ?1 order by id", pledgeId);
+    }
+
+    /** Releases every hold past its time, one transaction per pledge; returns how many. */
+    public int releaseExpired(Instant now) {
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> Pledge.<Pledge>list(
+                "status = ?1 and heldUntil < ?2", Pledge.Status.PROPOSED, now).stream().map(p -> p.id).toList());
+        int released = 0;
+        for (UUID id : expired) {
+            boolean done = QuarkusTransaction.requiringNew().call(() -> {
+                Pledge p = lock(id);
+                if (p.status != Pledge.Status.PROPOSED || !p.heldUntil.isBefore(now)) {
+                    return false;
+                }
+                release(p, Pledge.ReleaseReason.EXPIRED, now);
+                return true;
+            });
+            released += done ? 1 : 0;
+        }
+        return released;
+    }
+
+    @Scheduled(identity = "release-expired-holds", every = "${sponsorship.matching.expiry-every}", delayed = "30s",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseExpiredHolds() {
+        int n = releaseExpired(Instant.now(clock));
+        if (n > 0) {
+            LOG.infof("released %d expired holds", n);
+        }
+    }
+
+    /** A child who leaves takes her pledges with her: sponsorships end, holds are released. */
+    void onChildLeft(@Observes ChildLeft left) {
+        Pledge.EndReason end = left.reason() == ChildLeft.Reason.CHILD_AGED_OUT ? Pledge.EndReason.CHILD_AGED_OUT
+            : Pledge.EndReason.CHILD_REMOVED;
+        Pledge.ReleaseReason release = left.reason() == ChildLeft.Reason.CHILD_AGED_OUT
+            ? Pledge.ReleaseReason.CHILD_AGED_OUT : Pledge.ReleaseReason.CHILD_REMOVED;
+        List<Pledge> open = Pledge.list("childId = ?1 and status in ?2", left.childId(),
+            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE));
+        for (Pledge listed : open) {
+            Pledge p = lock(listed.id);
+            if (p.status == Pledge.Status.ACTIVE) {
+                end(p, end, left.at(), "system");
+            } else if (p.status == Pledge.Status.PROPOSED) {
+                release(p, release, left.at());
+            }
+        }
+    }
+
+    // ---- internals
+
+    private void release(Pledge p, Pledge.ReleaseReason reason, Instant at) {
+        p.status = Pledge.Status.RELEASED;
+        p.releaseReason = reason;
+        p.releasedAt = at;
+        p.heldUntil = null;
+    }
+
+    private void end(Pledge p, Pledge.EndReason reason, Instant at, String by) {
+        long outstanding = p.balances().outstanding();
+        if (outstanding > 0) {
+            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
+                "end: " + reason, by);
+        }
+        p.status = Pledge.Status.ENDED;
+        p.endReason = reason;
+        p.endedAt = at;
+        history.record(p.childId, at, ChildHistory.Kind.SPONSORSHIP_ENDED,
+            Map.of("sponsorshipId", p.id, "purpose", p.purpose, "reason", reason), null);
+        outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.ended", 1,
+            new PledgeEvents.SponsorshipEnded(p.id, p.childId, p.purpose, reason, at)));
+    }
+
+    private LedgerEntry append(Pledge p, LedgerEntry.Kind kind, long amount, LocalDate on, LedgerEntry.Target target,
+            LedgerEntry.ReferenceType refType, UUID refId, String note, String by) {
+        Balances after;
+        try {
+            after = p.balances().apply(kind, amount);
+        } catch (Balances.Refused e) {
+            throw ProblemException.conflict(e.code(), p.balances().outstanding(), p.balances().available());
+        } catch (ArithmeticException e) {
+            throw ProblemException.conflict("amount-too-large");
+        }
+        LedgerEntry entry = new LedgerEntry();
+        entry.pledgeId = p.id;
+        entry.kind = kind;
+        entry.amountRials = amount;
+        entry.occurredOn = on;
+        entry.target = target;
+        entry.referenceType = refType;
+        entry.referenceId = refId;
+        entry.note = PersianText.normalize(note);
+        entry.recordedBy = by;
+        entry.recordedAt = Instant.now(clock);
+        entry.persist();
+        p.balances(after);
+        return entry;
+    }
+
+    private static boolean targetFits(Pledge.Purpose purpose, LedgerEntry.Target target) {
+        return switch (purpose) {
+            case SCHOOL_FEES -> target == LedgerEntry.Target.SCHOOL_FEES;
+            case COURSE -> target == LedgerEntry.Target.COURSE_FEES;
+            case EDUCATION, GENERAL -> true;
+        };
+    }
+
+    private static void checkReference(Pledge p, PledgeDtos.Disbursement r) {
+        boolean ok = switch (r.referenceType()) {
+            case SCHOOL_APPLICATION -> {
+                SchoolApplication a = SchoolApplication.findById(r.referenceId());
+                yield a != null && a.childId.equals(p.childId) && r.target() == LedgerEntry.Target.SCHOOL_FEES;
+            }
+            case ENROLMENT -> {
+                Enrolment e = Enrolment.findById(r.referenceId());
+                yield e != null && e.childId.equals(p.childId) && r.target() == LedgerEntry.Target.COURSE_FEES;
+            }
+        };
+        if (!ok) {
+            throw ProblemException.invalid("referenceId", "validation.reference-not-hers");
+        }
+    }
+
+    private LocalDate onOrToday(LocalDate iso, String jalali, String field) {
+        LocalDate on = Dates.optional(iso, jalali, field);
+        LocalDate today = Dates.today(clock);
+        if (on != null && on.isAfter(today)) {
+            throw ProblemException.invalid(field, "validation.not-in-future");
+        }
+        return on == null ? today : on;
+    }
+
+    private static Pledge lock(UUID id) {
+        Pledge p = Pledge.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProblemException.notFound("pledge", id);
+        }
+        return p;
+    }
+
+    private static void add(StringBuilder q, List<Object> params, String field, Object value) {
+        if (value != null) {
+            params.add(value);
+            q.append(" and ").append(field).append(" = ?").append(params.size());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ir.tehran.womenfamily.sponsorship.programme;
+
+import java.util.UUID;
+
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/enrolments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class EnrolmentResource {
+
+    @Inject
+    EnrolmentService service;
+
+    @Inject
+    ProgrammeMapper mapper;
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One enrolment, with its waitlist position and attendance")
+    public ProgrammeDtos.EnrolmentView get(@PathParam("id") UUID id) {
+        return service.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Operation(summary = "Withdraw; a freed seat goes to the first child on the waitlist")
+    public ProgrammeDtos.EnrolmentView withdraw(@PathParam("id") UUID id) {
+        return mapper.view(service.withdraw(id));
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that she completed the programme, with its outcome")
+    public ProgrammeDtos.EnrolmentView complete(@PathParam("id") UUID id, @Valid ProgrammeDtos.Completion request) {
+        return mapper.view(service.complete(id, request == null ? null : request.outcome()));
+    }
+}

@@ -1,0 +1,80 @@
+package ir.tehran.womenfamily.sponsorship.programme;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.sponsorship.common.Rials;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class ProgrammeDtos {
+
+    private ProgrammeDtos() {
+    }
+
+    @Schema(name = "NewProgramme", description = "A programme. A summer course needs an age range and a number of "
+        + "sessions. Dates in either calendar.")
+    public record NewProgramme(
+            @NotNull Programme.Kind kind,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @Min(1) @Max(22) Short district,
+            @Min(0) @Max(19) Short minAge,
+            @Min(0) @Max(19) Short maxAge,
+            @NotNull @Min(1) @Max(10000) Integer capacity,
+            LocalDate startsOn, String startsOnJalali,
+            LocalDate endsOn, String endsOnJalali,
+            @Min(1) @Max(500) Short plannedSessions,
+            @Schema(description = "Fee per child in whole rials; 0 when free")
+            @JsonDeserialize(using = Rials.class) @PositiveOrZero Long feeRials) {
+    }
+
+    @Schema(name = "Programme")
+    public record ProgrammeView(UUID id, Programme.Kind kind, String title, String description, Short district,
+            Short minAge, Short maxAge, int capacity, long enrolled, long waitlisted, long completed,
+            LocalDate startsOn, String startsOnJalali, LocalDate endsOn, String endsOnJalali, Short plannedSessions,
+            long sessionsHeld, long feeRials, String createdBy, Instant createdAt) {
+    }
+
+    @Schema(name = "EnrolmentRequest")
+    public record EnrolmentRequest(@NotNull UUID childId) {
+    }
+
+    @Schema(name = "Completion")
+    public record Completion(@Size(max = 2000) String outcome) {
+    }
+
+    @Schema(name = "Attendance", description = "Who was present and who was absent at a session (enrolment ids).")
+    public record AttendanceInput(@NotNull @Size(max = 10000) List<@NotNull UUID> present,
+            @NotNull @Size(max = 10000) List<@NotNull UUID> absent) {
+    }
+
+    @Schema(name = "Enrolment")
+    public record EnrolmentView(UUID id, UUID programmeId, UUID childId, Enrolment.Status status,
+            @Schema(description = "1 for the first on the waitlist; null when not waitlisted") Integer waitlistPosition,
+            Instant requestedAt, Instant enrolledAt, Instant completedAt, Instant withdrawnAt, String outcome,
+            AttendanceView attendance) {
+    }
+
+    @Schema(name = "EnrolmentAttendance")
+    public record AttendanceView(long sessionsHeld, long present, BigDecimal rate) {
+    }
+
+    @Schema(name = "NewSession")
+    public record NewSession(LocalDate heldOn, String heldOnJalali, @Size(max = 500) String topic) {
+    }
+
+    @Schema(name = "Session")
+    public record SessionView(UUID id, UUID programmeId, int number, LocalDate heldOn, String heldOnJalali,
+            String topic, long present, long absent) {
+    }
+}

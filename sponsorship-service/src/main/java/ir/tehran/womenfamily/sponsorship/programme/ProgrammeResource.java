@@ -1,0 +1,113 @@
+package ir.tehran.womenfamily.sponsorship.programme;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/programmes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes", description = "Tutoring, the summer courses «به وقت نوجوانی», counselling; enrolment, "
+    + "waitlist, sessions and attendance")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class ProgrammeResource {
+
+    @Inject
+    ProgrammeService programmes;
+
+    @Inject
+    EnrolmentService enrolments;
+
+    @Inject
+    ProgrammeMapper mapper;
+
+    @Inject
+    Access access;
+
+    @POST
+    @Operation(summary = "Create a programme")
+    public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
+        Programme p = programmes.create(request, access.user());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(mapper.view(p)).build();
+    }
+
+    @GET
+    @Operation(summary = "Programmes, by kind and district")
+    public List<ProgrammeDtos.ProgrammeView> list(@QueryParam("kind") Programme.Kind kind,
+            @QueryParam("district") @Min(1) @Max(22) Short district) {
+        return programmes.list(kind, district).stream().map(mapper::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One programme with its seats taken and waitlist")
+    public ProgrammeDtos.ProgrammeView get(@PathParam("id") UUID id) {
+        return programmes.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("programme", id));
+    }
+
+    @POST
+    @Path("/{id}/enrolments")
+    @Operation(summary = "Enrol a child: enrolled while seats are free, else waitlisted")
+    public Response enrol(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.EnrolmentRequest request,
+            @Context UriInfo uri) {
+        Enrolment e = enrolments.enrol(id, request.childId(), access.user());
+        return Response.created(uri.getBaseUriBuilder().path("enrolments").path(e.id.toString()).build())
+            .entity(mapper.view(e)).build();
+    }
+
+    @GET
+    @Path("/{id}/enrolments")
+    @Operation(summary = "Enrolments and the waitlist, in order of request")
+    public List<ProgrammeDtos.EnrolmentView> enrolments(@PathParam("id") UUID id) {
+        return enrolments.list(id).stream().map(mapper::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @Operation(summary = "Record a session held (numbered in order)")
+    public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.NewSession request,
+            @Context UriInfo uri) {
+        ProgrammeSession s = programmes.addSession(id, request);
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).entity(mapper.view(s)).build();
+    }
+
+    @GET
+    @Path("/{id}/sessions")
+    @Operation(summary = "Sessions held, with attendance counts")
+    public List<ProgrammeDtos.SessionView> sessions(@PathParam("id") UUID id) {
+        return programmes.sessions(id).stream().map(mapper::view).toList();
+    }
+
+    @PUT
+    @Path("/{id}/sessions/{number}/attendance")
+    @Operation(summary = "Record who was present and absent at a session")
+    public ProgrammeDtos.SessionView attendance(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
+            @Valid @NotNull ProgrammeDtos.AttendanceInput request) {
+        return mapper.view(programmes.recordAttendance(id, number, request));
+    }
+}

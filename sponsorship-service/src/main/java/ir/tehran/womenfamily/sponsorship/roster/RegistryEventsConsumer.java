@@ -1,0 +1,41 @@
+package ir.tehran.womenfamily.sponsorship.roster;
+
+import io.quarkus.runtime.StartupEvent;
+import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
+import ir.tehran.womenfamily.support.events.EventConsumers;
+import ir.tehran.womenfamily.support.events.ReceivedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the roster from the registry's events. Each event is applied exactly once: {@link EventConsumers}
+ * records it in the same transaction as its effect, and dead-letters what keeps failing.
+ */
+@ApplicationScoped
+public class RegistryEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    SponsorshipConfig config;
+
+    @Inject
+    RosterProjection projection;
+
+    void start(@Observes StartupEvent event) {
+        if (config.registry().consume()) {
+            consumers.start(config.registry().consumerGroup(), config.registry().topics(), this::apply);
+        }
+    }
+
+    void apply(ReceivedEvent event) {
+        if (!projection.apply(event)) {
+            LOG.debugf("ignoring %s", event.type());
+        }
+    }
+}

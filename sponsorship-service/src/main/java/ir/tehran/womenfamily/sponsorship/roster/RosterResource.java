@@ -1,0 +1,77 @@
+package ir.tehran.womenfamily.sponsorship.roster;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.child.AgeOutService;
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/roster")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roster maintenance", description = "Rebuilding the roster from the registry's topics; the age-out run")
+@SecurityRequirement(name = "jwt")
+public class RosterResource {
+
+    @Inject
+    RosterReplay replay;
+
+    @Inject
+    AgeOutService ageOut;
+
+    @Inject
+    Access access;
+
+    /** A replay as reported. */
+    public record ReplayView(UUID id, RosterReplayRun.Status status, Instant startedAt, Instant finishedAt,
+            Long durationMillis, long eventsRead, long eventsSkipped, Long children) {
+
+        static ReplayView of(RosterReplayRun r) {
+            return new ReplayView(r.id, r.status, r.startedAt, r.finishedAt,
+                r.finishedAt == null ? null : Duration.between(r.startedAt, r.finishedAt).toMillis(), r.eventsRead,
+                r.eventsFailed, r.children);
+        }
+    }
+
+    @POST
+    @Path("/replays")
+    @RolesAllowed("admin")
+    @Operation(summary = "Rebuild the roster by replaying the registry's topics from the beginning",
+        description = "Runs to the end before answering. Idempotent: over an intact roster it changes nothing.")
+    public Response replay(@Context UriInfo uri) {
+        RosterReplayRun run = replay.replay(access.user());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + run.id)).entity(ReplayView.of(run)).build();
+    }
+
+    @GET
+    @Path("/replays/{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "One replay's report")
+    public ReplayView replayReport(@PathParam("id") UUID id) {
+        return replay.find(id).map(ReplayView::of).orElseThrow(() -> ProblemException.notFound("replay", id));
+    }
+
+    @POST
+    @Path("/age-out-runs")
+    @RolesAllowed({"admin", "sponsorship-officer"})
+    @Operation(summary = "Run today's age-out now (the daily job does the same)")
+    public AgeOutService.Report ageOutNow() {
+        return ageOut.runToday();
+    }
+}

@@ -1,0 +1,32 @@
+package ir.tehran.womenfamily.sponsorship.school;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class TermReportDtos {
+
+    private TermReportDtos() {
+    }
+
+    @Schema(name = "TermReportInput", description = "A report card: grades 0-20 (two decimals at most) by subject, "
+        + "and the term's attendance.")
+    public record TermReportInput(
+            @NotEmpty Map<Subject, BigDecimal> grades,
+            @NotNull @Min(1) @Max(366) Integer schoolDays,
+            @NotNull @Min(0) @Max(366) Integer absentDays) {
+    }
+
+    @Schema(name = "TermReport")
+    public record TermReportView(UUID id, UUID childId, int academicYear, int term, Map<Subject, BigDecimal> grades,
+            BigDecimal average, int schoolDays, int absentDays, BigDecimal absenceRate, String recordedBy,
+            Instant recordedAt) {
+    }
+}

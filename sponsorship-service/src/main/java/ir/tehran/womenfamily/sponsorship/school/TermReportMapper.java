@@ -1,0 +1,15 @@
+package ir.tehran.womenfamily.sponsorship.school;
+
+import ir.tehran.womenfamily.sponsorship.risk.RiskRule;
+
+public final class TermReportMapper {
+
+    private TermReportMapper() {
+    }
+
+    public static TermReportDtos.TermReportView toView(TermReport r) {
+        RiskRule.Term t = RiskRule.Term.of(r);
+        return new TermReportDtos.TermReportView(r.id, r.childId, r.academicYear, r.term, r.grades, t.average(),
+            r.schoolDays, r.absentDays, t.absenceRate(), r.recordedBy, r.recordedAt);
+    }
+}

@@ -1,0 +1,81 @@
+package ir.tehran.womenfamily.sponsorship.school;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.sponsorship.risk.RiskService;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Report cards; storing one re-evaluates the at-risk rule in the same transaction. */
+@ApplicationScoped
+public class TermReportService {
+
+    private static final BigDecimal TWENTY = BigDecimal.valueOf(20);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RiskService risk;
+
+    /** The report and whether it was new. */
+    public record Saved(TermReport report, boolean created) {
+    }
+
+    /** Creates or replaces the report of {@code year} and {@code term}. */
+    @Transactional
+    public Saved put(UUID childId, int year, int term, TermReportDtos.TermReportInput input, String by) {
+        Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
+        if (child == null) {
+            throw ProblemException.notFound("child", childId);
+        }
+        if (input.absentDays() > input.schoolDays()) {
+            throw ProblemException.invalid("absentDays", "validation.absent-over-school-days");
+        }
+        input.grades().forEach((subject, score) -> {
+            boolean inRange = score != null && score.signum() >= 0 && score.compareTo(TWENTY) <= 0;
+            if (!inRange || score.stripTrailingZeros().scale() > 2) {
+                throw ProblemException.invalid("grades." + subject, "validation.grade");
+            }
+        });
+        TermReport r = TermReport.find("childId = ?1 and academicYear = ?2 and term = ?3", childId, (short) year,
+            (short) term).firstResult();
+        boolean created = r == null;
+        if (created) {
+            r = new TermReport();
+            r.id = UUID.randomUUID();
+            r.childId = childId;
+            r.academicYear = (short) year;
+            r.term = (short) term;
+        }
+        r.schoolDays = input.schoolDays().shortValue();
+        r.absentDays = input.absentDays().shortValue();
+        r.grades = new EnumMap<>(Subject.class);
+        TermReport target = r;
+        input.grades().forEach((subject, score) -> target.grades.put(subject, score.setScale(2)));
+        r.recordedBy = by;
+        r.recordedAt = Instant.now(clock);
+        if (created) {
+            r.persist();
+        }
+        risk.evaluate(child);
+        return new Saved(r, created);
+    }
+
+    @Transactional
+    public List<TermReport> list(UUID childId) {
+        if (Child.findById(childId) == null) {
+            throw ProblemException.notFound("child", childId);
+        }
+        return TermReport.list("childId = ?1 order by academicYear desc, term desc", childId);
+    }
+}

@@ -1,0 +1,95 @@
+package ir.tehran.womenfamily.sponsorship.sponsorview;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.ArrayList;
+
+import ir.tehran.womenfamily.sponsorship.child.Ages;
+import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
+import ir.tehran.womenfamily.sponsorship.pledge.PledgeMapper;
+import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
+import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
+import ir.tehran.womenfamily.sponsorship.risk.RiskRule;
+import ir.tehran.womenfamily.sponsorship.school.TermReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The sponsor's own view. Everything is looked up from the sponsor id in her token: another sponsor's
+ * pledge or child is simply not found (404), never forbidden, so a sponsor learns nothing of others.
+ */
+@ApplicationScoped
+public class SponsorViewService {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<SponsorViewDtos.SponsorshipView> sponsorships(UUID sponsorId) {
+        return Pledge.<Pledge>list("sponsorId = ?1 order by proposedAt desc, id", sponsorId).stream()
+            .map(p -> sponsorship(sponsorId, p)).toList();
+    }
+
+    @Transactional
+    public Optional<SponsorViewDtos.SponsorshipView> sponsorship(UUID sponsorId, UUID pledgeId) {
+        return Pledge.<Pledge>find("id = ?1 and sponsorId = ?2", pledgeId, sponsorId).firstResultOptional()
+            .map(p -> sponsorship(sponsorId, p));
+    }
+
+    /** The children she supports now (an active sponsorship), by her codes. */
+    @Transactional
+    public List<SponsorViewDtos.ChildView> children(UUID sponsorId) {
+        Map<UUID, List<Pledge.Purpose>> purposes = new LinkedHashMap<>();
+        Pledge.<Pledge>list("sponsorId = ?1 and status = ?2 order by confirmedAt, id", sponsorId,
+            Pledge.Status.ACTIVE).forEach(p -> purposes.computeIfAbsent(p.childId, k -> new ArrayList<>())
+                .add(p.purpose));
+        return purposes.entrySet().stream().map(e -> child(sponsorId, e.getKey(), e.getValue())).toList();
+    }
+
+    @Transactional
+    public Optional<SponsorViewDtos.ChildView> child(UUID sponsorId, String code) {
+        return children(sponsorId).stream().filter(c -> c.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    private SponsorViewDtos.SponsorshipView sponsorship(UUID sponsorId, Pledge p) {
+        return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId), p.purpose,
+            p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status,
+            p.heldUntil, p.confirmedAt, p.endedAt, PledgeMapper.balances(p.balances()));
+    }
+
+    private SponsorViewDtos.ChildView child(UUID sponsorId, UUID childId, List<Pledge.Purpose> purposes) {
+        Child c = Child.findById(childId);
+        return new SponsorViewDtos.ChildView(SponsorChildCode.of(sponsorId, childId),
+            Ages.ageOn(c.birthDate, Dates.today(clock)), c.grade, purposes, progress(childId));
+    }
+
+    static SponsorViewDtos.Trend trend(BigDecimal latest, BigDecimal previous) {
+        if (latest == null || previous == null) {
+            return SponsorViewDtos.Trend.UNKNOWN;
+        }
+        int sign = latest.compareTo(previous);
+        return sign > 0 ? SponsorViewDtos.Trend.UP : sign < 0 ? SponsorViewDtos.Trend.DOWN
+            : SponsorViewDtos.Trend.STEADY;
+    }
+
+    private static SponsorViewDtos.Progress progress(UUID childId) {
+        List<TermReport> reports = TermReport.find("childId = ?1 order by academicYear desc, term desc", childId)
+            .page(0, 2).list();
+        BigDecimal latest = reports.isEmpty() ? null : RiskRule.Term.of(reports.get(0)).average();
+        BigDecimal previous = reports.size() < 2 ? null : RiskRule.Term.of(reports.get(1)).average();
+        BigDecimal attendance = reports.isEmpty() ? null
+            : BigDecimal.ONE.subtract(RiskRule.Term.of(reports.get(0)).absenceRate());
+        SponsorViewDtos.Trend trend = trend(latest, previous);
+        long completed = Enrolment.count("childId = ?1 and status = ?2", childId, Enrolment.Status.COMPLETED);
+        long underway = Enrolment.count("childId = ?1 and status = ?2", childId, Enrolment.Status.ENROLLED);
+        return new SponsorViewDtos.Progress(latest, previous, trend, attendance, completed, underway);
+    }
+}

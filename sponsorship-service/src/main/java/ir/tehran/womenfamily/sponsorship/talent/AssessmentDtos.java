@@ -1,0 +1,38 @@
+package ir.tehran.womenfamily.sponsorship.talent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class AssessmentDtos {
+
+    private AssessmentDtos() {
+    }
+
+    @Schema(name = "NewAssessment", description = "A talent assessment to record. Give the date in either calendar.")
+    public record NewAssessment(
+            @Schema(examples = "2024-10-05") LocalDate assessedOn,
+            @Schema(examples = "1403-07-14") String assessedOnJalali,
+            @NotBlank @Size(max = 200) String assessor,
+            @Schema(description = "Scores 0-100 by domain") @NotEmpty
+            Map<TalentDomain, Integer> scores,
+            @Size(max = 4000) String notes,
+            @NotNull Boolean giftedCandidate) {
+    }
+
+    @Schema(name = "Assessment")
+    public record AssessmentView(UUID id, UUID childId, LocalDate assessedOn, String assessedOnJalali, String assessor,
+            Map<TalentDomain, Short> scores, String notes, boolean giftedCandidate,
+            @Schema(description = "The domains scored at or above the strength threshold")
+            List<TalentDomain> strengths,
+            String recordedBy, Instant recordedAt) {
+    }
+}

@@ -1,0 +1,54 @@
+package ir.tehran.womenfamily.sponsorship.talent;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/children/{childId}/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Talent identification", description = "Assessments by domain and the gifted-candidate flag")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({"admin", "sponsorship-officer"})
+public class AssessmentResource {
+
+    @Inject
+    AssessmentService service;
+
+    @Inject
+    Access access;
+
+    @POST
+    @Operation(summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+    public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
+            @Context UriInfo uri) {
+        Assessment a = service.record(childId, request, access.user());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
+            .entity(AssessmentMapper.toView(a)).build();
+    }
+
+    @GET
+    @Operation(summary = "Her assessments, latest first")
+    public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
+        return service.list(childId).stream().map(AssessmentMapper::toView).toList();
+    }
+}

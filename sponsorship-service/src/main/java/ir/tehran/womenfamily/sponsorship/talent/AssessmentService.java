@@ -1,0 +1,72 @@
+package ir.tehran.womenfamily.sponsorship.talent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Talent assessments. A child's gifted-candidate flag follows her most recent assessment (by date, then by
+ * the time it was recorded), so a later assessment can both raise and withdraw it.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Assessment record(UUID childId, AssessmentDtos.NewAssessment request, String by) {
+        Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
+        if (child == null) {
+            throw ProblemException.notFound("child", childId);
+        }
+        LocalDate on = Dates.required(request.assessedOn(), request.assessedOnJalali(), "assessedOn");
+        if (on.isAfter(Dates.today(clock))) {
+            throw ProblemException.invalid("assessedOn", "validation.not-in-future");
+        }
+        if (on.isBefore(child.birthDate)) {
+            throw ProblemException.invalid("assessedOn", "validation.before-birth");
+        }
+        request.scores().forEach((domain, score) -> {
+            if (score == null || score < 0 || score > 100) {
+                throw ProblemException.invalid("scores." + domain, "validation.range", 0, 100);
+            }
+        });
+        Assessment a = new Assessment();
+        a.id = UUID.randomUUID();
+        a.childId = childId;
+        a.assessedOn = on;
+        a.assessor = PersianText.normalize(request.assessor());
+        a.notes = PersianText.normalize(request.notes());
+        a.giftedCandidate = request.giftedCandidate();
+        a.scores = new EnumMap<>(TalentDomain.class);
+        request.scores().forEach((domain, score) -> a.scores.put(domain, score.shortValue()));
+        a.recordedBy = by;
+        a.recordedAt = Instant.now(clock);
+        a.persist();
+        Assessment latest = Assessment.find("childId = ?1 order by assessedOn desc, recordedAt desc", childId)
+            .firstResult();
+        child.giftedCandidate = latest.giftedCandidate;
+        return a;
+    }
+
+    @Transactional
+    public List<Assessment> list(UUID childId) {
+        if (Child.findById(childId) == null) {
+            throw ProblemException.notFound("child", childId);
+        }
+        return Assessment.list("childId = ?1 order by assessedOn desc, recordedAt desc", childId);
+    }
+}

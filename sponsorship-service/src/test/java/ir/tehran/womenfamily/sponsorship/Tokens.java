@@ -1,0 +1,37 @@
+package ir.tehran.womenfamily.sponsorship;
+
+import java.util.UUID;
+
+import ir.tehran.womenfamily.localstack.TestTokens;
+
+/** Tokens of the people and applications that call this service. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String officer() {
+        return TestTokens.forRoles("officer-1", "sponsorship-officer");
+    }
+
+    public static String admin() {
+        return TestTokens.forRoles("admin-1", "admin");
+    }
+
+    public static String caseworker() {
+        return TestTokens.forRoles("caseworker-1", "caseworker");
+    }
+
+    public static String sponsor(UUID benefactorId) {
+        return TestTokens.token().subject("sponsor-" + benefactorId).groups("sponsor")
+            .claim("sponsor_id", benefactorId.toString()).sign();
+    }
+
+    public static String partnerApp(String scope) {
+        TestTokens t = TestTokens.token().subject("partner").groups("partner-app").clientId("partner");
+        if (scope != null) {
+            t.claim("scope", scope);
+        }
+        return t.sign();
+    }
+}
