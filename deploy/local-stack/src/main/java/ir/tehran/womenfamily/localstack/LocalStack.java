@@ -273,7 +273,7 @@ public final class LocalStack implements AutoCloseable {
                 + "loading in the background on a first start (see logs/registry.log)");
         }
         System.out.println("  Data:         " + data + "  (logs in " + data.resolve("logs") + ")");
-        System.out.println("  Demo staff:   admin, caseworker, coordinator, officer  password: "
+        System.out.println("  Demo users:   admin, caseworker, coordinator, officer, producer, sponsor  password: "
             + stack.demoCredentials().password());
         System.out.println("  Demo client:  demo-partner-app  secret: " + stack.demoCredentials().clientSecret());
         System.out.println("  Token:        curl -s " + gw + "/oauth2/token -d grant_type=password "
