@@ -93,17 +93,21 @@ public class BeneficiarySearch {
         return new Page(items, more ? encode("id:" + page.get(page.size() - 1).id) : null);
     }
 
-    /** Fuzzy: trigram similarity or a substring of the folded name, best first; the cursor is an offset. */
+    /**
+     * Fuzzy: the folded query is word-similar to the folded name (a whole name, a part of it, or a
+     * variant spelling), nearest first by trigram word distance, which the GiST index serves in order;
+     * the cursor is an offset.
+     */
     private Page byName(StringBuilder where, List<Object> params, String key, Criteria c) {
         int offset = c.cursor() == null ? 0 : decodeOffset(c.cursor());
-        where.append(" and (b.name_key % ? or b.name_key like ?)");
+        where.append(" and ? <% b.name_key");
         params.add(key);
-        params.add("%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         List<Object> all = new ArrayList<>();
         all.add(key);
         all.addAll(params);
-        Query q = em.createNativeQuery("select b.id, similarity(b.name_key, ?) as sim from beneficiary b " + where
-            + " order by sim desc, b.id limit ? offset ?");
+        all.add(key);
+        Query q = em.createNativeQuery("select b.id, word_similarity(?, b.name_key) as sim from beneficiary b "
+            + where + " order by ? <<-> b.name_key, b.id limit ? offset ?");
         int i = 1;
         for (Object p : all) {
             q.setParameter(i++, p);
@@ -114,10 +118,13 @@ public class BeneficiarySearch {
         List<Object[]> rows = q.getResultList();
         boolean more = rows.size() > c.limit();
         List<Object[]> page = more ? rows.subList(0, c.limit()) : rows;
+        List<UUID> ids = page.stream().map(r -> (UUID) r[0]).toList();
+        java.util.Map<UUID, Beneficiary> byId = ids.isEmpty() ? java.util.Map.of()
+            : Beneficiary.<Beneficiary>list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(b -> b.id, b -> b));
         List<BeneficiaryDtos.BeneficiarySummary> items = new ArrayList<>();
         for (Object[] row : page) {
-            Beneficiary b = em.find(Beneficiary.class, row[0]);
-            items.add(BeneficiaryMapper.toSummary(b, ((Number) row[1]).floatValue()));
+            items.add(BeneficiaryMapper.toSummary(byId.get((UUID) row[0]), ((Number) row[1]).floatValue()));
         }
         return new Page(items, more ? encode("offset:" + (offset + c.limit())) : null);
     }
