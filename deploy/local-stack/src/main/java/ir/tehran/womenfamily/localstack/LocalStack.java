@@ -267,6 +267,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("  Gateway:      " + gw);
         System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
+        System.out.println("  Services:     " + SERVICES.stream()
+            .map(n -> n + " " + stack.service(n).baseUrl()).collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("  OpenAPI:      " + gw + "/openapi  (every service in one document)");
         if (demoData) {
             System.out.println("  Demo data:    19,823 women, 15,182 children, 864 businesses and 95 centres are "
