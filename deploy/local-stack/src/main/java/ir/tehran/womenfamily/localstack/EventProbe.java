@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -120,9 +119,5 @@ public final class EventProbe {
     /** Sends raw bytes that are not a CloudEvent at all. */
     public void sendRaw(String topic, String key, String value) {
         sendCloudEvent(topic, key, Map.of(), value);
-    }
-
-    public static String describe(List<Message> messages) {
-        return messages.stream().map(m -> m.key() + " " + m.headers().get("ce_type")).collect(Collectors.joining(", "));
     }
 }

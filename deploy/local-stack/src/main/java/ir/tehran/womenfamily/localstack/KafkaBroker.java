@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -179,10 +178,5 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Environment-independent settings a client of this broker needs. */
-    public Map<String, String> clientConfig() {
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
 }

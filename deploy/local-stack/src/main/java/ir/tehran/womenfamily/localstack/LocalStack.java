@@ -180,17 +180,12 @@ public final class LocalStack implements AutoCloseable {
                     try (InputStream in = Files.newInputStream(file)) {
                         p.load(in);
                     }
-                } else {
-                    Files.createDirectories(file.getParent());
-                    p.setProperty("password", random());
-                    p.setProperty("client-secret", random());
-                    p.setProperty("agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        p.store(out, "demo accounts of this local stack");
-                    }
                 }
-                if (p.getProperty("agency-check-key") == null) {
-                    p.setProperty("agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
+                boolean changed = putIfAbsent(p, "password", random());
+                changed |= putIfAbsent(p, "client-secret", random());
+                changed |= putIfAbsent(p, "agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
+                if (changed) {
+                    Files.createDirectories(file.getParent());
                     try (OutputStream out = Files.newOutputStream(file)) {
                         p.store(out, "demo accounts of this local stack");
                     }
@@ -200,6 +195,10 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static boolean putIfAbsent(Properties p, String key, String value) {
+            return p.putIfAbsent(key, value) == null;
         }
 
         private static String random() {

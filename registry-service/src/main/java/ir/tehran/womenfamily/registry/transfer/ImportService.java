@@ -104,7 +104,7 @@ public class ImportService {
         List<LineError> errors = new ArrayList<>();
         Map<String, Woman> women = new LinkedHashMap<>();
         for (Csv.Line line : lines.subList(1, lines.size())) {
-            String raw = field(line, columns, "national_code");
+            String raw = Rows.field(line, columns, "national_code");
             String code = NationalCode.canonical(raw).orElse(null);
             if (code == null) {
                 errors.add(new LineError(line.number(), "national_code", "validation.national-code"));
@@ -236,10 +236,6 @@ public class ImportService {
         counts[1] += r.unchanged();
         counts[2] += r.children();
         errors.addAll(r.errors());
-    }
-
-    private static String field(Csv.Line line, Map<String, Integer> columns, String name) {
-        return Rows.field(line, columns, name);
     }
 
     private String write(List<LineError> errors) {
