@@ -94,28 +94,26 @@ public class BeneficiarySearch {
     }
 
     /**
-     * Fuzzy: the folded query is word-similar to the folded name (a whole name, a part of it, or a
-     * variant spelling), nearest first by trigram word distance, which the GiST index serves in order;
-     * the cursor is an offset.
+     * By name, nearest first, in two phases. First the women whose folded name, spaces ignored, contains
+     * the folded query (shorter names first: the closer the whole name is to the query), which needs no
+     * scoring; then, only if they do not fill the page, the fuzzy ones: word-similar to the query (a part
+     * of the name or a variant spelling), ranked by trigram word distance. The cursor is an offset into
+     * that combined order.
      */
     private Page byName(StringBuilder where, List<Object> params, String key, Criteria c) {
         int offset = c.cursor() == null ? 0 : decodeOffset(c.cursor());
-        where.append(" and ? <% b.name_key");
-        params.add(key);
-        List<Object> all = new ArrayList<>();
-        all.add(key);
-        all.addAll(params);
-        all.add(key);
-        Query q = em.createNativeQuery("select b.id, word_similarity(?, b.name_key) as sim from beneficiary b "
-            + where + " order by ? <<-> b.name_key, b.id limit ? offset ?");
-        int i = 1;
-        for (Object p : all) {
-            q.setParameter(i++, p);
+        String contains = "%" + likeEscaped(key.replace(" ", "")) + "%";
+        List<Object[]> rows = new ArrayList<>(scored(key,
+            "select b.id, b.name_key from beneficiary b " + where + " and b.name_flat like ? "
+                + "order by length(b.name_flat), b.id limit ? offset ?",
+            params, List.of(contains), c.limit() + 1, offset));
+        if (rows.size() <= c.limit()) {
+            long exact = rows.isEmpty() ? countContaining(where, params, contains) : offset + rows.size();
+            rows.addAll(scored(key,
+                "select b.id, b.name_key from beneficiary b " + where + " and ? <% b.name_key "
+                    + "and b.name_flat not like ? order by ? <<-> b.name_key, b.id limit ? offset ?",
+                params, List.of(key, contains, key), c.limit() + 1 - rows.size(), (int) Math.max(0, offset - exact)));
         }
-        q.setParameter(i++, c.limit() + 1);
-        q.setParameter(i, offset);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
         boolean more = rows.size() > c.limit();
         List<Object[]> page = more ? rows.subList(0, c.limit()) : rows;
         List<UUID> ids = page.stream().map(r -> (UUID) r[0]).toList();
@@ -127,6 +125,39 @@ public class BeneficiarySearch {
             items.add(BeneficiaryMapper.toSummary(byId.get((UUID) row[0]), ((Number) row[1]).floatValue()));
         }
         return new Page(items, more ? encode("offset:" + (offset + c.limit())) : null);
+    }
+
+    /** Runs one phase and scores only the rows it returns: (id, word similarity of the query). */
+    private List<Object[]> scored(String key, String phase, List<Object> params, List<Object> extra, int limit,
+            int offset) {
+        Query q = em.createNativeQuery("select p.id, word_similarity(?, p.name_key) from (" + phase + ") p");
+        int i = 1;
+        q.setParameter(i++, key);
+        for (Object p : params) {
+            q.setParameter(i++, p);
+        }
+        for (Object p : extra) {
+            q.setParameter(i++, p);
+        }
+        q.setParameter(i++, limit);
+        q.setParameter(i, offset);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows;
+    }
+
+    private long countContaining(StringBuilder where, List<Object> params, String contains) {
+        Query q = em.createNativeQuery("select count(*) from beneficiary b " + where + " and b.name_flat like ?");
+        int i = 1;
+        for (Object p : params) {
+            q.setParameter(i++, p);
+        }
+        q.setParameter(i, contains);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private <T> List<T> run(String sql, List<Object> params, int limit, Class<T> type) {

@@ -37,6 +37,35 @@ class SearchTest {
     }
 
     @Test
+    void namesContainingTheQueryComeFirstThenNearSpellingsAcrossPages() {
+        String letters = "بپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
+        java.util.Random random = new java.util.Random();
+        StringBuilder marker = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            marker.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        String cw = RegistryApi.caseworker("cw-phases", 13);
+        String shorter = RegistryApi.register(cw, "ژاله", "تابانفر" + marker, 13);
+        String longer = RegistryApi.register(cw, "ژاله", "تابان‌فر" + marker + "زاده", 13);
+        String nearSpelling = RegistryApi.register(cw, "ژاله", "تابانپر" + marker, 13);
+        List<String> order = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            var request = as(cw).queryParam("q", "ژاله تابان فر" + marker).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var body = request.get(BENEFICIARIES).then().statusCode(200).extract().jsonPath();
+            order.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(List.of(shorter, longer, nearSpelling), order);
+    }
+
+    @Test
     void exactByNationalCodeInPersianDigitsAndByMobile() {
         String cw = RegistryApi.caseworker("cw-exact", 15);
         String code = NationalCodes.random();
