@@ -106,6 +106,10 @@ class SearchTest {
         as(cw).queryParam("limit", 101).get(BENEFICIARIES).then().statusCode(400)
             .body("errors.field", hasItem("limit"));
         as(cw).queryParam("cursor", "!!!").get(BENEFICIARIES).then().statusCode(400);
+        as(cw).queryParam("status", "SLEEPING").get(BENEFICIARIES).then().statusCode(400)
+            .contentType("application/problem+json").body("errors.field", hasItem("status"));
+        as(cw).queryParam("district", "twelve").get(BENEFICIARIES).then().statusCode(400)
+            .body("errors.field", hasItem("district"));
     }
 
     @Test

@@ -40,6 +40,17 @@ public interface EventBackboneConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /**
+         * How long a published event stays in the outbox (to answer "was it sent, and when?") before the
+         * pruning job removes it. Unpublished events are never removed.
+         */
+        @WithDefault("P7D")
+        Duration keepPublished();
+
+        /** When the pruning job runs: a Quartz cron expression, or {@code off}. */
+        @WithDefault("0 15 3 * * ?")
+        String pruneSchedule();
     }
 
     interface Consumer {

@@ -108,12 +108,37 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, headers, uri);
         }
+        String parameter = unconvertibleQueryParameter(e, uri);
+        if (parameter != null) {
+            return problem(ProblemException.invalid(parameter, "validation.wrong-format"), headers, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(e, "server error on %s", path(uri));
         }
         return ProblemResponses.response(
             ProblemResponses.problem(status, typeFor(status), locale(headers), path(uri), List.of()));
+    }
+
+    /**
+     * JAX-RS answers a query parameter it cannot convert (an unknown enum constant, a number that is not
+     * one) with 404, as if the resource did not exist. When the conversion error names the value of a
+     * query parameter, the client sent a malformed parameter: that parameter, for a 400 naming it.
+     */
+    static String unconvertibleQueryParameter(WebApplicationException e, UriInfo uri) {
+        if (!(e instanceof jakarta.ws.rs.NotFoundException) || e.getCause() == null
+                || e.getCause() instanceof WebApplicationException || uri == null) {
+            return null;
+        }
+        String message = String.valueOf(e.getCause().getMessage());
+        for (var entry : uri.getQueryParameters().entrySet()) {
+            for (String value : entry.getValue()) {
+                if (!value.isEmpty() && message.contains(value)) {
+                    return entry.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,63 @@
+package ir.tehran.womenfamily.support.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes events from the outbox once they have been published for longer than
+ * {@code events.relay.keep-published} (7 days by default), in batches, so the table holds what is pending
+ * and a recent history rather than every event ever sent. Pending events are never touched.
+ */
+@ApplicationScoped
+public class OutboxPruning {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPruning.class);
+    private static final int BATCH = 5_000;
+    private static final int MAX_BATCHES = 1_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EventBackboneConfig config;
+
+    @Scheduled(cron = "${events.relay.prune-schedule:0 15 3 * * ?}",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            prune(Instant.now().minus(config.relay().keepPublished()));
+        } catch (SQLException e) {
+            LOG.warnf("outbox pruning failed: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes the events published before {@code cutoff}; returns how many. */
+    public long prune(Instant cutoff) throws SQLException {
+        long total = 0;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from outbox_event where id in (select id from "
+                 + "outbox_event where published_at is not null and published_at < ? limit " + BATCH + ")")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            for (int i = 0; i < MAX_BATCHES; i++) {
+                int n = s.executeUpdate();
+                total += n;
+                if (n < BATCH) {
+                    break;
+                }
+            }
+        }
+        if (total > 0) {
+            LOG.infof("outbox pruning removed %d events published before %s", total, cutoff);
+        }
+        return total;
+    }
+}
