@@ -28,7 +28,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** How to run the stack. Ports of 0 are chosen free. */
     public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
-            Map<String, Integer> servicePorts, Map<String, String> extraConfig) {
+            Map<String, Integer> servicePorts, Map<String, String> extraConfig, Map<String, Integer> instances) {
+
+        public Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
+                Map<String, Integer> servicePorts, Map<String, String> extraConfig) {
+            this(projectRoot, dataDir, fresh, durable, gatewayPort, servicePorts, extraConfig, Map.of());
+        }
+
+        /** The same options, with {@code count} instances of each named service (one is the default). */
+        public Options withInstances(Map<String, Integer> count) {
+            return new Options(projectRoot, dataDir, fresh, durable, gatewayPort, servicePorts, extraConfig, count);
+        }
 
         public static Options forRunCommand(Path projectRoot, Path dataDir, boolean fresh) {
             return new Options(projectRoot, dataDir, fresh, true, 8080,
@@ -75,12 +85,20 @@ public final class LocalStack implements AutoCloseable {
 
         for (String name : SERVICES) {
             services.put(name, service(name, options.servicePorts().get(name), serviceConfig(name)));
+            int count = options.instances().getOrDefault(name, 1);
+            int[] ports = count > 1 ? FreePorts.allocate(count - 1) : new int[0];
+            for (int i = 2; i <= count; i++) {
+                // the same database and consumer group: the instances share the outbox and the partitions
+                Map<String, String> config = serviceConfig(name);
+                config.put("registry.demo-data.enabled", "false"); // the first instance loads the demo register
+                services.put(name + "-" + i, service(name, name + "-" + i, ports[i - 2], config));
+            }
         }
         services.put("gateway", service("gateway", options.gatewayPort(), gatewayConfig()));
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess s : services.values()) {
             s.start();
-            ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))));
+            ready.add(CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(5))));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
         log("all services ready");
@@ -88,10 +106,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> config) {
+        return service(name, name, port, config);
+    }
+
+    private ServiceProcess service(String name, String instance, int port, Map<String, String> config) {
         String module = name.equals("gateway") ? "gateway" : name + "-service";
         Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(name, jar, port, config, options.dataDir().resolve("logs/" + name + ".log"),
-            watchdog);
+        return new ServiceProcess(instance, jar, port, config,
+            options.dataDir().resolve("logs/" + instance + ".log"), watchdog);
     }
 
     private Map<String, String> commonConfig(String database) {
@@ -137,8 +159,16 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + options.gatewayPort();
     }
 
+    /** The first instance of a service ({@code registry}), or a further one by its name ({@code registry-2}). */
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /** Every instance of a service, the first first. */
+    public List<ServiceProcess> instances(String name) {
+        return services.entrySet().stream()
+            .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "-"))
+            .map(Map.Entry::getValue).toList();
     }
 
     public KafkaBroker kafka() {
@@ -214,7 +244,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The run command:
-     * {@code LocalStack [--fresh] [--free-ports] [--no-demo-data] [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
+     * {@code LocalStack [--fresh] [--free-ports] [--no-demo-data] [--instances registry=2,sponsorship=2]
+     * [--config key=value]... [--data-dir DIR] [--root DIR]}. Runs until Ctrl-C or
      * SIGTERM; stops every process it started, and if it is killed outright, the watchdog does.
      */
     public static void main(String[] args) {
@@ -223,6 +254,8 @@ public final class LocalStack implements AutoCloseable {
         boolean fresh = false;
         boolean freePorts = false;
         boolean demoData = true;
+        Map<String, Integer> instances = new HashMap<>();
+        Map<String, String> extra = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fresh" -> fresh = true;
@@ -230,8 +263,28 @@ public final class LocalStack implements AutoCloseable {
                 case "--no-demo-data" -> demoData = false;
                 case "--data-dir" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
+                case "--config" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    if (kv.length != 2) {
+                        System.err.println("--config takes key=value (a setting given to every service)");
+                        System.exit(2);
+                    }
+                    extra.put(kv[0], kv[1]);
+                }
+                case "--instances" -> {
+                    for (String pair : args[++i].split(",")) {
+                        String[] kv = pair.split("=");
+                        if (kv.length != 2 || !SERVICES.contains(kv[0]) || !kv[1].matches("[1-9]")) {
+                            System.err.println("--instances takes service=count pairs (count 1-9) of "
+                                + String.join(", ", SERVICES));
+                            System.exit(2);
+                        }
+                        instances.put(kv[0], Integer.parseInt(kv[1]));
+                    }
+                }
                 default -> {
                     System.err.println("usage: LocalStack [--fresh] [--free-ports] [--no-demo-data] "
+                        + "[--instances registry=2,sponsorship=2] [--config key=value]... "
                         + "[--data-dir DIR] [--root DIR]");
                     System.exit(2);
                 }
@@ -247,10 +300,11 @@ public final class LocalStack implements AutoCloseable {
         }
         if (demoData) {
             // the registry loads its synthetic register at today's scale if its database is empty
-            options = new Options(options.projectRoot(), data, fresh, true, options.gatewayPort(),
-                options.servicePorts(), Map.of("registry.demo-data.enabled", "true"));
+            extra.putIfAbsent("registry.demo-data.enabled", "true");
         }
-        LocalStack stack = new LocalStack(options);
+        options = new Options(options.projectRoot(), data, fresh, true, options.gatewayPort(),
+            options.servicePorts(), Map.copyOf(extra));
+        LocalStack stack = new LocalStack(options.withInstances(instances));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
             stack.close();
@@ -266,8 +320,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("  Gateway:      " + gw);
         System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
-        System.out.println("  Services:     " + SERVICES.stream()
-            .map(n -> n + " " + stack.service(n).baseUrl()).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.println("  Services:     " + SERVICES.stream().flatMap(n -> stack.instances(n).stream())
+            .map(p -> p.name() + " " + p.baseUrl()).collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("  OpenAPI:      " + gw + "/openapi  (every service in one document)");
         if (demoData) {
             System.out.println("  Demo data:    19,823 women, 15,182 children, 864 businesses and 95 centres are "

@@ -118,6 +118,21 @@ public final class ServiceProcess implements AutoCloseable {
         process = null;
     }
 
+    /** Kills the process outright ({@code kill -9}): no shutdown hook, no clean close of its connections. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watchdog.unregister(process.pid());
+        process = null;
+    }
+
     @Override
     public void close() {
         stop();
