@@ -53,10 +53,10 @@ public class OrderService {
     public OrderDtos.OrderView create(OrderDtos.NewOrder n, String by) {
         Instant now = Instant.now(clock);
         LocalDate start = n.startDate() != null ? n.startDate() : today();
-        checkWindow(start, n.dueDate());
         if (n.dueDate().isBefore(today())) {
             throw ProblemException.invalid("dueDate", "validation.order.due-in-past");
         }
+        checkWindow(start, n.dueDate());
         ProductionOrder o = new ProductionOrder();
         o.id = UUID.randomUUID();
         o.department = PersianText.normalize(n.department());
@@ -120,10 +120,10 @@ public class OrderService {
         if (c.startDate() != null || c.dueDate() != null) {
             LocalDate start = c.startDate() != null ? c.startDate() : o.startDate;
             LocalDate due = c.dueDate() != null ? c.dueDate() : o.dueDate;
-            checkWindow(start, due);
             if (c.dueDate() != null && due.isBefore(today())) {
                 throw ProblemException.invalid("dueDate", "validation.order.due-in-past");
             }
+            checkWindow(start, due);
             reshaped = !start.equals(o.startDate) || !due.equals(o.dueDate);
             o.startDate = start;
             o.dueDate = due;
