@@ -197,20 +197,37 @@ public class ProblemMappers {
                 default -> {
                 }
             }
+            if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                // the element itself (tags[1]), not a made-up name such as <list element>
+                appendIndex(sb, node);
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
+            }
+            // a field of a list element carries the element's index: items[0].quantity, not items.quantity[0]
+            boolean fieldOfElement = node.getKind() == jakarta.validation.ElementKind.PROPERTY && node.isInIterable()
+                && sb.length() > 0;
+            if (fieldOfElement) {
+                appendIndex(sb, node);
             }
             if (sb.length() > 0) {
                 sb.append('.');
             }
             sb.append(node.getName());
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                sb.append('[').append(node.getKey()).append(']');
+            if (!fieldOfElement) {
+                appendIndex(sb, node);
             }
         }
         return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    private static void appendIndex(StringBuilder sb, Path.Node node) {
+        if (node.getIndex() != null) {
+            sb.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+            sb.append('[').append(node.getKey()).append(']');
+        }
     }
 
     /** Bean Validation's message template names a bundle key when it is {@code {key}}. */

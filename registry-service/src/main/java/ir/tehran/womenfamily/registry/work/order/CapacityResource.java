@@ -1,0 +1,67 @@
+package ir.tehran.womenfamily.registry.work.order;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.access.Inputs;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The centres' production capacity and load: what each can still take over a range of days. */
+@Path("/production-capacity")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Production orders")
+public class CapacityResource {
+
+    @Inject
+    CapacityService service;
+
+    @GET
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Every centre's capacity, load and remaining room from one day to another, most room first",
+        description = "from and to: ISO or Jalali days, both included.")
+    public List<OrderDtos.CapacityView> all(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("district") @Min(1) @Max(22) Short district) {
+        return service.all(range(from, to), district);
+    }
+
+    @GET
+    @Path("/{centreId}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One centre's capacity, load by order and remaining room")
+    public OrderDtos.CapacityView one(@PathParam("centreId") UUID centreId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return service.of(centreId, range(from, to), null)
+            .orElseThrow(() -> ProblemException.notFound("centre", centreId));
+    }
+
+    private static WorkingDays.Range range(String from, String to) {
+        if (from == null || from.isBlank()) {
+            throw ProblemException.invalid("from", "validation.required");
+        }
+        if (to == null || to.isBlank()) {
+            throw ProblemException.invalid("to", "validation.required");
+        }
+        LocalDate start = Inputs.day("from", from);
+        LocalDate end = Inputs.day("to", to);
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("to", "validation.order.range");
+        }
+        if (end.toEpochDay() - start.toEpochDay() > CapacityService.MAX_RANGE_DAYS) {
+            throw ProblemException.invalid("to", "validation.order.window-too-long", CapacityService.MAX_RANGE_DAYS);
+        }
+        return new WorkingDays.Range(start, end);
+    }
+}

@@ -1,0 +1,127 @@
+package ir.tehran.womenfamily.registry.work.order;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Production orders (سفارش تولید) to the Kowsar centres: admins write, caseworkers read. */
+@Path("/production-orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Production orders", description = "Orders of municipal departments to the Kowsar centres (سفارش تولید)")
+public class OrderResource {
+
+    @Inject
+    OrderService service;
+
+    @Inject
+    IdempotentRequests idempotent;
+
+    @Inject
+    Actors actors;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed("admin")
+    @Operation(summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
+    public Response create(@Valid @NotNull OrderDtos.NewOrder order,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String by = actors.current().name();
+        return idempotent.execute(idempotencyKey, by, order, () -> {
+            OrderDtos.OrderView v = service.create(order, by);
+            return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
+                .tag(Versions.etag(v.version())).entity(v).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Orders by state or centre, the soonest due first")
+    public List<OrderDtos.OrderSummary> list(@QueryParam("state") OrderState state,
+            @QueryParam("centreId") UUID centreId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return service.list(state, centreId, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One order with its items, split, deliveries so far and history")
+    public Response get(@PathParam("id") UUID id) {
+        OrderDtos.OrderView v = service.view(id).orElseThrow(() -> ProblemException.notFound("production-order", id));
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Change a draft", description = "Requires If-Match. New items or dates clear the split.")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.OrderChange change,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrderDtos.OrderView v = service.update(id, Versions.required(ifMatch), change, actors.current().name());
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/allocations")
+    @RolesAllowed("admin")
+    @Operation(summary = "Split the order across centres",
+        description = "Requires If-Match. The units add up to the order's pieces; each centre must have the room "
+            + "over the order's window and no renovation then (409 centre-over-capacity, centre-under-renovation).")
+    public Response split(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Split split,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrderDtos.OrderView v = service.split(id, Versions.required(ifMatch), split, actors.current().name());
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/split-proposal")
+    @RolesAllowed("admin")
+    @Operation(summary = "A split by the centres' remaining capacity over the order's window (fewest centres)")
+    public OrderDtos.Proposal propose(@PathParam("id") UUID id,
+            @QueryParam("district") @Min(1) @Max(22) Short district) {
+        return service.propose(id, district);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed("admin")
+    @Operation(summary = "Move the order: DRAFT → ACCEPTED → IN_PRODUCTION → DELIVERED; DRAFT or ACCEPTED → CANCELLED",
+        description = "If-Match is honoured when sent. An illegal move is a 409 illegal-transition.")
+    public Response move(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Move move,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
+        OrderDtos.OrderView v = service.move(id, expected, move.to(), actors.current().name());
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+}

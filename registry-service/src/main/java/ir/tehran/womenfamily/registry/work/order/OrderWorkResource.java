@@ -1,0 +1,106 @@
+package ir.tehran.womenfamily.registry.work.order;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The work on an order in production: hours, deliveries and their inspection, the payment of the women. */
+@Path("/production-orders/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Production orders")
+public class OrderWorkResource {
+
+    @Inject
+    OrderWorkService service;
+
+    @Inject
+    Actors actors;
+
+    @POST
+    @Path("/work")
+    @RolesAllowed("admin")
+    @Operation(summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)")
+    public Response recordWork(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Timesheet sheet) {
+        return Response.status(Response.Status.CREATED)
+            .entity(service.recordWork(id, sheet, actors.current().name())).build();
+    }
+
+    @GET
+    @Path("/work")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Hours worked on the order; a caseworker sees only the women she may see")
+    public List<OrderDtos.WorkView> work(@PathParam("id") UUID id) {
+        return service.work(id, actors.current());
+    }
+
+    @POST
+    @Path("/deliveries")
+    @RolesAllowed("admin")
+    @Operation(summary = "Record a delivery (possibly partial) from one of the order's centres")
+    public Response deliver(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.NewDelivery delivery) {
+        return Response.status(Response.Status.CREATED)
+            .entity(service.deliver(id, delivery, actors.current().name())).build();
+    }
+
+    @GET
+    @Path("/deliveries")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "The order's deliveries, oldest first")
+    public List<OrderDtos.DeliveryView> deliveries(@PathParam("id") UUID id) {
+        return service.deliveries(id);
+    }
+
+    @POST
+    @Path("/deliveries/{deliveryId}/inspection")
+    @RolesAllowed("admin")
+    @Operation(summary = "Accept a delivery, or reject it with a reason")
+    public OrderDtos.DeliveryView inspect(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
+            @Valid @NotNull OrderDtos.Inspection inspection) {
+        return service.inspect(id, deliveryId, inspection, actors.current().name());
+    }
+
+    @GET
+    @Path("/payment-preview")
+    @RolesAllowed("admin")
+    @Operation(summary = "What each woman would be paid from a wage pool, in proportion to her hours")
+    public OrderDtos.PaymentView preview(@PathParam("id") UUID id,
+            @QueryParam("wagePoolRials") @NotNull @Min(1) @Max(OrderDtos.MAX_RIALS) Long wagePoolRials) {
+        return service.preview(id, wagePoolRials, actors.current());
+    }
+
+    @POST
+    @Path("/payment")
+    @RolesAllowed("admin")
+    @Operation(summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID")
+    public OrderDtos.PaymentView pay(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Payment payment) {
+        return service.pay(id, payment.wagePoolRials(), actors.current());
+    }
+
+    @GET
+    @Path("/payment")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "The payment of a paid order; a caseworker sees only the women she may see")
+    public OrderDtos.PaymentView payment(@PathParam("id") UUID id) {
+        return service.payment(id, actors.current()).orElseThrow(() -> ProblemException.notFound("payment", id));
+    }
+}

@@ -1,0 +1,93 @@
+package ir.tehran.womenfamily.registry.work.renovation;
+
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Renovation plans of the Kowsar centres (بازسازی مراکز کوثر): admins write, staff who plan production read. */
+@Path("/centre-renovations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Workshop centres")
+public class RenovationResource {
+
+    @Inject
+    RenovationService service;
+
+    @Inject
+    Actors actors;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed("admin")
+    @Operation(summary = "Plan a centre's renovation; its days are then closed to production orders")
+    public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n) {
+        Renovation r = service.plan(n, actors.current().name());
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+            .tag(Versions.etag(r.version)).entity(RenovationDtos.RenovationView.of(r)).build();
+    }
+
+    @GET
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Renovations, of one centre or in one state, by start date")
+    public List<RenovationDtos.RenovationView> list(@QueryParam("centreId") UUID centreId,
+            @QueryParam("state") RenovationState state) {
+        return service.list(centreId, state).stream().map(RenovationDtos.RenovationView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One renovation")
+    public Response get(@PathParam("id") UUID id) {
+        Renovation r = service.find(id).orElseThrow(() -> ProblemException.notFound("renovation", id));
+        return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Change a renovation's plan, budget or dates", description = "Requires If-Match.")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull RenovationDtos.RenovationChange change,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Renovation r = service.update(id, Versions.required(ifMatch), change);
+        return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed("admin")
+    @Operation(summary = "PLANNED → IN_PROGRESS → DONE, or PLANNED → CANCELLED",
+        description = "If-Match is honoured when sent.")
+    public Response move(@PathParam("id") UUID id, @Valid @NotNull RenovationDtos.Move move,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
+        Renovation r = service.move(id, expected, move.to(), move.on());
+        return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
+    }
+}
