@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,10 +63,19 @@ public class CampaignResource {
     @Path("/mentors")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Active mentors, by skill and district")
-    public List<CampaignDtos.MentorView> mentors(@QueryParam("skill") Category skill,
+    public List<CampaignDtos.MentorView> mentors(
+            @Parameter(description = "A category code, such as pottery") @QueryParam("skill") String skill,
             @QueryParam("district") @Min(1) @Max(22) Integer district) {
+        Category category = null;
+        if (skill != null && !skill.isBlank()) {
+            try {
+                category = Category.of(skill.strip());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("skill", "validation.wrong-format");
+            }
+        }
         Map<UUID, Long> load = service.load();
-        return service.mentors(skill, district).stream()
+        return service.mentors(category, district).stream()
             .map(m -> CampaignMapper.mentor(m, load.getOrDefault(m.id, 0L), false)).toList();
     }
 

@@ -112,6 +112,9 @@ public class PlacementService {
         if (Attendance.count("key.placementId = ?1 and key.day > ?2", p.id, day) > 0) {
             throw ProblemException.invalid("endedOn", "validation.placement.attendance-after-end");
         }
+        if (PlacementStatement.count("placementId = ?1 and lastDay > ?2", p.id, day) > 0) {
+            throw ProblemException.invalid("endedOn", "validation.placement.issued-after-end");
+        }
         outbox.append(p.end(day, r.reason(), grant.username(), Instant.now(clock)));
         access.audit(grant, AuditEvent.of("placement.end", RESOURCE, beneficiaryId).withDetail("placementId", p.id));
         return p;

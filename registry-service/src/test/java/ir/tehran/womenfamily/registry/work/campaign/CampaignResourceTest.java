@@ -111,6 +111,14 @@ class CampaignResourceTest {
             .post(API + "/mentees/" + mentee + "/sessions").then().statusCode(409)
             .body("type", equalTo("https://women-family.tehran.ir/problems/campaign-mentee-unmatched"));
         String mentor = mentor(18, "pottery", 1);
+        as(Women.caseworker("campaign.cw")).queryParam("skill", "pottery").queryParam("district", 18)
+            .get(API + "/mentors").then().statusCode(200)
+            .body("id", hasItem(mentor))
+            .body("find { it.id == '" + mentor + "' }.mobile", nullValue());
+        as(admin()).queryParam("skill", "pottery").queryParam("district", 17).get(API + "/mentors").then()
+            .statusCode(200).body("id", not(hasItem(mentor)));
+        as(admin()).queryParam("skill", "spaceships").get(API + "/mentors").then().statusCode(400)
+            .body("errors.field", hasItem("skill"));
         as(admin()).post(API + "/matching").then().statusCode(200).body("matched.menteeId", hasItem(mentee));
 
         as(Women.caseworker("campaign.cw")).body("{\"heldOn\":\"" + todayJalali() + "\",\"minutes\":90,"

@@ -243,6 +243,10 @@ class PlacementResourceTest {
         as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-06-30\",\"status\":\"ABSENT\"}]}")
             .put(days).then().statusCode(200);
         as(Women.caseworker(CW)).get(statements).then().statusCode(200).body("id", equalTo(List.of(statementId)));
+        // nor can the placement end before the last day of an issued statement
+        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-20\",\"reason\":\"LEFT\"}")
+            .post(placements(id) + "/" + placement + "/end").then().statusCode(400)
+            .body("errors.field", hasItem("endedOn"));
 
         // the Prisons Organisation receives what the agreement requires, and nothing else
         String received = as(Women.agency(PRISONS)).queryParam("month", "1404-07")
