@@ -70,7 +70,7 @@ class PlacementResourceTest {
     }
 
     @Test
-    void aPlacementThatOnlyItsCaseworkerCanRead() {
+    void aPlacementThatOnlyItsCaseworkerCanRead() throws Exception {
         String id = woman(NationalCodes.random(), true);
         String unit = "کارگاه پوشاک " + UUID.randomUUID().toString().substring(0, 6);
         String placement = start(id, terms(unit, "۱۴۰۴-۰۶-۲۰"));
@@ -109,6 +109,15 @@ class PlacementResourceTest {
         String admin = "glass-" + UUID.randomUUID();
         as(Women.admin(admin)).header(HEADER, "Prisons Organisation disputes her hours in Mehr")
             .get(placements(id) + "/" + placement).then().statusCode(200).body("unitName", equalTo(unit));
+        // the break-glass alert names the kind of resource, not her nor the placement
+        EventProbe.Message alert = RegistryApi.probe().await("registry.sensitive-access", r -> r.value() != null
+            && r.value().contains(admin), java.time.Duration.ofSeconds(30));
+        assertEquals(java.util.Set.of(), ir.tehran.womenfamily.localstack.EventContract.load()
+            .violations(alert.ce("dataschema"), alert.value()));
+        assertFalse(alert.value().contains(id) || alert.value().contains(placement) || alert.value().contains(unit),
+            alert.value());
+        assertEquals(PlacementService.RESOURCE, new ObjectMapper().readTree(alert.value()).path("resourceType")
+            .asText());
 
         Women.audit(PlacementService.RESOURCE, id).then()
             .body("items.action", hasItems("placement.start", "placement.read", "placement.list"))
