@@ -1,0 +1,161 @@
+package ir.tehran.womenfamily.registry.work.campaign;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The home-business campaign «کار تو خونمونه»: mentors, mentees, matching, sessions and milestones. */
+@Path("/campaign")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Home-business campaign", description = "«کار تو خونمونه»: masters, mentors and facilitators; mentees "
+    + "(women heads of household first); sessions and milestones up to a registered business")
+@SecurityRequirement(name = "jwt")
+public class CampaignResource {
+
+    @Inject
+    CampaignService service;
+
+    @Inject
+    Actors actors;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("/mentors")
+    @RolesAllowed("admin")
+    @Operation(summary = "Add a master, mentor or facilitator")
+    public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r) {
+        Mentor m = service.addMentor(r, actors.current());
+        URI location = uri.getBaseUriBuilder().path("campaign/mentors").path(m.id.toString()).build();
+        return Response.created(location).entity(CampaignMapper.mentor(m, 0, true)).build();
+    }
+
+    @GET
+    @Path("/mentors")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Active mentors, by skill and district")
+    public List<CampaignDtos.MentorView> mentors(
+            @Parameter(description = "A category code, such as pottery") @QueryParam("skill") String skill,
+            @QueryParam("district") @Min(1) @Max(22) Integer district) {
+        Category category = null;
+        if (skill != null && !skill.isBlank()) {
+            try {
+                category = Category.of(skill.strip());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("skill", "validation.wrong-format");
+            }
+        }
+        Map<UUID, Long> load = service.load();
+        return service.mentors(category, district).stream()
+            .map(m -> CampaignMapper.mentor(m, load.getOrDefault(m.id, 0L), false)).toList();
+    }
+
+    @GET
+    @Path("/mentors/{id}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One mentor, with her mobile")
+    public CampaignDtos.MentorView mentor(@PathParam("id") UUID id) {
+        Mentor m = service.mentor(id).orElseThrow(() -> ProblemException.notFound("mentor", id));
+        return CampaignMapper.mentor(m, service.load().getOrDefault(m.id, 0L), true);
+    }
+
+    @POST
+    @Path("/mentors/{id}/deactivate")
+    @RolesAllowed("admin")
+    @Operation(summary = "Take a mentor out of matching; her current mentees stay with her")
+    public CampaignDtos.MentorView deactivate(@PathParam("id") UUID id) {
+        Mentor m = service.deactivate(id);
+        return CampaignMapper.mentor(m, service.load().getOrDefault(m.id, 0L), true);
+    }
+
+    @POST
+    @Path("/mentees")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Enrol a registered woman or a campaign participant as a mentee")
+    public Response enrol(@Valid @NotNull CampaignDtos.EnrolMentee r) {
+        Mentee m = service.enrol(r, actors.current());
+        URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(m.id.toString()).build();
+        return Response.created(location).entity(service.view(m)).build();
+    }
+
+    @GET
+    @Path("/mentees")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's")
+    public List<CampaignDtos.MenteeView> mentees(@QueryParam("waiting") Boolean waiting,
+            @QueryParam("mentorId") UUID mentorId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return service.views(service.mentees(actors.current(), waiting, mentorId, limit));
+    }
+
+    @GET
+    @Path("/mentees/{id}")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "One mentee with her milestones")
+    public CampaignDtos.MenteeView mentee(@PathParam("id") UUID id) {
+        return service.view(service.mentee(id, actors.current()));
+    }
+
+    @POST
+    @Path("/matching")
+    @RolesAllowed("admin")
+    @Operation(summary = "Match waiting mentees to mentors with free places (heads of household first)")
+    public CampaignDtos.MatchingResult match() {
+        return service.match();
+    }
+
+    @POST
+    @Path("/mentees/{id}/sessions")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Record a session with her mentor")
+    public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r) {
+        MentoringSession s = service.recordSession(id, r, actors.current());
+        URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(id.toString()).path("sessions").build();
+        return Response.created(location).entity(CampaignMapper.session(s)).build();
+    }
+
+    @GET
+    @Path("/mentees/{id}/sessions")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Her sessions, oldest first")
+    public List<CampaignDtos.SessionView> sessions(@PathParam("id") UUID id) {
+        return service.sessions(id, actors.current()).stream().map(CampaignMapper::session).toList();
+    }
+
+    @POST
+    @Path("/mentees/{id}/milestones")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "Record a milestone she reached; her first sale makes her eligible for bazaars")
+    public CampaignDtos.MenteeView reach(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordMilestone r) {
+        return service.view(service.reach(id, r, actors.current()));
+    }
+}

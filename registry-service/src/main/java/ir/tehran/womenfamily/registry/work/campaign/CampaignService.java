@@ -1,0 +1,335 @@
+package ir.tehran.womenfamily.registry.work.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import ir.tehran.womenfamily.registry.access.Inputs;
+import ir.tehran.womenfamily.registry.beneficiary.Access;
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
+import ir.tehran.womenfamily.registry.business.Business;
+import ir.tehran.womenfamily.registry.business.CampaignParticipant;
+import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.persian.PersianText;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The campaign «کار تو خونمونه»: mentors, mentees, matching, sessions and milestones. Every write is
+ * audited. A caseworker sees and follows the mentees of her districts and those she enrolled; an admin
+ * all of them. A mentee's first sale makes her eligible for bazaars, announced on {@code registry.campaign}.
+ */
+@ApplicationScoped
+public class CampaignService {
+
+    static final String MENTOR = "campaign-mentor";
+    static final String MENTEE = "campaign-mentee";
+
+    @Inject
+    BeneficiaryService beneficiaries;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public Mentor addMentor(CampaignDtos.AddMentor r, Actor actor) {
+        Mentor m = new Mentor();
+        m.id = UUID.randomUUID();
+        m.kind = r.kind();
+        m.firstName = PersianText.normalize(r.firstName().strip());
+        m.lastName = PersianText.normalize(r.lastName().strip());
+        if (r.mobile() != null && !r.mobile().isBlank()) {
+            m.mobile = Mobile.e164(r.mobile())
+                .orElseThrow(() -> ProblemException.invalid("mobile", "validation.mobile"));
+        }
+        m.skills = r.skills().stream().map(Category::code).distinct().sorted().toArray(String[]::new);
+        m.districts = r.districts().stream().distinct().sorted().toArray(Integer[]::new);
+        m.capacity = r.capacity();
+        m.active = true;
+        m.createdAt = Instant.now(clock);
+        m.createdBy = actor.name();
+        m.persist();
+        audit.record(AuditEvent.of("campaign-mentor.add", MENTOR, m.id));
+        return m;
+    }
+
+    @Transactional
+    public Optional<Mentor> mentor(UUID id) {
+        return Mentor.findByIdOptional(id);
+    }
+
+    /** Active mentors, optionally of one skill and one district, by name. */
+    @Transactional
+    public List<Mentor> mentors(Category skill, Integer district) {
+        return Mentor.<Mentor>list("active = true order by lastName, firstName, id").stream()
+            .filter(m -> skill == null || Arrays.asList(m.skills).contains(skill.code()))
+            .filter(m -> district == null || Arrays.asList(m.districts).contains(district))
+            .toList();
+    }
+
+    @Transactional
+    public Mentor deactivate(UUID id) {
+        Mentor m = Mentor.<Mentor>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("mentor", id));
+        m.active = false;
+        audit.record(AuditEvent.of("campaign-mentor.deactivate", MENTOR, m.id));
+        return m;
+    }
+
+    /** How many mentees each mentor follows now: matched to her and without a registered business yet. */
+    @Transactional
+    public Map<UUID, Long> load() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select m.mentor_id, count(*) from campaign_mentee m "
+                + "where m.mentor_id is not null and not exists (select 1 from campaign_milestone s "
+                + "where s.mentee_id = m.id and s.milestone = 'REGISTERED_BUSINESS') group by m.mentor_id")
+            .getResultList();
+        Map<UUID, Long> load = new HashMap<>();
+        rows.forEach(r -> load.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return load;
+    }
+
+    @Transactional
+    public Mentee enrol(CampaignDtos.EnrolMentee r, Actor actor) {
+        if ((r.beneficiaryId() == null) == (r.participantId() == null)) {
+            throw ProblemException.invalid("beneficiaryId", "validation.campaign.one-person");
+        }
+        Mentee m = new Mentee();
+        m.id = UUID.randomUUID();
+        Short district = r.district();
+        if (r.beneficiaryId() != null) {
+            Beneficiary b = beneficiaries.writable(r.beneficiaryId(), actor);
+            m.beneficiaryId = b.id;
+            m.headsHousehold = true;
+            district = district != null ? district : b.district;
+        } else {
+            CampaignParticipant p = CampaignParticipant.<CampaignParticipant>findByIdOptional(r.participantId())
+                .orElseThrow(() -> ProblemException.invalid("participantId", "validation.unknown-participant"));
+            m.participantId = p.id;
+            m.headsHousehold = false;
+            district = district != null ? district : p.district;
+        }
+        if (district == null) {
+            throw ProblemException.invalid("district", "validation.campaign.district-required");
+        }
+        if (!Access.canPlaceIn(actor, district)) {
+            throw ProblemException.invalid("district", "validation.district-not-yours");
+        }
+        if (Mentee.count(m.beneficiaryId != null ? "beneficiaryId" : "participantId", m.personId()) > 0) {
+            throw ProblemException.conflict("campaign-mentee-exists");
+        }
+        m.district = district;
+        m.interests = (r.interests() == null ? List.<Category>of() : r.interests()).stream().map(Category::code)
+            .distinct().sorted().toArray(String[]::new);
+        m.enrolledAt = Instant.now(clock);
+        m.enrolledBy = actor.name();
+        m.persist();
+        audit.record(AuditEvent.of("campaign-mentee.enrol", MENTEE, m.id)
+            .withDetail("headsHousehold", m.headsHousehold));
+        return m;
+    }
+
+    /** A mentee the actor may follow, or 404. */
+    @Transactional
+    public Mentee mentee(UUID id, Actor actor) {
+        return Mentee.<Mentee>findByIdOptional(id).filter(m -> visible(actor, m))
+            .orElseThrow(() -> ProblemException.notFound("mentee", id));
+    }
+
+    /** Mentees the actor may follow: waiting ones in matching order, or those of one mentor. */
+    @Transactional
+    public List<Mentee> mentees(Actor actor, Boolean waiting, UUID mentorId, int limit) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (Boolean.TRUE.equals(waiting)) {
+            q.append(" and mentorId is null");
+        } else if (Boolean.FALSE.equals(waiting)) {
+            q.append(" and mentorId is not null");
+        }
+        if (mentorId != null) {
+            q.append(" and mentorId = :mentor");
+            params.put("mentor", mentorId);
+        }
+        if (!actor.isAdmin()) {
+            q.append(" and (district in :districts or enrolledBy = :me)");
+            params.put("districts", actor.districts().stream().map(Integer::shortValue).collect(Collectors.toSet()));
+            params.put("me", actor.name());
+            if (actor.districts().isEmpty()) {
+                params.put("districts", Set.of((short) -1));
+            }
+        }
+        return Mentee.<Mentee>find(q + " order by headsHousehold desc, enrolledAt, id", params).page(0, limit).list();
+    }
+
+    /**
+     * Matches every waiting mentee it can (see {@link Matching}); one run at a time, so no mentor is given
+     * more mentees than her capacity.
+     */
+    @Transactional
+    public CampaignDtos.MatchingResult match() {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('campaign-matching'))").getSingleResult();
+        Map<UUID, Long> load = load();
+        List<Matching.Offer> offers = Mentor.<Mentor>list("active = true").stream()
+            .map(m -> new Matching.Offer(m.id, Set.of(m.skills), Set.of(m.districts),
+                (int) Math.max(0, m.capacity - load.getOrDefault(m.id, 0L))))
+            .filter(o -> o.free() > 0).toList();
+        List<Mentee> waiting = Mentee.list("mentorId is null");
+        Map<UUID, Mentee> byId = waiting.stream().collect(Collectors.toMap(m -> m.id, m -> m));
+        List<Matching.Seeker> seekers = waiting.stream().map(m -> new Matching.Seeker(m.id, m.headsHousehold,
+            m.district, new LinkedHashSet<>(List.of(m.interests)), m.enrolledAt)).toList();
+        List<Matching.Pair> pairs = Matching.match(seekers, offers);
+        Instant now = Instant.now(clock);
+        for (Matching.Pair p : pairs) {
+            Mentee m = byId.get(p.menteeId());
+            m.mentorId = p.mentorId();
+            m.matchedAt = now;
+        }
+        Set<UUID> matched = pairs.stream().map(Matching.Pair::menteeId).collect(Collectors.toSet());
+        long left = waiting.stream().filter(m -> !matched.contains(m.id)).count();
+        long leftHeads = waiting.stream().filter(m -> !matched.contains(m.id) && m.headsHousehold).count();
+        audit.record(AuditEvent.of("campaign.match", MENTEE, null).withDetail("matched", pairs.size())
+            .withDetail("stillWaiting", left));
+        return new CampaignDtos.MatchingResult(pairs, left, leftHeads);
+    }
+
+    @Transactional
+    public MentoringSession recordSession(UUID menteeId, CampaignDtos.RecordSession r, Actor actor) {
+        Mentee m = mentee(menteeId, actor);
+        if (m.mentorId == null) {
+            throw ProblemException.conflict("campaign-mentee-unmatched");
+        }
+        Instant now = Instant.now(clock);
+        LocalDate held = Inputs.pastDay("heldOn", r.heldOn(), today(now));
+        if (held.isBefore(m.matchedAt.atZone(Days.TEHRAN).toLocalDate())) {
+            throw ProblemException.invalid("heldOn", "validation.campaign.session-before-match");
+        }
+        MentoringSession s = new MentoringSession();
+        s.id = UUID.randomUUID();
+        s.menteeId = m.id;
+        s.mentorId = m.mentorId;
+        s.heldOn = held;
+        s.minutes = r.minutes();
+        s.topic = PersianText.normalize(r.topic().strip());
+        s.recordedAt = now;
+        s.recordedBy = actor.name();
+        s.persist();
+        audit.record(AuditEvent.of("campaign-session.record", MENTEE, m.id).withDetail("sessionId", s.id));
+        return s;
+    }
+
+    @Transactional
+    public List<MentoringSession> sessions(UUID menteeId, Actor actor) {
+        Mentee m = mentee(menteeId, actor);
+        return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt", m.id);
+    }
+
+    /**
+     * Records a milestone she reached, once. Her first sale makes her eligible to apply to bazaars and is
+     * announced as {@code campaign.bazaar-eligible}; a registered business must be hers.
+     */
+    @Transactional
+    public Mentee reach(UUID menteeId, CampaignDtos.RecordMilestone r, Actor actor) {
+        Mentee m = mentee(menteeId, actor);
+        Instant now = Instant.now(clock);
+        LocalDate day = Inputs.pastDay("reachedOn", r.reachedOn(), today(now));
+        if (day.isBefore(m.enrolledAt.atZone(Days.TEHRAN).toLocalDate().minusYears(1))) {
+            throw ProblemException.invalid("reachedOn", "validation.campaign.reached-long-before");
+        }
+        if (r.milestone() == Milestone.Kind.REGISTERED_BUSINESS) {
+            if (r.businessId() == null) {
+                throw ProblemException.invalid("businessId", "validation.campaign.business-required");
+            }
+            Business b = Business.<Business>findByIdOptional(r.businessId())
+                .filter(x -> m.personId().equals(x.ownerId()))
+                .orElseThrow(() -> ProblemException.invalid("businessId", "validation.campaign.business-not-hers"));
+            if (b.status == Business.Status.CLOSED) {
+                throw ProblemException.invalid("businessId", "validation.campaign.business-not-hers");
+            }
+        } else if (r.businessId() != null) {
+            throw ProblemException.invalid("businessId", "validation.campaign.business-only-registered");
+        }
+        Milestone.Key key = new Milestone.Key(m.id, r.milestone());
+        if (Milestone.findByIdOptional(key).isPresent()) {
+            throw ProblemException.conflict("campaign-milestone-reached");
+        }
+        Milestone s = new Milestone();
+        s.key = key;
+        s.reachedOn = day;
+        s.businessId = r.businessId();
+        s.recordedAt = now;
+        s.recordedBy = actor.name();
+        s.persist();
+        if (r.milestone() == Milestone.Kind.FIRST_SALE) {
+            m.bazaarEligibleSince = day;
+            outbox.append(DomainEvent.of(BazaarEligible.AGGREGATE, m.personId(), BazaarEligible.TYPE, 1,
+                new BazaarEligible(m.personId(), m.id, m.headsHousehold, m.district, List.of(m.interests), day,
+                    Days.jalali(day))));
+        }
+        audit.record(AuditEvent.of("campaign-milestone.record", MENTEE, m.id)
+            .withDetail("milestone", r.milestone()));
+        return m;
+    }
+
+    /** The views of {@code mentees}, with their names and milestones, read in three queries. */
+    @Transactional
+    public List<CampaignDtos.MenteeView> views(List<Mentee> mentees) {
+        if (mentees.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String[]> names = new HashMap<>();
+        List<UUID> women = mentees.stream().map(m -> m.beneficiaryId).filter(java.util.Objects::nonNull).toList();
+        List<UUID> others = mentees.stream().map(m -> m.participantId).filter(java.util.Objects::nonNull).toList();
+        if (!women.isEmpty()) {
+            Beneficiary.<Beneficiary>list("id in ?1", women)
+                .forEach(b -> names.put(b.id, new String[] {b.firstName, b.lastName}));
+        }
+        if (!others.isEmpty()) {
+            CampaignParticipant.<CampaignParticipant>list("id in ?1", others)
+                .forEach(p -> names.put(p.id, new String[] {p.firstName, p.lastName}));
+        }
+        Map<UUID, List<Milestone>> milestones = Milestone.<Milestone>list("key.menteeId in ?1 order by reachedOn",
+                mentees.stream().map(m -> m.id).toList()).stream()
+            .collect(Collectors.groupingBy(x -> x.key.menteeId));
+        return mentees.stream().map(m -> CampaignMapper.mentee(m, names.getOrDefault(m.personId(), new String[2]),
+            milestones.getOrDefault(m.id, List.of()))).toList();
+    }
+
+    public CampaignDtos.MenteeView view(Mentee m) {
+        return views(List.of(m)).get(0);
+    }
+
+    private static boolean visible(Actor actor, Mentee m) {
+        return actor.isAdmin() || actor.districts().contains((int) m.district) || actor.name().equals(m.enrolledBy);
+    }
+
+    private static LocalDate today(Instant now) {
+        return now.atZone(Days.TEHRAN).toLocalDate();
+    }
+}

@@ -1,0 +1,144 @@
+package ir.tehran.womenfamily.registry.work.placement;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A woman's paid placements under the Prisons Organisation agreement, their daily attendance and
+ * monthly statements. Sensitive as her cohorts are: her assigned caseworker, or an admin with a
+ * break-glass reason; anyone else gets 404, as for a woman who does not exist.
+ */
+@Path("/beneficiaries/{id}/placements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "caseworker"})
+@Tag(name = "Paid placements", description = "Placements of conditionally released prisoners in production units "
+    + "(sensitive): her assigned caseworker, or an admin through break-glass (X-Break-Glass-Reason)")
+@SecurityRequirement(name = "jwt")
+public class PlacementResource {
+
+    private static final String REASON = "Required for admins: why they open this record (at least 10 characters; "
+        + "percent-encode non-ASCII text)";
+
+    @Inject
+    PlacementService service;
+
+    @GET
+    @Operation(summary = "Her placements, ended ones too")
+    public List<PlacementDtos.PlacementView> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.list(id, reason).stream().map(PlacementDtos.PlacementView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+    public Response start(@PathParam("id") UUID id, @Valid @NotNull PlacementDtos.StartPlacement request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @Context UriInfo uri) {
+        Placement p = service.start(id, request, reason);
+        URI location = uri.getAbsolutePathBuilder().path(p.id.toString()).build();
+        return Response.created(location).entity(PlacementDtos.PlacementView.of(p)).build();
+    }
+
+    @GET
+    @Path("/{placementId}")
+    @Operation(summary = "One placement")
+    public PlacementDtos.PlacementView get(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return PlacementDtos.PlacementView.of(service.get(id, placementId, reason));
+    }
+
+    @POST
+    @Path("/{placementId}/end")
+    @Operation(summary = "End the placement; it stays in her history")
+    public PlacementDtos.PlacementView end(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+            @Valid @NotNull PlacementDtos.EndPlacement request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return PlacementDtos.PlacementView.of(service.end(id, placementId, request, reason));
+    }
+
+    @PUT
+    @Path("/{placementId}/attendance")
+    @Operation(summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
+    public List<PlacementDtos.AttendanceView> record(@PathParam("id") UUID id,
+            @PathParam("placementId") UUID placementId, @Valid @NotNull PlacementDtos.RecordAttendance request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.record(id, placementId, request, reason).stream().map(PlacementDtos.AttendanceView::of)
+            .toList();
+    }
+
+    @GET
+    @Path("/{placementId}/attendance")
+    @Operation(summary = "Her recorded days, of one Jalali month when month is given")
+    public List<PlacementDtos.AttendanceView> attendance(@PathParam("id") UUID id,
+            @PathParam("placementId") UUID placementId,
+            @Parameter(description = "A Jalali month, such as 1403-07") @QueryParam("month") String month,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        JalaliMonth m = month == null || month.isBlank() ? null : month("month", month);
+        return service.attendance(id, placementId, m, reason).stream().map(PlacementDtos.AttendanceView::of)
+            .toList();
+    }
+
+    @GET
+    @Path("/{placementId}/statements")
+    @Operation(summary = "The monthly statements issued so far")
+    public List<PlacementDtos.StatementView> statements(@PathParam("id") UUID id,
+            @PathParam("placementId") UUID placementId,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.statements(id, placementId, reason).stream().map(PlacementDtos.StatementView::issued).toList();
+    }
+
+    @POST
+    @Path("/{placementId}/statements")
+    @Operation(summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+    public Response issue(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+            @Valid @NotNull PlacementDtos.IssueStatement request,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @Context UriInfo uri) {
+        PlacementStatement s = service.issue(id, placementId, month("month", request.month()), reason);
+        URI location = uri.getAbsolutePathBuilder().path(s.jalaliMonth).build();
+        return Response.created(location).entity(PlacementDtos.StatementView.issued(s)).build();
+    }
+
+    @GET
+    @Path("/{placementId}/statements/{month}")
+    @Operation(summary = "A month's statement: the issued one, or a draft from the days recorded so far")
+    public PlacementDtos.StatementView statement(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+            @Parameter(description = "A Jalali month, such as 1403-07") @PathParam("month") String month,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        return service.statement(id, placementId, month("month", month), reason);
+    }
+
+    static JalaliMonth month(String field, String text) {
+        try {
+            return JalaliMonth.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "validation.jalali-month");
+        }
+    }
+}
