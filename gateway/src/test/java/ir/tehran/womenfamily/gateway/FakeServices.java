@@ -90,6 +90,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Cache-Control", cache);
             }
             json(request, 200, new JsonObject().put("leaky", true));
+        } else if (path.equals("/api/registry/calendar")) {
+            // a revalidated answer, as the bazaar's public calendar gives it: 304 with no length and no body
+            String tag = "\"calendar-v1\"";
+            if (tag.equals(request.getHeader("If-None-Match"))) {
+                request.response().setStatusCode(304).putHeader("ETag", tag)
+                    .putHeader("Cache-Control", "public, max-age=300").end();
+            } else {
+                request.response().putHeader("ETag", tag).putHeader("Cache-Control", "public, max-age=300");
+                json(request, 200, new JsonObject().put("bazaars", 2));
+            }
         } else if (path.startsWith("/api/registry/status/")) {
             int status = Integer.parseInt(path.substring("/api/registry/status/".length()));
             json(request, status, new JsonObject().put("from", "registry").put("status", status));

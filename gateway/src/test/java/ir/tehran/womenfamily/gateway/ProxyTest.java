@@ -6,18 +6,26 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Random;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import ir.tehran.womenfamily.localstack.InfraTestResource;
 import ir.tehran.womenfamily.localstack.TestTokens;
@@ -191,5 +199,42 @@ class ProxyTest {
             .then().statusCode(404).contentType("application/problem+json")
             .extract().jsonPath().getString("type");
         assertNotEquals(null, type);
+    }
+
+    @Test
+    void aRevalidationIs304WithoutABodyAndTheConnectionStaysUsable() throws Exception {
+        String etag = given().get("/api/registry/calendar").then().statusCode(200).extract().header("ETag");
+        assertEquals("\"calendar-v1\"", etag);
+        // as a phone or wrk does it: several revalidations, one after another, on one kept-alive connection
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 3; i++) {
+                out.write(("GET /api/registry/calendar HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = readHead(in);
+                assertTrue(head.startsWith("HTTP/1.1 304"), head);
+                assertFalse(head.toLowerCase(Locale.ROOT).contains("transfer-encoding"), head);
+                assertTrue(head.contains("ETag: " + etag) || head.contains("etag: " + etag), head);
+            }
+            // nothing follows the last head: a 304 has no body
+            socket.setSoTimeout(500);
+            assertThrows(SocketTimeoutException.class, in::read);
+        }
+    }
+
+    /** Reads a response's status line and headers, up to the blank line. */
+    private static String readHead(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 }

@@ -78,7 +78,14 @@ public final class RegistryFeed {
 
     public static String childJson(UUID child, UUID mother, LocalDate birth, String gender, Integer grade,
             Integer district) {
-        return "{\"childId\":\"" + child + "\",\"motherId\":\"" + mother + "\",\"birthDate\":\"" + birth
+        return childJson(child, mother, "ن", birth, gender, grade, district);
+    }
+
+    /** A child's state as the registry sends it; {@code initial} null leaves the field out (an older event). */
+    public static String childJson(UUID child, UUID mother, String initial, LocalDate birth, String gender,
+            Integer grade, Integer district) {
+        return "{\"childId\":\"" + child + "\",\"motherId\":\"" + mother + "\","
+            + (initial == null ? "" : "\"firstNameInitial\":\"" + initial + "\",") + "\"birthDate\":\"" + birth
             + "\",\"birthDateJalali\":\"" + JalaliDate.of(birth) + "\",\"gender\":\"" + gender + "\",\"grade\":"
             + grade + ",\"district\":" + district + "}";
     }

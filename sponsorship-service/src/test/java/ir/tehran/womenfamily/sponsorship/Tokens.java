@@ -14,6 +14,13 @@ public final class Tokens {
         return TestTokens.forRoles("officer-1", "sponsorship-officer");
     }
 
+    /** An officer limited to her districts by the token's {@code districts} claim. */
+    public static String officerOf(int... districts) {
+        return TestTokens.token().subject("officer-of-" + java.util.Arrays.toString(districts))
+            .groups("sponsorship-officer")
+            .claim("districts", java.util.Arrays.stream(districts).boxed().toList()).sign();
+    }
+
     public static String admin() {
         return TestTokens.forRoles("admin-1", "admin");
     }

@@ -30,6 +30,7 @@ import ir.tehran.womenfamily.bazaar.allocation.solver.AllocationProblem;
 import ir.tehran.womenfamily.bazaar.allocation.solver.GreedyAllocator;
 import ir.tehran.womenfamily.bazaar.allocation.solver.SolveOptions;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
+import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +99,18 @@ public class AllocationService {
             }
         });
         executor.shutdownNow();
+    }
+
+    /**
+     * The venues of a bazaar changed before publication: a run still solving must be stopped first (409), and runs
+     * solved for the old stalls can no longer be published (superseded); the coordinator allocates again.
+     */
+    void onVenuesChanged(@Observes BazaarService.VenuesChanged event) {
+        if (AllocationRun.count("bazaarId = ?1 and status = ?2", event.bazaarId(), AllocationRun.Status.SOLVING) > 0) {
+            throw ProblemException.conflict("allocation-running");
+        }
+        AllocationRun.<AllocationRun>list("bazaarId = ?1 and status = ?2", event.bazaarId(),
+            AllocationRun.Status.SOLVED).forEach(r -> r.status = AllocationRun.Status.SUPERSEDED);
     }
 
     synchronized SolutionManager<AllocationProblem, HardMediumSoftLongScore> solutionManager() {

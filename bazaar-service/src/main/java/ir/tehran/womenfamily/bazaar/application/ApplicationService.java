@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
+import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
@@ -133,6 +134,19 @@ public class ApplicationService {
         a.days.size();
         a.venuePreferences.size();
         return a;
+    }
+
+    /**
+     * A venue was taken out of a bazaar: applicants who ranked it keep their other preferences, in their order (an
+     * application left with none is placed anywhere the allocation finds room, like an unlisted venue).
+     */
+    void onVenuesChanged(@Observes BazaarService.VenuesChanged event) {
+        if (event.removedVenue() == null) {
+            return;
+        }
+        for (Application a : Application.<Application>list("bazaarId", event.bazaarId())) {
+            a.venuePreferences.remove(event.removedVenue());
+        }
     }
 
     /** Her business closed: every application of hers to a bazaar not yet closed is withdrawn. */

@@ -46,6 +46,17 @@ public final class BazaarDtos {
             @Size(max = 400) List<@NotBlank String> days) {
     }
 
+    @Schema(name = "VenueChange", description = "What a venue offers in a planned bazaar: the stalls each day "
+        + "(default: all it has free), the days (default: every day of the bazaar), the cap on one category's share.")
+    public record VenueChange(
+            @Min(1) @Max(100) Integer categoryCapPercent,
+            @Min(1) @Max(10000) Integer stallsPerDay,
+            @Min(0) @Max(10000) Integer powerStallsPerDay,
+            @Min(0) @Max(10000) Integer cookingStallsPerDay,
+            @Schema(description = "The days it takes part (ISO or Jalali); default every day of the bazaar")
+            @Size(max = 400) List<@NotBlank String> days) {
+    }
+
     @Schema(name = "Transition", description = "Move a bazaar along draft → open → allocating → published → "
         + "running → closed.")
     public record Transition(@NotNull Bazaar.Status to) {

@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -86,6 +88,31 @@ public class BazaarResource {
                 throw new ProblemException(409, "publish-through-allocation");
             }
         }).view();
+    }
+
+    @PUT
+    @Path("/{id}/venues/{venueId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
+        description = "Only before an allocation is published (draft, open, allocating; 409 after). Stalls are "
+            + "booked as at creation, never beyond what the venue has free (409). Solved but unpublished allocations "
+            + "are superseded: allocate again. An open bazaar is announced again (bazaar.published).")
+    public Response putVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
+            @Valid BazaarDtos.VenueChange request) {
+        BazaarService.VenueEdit edit = service.putVenue(id, venueId, request);
+        return Response.status(edit.added() ? 201 : 200).entity(edit.bazaar().view()).build();
+    }
+
+    @DELETE
+    @Path("/{id}/venues/{venueId}")
+    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @Operation(summary = "Take a venue out of a planned bazaar",
+        description = "Only before an allocation is published (409 after); a bazaar keeps at least one venue (409). "
+            + "Its stalls are freed; applicants who ranked it keep their other preferences; solved but unpublished "
+            + "allocations are superseded.")
+    public BazaarDtos.BazaarView removeVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId) {
+        return service.removeVenue(id, venueId).view();
     }
 
     /** An occasion bazaars may be held for. */

@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
 import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
+import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 @ApplicationScoped
@@ -36,6 +38,9 @@ public class BazaarService {
 
     @Inject
     Event<BazaarOpened> opened;
+
+    @Inject
+    Event<VenuesChanged> venuesChanged;
 
     @Inject
     Clock clock;
@@ -104,25 +109,111 @@ public class BazaarService {
         List<VenuePlan> plans = new ArrayList<>();
         for (int i = 0; i < r.venues().size(); i++) {
             BazaarDtos.VenueOffer o = r.venues().get(i);
-            String field = "venues[" + i + "]";
-            List<LocalDate> days = new ArrayList<>();
-            if (o.days() == null || o.days().isEmpty()) {
-                days.addAll(BazaarMapper.daysOf(b));
-            } else {
-                for (int j = 0; j < o.days().size(); j++) {
-                    LocalDate d = Dates.parseAny(field + ".days[" + j + "]", o.days().get(j));
-                    if (!b.covers(d)) {
-                        throw ProblemException.invalid(field + ".days[" + j + "]", "validation.day-outside-bazaar");
-                    }
-                    days.add(d);
-                }
-            }
-            plans.add(new VenuePlan(field, o.venueId(), o.categoryCapPercent() == null ? 25 : o.categoryCapPercent(),
-                o.stallsPerDay(), o.powerStallsPerDay(), o.cookingStallsPerDay(),
-                List.copyOf(new LinkedHashSet<>(days))));
+            plans.add(plan(b, "venues[" + i + "]", o.venueId(), o.categoryCapPercent(), o.stallsPerDay(),
+                o.powerStallsPerDay(), o.cookingStallsPerDay(), o.days()));
         }
         offerVenues(b, plans, true);
         return load(b.id).orElseThrow();
+    }
+
+    private static VenuePlan plan(Bazaar b, String field, UUID venueId, Integer categoryCapPercent, Integer stalls,
+            Integer power, Integer cooking, List<String> dayTexts) {
+        List<LocalDate> days = new ArrayList<>();
+        if (dayTexts == null || dayTexts.isEmpty()) {
+            days.addAll(BazaarMapper.daysOf(b));
+        } else {
+            for (int j = 0; j < dayTexts.size(); j++) {
+                LocalDate d = Dates.parseAny(path(field, "days[" + j + "]"), dayTexts.get(j));
+                if (!b.covers(d)) {
+                    throw ProblemException.invalid(path(field, "days[" + j + "]"), "validation.day-outside-bazaar");
+                }
+                days.add(d);
+            }
+        }
+        return new VenuePlan(field, venueId, categoryCapPercent == null ? 25 : categoryCapPercent, stalls, power,
+            cooking, List.copyOf(new LinkedHashSet<>(days)));
+    }
+
+    /** A field's path in the request: {@code venues[2].stallsPerDay} at creation, {@code stallsPerDay} alone. */
+    private static String path(String prefix, String field) {
+        return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    /** Statuses in which a bazaar's venues may still change: nothing has been promised to a producer yet. */
+    private static final Set<Bazaar.Status> VENUES_EDITABLE = Set.of(Bazaar.Status.DRAFT, Bazaar.Status.OPEN,
+        Bazaar.Status.ALLOCATING);
+
+    /** What a change of a bazaar's venues did. */
+    public record VenueEdit(Loaded bazaar, boolean added) {
+    }
+
+    /**
+     * Adds a venue to a planned bazaar, or changes what it offers (stalls per day, days, category cap). The
+     * venue's stalls are booked as at creation, never beyond what it has free on each day (409 otherwise).
+     */
+    @Transactional
+    public VenueEdit putVenue(UUID bazaarId, UUID venueId, BazaarDtos.VenueChange r) {
+        Bazaar b = editable(bazaarId);
+        boolean existed = BazaarVenue.count("bazaarId = ?1 and venueId = ?2", bazaarId, venueId) > 0;
+        if (existed) {
+            BazaarVenueDay.delete("bazaarId = ?1 and venueId = ?2", bazaarId, venueId);
+            BazaarVenue.delete("bazaarId = ?1 and venueId = ?2", bazaarId, venueId);
+        }
+        BazaarDtos.VenueChange c = r == null ? new BazaarDtos.VenueChange(null, null, null, null, null) : r;
+        List<BazaarVenueDay> booked = offerVenues(b, List.of(plan(b, "", venueId, c.categoryCapPercent(),
+            c.stallsPerDay(), c.powerStallsPerDay(), c.cookingStallsPerDay(), c.days())), true);
+        if (booked.isEmpty()) {
+            throw ProblemException.invalid("days", "validation.required");
+        }
+        changed(b, existed ? null : venueId, null);
+        return new VenueEdit(load(bazaarId).orElseThrow(), !existed);
+    }
+
+    /**
+     * Takes a venue out of a planned bazaar: its stalls are freed for other bazaars, applicants who ranked it keep
+     * their other preferences in order. A bazaar keeps at least one venue.
+     */
+    @Transactional
+    public Loaded removeVenue(UUID bazaarId, UUID venueId) {
+        Bazaar b = editable(bazaarId);
+        if (BazaarVenue.count("bazaarId = ?1 and venueId = ?2", bazaarId, venueId) == 0) {
+            throw ProblemException.notFound("bazaar-venue", venueId);
+        }
+        if (BazaarVenue.count("bazaarId", bazaarId) == 1) {
+            throw ProblemException.conflict("last-venue");
+        }
+        BazaarVenueDay.delete("bazaarId = ?1 and venueId = ?2", bazaarId, venueId);
+        BazaarVenue.delete("bazaarId = ?1 and venueId = ?2", bazaarId, venueId);
+        changed(b, null, venueId);
+        return load(bazaarId).orElseThrow();
+    }
+
+    private Bazaar editable(UUID bazaarId) {
+        Bazaar b = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_WRITE);
+        if (b == null) {
+            throw ProblemException.notFound("bazaar", bazaarId);
+        }
+        if (b.historical || !VENUES_EDITABLE.contains(b.status)) {
+            throw ProblemException.conflict("venues-frozen", b.status.name());
+        }
+        return b;
+    }
+
+    /**
+     * After a change of venues: observers drop unpublished allocations (they were solved for other stalls) and
+     * strip a removed venue from applications; an open bazaar is announced again with its venues as they are now.
+     */
+    private void changed(Bazaar b, UUID added, UUID removed) {
+        venuesChanged.fire(new VenuesChanged(b.id, added, removed));
+        b.updatedAt = Instant.now(clock);
+        if (b.status == Bazaar.Status.OPEN) {
+            outbox.append(DomainEvent.of(Bazaar.AGGREGATE, b.id, "bazaar.published", 1,
+                BazaarMapper.published(b, BazaarVenueDay.ofBazaar(b.id))));
+        }
+    }
+
+    /** The venues of a planned bazaar changed (a venue added or removed, or what one offers). */
+    public record VenuesChanged(UUID bazaarId, UUID addedVenue, UUID removedVenue) {
     }
 
     /** One venue's part in a bazaar before it is checked against the venue's free stalls. */
@@ -139,7 +230,7 @@ public class BazaarService {
         Set<UUID> ids = new LinkedHashSet<>();
         for (VenuePlan p : plans) {
             if (!ids.add(p.venueId())) {
-                throw ProblemException.invalid(p.field() + ".venueId", "validation.duplicate");
+                throw ProblemException.invalid(path(p.field(), "venueId"), "validation.duplicate");
             }
         }
         Map<UUID, Venue> venues = Venue.<Venue>list("id in ?1", ids).stream()
@@ -149,21 +240,21 @@ public class BazaarService {
         for (VenuePlan p : plans) {
             Venue v = venues.get(p.venueId());
             if (v == null) {
-                throw ProblemException.invalid(p.field() + ".venueId", "validation.unknown-venue");
+                throw ProblemException.invalid(path(p.field(), "venueId"), "validation.unknown-venue");
             }
             int stalls = p.stalls() == null ? v.totalStalls() : p.stalls();
             int power = p.powerStalls() == null ? Math.min(v.powerStalls(), stalls) : p.powerStalls();
             int cooking = p.cookingStalls() == null ? Math.min(v.cookingStalls(), power) : p.cookingStalls();
             if (stalls > v.totalStalls()) {
-                throw ProblemException.invalid(p.field() + ".stallsPerDay", "validation.more-than-venue-has",
+                throw ProblemException.invalid(path(p.field(), "stallsPerDay"), "validation.more-than-venue-has",
                     v.totalStalls());
             }
             if (power > Math.min(stalls, v.powerStalls())) {
-                throw ProblemException.invalid(p.field() + ".powerStallsPerDay", "validation.more-than-venue-has",
+                throw ProblemException.invalid(path(p.field(), "powerStallsPerDay"), "validation.more-than-venue-has",
                     Math.min(stalls, v.powerStalls()));
             }
             if (cooking > Math.min(power, v.cookingStalls())) {
-                throw ProblemException.invalid(p.field() + ".cookingStallsPerDay", "validation.more-than-venue-has",
+                throw ProblemException.invalid(path(p.field(), "cookingStallsPerDay"), "validation.more-than-venue-has",
                     Math.min(power, v.cookingStalls()));
             }
             List<BazaarVenueDay> venueDays = new ArrayList<>();

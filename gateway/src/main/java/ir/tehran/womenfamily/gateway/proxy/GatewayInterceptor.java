@@ -83,6 +83,7 @@ final class GatewayInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
+        bodiless(context.response());
         String requestId = context.get(REQUEST_ID, String.class);
         if (requestId != null) {
             context.response().putHeader(RequestIds.HEADER, requestId);
@@ -94,6 +95,26 @@ final class GatewayInterceptor implements ProxyInterceptor {
             .toList();
         cors.forEach(headers::remove);
         return context.sendResponse();
+    }
+
+    /**
+     * A response that never has a body (304 Not Modified, 204 No Content, 1xx) goes out without one. The proxy
+     * would otherwise relay a service's 304 that declares no length as {@code Transfer-Encoding: chunked} with no
+     * chunks at all: a client that revalidates with {@code If-None-Match} on a kept-alive connection (a phone, or
+     * wrk) then waits forever for a body. The service's empty body is still read to its end, so the connection
+     * to the service goes back to the pool.
+     */
+    static void bodiless(ProxyResponse response) {
+        int status = response.getStatusCode();
+        if (status != 304 && status != 204 && status / 100 != 1) {
+            return;
+        }
+        Body body = response.getBody();
+        response.setBody(null);
+        response.headers().remove(HttpHeaders.TRANSFER_ENCODING);
+        if (body != null) {
+            body.stream().resume();
+        }
     }
 
     private ProxyResponse problem(ProxyContext context, Throwable failure) {

@@ -110,17 +110,39 @@ public class Child extends PanacheEntityBase {
     }
 
     private DomainEvent event(String type, Short district) {
-        return DomainEvent.of(AGGREGATE, id, type, 1, new State(id, motherId, birthDate,
-            JalaliDate.format(birthDate), gender, grade, district));
+        return DomainEvent.of(AGGREGATE, id, type, 1, new State(id, motherId, firstNameInitial(firstName),
+            birthDate, JalaliDate.format(birthDate), gender, grade, district));
+    }
+
+    /**
+     * The first letter of a first name, folded ({@link PersianText#matchKey}: آ and ا are one letter, Arabic
+     * and Persian forms of a letter are one); null when the name has no letter. All a sponsor may see of a name.
+     */
+    public static String firstNameInitial(String firstName) {
+        String key = PersianText.matchKey(firstName);
+        if (key == null) {
+            return null;
+        }
+        for (int i = 0; i < key.length(); ) {
+            int cp = key.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return new String(Character.toChars(Character.toUpperCase(cp)));
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     /** A new child and her or his event. */
     public record Added(Child child, List<DomainEvent> events) {
     }
 
-    /** Payload of {@code child.added} and {@code child.updated} v1: no name, no national code. */
-    public record State(UUID childId, UUID motherId, LocalDate birthDate, String birthDateJalali, Gender gender,
-            Short grade, Short district) {
+    /**
+     * Payload of {@code child.added} and {@code child.updated} v1: no name, no national code; only the first
+     * name's initial, which the sponsor's pseudonymised view shows.
+     */
+    public record State(UUID childId, UUID motherId, String firstNameInitial, LocalDate birthDate,
+            String birthDateJalali, Gender gender, Short grade, Short district) {
     }
 
     /** Payload of {@code child.removed} v1. */

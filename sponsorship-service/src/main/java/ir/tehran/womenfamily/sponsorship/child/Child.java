@@ -14,10 +14,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * A child under 20 of a registered woman, as the registry's events describe her: no name, no national
- * code, no address. Rows are never deleted: a child who leaves the registry or ages out keeps her
- * history. Only changed columns are written, so the roster consumer and officers never overwrite each
- * other's fields.
+ * A child under 20 of a registered woman, as the registry's events describe her: of her name only its
+ * first letter (folded), no national code, no address. Rows are never deleted: a child who leaves the
+ * registry or ages out keeps her history. Only changed columns are written, so the roster consumer and
+ * officers never overwrite each other's fields.
  */
 @Entity
 @Table(name = "child")
@@ -41,6 +41,10 @@ public class Child extends PanacheEntityBase {
 
     @Column(name = "registry_mother_id", nullable = false)
     public UUID registryMotherId;
+
+    /** The first letter of her first name, folded; null until the registry sends it (older events lack it). */
+    @Column(name = "first_name_initial", length = 1)
+    public String firstNameInitial;
 
     @Column(name = "birth_date", nullable = false)
     public LocalDate birthDate;

@@ -15,14 +15,17 @@ public final class ChildDtos {
     }
 
     @Schema(name = "ChildSummary", description = "A child in a list of the roster.")
-    public record ChildSummary(UUID id, Child.Status status, LocalDate birthDate,
+    public record ChildSummary(UUID id, Child.Status status,
+            @Schema(description = "The first letter of her first name (folded); null when the registry has not "
+                + "sent it", examples = "ز") String firstNameInitial,
+            LocalDate birthDate,
             @Schema(examples = "1392-06-14") String birthDateJalali, int age, Gender gender, Short grade,
             Short district, boolean giftedCandidate, boolean atRisk) {
     }
 
-    @Schema(name = "Child", description = "A child of a registered woman, as the roster holds her. No name: the "
-        + "registry's events do not carry one, by design.")
-    public record ChildView(UUID id, Child.Status status, UUID motherId,
+    @Schema(name = "Child", description = "A child of a registered woman, as the roster holds her. Of her name only "
+        + "its first letter: the registry's events carry no more, by design.")
+    public record ChildView(UUID id, Child.Status status, String firstNameInitial, UUID motherId,
             @Schema(description = "The mother's id in the registry's last event, before merges") UUID registryMotherId,
             Mother.Status motherStatus, Mother.SupportLevel motherSupportLevel,
             LocalDate birthDate, String birthDateJalali, int age,

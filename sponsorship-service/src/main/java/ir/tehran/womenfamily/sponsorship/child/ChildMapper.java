@@ -24,13 +24,13 @@ public class ChildMapper {
     }
 
     public ChildDtos.ChildSummary summary(Child c, boolean atRisk) {
-        return new ChildDtos.ChildSummary(c.id, c.status(), c.birthDate, Dates.jalali(c.birthDate), age(c),
-            c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
+        return new ChildDtos.ChildSummary(c.id, c.status(), c.firstNameInitial, c.birthDate,
+            Dates.jalali(c.birthDate), age(c), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
     }
 
     public ChildDtos.ChildView view(Child c, Mother mother, boolean atRisk) {
         LocalDate agesOut = Ages.anniversary(c.birthDate, config.ageOut().age());
-        return new ChildDtos.ChildView(c.id, c.status(), c.motherId, c.registryMotherId,
+        return new ChildDtos.ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
             mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
             c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut, Dates.jalali(agesOut), c.gender, c.grade,
             c.district, c.giftedCandidate, atRisk, c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt,

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.child;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,9 @@ public class ChildResource {
     @Inject
     ChildMapper mapper;
 
+    @Inject
+    Access access;
+
     @GET
     @Operation(summary = "The roster, filtered and paged")
     public Page<ChildDtos.ChildSummary> list(@QueryParam("district") @Min(1) @Max(22) Short district,
@@ -40,7 +44,8 @@ public class ChildResource {
             @QueryParam("atRisk") Boolean atRisk,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Page<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk),
+        Page<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk,
+            access.scope()),
             page, size);
         return new Page<>(rows.items().stream().map(r -> mapper.summary(r.child(), r.atRisk())).toList(),
             rows.page(), rows.size(), rows.total());
@@ -50,6 +55,7 @@ public class ChildResource {
     @Path("/{id}")
     @Operation(summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
+        access.requireChild(id);
         return service.detail(id).map(d -> mapper.view(d.child(), d.mother(), d.atRisk()))
             .orElseThrow(() -> ProblemException.notFound("child", id));
     }
@@ -58,6 +64,7 @@ public class ChildResource {
     @Path("/{id}/history")
     @Operation(summary = "What happened to her, oldest first; kept after she ages out")
     public List<ChildDtos.HistoryLine> history(@PathParam("id") UUID id) {
+        access.requireChild(id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("child", id));
         return service.history(id).stream().map(mapper::history).toList();
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Page;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ public class ChildService {
     }
 
     /** Filters of the roster list; null means any. */
-    public record Filter(Short district, Child.Status status, Boolean giftedCandidate, Boolean atRisk) {
+    public record Filter(Short district, Child.Status status, Boolean giftedCandidate, Boolean atRisk, Scope scope) {
     }
 
     /** A child with her mother as sponsorship knows her (null when no event about her has come yet). */
@@ -46,7 +47,7 @@ public class ChildService {
 
     @Transactional
     public Page<Row> list(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
+        StringBuilder where = new StringBuilder("where 1 = 1").append(filter.scope().and("c.district"));
         Map<String, Object> params = new HashMap<>();
         if (filter.district() != null) {
             where.append(" and c.district = :district");

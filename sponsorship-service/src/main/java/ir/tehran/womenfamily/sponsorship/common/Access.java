@@ -2,6 +2,9 @@ package ir.tehran.womenfamily.sponsorship.common;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,7 +12,11 @@ import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, beyond the role checks of {@code @RolesAllowed}. */
@@ -28,6 +35,11 @@ public class Access {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    EntityManager em;
+
+    private Scope scope;
 
     /** The user or client name, recorded as the author of a change. */
     public String user() {
@@ -49,6 +61,110 @@ public class Access {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(403, "forbidden");
         }
+    }
+
+    /**
+     * Whose children she may see: an admin every district; anyone else the districts of her token's
+     * {@code districts} claim, or every district when her token has no such claim (city-wide staff, as the
+     * gateway issues them). A claim that cannot be read limits her to no district at all.
+     */
+    public Scope scope() {
+        if (scope == null) {
+            scope = identity.hasRole(ADMIN) ? Scope.ALL : districtsClaim();
+        }
+        return scope;
+    }
+
+    private Scope districtsClaim() {
+        Object claim = jwt.getClaim("districts");
+        if (claim == null) {
+            return Scope.ALL;
+        }
+        Iterable<?> values = claim instanceof Iterable<?> it ? it : List.of(claim);
+        Set<Short> districts = new HashSet<>();
+        for (Object v : values) {
+            Short d = district(v);
+            if (d == null) {
+                return new Scope(Set.of());
+            }
+            districts.add(d);
+        }
+        return new Scope(districts);
+    }
+
+    private static Short district(Object v) {
+        try {
+            int d = v instanceof JsonNumber n ? n.intValueExact()
+                : v instanceof Number n ? n.intValue() : Integer.parseInt(text(v).strip());
+            return d >= 1 && d <= 22 ? (short) d : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** 404 (as if she did not exist) when the child is not in the roster or outside the caller's districts. */
+    @Transactional
+    public void requireChild(UUID childId) {
+        List<Short> found = em.createQuery("select c.district from Child c where c.id = :id", Short.class)
+            .setParameter("id", childId).getResultList();
+        if (found.isEmpty() || !scope().sees(found.get(0))) {
+            throw ProblemException.notFound("child", childId);
+        }
+    }
+
+    /** A child named in a request body: unknown to the caller (absent or outside her districts) is a 400. */
+    @Transactional
+    public void requireChildField(UUID childId, String field) {
+        if (childId == null) {
+            return;
+        }
+        List<Short> found = em.createQuery("select c.district from Child c where c.id = :id", Short.class)
+            .setParameter("id", childId).getResultList();
+        if (found.isEmpty() || !scope().sees(found.get(0))) {
+            throw ProblemException.invalid(field, "validation.unknown-child");
+        }
+    }
+
+    /** Children named in a list of a request body: the first one outside her districts is a 400. */
+    public void requireChildrenField(List<UUID> childIds, String field) {
+        if (scope().all()) {
+            return;
+        }
+        Set<UUID> visible = visible(childIds);
+        for (int i = 0; i < childIds.size(); i++) {
+            if (!visible.contains(childIds.get(i))) {
+                throw ProblemException.invalid(field + "[" + i + "]", "validation.unknown-child");
+            }
+        }
+    }
+
+    /**
+     * 404 when the record ({@code entity}: an entity with a {@code childId}, such as a pledge) does not exist or
+     * its child is outside the caller's districts; {@code kind} names it in the problem.
+     */
+    @Transactional
+    public void requireOfChild(String entity, String kind, UUID id) {
+        if (scope().all()) {
+            return;
+        }
+        List<Short> found = em.createQuery("select c.district from " + entity + " x, Child c where x.id = :id "
+            + "and c.id = x.childId", Short.class).setParameter("id", id).getResultList();
+        if (found.isEmpty() || !scope().sees(found.get(0))) {
+            throw ProblemException.notFound(kind, id);
+        }
+    }
+
+    /** Of these children, the ones the caller may see (all of them for the city-wide). */
+    @Transactional
+    public Set<UUID> visible(Collection<UUID> childIds) {
+        if (scope().all()) {
+            return new HashSet<>(childIds);
+        }
+        if (childIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select c.id from Child c where c.id in :ids" + scope().and("c.district"),
+            UUID.class).setParameter("ids", childIds).getResultList());
     }
 
     /** Staff pass; anyone else (a partner application) needs {@code scope} in the token. */
@@ -77,6 +193,9 @@ public class Access {
         }
         if (claim instanceof JsonString s) {
             return s.getString();
+        }
+        if (claim instanceof JsonValue v && v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
         }
         return claim.toString();
     }

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.DateInput;
 
 /**
  * Dates in and out of the API: every date field {@code x} has a twin {@code xJalali}; a client may send
@@ -28,6 +30,15 @@ public final class Dates {
     /** The Jalali form {@code 1402-12-16}, or null. */
     public static String jalali(LocalDate date) {
         return date == null ? null : JalaliDate.of(date).toString();
+    }
+
+    /** A date in a query parameter, ISO or Jalali (Persian digits too); 400 naming the parameter when wrong. */
+    public static LocalDate parseAny(String field, String text) {
+        try {
+            return DateInput.parse(PersianText.latinDigits(text.strip()));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "validation.jalali-date");
+        }
     }
 
     /** A required date from its ISO and Jalali fields; 400 naming the field when missing or wrong. */

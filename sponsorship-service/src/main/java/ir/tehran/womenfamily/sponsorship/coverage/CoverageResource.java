@@ -34,7 +34,7 @@ public class CoverageResource {
         + "sponsorship.coverage.read)")
     public CoverageService.Report coverage(@QueryParam("district") @Min(1) @Max(22) Short district) {
         access.requireStaffOrScope(Access.COVERAGE_SCOPE);
-        return service.byDistrictAndPurpose(district);
+        return service.byDistrictAndPurpose(district).within(access.scope());
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,6 +80,17 @@ public class CoverageService {
 
     @Schema(name = "Coverage")
     public record Report(long needs, long met, long open, List<Row> rows) {
+
+        /** The rows of the districts a caller may see, with the totals of those rows. */
+        public Report within(Scope scope) {
+            if (scope.all()) {
+                return this;
+            }
+            List<Row> kept = rows.stream().filter(r -> scope.sees(r.district())).toList();
+            long n = kept.stream().mapToLong(Row::needs).sum();
+            long m = kept.stream().mapToLong(Row::met).sum();
+            return new Report(n, m, n - m, kept);
+        }
     }
 
     @Schema(name = "SponsorCoverage", description = "What one sponsor gives (pledged net of releases).")

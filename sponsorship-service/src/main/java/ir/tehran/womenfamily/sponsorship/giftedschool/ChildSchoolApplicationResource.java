@@ -43,6 +43,7 @@ public class ChildSchoolApplicationResource {
     @Operation(summary = "Plan an application for a gifted candidate")
     public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
             @Context UriInfo uri) {
+        access.requireChild(childId);
         SchoolApplication a = service.plan(childId, request, access.user());
         return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())
             .entity(mapper.view(a)).build();
@@ -51,6 +52,7 @@ public class ChildSchoolApplicationResource {
     @GET
     @Operation(summary = "Her applications")
     public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
+        access.requireChild(childId);
         return service.ofChild(childId).stream().map(mapper::view).toList();
     }
 }

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.giftedschool;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,17 +37,23 @@ public class SchoolApplicationResource {
     @Inject
     GiftedSchoolMapper mapper;
 
+    @Inject
+    Access access;
+
     @GET
     @Operation(summary = "The pipeline, by stage and school year, nearest deadline first")
     public List<GiftedSchoolDtos.ApplicationView> pipeline(@QueryParam("status") SchoolApplication.Status status,
             @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
-        return service.pipeline(status, academicYear).stream().map(mapper::view).toList();
+        List<SchoolApplication> all = service.pipeline(status, academicYear);
+        var visible = access.visible(all.stream().map(a -> a.childId).toList());
+        return all.stream().filter(a -> visible.contains(a.childId)).map(mapper::view).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One application")
     public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
+        access.requireOfChild("SchoolApplication", "school-application", id);
         return service.find(id).map(mapper::view)
             .orElseThrow(() -> ProblemException.notFound("school-application", id));
     }
@@ -57,6 +64,7 @@ public class SchoolApplicationResource {
         + "WITHDRAWN")
     public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
             @Valid @NotNull GiftedSchoolDtos.Transition request) {
+        access.requireOfChild("SchoolApplication", "school-application", id);
         return mapper.view(service.move(id, request));
     }
 }

@@ -104,6 +104,7 @@ public class ReconciliationService {
             lReceived += ledger.received();
             lDisbursed += ledger.disbursed();
         }
+        discrepancies.addAll(instalments());
         Long allEntries = em.createQuery("select count(e) from LedgerEntry e", Long.class).getSingleResult();
         if (allEntries != entries) {
             discrepancies.add(new Discrepancy(null, "entries-without-pledge"));
@@ -112,6 +113,41 @@ public class ReconciliationService {
         Totals rowTotals = Totals.of(new Balances(pledged, released, received, disbursed));
         boolean balanced = discrepancies.isEmpty() && ledgerTotals.equals(rowTotals);
         return new Report(balanced, rows.size(), entries, ledgerTotals, rowTotals, discrepancies);
+    }
+
+    /**
+     * The instalment schedule of every confirmed pledge agrees with its balances: the instalments add up to what
+     * was pledged, what they were paid to what was received, what was cancelled in them to what was released,
+     * and the payments recorded against them to what they were paid.
+     */
+    private List<Discrepancy> instalments() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+            select p.id, p.pledged_rials, p.received_rials, p.released_rials,
+                   coalesce(i.amount, 0), coalesce(i.paid, 0), coalesce(i.cancelled, 0), coalesce(x.paid, 0)
+            from pledge p
+            left join (select pledge_id, sum(amount_rials) as amount, sum(paid_rials) as paid,
+                              sum(cancelled_rials) as cancelled
+                       from instalment group by pledge_id) i on i.pledge_id = p.id
+            left join (select i2.pledge_id, sum(ip.amount_rials) as paid
+                       from instalment_payment ip join instalment i2 on i2.id = ip.instalment_id
+                       group by i2.pledge_id) x on x.pledge_id = p.id
+            where p.status in ('ACTIVE', 'ENDED')
+            """).getResultList();
+        List<Discrepancy> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            if (num(r[4]) != num(r[1])) {
+                out.add(new Discrepancy(id, "instalments-differ-from-pledged"));
+            }
+            if (num(r[5]) != num(r[2]) || num(r[7]) != num(r[5])) {
+                out.add(new Discrepancy(id, "instalments-paid-differ-from-received"));
+            }
+            if (num(r[6]) != num(r[3])) {
+                out.add(new Discrepancy(id, "instalments-cancelled-differ-from-released"));
+            }
+        }
+        return out;
     }
 
     private static long num(Object o) {

@@ -46,7 +46,7 @@ public class MatchingResource {
     public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return service.suggest(sponsorId, purpose, limit).stream()
+        return service.suggest(sponsorId, purpose, limit, access.scope()).stream()
             .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
                 m.child().district(), m.child().atRisk(), m.reasons()))
             .toList();
@@ -57,7 +57,7 @@ public class MatchingResource {
     @Operation(summary = "Match sponsors in order; each matched child is held with a proposed pledge")
     public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
         long start = System.nanoTime();
-        MatchingService.Outcome outcome = service.run(run, access.user());
+        MatchingService.Outcome outcome = service.run(run, access.user(), access.scope());
         long took = (System.nanoTime() - start) / 1_000_000;
         List<MatchingDtos.Result> results = new ArrayList<>();
         int matched = 0;

@@ -19,6 +19,7 @@ import ir.tehran.womenfamily.sponsorship.benefactor.Benefactor;
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Gender;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
 import ir.tehran.womenfamily.sponsorship.pledge.PledgeService;
@@ -51,13 +52,13 @@ public class MatchingService {
     PledgeService pledges;
 
     @Transactional
-    public List<Matcher.Match> suggest(UUID sponsorId, Pledge.Purpose purpose, int limit) {
+    public List<Matcher.Match> suggest(UUID sponsorId, Pledge.Purpose purpose, int limit, Scope scope) {
         Benefactor sponsor = Benefactor.findById(sponsorId);
         if (sponsor == null) {
             throw ProblemException.invalid("sponsorId", "validation.unknown-benefactor");
         }
         Matcher.Request request = new Matcher.Request(sponsorId, purpose, preferences(sponsor));
-        return Matcher.suggest(request, candidates(purpose), limit);
+        return Matcher.suggest(request, within(candidates(purpose), scope), limit);
     }
 
     /** The outcome of a run: per request, the proposal made or nothing. */
@@ -65,7 +66,7 @@ public class MatchingService {
     }
 
     @Transactional
-    public Outcome run(MatchingDtos.Run run, String by) {
+    public Outcome run(MatchingDtos.Run run, String by, Scope scope) {
         long started = System.nanoTime();
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, MATCHING_LOCK).getSingleResult();
         Set<UUID> ids = new HashSet<>();
@@ -84,6 +85,7 @@ public class MatchingService {
             purposes.add(r.terms().purpose());
         }
         Map<Pledge.Purpose, List<Matcher.Candidate>> pools = candidates(purposes);
+        pools.replaceAll((purpose, pool) -> within(pool, scope));
         long read = System.nanoTime();
         List<Optional<Matcher.Match>> matches = Matcher.match(requests, pools);
         long matched = System.nanoTime();
@@ -105,6 +107,11 @@ public class MatchingService {
             + "proposals written in %d ms", requests.size(), (read - started) / 1_000_000, (matched - read) / 1_000_000,
             (System.nanoTime() - matched) / 1_000_000);
         return new Outcome(matches, made);
+    }
+
+    /** The candidates of the districts the caller may see (an officer matches within her districts). */
+    static List<Matcher.Candidate> within(List<Matcher.Candidate> pool, Scope scope) {
+        return scope.all() ? pool : pool.stream().filter(c -> scope.sees(c.district())).toList();
     }
 
     /** Active children free for {@code purpose}, with what the need order reads. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.ChildDtos;
 import ir.tehran.womenfamily.sponsorship.child.ChildMapper;
+import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +32,9 @@ public class MotherResource {
     @Inject
     ChildMapper children;
 
+    @Inject
+    Access access;
+
     /** What sponsorship knows of a mother; {@code mergedInto} is the record her household belongs to now. */
     public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt,
             Mother.Status status, Mother.SupportLevel supportLevel, UUID mergedInto) {
@@ -40,7 +45,7 @@ public class MotherResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(summary = "A mother known from the registry's events")
     public MotherView get(@PathParam("id") UUID id) {
-        return service.find(id)
+        return service.find(id).filter(this::visible)
             .map(m -> new MotherView(m.beneficiaryId, m.district, m.registeredOn, m.firstSeenAt, m.status,
                 m.supportLevel, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
             .orElseThrow(() -> ProblemException.notFound("mother", id));
@@ -51,6 +56,14 @@ public class MotherResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(summary = "Her children in the roster (after merges), active or not")
     public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
-        return service.children(id).stream().map(children::summary).toList();
+        Scope scope = access.scope();
+        return service.children(id).stream().filter(c -> scope.sees(c.district)).map(children::summary).toList();
+    }
+
+    /** An officer limited to districts sees a mother of her districts, or one with a child there. */
+    private boolean visible(Mother m) {
+        Scope scope = access.scope();
+        return scope.sees(m.district)
+            || service.children(m.beneficiaryId).stream().anyMatch(c -> scope.sees(c.district));
     }
 }

@@ -51,9 +51,34 @@ public final class PledgeDtos {
     public record End(@NotNull Pledge.EndReason reason) {
     }
 
-    @Schema(name = "Receipt", description = "Money received from the payer.")
+    @Schema(name = "Receipt", description = "Money received from the payer. It pays the instalment it names, or "
+        + "else the oldest open instalments first.")
     public record Receipt(@NotNull @Positive @JsonDeserialize(using = Rials.class) Long amountRials,
-            LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note) {
+            LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note,
+            @Schema(description = "The instalment it pays (1 for a one-off); never more than it still lacks")
+            @Min(1) @Max(120) Integer instalmentNumber) {
+    }
+
+    @Schema(name = "InstalmentPayment", description = "The part of a receipt that paid an instalment.")
+    public record InstalmentPaymentView(long ledgerEntryId, long amountRials, LocalDate paidOn, String paidOnJalali) {
+    }
+
+    @Schema(name = "Instalment", description = "One instalment of a confirmed pledge, due on a Jalali month's day.")
+    public record InstalmentView(int number, LocalDate dueOn,
+            @Schema(examples = "1404-02-15") String dueOnJalali,
+            @Schema(description = "Jalali year and month the instalment is for", examples = "1404-02")
+            String monthJalali,
+            long amountRials, long paidRials, long cancelledRials, long openRials, Instalment.Status status,
+            LocalDate paidOn, String paidOnJalali,
+            @Schema(description = "Days past due while open; 0 otherwise") long daysOverdue,
+            List<InstalmentPaymentView> payments) {
+    }
+
+    @Schema(name = "OverdueInstalment", description = "An instalment of an active pledge past its due day and not "
+        + "fully paid.")
+    public record OverdueView(UUID pledgeId, UUID sponsorId, UUID payerId, UUID childId, Short district,
+            Pledge.Purpose purpose, int number, LocalDate dueOn, String dueOnJalali, long amountRials, long paidRials,
+            long openRials, long daysOverdue) {
     }
 
     @Schema(name = "Disbursement", description = "Money paid out for the child. A payment of a school application's "

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,10 +40,14 @@ public class PledgeResource {
     @Inject
     Access access;
 
+    @Inject
+    InstalmentService instalments;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
     public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
+        access.requireChildField(request.childId(), "childId");
         Pledge p = service.propose(request, access.user());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeMapper.toView(p)).build();
     }
@@ -52,7 +57,7 @@ public class PledgeResource {
     public List<PledgeDtos.PledgeView> list(@QueryParam("sponsorId") UUID sponsorId,
             @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
             @QueryParam("purpose") Pledge.Purpose purpose) {
-        return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose)).stream()
+        return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope())).stream()
             .map(PledgeMapper::toView).toList();
     }
 
@@ -60,6 +65,7 @@ public class PledgeResource {
     @Path("/{id}")
     @Operation(summary = "One pledge with its balances")
     public PledgeDtos.PledgeView get(@PathParam("id") UUID id) {
+        access.requireOfChild("Pledge", "pledge", id);
         return service.find(id).map(PledgeMapper::toView).orElseThrow(() -> ProblemException.notFound("pledge", id));
     }
 
@@ -67,6 +73,7 @@ public class PledgeResource {
     @Path("/{id}/confirmation")
     @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
+        access.requireOfChild("Pledge", "pledge", id);
         return PledgeMapper.toView(service.confirm(id, access.user()));
     }
 
@@ -74,6 +81,7 @@ public class PledgeResource {
     @Path("/{id}/release")
     @Operation(summary = "Decline a proposal: the child is no longer held")
     public PledgeDtos.PledgeView release(@PathParam("id") UUID id) {
+        access.requireOfChild("Pledge", "pledge", id);
         return PledgeMapper.toView(service.release(id));
     }
 
@@ -82,6 +90,7 @@ public class PledgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
+        access.requireOfChild("Pledge", "pledge", id);
         return PledgeMapper.toView(service.end(id, request.reason(), access.user()));
     }
 
@@ -90,6 +99,7 @@ public class PledgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record money received from the payer; never more than is outstanding")
     public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
+        access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.receive(id, request, access.user());
         return Response.status(201).entity(PledgeMapper.toView(e)).build();
     }
@@ -100,14 +110,28 @@ public class PledgeResource {
     @Operation(summary = "Record money paid out for the child (event disbursement.recorded); never more than is "
         + "available")
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
+        access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.disburse(id, request, access.user());
         return Response.status(201).entity(PledgeMapper.toView(e)).build();
+    }
+
+    @GET
+    @Path("/{id}/instalments")
+    @Operation(summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
+        + "overdue")
+    public List<PledgeDtos.InstalmentView> instalments(@PathParam("id") UUID id) {
+        access.requireOfChild("Pledge", "pledge", id);
+        service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
+        LocalDate today = instalments.today();
+        return instalments.ofPledge(id).stream().map(w -> PledgeMapper.toView(w.instalment(), w.payments(), today))
+            .toList();
     }
 
     @GET
     @Path("/{id}/ledger")
     @Operation(summary = "The pledge's ledger entries, in order")
     public List<PledgeDtos.EntryView> ledger(@PathParam("id") UUID id) {
+        access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
         return service.entries(id).stream().map(PledgeMapper::toView).toList();
     }

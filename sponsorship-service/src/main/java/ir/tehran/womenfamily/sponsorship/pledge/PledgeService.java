@@ -19,6 +19,7 @@ import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Rials;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.giftedschool.SchoolApplication;
 import ir.tehran.womenfamily.sponsorship.ledger.Balances;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
@@ -56,6 +57,9 @@ public class PledgeService {
 
     @Inject
     ChildHistoryLog history;
+
+    @Inject
+    InstalmentService instalments;
 
     /** Proposes a pledge for a chosen child and holds her for the sponsor. */
     @Transactional
@@ -154,6 +158,7 @@ public class PledgeService {
         p.confirmedAt = now;
         p.heldUntil = null;
         append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Dates.today(clock), null, null, null, null, by);
+        instalments.schedule(p);
         history.record(p.childId, now, ChildHistory.Kind.SPONSORSHIP_STARTED,
             Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.started", 1,
@@ -189,7 +194,10 @@ public class PledgeService {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
         LocalDate on = onOrToday(r.receivedOn(), r.receivedOnJalali(), "receivedOn");
-        return append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
+        instalments.checkReceipt(p, r.instalmentNumber(), r.amountRials());
+        LedgerEntry e = append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
+        instalments.pay(p, e, r.instalmentNumber());
+        return e;
     }
 
     @Transactional
@@ -223,7 +231,7 @@ public class PledgeService {
     }
 
     /** Filters of the pledge list; null means any. */
-    public record Filter(UUID sponsorId, UUID childId, Pledge.Status status, Pledge.Purpose purpose) {
+    public record Filter(UUID sponsorId, UUID childId, Pledge.Status status, Pledge.Purpose purpose, Scope scope) {
     }
 
     @Transactional
@@ -234,6 +242,10 @@ public class PledgeService {
         add(q, params, "childId", f.childId());
         add(q, params, "status", f.status());
         add(q, params, "purpose", f.purpose());
+        if (!f.scope().all()) {
+            q.append(" and childId in (select c.id from Child c where 1 = 1").append(f.scope().and("c.district"))
+                .append(")");
+        }
         return Pledge.list(q + " order by proposedAt desc, id", params.toArray());
     }
 
@@ -303,6 +315,7 @@ public class PledgeService {
             append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
                 "end: " + reason, by);
         }
+        instalments.cancelOpen(p);
         p.status = Pledge.Status.ENDED;
         p.endReason = reason;
         p.endedAt = at;

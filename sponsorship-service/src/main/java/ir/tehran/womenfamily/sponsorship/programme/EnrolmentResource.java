@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.sponsorship.programme;
 
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,10 +31,14 @@ public class EnrolmentResource {
     @Inject
     ProgrammeMapper mapper;
 
+    @Inject
+    Access access;
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One enrolment, with its waitlist position and attendance")
     public ProgrammeDtos.EnrolmentView get(@PathParam("id") UUID id) {
+        access.requireOfChild("Enrolment", "enrolment", id);
         return service.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
     }
 
@@ -41,6 +46,7 @@ public class EnrolmentResource {
     @Path("/{id}/withdrawal")
     @Operation(summary = "Withdraw; a freed seat goes to the first child on the waitlist")
     public ProgrammeDtos.EnrolmentView withdraw(@PathParam("id") UUID id) {
+        access.requireOfChild("Enrolment", "enrolment", id);
         return mapper.view(service.withdraw(id));
     }
 
@@ -49,6 +55,7 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that she completed the programme, with its outcome")
     public ProgrammeDtos.EnrolmentView complete(@PathParam("id") UUID id, @Valid ProgrammeDtos.Completion request) {
+        access.requireOfChild("Enrolment", "enrolment", id);
         return mapper.view(service.complete(id, request == null ? null : request.outcome()));
     }
 }

@@ -75,6 +75,7 @@ public class ProgrammeResource {
     @Operation(summary = "Enrol a child: enrolled while seats are free, else waitlisted")
     public Response enrol(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.EnrolmentRequest request,
             @Context UriInfo uri) {
+        access.requireChildField(request.childId(), "childId");
         Enrolment e = enrolments.enrol(id, request.childId(), access.user());
         return Response.created(uri.getBaseUriBuilder().path("enrolments").path(e.id.toString()).build())
             .entity(mapper.view(e)).build();
@@ -84,7 +85,9 @@ public class ProgrammeResource {
     @Path("/{id}/enrolments")
     @Operation(summary = "Enrolments and the waitlist, in order of request")
     public List<ProgrammeDtos.EnrolmentView> enrolments(@PathParam("id") UUID id) {
-        return enrolments.list(id).stream().map(mapper::view).toList();
+        List<Enrolment> all = enrolments.list(id);
+        var visible = access.visible(all.stream().map(e -> e.childId).toList());
+        return all.stream().filter(e -> visible.contains(e.childId)).map(mapper::view).toList();
     }
 
     @POST
@@ -108,6 +111,8 @@ public class ProgrammeResource {
     @Operation(summary = "Record who was present and absent at a session")
     public ProgrammeDtos.SessionView attendance(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
             @Valid @NotNull ProgrammeDtos.AttendanceInput request) {
+        access.requireChildrenField(request.present(), "present");
+        access.requireChildrenField(request.absent(), "absent");
         return mapper.view(programmes.recordAttendance(id, number, request));
     }
 }

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.risk;
 import java.util.Locale;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +29,13 @@ public class ChildRiskResource {
     @Inject
     RiskService service;
 
+    @Inject
+    Access access;
+
     @GET
     @Operation(summary = "The rule's verdict on one child, explained; 404 before her first report card")
     public RiskMapper.StatusView status(@PathParam("childId") UUID childId, @Context HttpHeaders headers) {
+        access.requireChild(childId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         return service.status(childId).map(s -> RiskMapper.toView(s, locale))
             .orElseThrow(() -> ProblemException.notFound("risk-verdict", childId));

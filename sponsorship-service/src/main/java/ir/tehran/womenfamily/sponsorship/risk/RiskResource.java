@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.risk;
 import java.util.List;
 import java.util.Locale;
 
+import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,13 +31,17 @@ public class RiskResource {
     @Inject
     RiskService service;
 
+    @Inject
+    Access access;
+
     @GET
-    @Operation(summary = "Active children the rule flags, by district (all districts when none is given)")
+    @Operation(summary = "Active children the rule flags, by district (all of the caller's districts when none "
+        + "is given)")
     public List<RiskMapper.AtRiskView> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @Context HttpHeaders headers) {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        return service.atRisk(district, page, size).stream()
+        return service.atRisk(district, access.scope(), page, size).stream()
             .map(r -> RiskMapper.toView(r.child(), r.status(), locale)).toList();
     }
 }

@@ -12,6 +12,7 @@ import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.school.TermReport;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
@@ -109,8 +110,8 @@ public class RiskService {
 
     /** Active children the rule flags now, in a district or all, most recently flagged first. */
     @Transactional
-    public List<AtRisk> atRisk(Short district, int page, int size) {
-        String where = district == null ? "" : " and c.district = :district";
+    public List<AtRisk> atRisk(Short district, Scope scope, int page, int size) {
+        String where = (district == null ? "" : " and c.district = :district") + scope.and("c.district");
         var q = em.createQuery("select c, r from Child c join RiskStatus r on r.childId = c.id "
             + "where r.atRisk = true and c.removedAt is null and c.agedOutOn is null" + where
             + " order by r.flaggedAt desc, c.id", Object[].class);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +23,7 @@ import ir.tehran.womenfamily.sponsorship.mother.MotherMerge;
 import ir.tehran.womenfamily.support.events.EventTypes;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.persian.PersianText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -159,6 +161,7 @@ public class RosterProjection {
                 + " name different days");
         }
         Gender gender = Gender.valueOf(text(d, "gender"));
+        String initial = initial(d);
         Short grade = smallInt(d, "grade", 0, 12);
         Short district = smallInt(d, "district", 1, 22);
         Instant at = time(event);
@@ -174,6 +177,7 @@ public class RosterProjection {
             c.id = id;
             c.motherId = mother;
             c.registryMotherId = registryMother;
+            c.firstNameInitial = initial;
             c.birthDate = birth;
             c.gender = gender;
             c.grade = grade;
@@ -196,6 +200,7 @@ public class RosterProjection {
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         change(changes, "motherId", c.motherId, mother);
+        change(changes, "firstNameInitial", c.firstNameInitial, initial);
         change(changes, "birthDate", c.birthDate, birth);
         change(changes, "gender", c.gender, gender);
         change(changes, "grade", c.grade, grade);
@@ -206,6 +211,7 @@ public class RosterProjection {
         }
         c.motherId = mother;
         c.registryMotherId = registryMother;
+        c.firstNameInitial = initial;
         c.birthDate = birth;
         c.gender = gender;
         c.grade = grade;
@@ -378,6 +384,22 @@ public class RosterProjection {
             throw new IllegalArgumentException("'" + field + "' is not a string");
         }
         return v.asText();
+    }
+
+    /**
+     * The first name's initial ({@code firstNameInitial}, optional: older events lack it): one letter, folded
+     * again here so that the roster never holds two forms of one letter; anything longer is a producer bug.
+     */
+    static String initial(JsonNode data) {
+        JsonNode v = data.path("firstNameInitial");
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        String folded = v.isTextual() ? PersianText.matchKey(v.asText()) : null;
+        if (folded == null || folded.length() != 1 || !Character.isLetter(folded.charAt(0))) {
+            throw new IllegalArgumentException("'firstNameInitial' must be one letter");
+        }
+        return folded.toUpperCase(Locale.ROOT);
     }
 
     private static UUID uuid(JsonNode data, String field) {

@@ -43,6 +43,7 @@ public class TermReportResource {
     public Response put(@PathParam("childId") UUID childId,
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term,
             @Valid @NotNull TermReportDtos.TermReportInput input) {
+        access.requireChild(childId);
         TermReportService.Saved saved = service.put(childId, year, term, input, access.user());
         return Response.status(saved.created() ? 201 : 200).entity(TermReportMapper.toView(saved.report())).build();
     }
@@ -50,6 +51,7 @@ public class TermReportResource {
     @GET
     @Operation(summary = "Her report cards, latest first")
     public List<TermReportDtos.TermReportView> list(@PathParam("childId") UUID childId) {
+        access.requireChild(childId);
         return service.list(childId).stream().map(TermReportMapper::toView).toList();
     }
 }

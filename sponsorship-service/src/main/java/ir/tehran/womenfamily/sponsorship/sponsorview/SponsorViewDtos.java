@@ -11,9 +11,9 @@ import ir.tehran.womenfamily.sponsorship.pledge.PledgeDtos;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What a sponsor sees: pseudonymised by design. A child is a code made for this sponsor alone, her age in
- * years, her school grade and her progress. Never a name, a national code, an address or district, a birth
- * date, the mother, or any flag about the family.
+ * What a sponsor sees: pseudonymised by design. A child is a code made for this sponsor alone, the first
+ * letter of her first name, her age in years, her school grade and her progress. Never a name, a national
+ * code, an address or district, a birth date, the mother, or any flag about the family.
  */
 public final class SponsorViewDtos {
 
@@ -23,6 +23,8 @@ public final class SponsorViewDtos {
     @Schema(name = "SponsoredChild", description = "A child the sponsor supports, pseudonymised.")
     public record ChildView(
             @Schema(description = "This sponsor's code for the child", examples = "K7QM-3XPA") String code,
+            @Schema(description = "The first letter of her first name; null when not known", examples = "ز")
+            String firstNameInitial,
             int age, Short grade, List<Pledge.Purpose> purposes, Progress progress) {
     }
 
@@ -41,9 +43,12 @@ public final class SponsorViewDtos {
     }
 
     @Schema(name = "MySponsorship", description = "One of the sponsor's pledges and its money.")
-    public record SponsorshipView(UUID id, String childCode, Pledge.Purpose purpose, Pledge.Schedule schedule,
+    public record SponsorshipView(UUID id, String childCode, String childFirstNameInitial, Pledge.Purpose purpose,
+            Pledge.Schedule schedule,
             long instalmentRials, int months, long totalRials, LocalDate startsOn, String startsOnJalali,
             Pledge.Status status, Instant heldUntil, Instant confirmedAt, Instant endedAt,
-            PledgeDtos.BalancesView balances) {
+            PledgeDtos.BalancesView balances,
+            @Schema(description = "Her instalments (Jalali months), paid, due, overdue or cancelled")
+            List<PledgeDtos.InstalmentView> instalments) {
     }
 }

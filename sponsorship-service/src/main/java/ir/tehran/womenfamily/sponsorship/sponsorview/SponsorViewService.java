@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.sponsorship.sponsorview;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.pledge.InstalmentService;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
 import ir.tehran.womenfamily.sponsorship.pledge.PledgeMapper;
 import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
@@ -31,6 +33,9 @@ public class SponsorViewService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    InstalmentService instalments;
 
     @Transactional
     public List<SponsorViewDtos.SponsorshipView> sponsorships(UUID sponsorId) {
@@ -60,14 +65,19 @@ public class SponsorViewService {
     }
 
     private SponsorViewDtos.SponsorshipView sponsorship(UUID sponsorId, Pledge p) {
-        return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId), p.purpose,
+        Child c = Child.findById(p.childId);
+        LocalDate today = Dates.today(clock);
+        return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId),
+            c.firstNameInitial, p.purpose,
             p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status,
-            p.heldUntil, p.confirmedAt, p.endedAt, PledgeMapper.balances(p.balances()));
+            p.heldUntil, p.confirmedAt, p.endedAt, PledgeMapper.balances(p.balances()),
+            instalments.ofPledge(p.id).stream().map(w -> PledgeMapper.toView(w.instalment(), w.payments(), today))
+                .toList());
     }
 
     private SponsorViewDtos.ChildView child(UUID sponsorId, UUID childId, List<Pledge.Purpose> purposes) {
         Child c = Child.findById(childId);
-        return new SponsorViewDtos.ChildView(SponsorChildCode.of(sponsorId, childId),
+        return new SponsorViewDtos.ChildView(SponsorChildCode.of(sponsorId, childId), c.firstNameInitial,
             Ages.ageOn(c.birthDate, Dates.today(clock)), c.grade, purposes, progress(childId));
     }
 

@@ -41,6 +41,7 @@ public class AssessmentResource {
     @Operation(summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
     public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
             @Context UriInfo uri) {
+        access.requireChild(childId);
         Assessment a = service.record(childId, request, access.user());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
             .entity(AssessmentMapper.toView(a)).build();
@@ -49,6 +50,7 @@ public class AssessmentResource {
     @GET
     @Operation(summary = "Her assessments, latest first")
     public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
+        access.requireChild(childId);
         return service.list(childId).stream().map(AssessmentMapper::toView).toList();
     }
 }

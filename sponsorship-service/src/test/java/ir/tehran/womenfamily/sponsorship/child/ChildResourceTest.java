@@ -33,6 +33,32 @@ class ChildResourceTest {
     }
 
     @Test
+    void theRosterShowsTheFirstNameInitialAndNothingMoreOfTheName() {
+        UUID withInitial = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        RegistryFeed.send(RegistryFeed.CHILD_TOPIC, withInitial.toString(), "child.added", RegistryFeed.childJson(
+            withInitial, UUID.randomUUID(), "\u0622", RegistryFeed.bornAged(9), "FEMALE", 3, 14));
+        // an event written before the registry sent initials
+        RegistryFeed.send(RegistryFeed.CHILD_TOPIC, older.toString(), "child.added", RegistryFeed.childJson(
+            older, UUID.randomUUID(), null, RegistryFeed.bornAged(9), "MALE", 3, 14));
+        RegistryFeed.awaitChildren(java.util.List.of(withInitial, older));
+        // alef with madda is folded to alef, as the registry folds names
+        given().auth().oauth2(Tokens.officer()).get(PATH + "/" + withInitial).then().statusCode(200)
+            .body("firstNameInitial", equalTo("\u0627"));
+        given().auth().oauth2(Tokens.officer()).get(PATH + "/" + older).then().statusCode(200)
+            .body("firstNameInitial", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(Tokens.officer()).queryParam("district", 14).queryParam("size", 200).get(PATH).then()
+            .statusCode(200).body("items.find { it.id == '" + withInitial + "' }.firstNameInitial", equalTo("\u0627"));
+
+        // a later event brings the initial to the child who had none
+        RegistryFeed.send(RegistryFeed.CHILD_TOPIC, older.toString(), "child.updated", RegistryFeed.childJson(
+            older, UUID.randomUUID(), "\u0628", RegistryFeed.bornAged(9), "MALE", 3, 14));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+            given().auth().oauth2(Tokens.officer()).get(PATH + "/" + older).then().statusCode(200)
+                .body("firstNameInitial", equalTo("\u0628")));
+    }
+
+    @Test
     void aBadFilterIsA400NamingTheParameter() {
         given().auth().oauth2(Tokens.officer()).header("Accept-Language", "en").queryParam("district", 23)
             .get(PATH).then().statusCode(400).contentType("application/problem+json")

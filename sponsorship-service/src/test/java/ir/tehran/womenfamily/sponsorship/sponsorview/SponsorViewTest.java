@@ -27,8 +27,12 @@ import org.junit.jupiter.api.Test;
 class SponsorViewTest {
 
     @Test
-    void aSponsorSeesACodeAgeGradeAndProgressAndNothingThatIdentifiesTheChild() {
-        UUID child = RegistryFeed.newChild(13, "FEMALE", 7);
+    void aSponsorSeesACodeTheInitialAgeGradeAndProgressAndNothingThatIdentifiesTheChild() {
+        // the registry sends the initial with the Arabic kaf; the sponsor reads it folded to the Persian letter
+        UUID child = UUID.randomUUID();
+        RegistryFeed.send(RegistryFeed.CHILD_TOPIC, child.toString(), "child.added", RegistryFeed.childJson(child,
+            UUID.randomUUID(), "\u0643", RegistryFeed.bornAged(13), "FEMALE", 7, 7));
+        RegistryFeed.awaitChildren(java.util.List.of(child));
         UUID mine = Sponsors.newBenefactor("سپیده", null);
         UUID someoneElse = Sponsors.newBenefactor("نرگس", null);
         UUID education = Sponsors.sponsor(mine, child, "EDUCATION", 20_000_000);
@@ -45,7 +49,8 @@ class SponsorViewTest {
         String token = Tokens.sponsor(mine);
         Map<String, Object> view = given().auth().oauth2(token).get("/api/sponsorship/me/children").then()
             .statusCode(200).body("$", hasSize(1)).extract().jsonPath().getMap("[0]");
-        assertEquals(Set.of("code", "age", "grade", "purposes", "progress"), view.keySet());
+        assertEquals(Set.of("code", "firstNameInitial", "age", "grade", "purposes", "progress"), view.keySet());
+        assertEquals("\u06A9", view.get("firstNameInitial"));
         String code = (String) view.get("code");
         given().auth().oauth2(token).get("/api/sponsorship/me/children/" + code).then().statusCode(200)
             .body("code", matchesPattern("[A-Z2-9]{4}-[A-Z2-9]{4}"))
@@ -64,7 +69,11 @@ class SponsorViewTest {
             .body("find { it.id == '" + education + "' }.balances.receivedRials", equalTo(5_000_000))
             .body("childCode", not(org.hamcrest.Matchers.hasItem(child.toString())));
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + education).then().statusCode(200)
-            .body("childCode", equalTo(code));
+            .body("childCode", equalTo(code))
+            .body("childFirstNameInitial", equalTo("\u06A9"))
+            .body("instalments", hasSize(1))
+            .body("instalments[0].paidRials", equalTo(5_000_000))
+            .body("instalments[0].openRials", equalTo(15_000_000));
 
         // another sponsor's pledge and code do not exist for her
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + theirs).then().statusCode(404)

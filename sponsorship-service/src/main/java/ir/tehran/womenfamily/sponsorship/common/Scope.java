@@ -1,0 +1,41 @@
+package ir.tehran.womenfamily.sponsorship.common;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The districts whose children a caller may see: every district ({@link #ALL}: an admin, or an officer whose
+ * token carries no {@code districts} claim, as the gateway issues it for city-wide staff), or only those of
+ * her token's {@code districts} claim. A child whose district is not known is seen only by the city-wide.
+ */
+public record Scope(Set<Short> districts) {
+
+    public static final Scope ALL = new Scope(null);
+
+    public Scope {
+        districts = districts == null ? null : Set.copyOf(districts);
+    }
+
+    public boolean all() {
+        return districts == null;
+    }
+
+    public boolean sees(Short district) {
+        return districts == null || district != null && districts.contains(district);
+    }
+
+    /**
+     * A condition to AND into SQL or JPQL on a district column, e.g. {@code " and c.district in (5, 12)"}; empty
+     * for the city-wide. The districts are small integers from the verified token, written as such.
+     */
+    public String and(String column) {
+        if (districts == null) {
+            return "";
+        }
+        if (districts.isEmpty()) {
+            return " and 1 = 0";
+        }
+        return " and " + column + " in (" + districts.stream().sorted().map(String::valueOf)
+            .collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,107 @@
+package ir.tehran.womenfamily.sponsorship.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import ir.tehran.womenfamily.sponsorship.RegistryFeed;
+import ir.tehran.womenfamily.sponsorship.Sponsors;
+import ir.tehran.womenfamily.sponsorship.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An officer whose token names her districts sees the children of those districts only: another district's
+ * child, and everything hanging on her, is not found (404), never forbidden, so she learns nothing of them.
+ */
+@QuarkusTest
+class OfficerDistrictsTest {
+
+    private static final String API = "/api/sponsorship";
+
+    @Test
+    void anOfficerOfDistrictFiveCannotReadAChildOfDistrictTwelve() {
+        UUID mother = UUID.randomUUID();
+        UUID inTwelve = UUID.randomUUID();
+        RegistryFeed.childAdded(inTwelve, mother, RegistryFeed.bornAged(12), "FEMALE", 6, 12);
+        UUID inFive = RegistryFeed.newChild(12, "FEMALE", 5);
+        RegistryFeed.awaitChildren(List.of(inTwelve));
+        String five = Tokens.officerOf(5);
+        String twelve = Tokens.officerOf(12);
+
+        for (String path : List.of("/children/" + inTwelve, "/children/" + inTwelve + "/history",
+                "/children/" + inTwelve + "/assessments", "/children/" + inTwelve + "/term-reports",
+                "/children/" + inTwelve + "/risk", "/children/" + inTwelve + "/school-applications",
+                "/mothers/" + mother)) {
+            given().auth().oauth2(five).get(API + path).then().statusCode(404)
+                .contentType("application/problem+json");
+        }
+        given().auth().oauth2(five).contentType(ContentType.JSON)
+            .body("{\"grades\":{\"MATHEMATICS\":12},\"schoolDays\":100,\"absentDays\":2}")
+            .put(API + "/children/" + inTwelve + "/term-reports/1403/1").then().statusCode(404);
+        given().auth().oauth2(twelve).get(API + "/children/" + inTwelve).then().statusCode(200)
+            .body("district", equalTo(12));
+        given().auth().oauth2(twelve).get(API + "/mothers/" + mother + "/children").then().statusCode(200)
+            .body("id", hasItem(inTwelve.toString()));
+        given().auth().oauth2(five).get(API + "/mothers/" + mother + "/children").then().statusCode(200)
+            .body("id", not(hasItem(inTwelve.toString())));
+        given().auth().oauth2(five).get(API + "/children/" + inFive).then().statusCode(200);
+        given().auth().oauth2(Tokens.officer()).get(API + "/children/" + inTwelve).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).get(API + "/children/" + inTwelve).then().statusCode(200);
+
+        // lists hold her districts only, even when another district is asked for
+        given().auth().oauth2(five).queryParam("size", 200).get(API + "/children").then().statusCode(200)
+            .body("items.district", everyItem(equalTo(5)))
+            .body("items.id", hasItem(inFive.toString()));
+        given().auth().oauth2(five).queryParam("district", 12).get(API + "/children").then().statusCode(200)
+            .body("total", equalTo(0));
+        given().auth().oauth2(Tokens.officerOf(5, 12)).queryParam("size", 200).get(API + "/children").then()
+            .statusCode(200).body("items.district", everyItem(in(List.of(5, 12))));
+    }
+
+    @Test
+    void pledgesOfAnotherDistrictsChildAreNotFoundAndCannotBeMade() {
+        UUID inTwelve = RegistryFeed.newChild(10, "MALE", 12);
+        UUID sponsor = Sponsors.newBenefactor("فرشته", null);
+        UUID pledge = Sponsors.sponsor(sponsor, inTwelve, "EDUCATION", 3_000_000);
+        String five = Tokens.officerOf(5);
+
+        given().auth().oauth2(five).get(API + "/pledges/" + pledge).then().statusCode(404);
+        given().auth().oauth2(five).get(API + "/pledges/" + pledge + "/ledger").then().statusCode(404);
+        given().auth().oauth2(five).get(API + "/pledges/" + pledge + "/instalments").then().statusCode(404);
+        given().auth().oauth2(five).contentType(ContentType.JSON).body("{\"amountRials\":1000}")
+            .post(API + "/pledges/" + pledge + "/receipts").then().statusCode(404);
+        given().auth().oauth2(five).queryParam("sponsorId", sponsor).get(API + "/pledges").then().statusCode(200)
+            .body("id", not(hasItem(pledge.toString())));
+        given().auth().oauth2(Tokens.officerOf(12)).queryParam("sponsorId", sponsor).get(API + "/pledges").then()
+            .statusCode(200).body("id", hasItem(pledge.toString()));
+
+        UUID other = Sponsors.newBenefactor("پروانه", null);
+        given().auth().oauth2(five).contentType(ContentType.JSON)
+            .body(Sponsors.pledgeBody(other, inTwelve, "COURSE", "ONE_OFF", 1_000_000, null))
+            .post(API + "/pledges").then().statusCode(400).body("errors.field", hasItem("childId"));
+        // matching offers her only children of her districts
+        given().auth().oauth2(five).queryParam("sponsorId", other).queryParam("purpose", "GENERAL")
+            .queryParam("limit", 100).get(API + "/matching/candidates").then().statusCode(200)
+            .body("district", everyItem(equalTo(5)));
+        // coverage rows are her districts'
+        given().auth().oauth2(five).get(API + "/coverage").then().statusCode(200)
+            .body("rows.district", everyItem(equalTo(5)));
+    }
+
+    @Test
+    void aTokenWhoseDistrictsCannotBeReadSeesNoChild() {
+        UUID inFive = RegistryFeed.newChild(9, "MALE", 5);
+        String garbled = ir.tehran.womenfamily.localstack.TestTokens.token().subject("officer-garbled")
+            .groups("sponsorship-officer").claim("districts", List.of("five")).sign();
+        given().auth().oauth2(garbled).get(API + "/children/" + inFive).then().statusCode(404);
+        given().auth().oauth2(garbled).get(API + "/children").then().statusCode(200).body("total", equalTo(0));
+    }
+}
