@@ -57,7 +57,6 @@ public final class SecurityMatrix {
     private final URI base;
     private final Path matrixFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     /**
      * @param service    the first column of this service's rows ({@code registry}, {@code bazaar}, …)
@@ -227,30 +226,30 @@ public final class SecurityMatrix {
         };
     }
 
-    /** A token for the role, limited as the gateway would limit it; {@code null} for anonymous. */
-    private String token(String role, Set<String> scopes) {
+    /**
+     * A token for the role, limited as the gateway would limit it; {@code null} for anonymous. A fresh one
+     * per call: a test token lives five minutes, and a run on a busy machine can take longer.
+     */
+    private static String token(String role, Set<String> scopes) {
         if (role.equals("anonymous")) {
             return null;
         }
-        String key = role + " " + new TreeSet<>(scopes);
-        return tokens.computeIfAbsent(key, k -> {
-            TestTokens t = TestTokens.token().subject("matrix-" + role).groups(role);
-            switch (role) {
-                case "caseworker" -> t.claim("districts", List.of(5));
-                case "producer" -> t.claim("businesses", List.of(UUID.randomUUID().toString()));
-                case "sponsor" -> t.claim("sponsor_id", UUID.randomUUID().toString());
-                case "partner-app", "agency" -> {
-                    t.clientId("matrix-" + role);
-                    if (!scopes.isEmpty()) {
-                        t.claim("scope", String.join(" ", new TreeSet<>(scopes)));
-                    }
-                }
-                default -> {
-                    // staff roles carry no limiting claim
+        TestTokens t = TestTokens.token().subject("matrix-" + role).groups(role);
+        switch (role) {
+            case "caseworker" -> t.claim("districts", List.of(5));
+            case "producer" -> t.claim("businesses", List.of(UUID.randomUUID().toString()));
+            case "sponsor" -> t.claim("sponsor_id", UUID.randomUUID().toString());
+            case "partner-app", "agency" -> {
+                t.clientId("matrix-" + role);
+                if (!scopes.isEmpty()) {
+                    t.claim("scope", String.join(" ", new TreeSet<>(scopes)));
                 }
             }
-            return t.sign();
-        });
+            default -> {
+                // staff roles carry no limiting claim
+            }
+        }
+        return t.sign();
     }
 
     /** Every operation of the service's OpenAPI document, by {@code METHOD path}. */
