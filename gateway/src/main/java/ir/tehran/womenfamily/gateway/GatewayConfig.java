@@ -178,6 +178,16 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * Where the buckets live: {@code postgresql}, the gateway's database, shared by every replica; or
+         * {@code memory}, each replica its own (a client then gets the limit once per replica).
+         */
+        @WithDefault("postgresql")
+        Store store();
+
+        /** Where the buckets live. */
+        enum Store { POSTGRESQL, MEMORY }
+
         /** The route groups by name; the defaults are in {@code application.properties}. */
         Map<String, Group> groups();
 

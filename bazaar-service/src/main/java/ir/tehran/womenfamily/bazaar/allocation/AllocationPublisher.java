@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public class AllocationPublisher {
     Clock clock;
 
     @Transactional
+    @Audited(action = "allocation.publish", resourceType = "allocation-run")
     public AllocationRun publish(UUID bazaarId, UUID runId) {
         AllocationRun run = AllocationRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null || !run.bazaarId.equals(bazaarId)) {

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,7 @@ public class AllocationService {
 
     /** Records a new run. A bazaar being allocated gets a first run; a published one is re-solved. */
     @Transactional
+    @Audited(action = "allocation.start", resourceType = "allocation-run", id = Audited.IdFrom.RESULT)
     public AllocationRun start(UUID bazaarId, AllocationDtos.Start r, String by) {
         Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_WRITE);
         if (bazaar == null) {

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.application;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ public class ApplicationService {
     Event<ApplicationWithdrawn> withdrawn;
 
     @Transactional
+    @Audited(action = "application.submit", resourceType = "application", id = Audited.IdFrom.RESULT)
     public Application apply(UUID bazaarId, ApplicationDtos.Apply r) {
         Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_READ);
         if (bazaar == null) {
@@ -120,6 +122,7 @@ public class ApplicationService {
 
     /** Withdraws an application; her published stalls still to come are released to the waitlist. */
     @Transactional
+    @Audited(action = "application.withdraw", resourceType = "application")
     public Application withdraw(UUID id, Application.WithdrawalReason reason) {
         Application a = Application.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {

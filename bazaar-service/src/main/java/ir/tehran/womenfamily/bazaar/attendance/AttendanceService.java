@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.attendance;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public class AttendanceService {
     }
 
     @Transactional
+    @Audited(action = "assignment.confirm", resourceType = "stall-assignment")
     public Assignment confirm(UUID assignmentId, String by) {
         Assignment a = locked(assignmentId);
         if (a.status != Assignment.Status.ASSIGNED && a.status != Assignment.Status.CONFIRMED) {
@@ -74,6 +76,7 @@ public class AttendanceService {
     }
 
     @Transactional
+    @Audited(action = "assignment.no-show", resourceType = "stall-assignment")
     public Assignment noShow(UUID assignmentId, String by) {
         Assignment a = locked(assignmentId);
         if (!a.holdsStall()) {

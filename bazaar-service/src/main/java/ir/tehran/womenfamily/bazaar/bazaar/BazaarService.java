@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.bazaar;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,7 @@ public class BazaarService {
     }
 
     @Transactional
+    @Audited(action = "bazaar.create", resourceType = "bazaar", id = Audited.IdFrom.RESULT)
     public Loaded create(BazaarDtos.CreateBazaar r, String by) {
         LocalDate start = Dates.required("startDate", r.startDate(), r.startDateJalali());
         LocalDate end = Dates.required("endDate", r.endDate(), r.endDateJalali());
@@ -332,6 +334,7 @@ public class BazaarService {
 
     /** Moves a bazaar along its lifecycle; its checks beyond the lifecycle are the caller's. */
     @Transactional
+    @Audited(action = "bazaar.transition", resourceType = "bazaar")
     public Loaded transition(UUID id, Bazaar.Status to, TransitionGuard guard) {
         Bazaar b = Bazaar.findById(id);
         if (b == null) {
@@ -357,6 +360,7 @@ public class BazaarService {
     }
 
     @Transactional
+    @Audited(action = "occasion.create", resourceType = "occasion", id = Audited.IdFrom.NONE)
     public Occasion addOccasion(BazaarResource.OccasionInput r) {
         if (Occasion.findById(r.code()) != null) {
             throw ProblemException.conflict("occasion-exists", r.code());

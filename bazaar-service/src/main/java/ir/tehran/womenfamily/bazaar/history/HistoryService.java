@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.history;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,7 @@ public class HistoryService {
     }
 
     @Transactional(value = Transactional.TxType.REQUIRED)
+    @Audited(action = "history.generate", resourceType = "bazaar-history", id = Audited.IdFrom.NONE)
     public Summary generate(int count, long seed, LocalDate endingBefore) {
         if (Bazaar.count("historical", true) > 0) {
             throw ProblemException.conflict("history-exists");

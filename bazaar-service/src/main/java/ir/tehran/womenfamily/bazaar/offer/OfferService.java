@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.offer;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -241,6 +242,7 @@ public class OfferService {
 
     /** She takes the offer: a freed stall becomes hers (if still free); a next-bazaar offer is acknowledged. */
     @Transactional
+    @Audited(action = "offer.accept", resourceType = "waitlist-offer")
     public WaitlistOffer accept(UUID id) {
         WaitlistOffer o = WaitlistOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now(clock);
@@ -280,6 +282,7 @@ public class OfferService {
 
     /** She declines: a freed stall goes to the next on the waitlist. */
     @Transactional
+    @Audited(action = "offer.decline", resourceType = "waitlist-offer")
     public WaitlistOffer decline(UUID id) {
         WaitlistOffer o = WaitlistOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         o.decide(WaitlistOffer.Status.DECLINED, Instant.now(clock));

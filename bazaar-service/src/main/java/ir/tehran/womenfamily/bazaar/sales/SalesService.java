@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.sales;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ public class SalesService {
 
     /** Her sales of one day: she must have had a stall that day (not a no-show), and the day must be past or today. */
     @Transactional
+    @Audited(action = "sales.report", resourceType = "sales-report", id = Audited.IdFrom.RESULT)
     public SalesReport report(UUID bazaarId, SalesDtos.ReportSales r) {
         LocalDate day = Dates.required("day", r.day(), r.dayJalali());
         Bazaar b = bazaar(bazaarId);
@@ -70,6 +72,7 @@ public class SalesService {
     }
 
     @Transactional
+    @Audited(action = "footfall.report", resourceType = "bazaar")
     public Footfall footfall(UUID bazaarId, SalesDtos.ReportFootfall r, String by) {
         LocalDate day = Dates.required("day", r.day(), r.dayJalali());
         bazaar(bazaarId);

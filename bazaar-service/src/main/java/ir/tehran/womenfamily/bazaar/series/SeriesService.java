@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.series;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ public class SeriesService {
 
     /** Defines a series and generates its bazaars (drafts), each venue-day with only the stalls still free. */
     @Transactional
+    @Audited(action = "series.create", resourceType = "bazaar-series", id = Audited.IdFrom.RESULT)
     public SeriesDtos.SeriesView create(SeriesDtos.CreateSeries r, String by) {
         if (r.toYear() < r.fromYear()) {
             throw ProblemException.invalid("toYear", "validation.end-before-start");

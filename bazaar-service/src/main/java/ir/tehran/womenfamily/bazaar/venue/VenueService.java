@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.venue;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public class VenueService {
     }
 
     @Transactional
+    @Audited(action = "venue.create", resourceType = "venue", id = Audited.IdFrom.RESULT)
     public Venue create(VenueDtos.CreateVenue request) {
         if (Venue.count("code", request.code()) > 0) {
             throw ProblemException.conflict("venue-exists", request.code());

@@ -12,6 +12,8 @@ import ir.tehran.womenfamily.gateway.token.ClientSecret;
 import ir.tehran.womenfamily.gateway.token.Identities;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens;
 import ir.tehran.womenfamily.gateway.token.Roles;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,9 @@ public class ClientAdminService {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    Audit audit;
 
     public List<ClientDtos.ClientView> list() {
         return ApiClient.<ApiClient>listAll().stream()
@@ -62,6 +67,9 @@ public class ClientAdminService {
             request.roles().stream().distinct().toList(), request.scopes().stream().distinct().toList());
         ClientSecret row = ClientSecret.activeOf(request.clientId()).get(0);
         LOG.infof("admin %s created client %s with roles %s", admin, request.clientId(), request.roles());
+        audit.record(AuditEvent.of("client.create", "client", request.clientId()).withPurpose("administration")
+            .withDetail("roles", String.join(",", request.roles())).withDetail("scopes", String.join(" ",
+                request.scopes())));
         return new ClientDtos.CreatedClient(find(request.clientId()).orElseThrow(),
             new ClientDtos.IssuedSecret(row.id, secret, row.createdAt));
     }
@@ -79,6 +87,8 @@ public class ClientAdminService {
         String secret = newSecret();
         ClientSecret row = identities.addSecret(clientId, secret);
         LOG.infof("admin %s issued secret %s of client %s", admin, row.id, clientId);
+        audit.record(AuditEvent.of("client.secret.issue", "client", clientId).withPurpose("administration")
+            .withDetail("secretId", row.id));
         return new ClientDtos.IssuedSecret(row.id, secret, row.createdAt);
     }
 
@@ -92,6 +102,8 @@ public class ClientAdminService {
         if (secret.revokedAt == null) {
             secret.revokedAt = Instant.now();
             LOG.infof("admin %s revoked secret %s of client %s", admin, secretId, clientId);
+            audit.record(AuditEvent.of("client.secret.revoke", "client", clientId).withPurpose("administration")
+                .withDetail("secretId", secretId));
         }
     }
 
@@ -106,6 +118,8 @@ public class ClientAdminService {
             ClientSecret.update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", now, clientId);
             int tokens = refreshTokens.revokeForClient(clientId);
             LOG.infof("admin %s revoked client %s (and %d refresh tokens)", admin, clientId, tokens);
+            audit.record(AuditEvent.of("client.revoke", "client", clientId).withPurpose("administration")
+                .withDetail("refreshTokensRevoked", tokens));
         }
         return ClientDtos.ClientView.of(client, ClientSecret.of(clientId));
     }

@@ -26,8 +26,8 @@ public final class ClientDtos {
     public record NewClient(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,62}") String clientId,
         @NotBlank @Size(max = 200) String name,
-        @NotEmpty @Size(max = 4)
-        @Schema(description = "Client roles: partner-app, agency, bazaar-coordinator, sponsorship-officer")
+        @NotEmpty @Size(max = 5)
+        @Schema(description = "Client roles: partner-app, agency, bazaar-coordinator, sponsorship-officer, monitoring")
         List<@NotNull String> roles,
         @NotNull @Size(max = 30)
         List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*") @Size(max = 64) String> scopes) {

@@ -8,11 +8,12 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * The token buckets of one limit (one route group, by address or by client), one bucket per key, in
- * memory. A bucket that has refilled completely is the same as a new one, so {@link #sweep()} drops those
- * and the map only holds keys seen recently.
+ * The token buckets of one limit (one route group, by address or by client), one bucket per key, in this
+ * process's memory ({@code gateway.rate-limit.store=memory}, and the fallback of {@link SharedBuckets}). A
+ * bucket that has refilled completely is the same as a new one, so {@link #sweep()} drops those and the
+ * map only holds keys seen recently.
  */
-final class Buckets {
+final class Buckets implements Limit {
 
     private final long capacity;
     private final Duration period;
@@ -29,12 +30,25 @@ final class Buckets {
         this.maxBuckets = maxBuckets;
     }
 
-    long capacity() {
+    @Override
+    public long capacity() {
         return capacity;
     }
 
-    Duration period() {
+    @Override
+    public Duration period() {
         return period;
+    }
+
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
+    @Override
+    public Decision take(String key) {
+        ConsumptionProbe probe = tryConsume(key);
+        return probe.isConsumed() ? Decision.ALLOWED : new Decision(false, probe.getNanosToWaitForRefill());
     }
 
     /** Takes one token from the key's bucket; the probe says whether it could and when to retry. */
@@ -42,15 +56,21 @@ final class Buckets {
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             if (buckets.size() >= maxBuckets) {
-                sweep();
+                sweepCount();
             }
             bucket = buckets.computeIfAbsent(key, k -> newBucket());
         }
         return bucket.tryConsumeAndReturnRemaining(1);
     }
 
+    /** Drops the buckets that are full again. */
+    @Override
+    public void sweep() {
+        sweepCount();
+    }
+
     /** Drops the buckets that are full again; returns how many remain. */
-    int sweep() {
+    int sweepCount() {
         buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
         if (buckets.size() >= maxBuckets) {
             // still full of active keys (a flood from many addresses): start afresh rather than grow

@@ -4,10 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -48,31 +47,56 @@ public class RateLimitFilter {
             return;
         }
         RateLimiter.GroupLimits limits = limiter.limitsFor(ctx.normalizedPath());
-        if (limits.perAddress() != null) {
-            String address = addressKey(ctx.request().remoteAddress());
-            if (!allowed(ctx, limits.perAddress(), address)) {
+        Future<Boolean> byAddress = limits.perAddress() == null ? Future.succeededFuture(true)
+            : take(ctx, limits.perAddress(), addressKey(ctx.request().remoteAddress()));
+        byAddress.onComplete(first -> {
+            if (!passed(first)) {
                 return;
             }
-        }
-        String token = limits.perClient() == null ? null : bearer(ctx.request());
-        if (token == null) {
-            ctx.next();
-            return;
-        }
-        clients.clientOf(token).onComplete(verified -> {
-            String client = verified.succeeded() ? verified.result() : null;
-            if (client == null || allowed(ctx, limits.perClient(), client)) {
+            String token = limits.perClient() == null ? null : bearer(ctx.request());
+            if (token == null) {
                 ctx.next();
+                return;
             }
+            clients.clientOf(token).onComplete(verified -> {
+                String client = verified.succeeded() ? verified.result() : null;
+                if (client == null) {
+                    ctx.next();
+                    return;
+                }
+                take(ctx, limits.perClient(), client).onComplete(second -> {
+                    if (passed(second)) {
+                        ctx.next();
+                    }
+                });
+            });
         });
     }
 
-    private static boolean allowed(RoutingContext ctx, Buckets buckets, String key) {
-        ConsumptionProbe probe = buckets.tryConsume(key);
-        if (probe.isConsumed()) {
+    /** Takes a token, off the event loop when the limit may block; true when the request may go on. */
+    private static Future<Boolean> take(RoutingContext ctx, Limit limit, String key) {
+        if (!limit.blocking()) {
+            return Future.succeededFuture(allowed(ctx, limit.take(key), key));
+        }
+        // the future completes on the request's own context (its event loop)
+        return ctx.vertx().<Limit.Decision>executeBlocking(() -> limit.take(key), false)
+            .map(decision -> allowed(ctx, decision, key));
+    }
+
+    /** True when the request may go on; a failed take (it should not) lets it through rather than hang. */
+    private static boolean passed(io.vertx.core.AsyncResult<Boolean> result) {
+        if (result.failed()) {
+            LOG.warnf("rate limit check failed: %s", result.cause().toString());
             return true;
         }
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        return result.result();
+    }
+
+    private static boolean allowed(RoutingContext ctx, Limit.Decision decision, String key) {
+        if (decision.allowed()) {
+            return true;
+        }
+        long retryAfter = decision.retryAfterSeconds();
         LOG.infof("rate limit: %s %s refused for %s, retry after %d s", ctx.request().method(),
             ctx.normalizedPath(), key, retryAfter);
         RoutingProblems.send(ctx, 429, "too-many-requests",

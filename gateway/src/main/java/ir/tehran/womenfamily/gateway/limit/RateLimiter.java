@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
 import jakarta.annotation.PostConstruct;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The configured rate limits: which group a path belongs to, and that group's buckets per address and
- * per client. Buckets live in this process's memory; with several gateway replicas each one counts on
- * its own (see docs/security-gateway.md).
+ * per client. Buckets live in the gateway's database, shared by every replica
+ * ({@code gateway.rate-limit.store=postgresql}, the default), or in this process's memory ({@code memory}),
+ * where each replica counts on its own (see docs/security-gateway.md).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -23,6 +25,9 @@ public class RateLimiter {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private RouteGroups routes;
     private final Map<String, GroupLimits> limits = new LinkedHashMap<>();
@@ -34,11 +39,18 @@ public class RateLimiter {
         settings.groups().forEach((name, group) -> {
             paths.put(name, group.paths());
             limits.put(name, new GroupLimits(
-                group.perAddress().map(l -> new Buckets(l.capacity(), l.period(), settings.maxBuckets())).orElse(null),
-                group.perClient().map(l -> new Buckets(l.capacity(), l.period(), settings.maxBuckets())).orElse(null)));
+                group.perAddress().map(l -> limit(name + ":address", l)).orElse(null),
+                group.perClient().map(l -> limit(name + ":client", l)).orElse(null)));
             LOG.debugf("rate-limit group %s: %s", name, group.paths());
         });
         routes = new RouteGroups(paths);
+    }
+
+    private Limit limit(String name, GatewayConfig.RateLimit.Limit l) {
+        int max = config.rateLimit().maxBuckets();
+        return config.rateLimit().store() == GatewayConfig.RateLimit.Store.POSTGRESQL
+            ? new SharedBuckets(dataSource, name, l.capacity(), l.period(), max)
+            : new Buckets(l.capacity(), l.period(), max);
     }
 
     public boolean enabled() {
@@ -54,10 +66,13 @@ public class RateLimiter {
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         limits.values().forEach(GroupLimits::sweep);
+        if (config.rateLimit().enabled() && config.rateLimit().store() == GatewayConfig.RateLimit.Store.POSTGRESQL) {
+            SharedBuckets.sweep(dataSource);
+        }
     }
 
     /** The buckets of one group; either may be {@code null} (not limited that way). */
-    record GroupLimits(Buckets perAddress, Buckets perClient) {
+    record GroupLimits(Limit perAddress, Limit perClient) {
 
         static final GroupLimits NONE = new GroupLimits(null, null);
 

@@ -92,6 +92,13 @@ public class RefreshTokens {
             .ifPresent(t -> revokeFamily(t.familyId, Instant.now()));
     }
 
+    /** Revokes every refresh token of a person (her account disabled or her password reset). */
+    @Transactional
+    public int revokeForUser(String username) {
+        return RefreshToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(),
+            username);
+    }
+
     /** Revokes every refresh token issued to a client (when the client is revoked). */
     @Transactional
     public int revokeForClient(String clientId) {

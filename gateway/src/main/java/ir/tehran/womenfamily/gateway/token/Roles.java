@@ -18,13 +18,19 @@ public final class Roles {
     public static final String SPONSOR = "sponsor";
     public static final String PARTNER_APP = "partner-app";
     public static final String AGENCY = "agency";
+    /** A metrics scraper (Prometheus with OAuth2 client credentials): reads {@code /q/metrics} and nothing else. */
+    public static final String MONITORING = "monitoring";
 
     /** Roles of people who sign in with a password. */
     public static final Set<String> USER_ROLES =
         Set.of(ADMIN, CASEWORKER, BAZAAR_COORDINATOR, SPONSORSHIP_OFFICER, PRODUCER, SPONSOR);
 
-    /** Roles of clients: partner apps and agencies, and back-office apps of the coordinators and officers. */
-    public static final Set<String> CLIENT_ROLES = Set.of(PARTNER_APP, AGENCY, BAZAAR_COORDINATOR, SPONSORSHIP_OFFICER);
+    /**
+     * Roles of clients: partner apps and agencies, back-office apps of the coordinators and officers, and
+     * the metrics scraper.
+     */
+    public static final Set<String> CLIENT_ROLES =
+        Set.of(PARTNER_APP, AGENCY, BAZAAR_COORDINATOR, SPONSORSHIP_OFFICER, MONITORING);
 
     private Roles() {
     }

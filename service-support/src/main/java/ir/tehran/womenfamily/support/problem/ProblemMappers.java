@@ -172,8 +172,20 @@ public class ProblemMappers {
         return headers == null ? Messages.PERSIAN : Messages.choose(headers.getAcceptableLanguages());
     }
 
+    /**
+     * The request path. A failure outside the REST root (an HTTP permission on {@code /q/metrics}) reaches
+     * these mappers too, and there {@code UriInfo.getPath()} cannot cut the root off: the absolute path is
+     * used instead.
+     */
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return uri.getPath();
+        } catch (RuntimeException e) {
+            return uri.getRequestUri().getRawPath();
+        }
     }
 
     /** {@code create.arg0.children[0].name} becomes {@code children[0].name}: the path the client sent. */

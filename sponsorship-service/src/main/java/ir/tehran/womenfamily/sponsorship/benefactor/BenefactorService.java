@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.benefactor;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public class BenefactorService {
     Clock clock;
 
     @Transactional
+    @Audited(action = "benefactor.create", resourceType = "benefactor", id = Audited.IdFrom.RESULT)
     public Benefactor create(BenefactorDtos.NewBenefactor r, String by) {
         Benefactor b = new Benefactor();
         b.id = UUID.randomUUID();
@@ -37,6 +39,7 @@ public class BenefactorService {
     }
 
     @Transactional
+    @Audited(action = "benefactor.preferences.update", resourceType = "benefactor")
     public Benefactor preferences(UUID id, BenefactorDtos.Preferences p) {
         Benefactor b = Benefactor.findById(id);
         if (b == null) {

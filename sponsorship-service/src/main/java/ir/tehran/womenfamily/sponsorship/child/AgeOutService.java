@@ -12,6 +12,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,9 @@ public class AgeOutService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Audit audit;
 
     @Inject
     EntityManager em;
@@ -103,6 +108,7 @@ public class AgeOutService {
         outbox.append(DomainEvent.of(Child.AGGREGATE, id, "child.aged-out", 1,
             new ChildAgedOut(id, birthday, Dates.jalali(birthday))));
         childLeft.fire(new ChildLeft(id, ChildLeft.Reason.CHILD_AGED_OUT, now));
+        audit.record(AuditEvent.of("child.age-out", "child", id).withDetail("agedOutOn", birthday));
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public class ChildService {
     }
 
     @Transactional
+    @Audited(action = "child.read", resourceType = "child", purpose = "casework")
     public Optional<Detail> detail(UUID id) {
         return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId)));
     }
@@ -80,6 +82,7 @@ public class ChildService {
     }
 
     @Transactional
+    @Audited(action = "child.history.read", resourceType = "child", purpose = "casework")
     public List<ChildHistory> history(UUID childId) {
         return ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
     }

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ public class GiftedSchoolService {
     EntityManager em;
 
     @Transactional
+    @Audited(action = "school.create", resourceType = "school", id = Audited.IdFrom.RESULT)
     public School createSchool(GiftedSchoolDtos.NewSchool r) {
         School s = new School();
         s.id = UUID.randomUUID();
@@ -50,6 +52,7 @@ public class GiftedSchoolService {
     }
 
     @Transactional
+    @Audited(action = "school-application.plan", resourceType = "school-application", id = Audited.IdFrom.RESULT)
     public SchoolApplication plan(UUID childId, GiftedSchoolDtos.NewApplication r, String by) {
         Child child = Child.findById(childId);
         if (child == null) {
@@ -90,6 +93,7 @@ public class GiftedSchoolService {
     }
 
     @Transactional
+    @Audited(action = "school-application.transition", resourceType = "school-application")
     public SchoolApplication move(UUID id, GiftedSchoolDtos.Transition t) {
         SchoolApplication a = SchoolApplication.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
@@ -132,6 +136,7 @@ public class GiftedSchoolService {
     }
 
     @Transactional
+    @Audited(action = "school-application.read", resourceType = "child", purpose = "casework")
     public List<SchoolApplication> ofChild(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);

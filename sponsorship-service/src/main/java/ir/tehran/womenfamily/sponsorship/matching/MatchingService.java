@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.matching;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +67,7 @@ public class MatchingService {
     }
 
     @Transactional
+    @Audited(action = "matching.run", resourceType = "matching-run", id = Audited.IdFrom.NONE)
     public Outcome run(MatchingDtos.Run run, String by, Scope scope) {
         long started = System.nanoTime();
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, MATCHING_LOCK).getSingleResult();

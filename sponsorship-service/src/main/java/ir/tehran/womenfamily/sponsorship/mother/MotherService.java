@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.mother;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,7 @@ public class MotherService {
 
     /** Her children (after merges), oldest first. */
     @Transactional
+    @Audited(action = "mother.children.read", resourceType = "mother", purpose = "casework")
     public List<Child> children(UUID beneficiaryId) {
         return Child.list("motherId = ?1 order by birthDate, id", beneficiaryId);
     }

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +91,7 @@ public class PledgeService {
      * request ({@code requests[3].}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Audited(action = "pledge.create", resourceType = "pledge", id = Audited.IdFrom.RESULT)
     public Pledge create(UUID sponsorId, UUID childId, PledgeDtos.Terms t, List<String> reasons, String by,
             String fieldPrefix) {
         UUID payer = t.payerId() == null ? sponsorId : t.payerId();
@@ -141,6 +143,7 @@ public class PledgeService {
 
     /** The sponsor confirmed: the sponsorship starts and the promise enters the ledger. */
     @Transactional
+    @Audited(action = "pledge.confirm", resourceType = "pledge")
     public Pledge confirm(UUID id, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.PROPOSED) {
@@ -168,6 +171,7 @@ public class PledgeService {
 
     /** The proposal is declined: the child is free again for this purpose. */
     @Transactional
+    @Audited(action = "pledge.release", resourceType = "pledge")
     public Pledge release(UUID id) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.PROPOSED) {
@@ -178,6 +182,7 @@ public class PledgeService {
     }
 
     @Transactional
+    @Audited(action = "pledge.end", resourceType = "pledge")
     public Pledge end(UUID id, Pledge.EndReason reason, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE) {
@@ -188,6 +193,7 @@ public class PledgeService {
     }
 
     @Transactional
+    @Audited(action = "pledge.receipt", resourceType = "pledge")
     public LedgerEntry receive(UUID id, PledgeDtos.Receipt r, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE) {
@@ -201,6 +207,7 @@ public class PledgeService {
     }
 
     @Transactional
+    @Audited(action = "pledge.disbursement", resourceType = "pledge")
     public LedgerEntry disburse(UUID id, PledgeDtos.Disbursement r, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.ENDED) {

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class EnrolmentService {
     Clock clock;
 
     @Transactional
+    @Audited(action = "enrolment.create", resourceType = "enrolment", id = Audited.IdFrom.RESULT)
     public Enrolment enrol(UUID programmeId, UUID childId, String by) {
         Programme p = lockProgramme(programmeId);
         Child child = Child.findById(childId);
@@ -72,6 +74,7 @@ public class EnrolmentService {
     }
 
     @Transactional
+    @Audited(action = "enrolment.withdraw", resourceType = "enrolment")
     public Enrolment withdraw(UUID enrolmentId) {
         Enrolment e = Enrolment.findById(enrolmentId);
         if (e == null) {
@@ -93,6 +96,7 @@ public class EnrolmentService {
     }
 
     @Transactional
+    @Audited(action = "enrolment.complete", resourceType = "enrolment")
     public Enrolment complete(UUID enrolmentId, String outcome) {
         Enrolment e = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ public class ProgrammeService {
     Clock clock;
 
     @Transactional
+    @Audited(action = "programme.create", resourceType = "programme", id = Audited.IdFrom.RESULT)
     public Programme create(ProgrammeDtos.NewProgramme r, String by) {
         LocalDate starts = Dates.required(r.startsOn(), r.startsOnJalali(), "startsOn");
         LocalDate ends = Dates.required(r.endsOn(), r.endsOnJalali(), "endsOn");
@@ -102,6 +104,7 @@ public class ProgrammeService {
     }
 
     @Transactional
+    @Audited(action = "programme.session.add", resourceType = "programme")
     public ProgrammeSession addSession(UUID programmeId, ProgrammeDtos.NewSession r) {
         Programme p = Programme.findById(programmeId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
@@ -133,6 +136,7 @@ public class ProgrammeService {
 
     /** Records who was present and absent; only children holding a seat (enrolled or completed) count. */
     @Transactional
+    @Audited(action = "programme.attendance.record", resourceType = "programme")
     public ProgrammeSession recordAttendance(UUID programmeId, int number, ProgrammeDtos.AttendanceInput r) {
         ProgrammeSession s = ProgrammeSession.find("programmeId = ?1 and number = ?2", programmeId, (short) number)
             .firstResult();

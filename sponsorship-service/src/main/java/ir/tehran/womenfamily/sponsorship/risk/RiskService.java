@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.risk;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -101,6 +102,7 @@ public class RiskService {
     }
 
     @Transactional
+    @Audited(action = "risk.read", resourceType = "child", purpose = "casework")
     public Optional<RiskStatus> status(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);
@@ -110,6 +112,7 @@ public class RiskService {
 
     /** Active children the rule flags now, in a district or all, most recently flagged first. */
     @Transactional
+    @Audited(action = "risk.list", resourceType = "child", id = Audited.IdFrom.NONE, purpose = "casework")
     public List<AtRisk> atRisk(Short district, Scope scope, int page, int size) {
         String where = (district == null ? "" : " and c.district = :district") + scope.and("c.district");
         var q = em.createQuery("select c, r from Child c join RiskStatus r on r.childId = c.id "

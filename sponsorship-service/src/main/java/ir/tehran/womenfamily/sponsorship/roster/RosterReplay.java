@@ -18,6 +18,8 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.EventTypes;
 import ir.tehran.womenfamily.support.events.KafkaClients;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
@@ -61,6 +63,9 @@ public class RosterReplay {
     @Inject
     Clock clock;
 
+    @Inject
+    Audit audit;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** Runs a replay to its end and returns its record; 409 while another one runs in this instance. */
@@ -77,6 +82,7 @@ public class RosterReplay {
                 run.requestedBy = requestedBy;
                 run.status = RosterReplayRun.Status.RUNNING;
                 run.persist();
+                audit.record(AuditEvent.of("roster.replay", "roster-replay", id));
             });
             Counts counts = new Counts();
             try {

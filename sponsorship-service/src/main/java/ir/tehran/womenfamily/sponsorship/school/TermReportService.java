@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.school;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public class TermReportService {
 
     /** Creates or replaces the report of {@code year} and {@code term}. */
     @Transactional
+    @Audited(action = "term-report.save", resourceType = "child")
     public Saved put(UUID childId, int year, int term, TermReportDtos.TermReportInput input, String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
@@ -72,6 +74,7 @@ public class TermReportService {
     }
 
     @Transactional
+    @Audited(action = "term-report.read", resourceType = "child", purpose = "casework")
     public List<TermReport> list(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);

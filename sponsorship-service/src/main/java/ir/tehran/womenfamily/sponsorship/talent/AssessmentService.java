@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
+import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ public class AssessmentService {
     Clock clock;
 
     @Transactional
+    @Audited(action = "assessment.record", resourceType = "child")
     public Assessment record(UUID childId, AssessmentDtos.NewAssessment request, String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
@@ -63,6 +65,7 @@ public class AssessmentService {
     }
 
     @Transactional
+    @Audited(action = "assessment.read", resourceType = "child", purpose = "casework")
     public List<Assessment> list(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);

@@ -1,0 +1,100 @@
+package ir.tehran.womenfamily.gateway.admin;
+
+import java.util.List;
+
+import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
+import ir.tehran.womenfamily.gateway.token.Roles;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * People who sign in with a password (staff, producers, sponsors), for admins only. The gateway makes
+ * every password and shows it once; an admin never sees a hash and never chooses a password.
+ */
+@Path("/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = GatewayApiDefinition.BEARER)
+@Tag(name = "Users (admin)", description = "Staff, producers and sponsors who sign in with a password")
+public class UserAdminResource {
+
+    @Inject
+    UserAdminService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Every user with her roles and limiting claims (never a password or hash)")
+    public List<UserDtos.UserView> list() {
+        return service.list();
+    }
+
+    @POST
+    @Operation(summary = "Create a user", description = "Answers with her first password, shown only this once.")
+    public Response create(@Valid @NotNull UserDtos.NewUser request) {
+        UserDtos.CreatedUser created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(request.username()).build())
+            .header("Cache-Control", "no-store")
+            .entity(created).build();
+    }
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "One user")
+    public UserDtos.UserView get(@PathParam("username") String username) {
+        return service.find(username).orElseThrow(() -> ProblemException.notFound("user", username));
+    }
+
+    @PUT
+    @Path("{username}/access")
+    @Operation(summary = "Replace her roles, a caseworker's districts, a producer's businesses, a sponsor's id",
+        description = "Takes effect at her next token refresh or login.")
+    public UserDtos.UserView changeAccess(@PathParam("username") String username,
+            @Valid @NotNull UserDtos.Access request) {
+        return service.changeAccess(username, request);
+    }
+
+    @POST
+    @Path("{username}/disable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Disable the account: no more logins, every refresh token revoked")
+    public UserDtos.UserView disable(@PathParam("username") String username) {
+        return service.disable(username);
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Enable a disabled account")
+    public UserDtos.UserView enable(@PathParam("username") String username) {
+        return service.enable(username);
+    }
+
+    @POST
+    @Path("{username}/password-reset")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Reset her password", description = "A new password, shown only this once; the lock-out "
+        + "is lifted and every refresh token of hers revoked.")
+    public Response resetPassword(@PathParam("username") String username) {
+        return Response.ok(service.resetPassword(username)).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,168 @@
+package ir.tehran.womenfamily.gateway.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import ir.tehran.womenfamily.localstack.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** People managed by an admin: created with a password shown once, their access changed, disabled, reset. */
+@QuarkusTest
+class UserAdminTest {
+
+    private static RequestSpecification asAdmin() {
+        return given().auth().oauth2(TestTokens.forRoles("admin-" + UUID.randomUUID(), "admin"))
+            .contentType(ContentType.JSON);
+    }
+
+    private static String newName() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    private static ValidatableResponse create(String username, Map<String, Object> access) {
+        return asAdmin().body(Map.of("username", username, "access", access)).when().post("/admin/users").then();
+    }
+
+    private static ValidatableResponse login(String username, String password) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", "password")
+            .formParam("username", username).formParam("password", password)
+            .when().post("/oauth2/token").then();
+    }
+
+    private static JsonPath claims(String accessToken) {
+        return new JsonPath(new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1])));
+    }
+
+    @Test
+    void anAdminCreatesACaseworkerWhoSignsInWithThePasswordShownOnce() {
+        String name = newName();
+        ValidatableResponse created = create(name, Map.of("roles", List.of("caseworker"), "districts", List.of(5, 12)))
+            .statusCode(201)
+            .header("Location", endsWith("/admin/users/" + name))
+            .header("Cache-Control", "no-store")
+            .body("user.username", equalTo(name))
+            .body("user.roles", equalTo(List.of("caseworker")))
+            .body("user.districts", equalTo(List.of(5, 12)))
+            .body("user.active", equalTo(true))
+            .body("user.passwordHash", nullValue())
+            .body("password.password", notNullValue());
+        String password = created.extract().path("password.password");
+
+        String token = login(name, password).statusCode(200).extract().path("access_token");
+        assertEquals(List.of("caseworker"), claims(token).getList("groups"));
+        assertEquals(List.of(5, 12), claims(token).getList("districts"));
+
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(200)
+            .body("username", equalTo(name)).body("password", nullValue());
+        asAdmin().when().get("/admin/users").then().statusCode(200).body("username", hasItem(name));
+        create(name, Map.of("roles", List.of("caseworker"))).statusCode(409)
+            .contentType("application/problem+json");
+    }
+
+    @Test
+    void rolesAndTheirClaimsChangeTogetherAndApplyAtTheNextLogin() {
+        String name = newName();
+        String password = create(name, Map.of("roles", List.of("sponsorship-officer"))).statusCode(201)
+            .extract().path("password.password");
+        String business = UUID.randomUUID().toString();
+        asAdmin().body(Map.of("roles", List.of("producer"), "businesses", List.of(business)))
+            .when().put("/admin/users/" + name + "/access").then().statusCode(200)
+            .body("roles", equalTo(List.of("producer"))).body("businesses", equalTo(List.of(business)));
+        String token = login(name, password).statusCode(200).extract().path("access_token");
+        assertEquals(List.of("producer"), claims(token).getList("groups"));
+        assertEquals(List.of(business), claims(token).getList("businesses"));
+
+        String sponsorId = UUID.randomUUID().toString();
+        asAdmin().body(Map.of("roles", List.of("sponsor"), "sponsorId", sponsorId))
+            .when().put("/admin/users/" + name + "/access").then().statusCode(200)
+            .body("sponsorId", equalTo(sponsorId)).body("businesses", nullValue());
+        token = login(name, password).statusCode(200).extract().path("access_token");
+        assertEquals(sponsorId, claims(token).getString("sponsor_id"));
+    }
+
+    @Test
+    void rolesAndClaimsThatDoNotFitAre400sNamingEachField() {
+        String name = newName();
+        create(name, Map.of("roles", List.of("partner-app", "producer"), "districts", List.of(30),
+                "sponsorId", "x"))
+            .statusCode(400).contentType("application/problem+json")
+            .body("errors.field", hasItems("access.roles[0]", "access.districts", "access.businesses",
+                "access.sponsorId"));
+        create(name, Map.of("roles", List.of("sponsor"))).statusCode(400)
+            .body("errors.field", equalTo(List.of("access.sponsorId")));
+        create(name, Map.of("roles", List.of("producer"), "businesses", List.of("not-a-uuid"))).statusCode(400)
+            .body("errors.field", equalTo(List.of("access.businesses")));
+        asAdmin().body(Map.of("username", name, "access", Map.of("roles", List.of("admin")), "active", false))
+            .when().post("/admin/users").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().body(Map.of("username", "A B", "access", Map.of("roles", List.of("admin"))))
+            .when().post("/admin/users").then().statusCode(400).body("errors.field", hasItem("username"));
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().body(Map.of("roles", List.of("admin"))).when().put("/admin/users/" + name + "/access")
+            .then().statusCode(404);
+    }
+
+    @Test
+    void disablingEndsHerLoginsAndAResetIssuesANewPasswordOnce() {
+        String name = newName();
+        String password = create(name, Map.of("roles", List.of("bazaar-coordinator"))).statusCode(201)
+            .extract().path("password.password");
+        String refresh = login(name, password).statusCode(200).extract().path("refresh_token");
+
+        asAdmin().when().post("/admin/users/" + name + "/disable").then().statusCode(200)
+            .body("active", equalTo(false));
+        login(name, password).statusCode(400).body("error", equalTo("invalid_grant"));
+        given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
+            .formParam("refresh_token", refresh).when().post("/oauth2/token").then().statusCode(400)
+            .body("error", equalTo("invalid_grant"));
+
+        asAdmin().when().post("/admin/users/" + name + "/enable").then().statusCode(200)
+            .body("active", equalTo(true));
+        login(name, password).statusCode(200);
+
+        String fresh = asAdmin().when().post("/admin/users/" + name + "/password-reset").then().statusCode(200)
+            .header("Cache-Control", "no-store").body("username", equalTo(name))
+            .extract().path("password");
+        login(name, password).statusCode(400);
+        login(name, fresh).statusCode(200);
+
+        asAdmin().queryParam("resourceType", "user").queryParam("resourceId", name).when().get("/audit")
+            .then().statusCode(200)
+            .body("items.action", equalTo(List.of("user.password.reset", "user.enable", "user.disable",
+                "user.create")));
+    }
+
+    @Test
+    void onlyAnAdminManagesPeople() {
+        String name = newName();
+        given().when().get("/admin/users").then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "access",
+            Map.of("roles", List.of("admin")))).when().post("/admin/users").then().statusCode(401);
+        for (String role : List.of("caseworker", "bazaar-coordinator", "sponsorship-officer", "producer", "sponsor",
+                "partner-app", "agency")) {
+            String token = TestTokens.forRoles("someone", role);
+            given().auth().oauth2(token).when().get("/admin/users").then().statusCode(403)
+                .contentType("application/problem+json");
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("username", name, "access", Map.of("roles", List.of("admin"))))
+                .when().post("/admin/users").then().statusCode(403);
+            given().auth().oauth2(token).when().post("/admin/users/admin/password-reset").then().statusCode(403);
+        }
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(404);
+    }
+}

@@ -1,0 +1,121 @@
+package ir.tehran.womenfamily.gateway.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two limiters on one database stand for two gateway replicas: they spend from one budget. The same two in
+ * memory each have a budget of their own, which is what the shared store is for.
+ */
+@QuarkusTest
+class SharedBucketsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void twoReplicasShareOneBudget() {
+        String key = "client-" + UUID.randomUUID();
+        Limit first = new SharedBuckets(dataSource, "test:client", 5, Duration.ofHours(1), 100);
+        Limit second = new SharedBuckets(dataSource, "test:client", 5, Duration.ofHours(1), 100);
+        int allowed = 0;
+        for (int i = 0; i < 5; i++) {
+            allowed += first.take(key).allowed() ? 1 : 0;
+            allowed += second.take(key).allowed() ? 1 : 0;
+        }
+        assertEquals(5, allowed, "five tokens between the two replicas, not five each");
+        Limit.Decision refused = second.take(key);
+        assertFalse(refused.allowed());
+        // one token comes back every 12 minutes (5 an hour)
+        long retry = refused.retryAfterSeconds();
+        assertTrue(retry > 700 && retry <= 720, "retry after " + retry + " s");
+
+        Limit memoryA = new Buckets(5, Duration.ofHours(1), 100);
+        Limit memoryB = new Buckets(5, Duration.ofHours(1), 100);
+        int inMemory = 0;
+        for (int i = 0; i < 5; i++) {
+            inMemory += memoryA.take(key).allowed() ? 1 : 0;
+            inMemory += memoryB.take(key).allowed() ? 1 : 0;
+        }
+        assertEquals(10, inMemory, "per-replica buckets let a client through once per replica");
+    }
+
+    @Test
+    void concurrentTakersFromTwoReplicasNeverOverspend() throws Exception {
+        String key = "address-" + UUID.randomUUID();
+        Limit first = new SharedBuckets(dataSource, "test:address", 20, Duration.ofHours(1), 100);
+        Limit second = new SharedBuckets(dataSource, "test:address", 20, Duration.ofHours(1), 100);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                Limit limit = i % 2 == 0 ? first : second;
+                calls.add(() -> limit.take(key).allowed());
+            }
+            int allowed = 0;
+            for (Future<Boolean> f : pool.invokeAll(calls, 60, TimeUnit.SECONDS)) {
+                allowed += f.get() ? 1 : 0;
+            }
+            assertEquals(20, allowed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBucketRefillsEvenlyAndOtherKeysAndLimitsAreUntouched() throws InterruptedException {
+        String key = "client-" + UUID.randomUUID();
+        Limit fast = new SharedBuckets(dataSource, "test:fast", 2, Duration.ofSeconds(1), 100);
+        assertTrue(fast.take(key).allowed());
+        assertTrue(fast.take(key).allowed());
+        assertFalse(fast.take(key).allowed());
+        assertTrue(fast.take("other-" + key).allowed(), "another key has its own bucket");
+        assertTrue(new SharedBuckets(dataSource, "test:other", 1, Duration.ofHours(1), 100).take(key).allowed(),
+            "another limit has its own bucket for the same key");
+        Thread.sleep(600);
+        assertTrue(fast.take(key).allowed(), "a token came back after half a period");
+    }
+
+    @Test
+    void fullBucketsAreSweptAndABrokenDatabaseFallsBackToThisReplicasMemory() throws SQLException {
+        String key = "client-" + UUID.randomUUID();
+        Limit fast = new SharedBuckets(dataSource, "test:sweep", 1, Duration.ofMillis(200), 100);
+        assertTrue(fast.take(key).allowed());
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().executeUpdate("update rate_limit_bucket set full_at = now() - interval '1 second' "
+                + "where bucket_key = 'test:sweep:" + key + "'");
+        }
+        assertTrue(SharedBuckets.sweep(dataSource) >= 1);
+
+        // a database that does not answer: the limit still holds, counted in this replica's memory
+        DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                throw new SQLException("connection refused");
+            });
+        Limit degraded = new SharedBuckets(down, "test:down", 2, Duration.ofHours(1), 100);
+        assertTrue(degraded.take(key).allowed());
+        assertTrue(degraded.take(key).allowed());
+        assertFalse(degraded.take(key).allowed());
+    }
+}
