@@ -76,7 +76,7 @@ class ServiceConfigurationTest {
             "women-family-config." + key + " is read by no service"));
     }
 
-    private static Properties properties(String app) throws IOException {
+    static Properties properties(String app) throws IOException {
         Properties properties = new Properties();
         Path file = repository().resolve(app).resolve("src/main/resources/application.properties");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -86,7 +86,7 @@ class ServiceConfigurationTest {
     }
 
     /** Every environment variable the service reads. */
-    private static Set<String> known(String app, Properties properties) throws IOException {
+    static Set<String> known(String app, Properties properties) throws IOException {
         Path module = repository().resolve(app);
         Set<String> known = new HashSet<>(JVM);
         for (String key : properties.stringPropertyNames()) {
@@ -112,7 +112,7 @@ class ServiceConfigurationTest {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static Path repository() {
+    static Path repository() {
         return Path.of(System.getProperty("k8s.dir", "../k8s")).toAbsolutePath().normalize().getParent().getParent();
     }
 }
