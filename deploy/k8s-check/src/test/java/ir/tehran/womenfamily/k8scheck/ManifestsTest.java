@@ -1,0 +1,179 @@
+package ir.tehran.womenfamily.k8scheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every overlay renders, every object passes its schema, and the deployment keeps the project's rules. */
+class ManifestsTest {
+
+    private static final Set<String> APPS = Set.of("registry-service", "bazaar-service", "sponsorship-service",
+        "gateway");
+
+    private final ManifestValidator validator = new ManifestValidator();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-node", "production"})
+    void everyObjectPassesItsSchema(String overlay) {
+        List<ObjectNode> objects = K8sTree.render(overlay);
+        List<String> errors = new ArrayList<>();
+        objects.forEach(o -> errors.addAll(validator.validate(o)));
+        assertEquals(List.of(), errors, overlay);
+        assertTrue(objects.size() > 40, "rendered only " + objects.size() + " objects");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-node", "production"})
+    void everyAppHasProbesResourcesAutoscalerAndBudget(String overlay) {
+        List<ObjectNode> objects = K8sTree.render(overlay);
+        for (String app : APPS) {
+            JsonNode container = one(objects, "Deployment", app).at("/spec/template/spec/containers/0");
+            String readiness = container.at("/readinessProbe/httpGet/path").asText();
+            assertTrue(Set.of("/q/health/ready", "/q/health/live").contains(readiness), app + " readiness");
+            assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), app);
+            assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText(), app);
+            for (String side : List.of("requests", "limits")) {
+                for (String resource : List.of("cpu", "memory")) {
+                    assertFalse(container.at("/resources/" + side + "/" + resource).isMissingNode(),
+                        app + " " + side + "." + resource);
+                }
+            }
+            assertEquals(app, one(objects, "HorizontalPodAutoscaler", app).at("/spec/scaleTargetRef/name").asText());
+            assertEquals(app, one(objects, "PodDisruptionBudget", app)
+                .at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText());
+        }
+        for (String app : Set.of("registry-service", "bazaar-service", "sponsorship-service")) {
+            String readiness = one(objects, "Deployment", app)
+                .at("/spec/template/spec/containers/0/readinessProbe/httpGet/path").asText();
+            assertEquals("/q/health/ready", readiness, app);
+        }
+    }
+
+    @Test
+    void productionIsReplicatedThreeWays() {
+        List<ObjectNode> objects = K8sTree.render("production");
+        JsonNode pool = one(objects, "KafkaNodePool", "dual-role");
+        assertEquals(3, pool.at("/spec/replicas").asInt());
+        assertEquals(Set.of("controller", "broker"), texts(pool.at("/spec/roles")));
+        JsonNode kafka = one(objects, "Kafka", "events");
+        assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
+        assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
+        List<ObjectNode> topics = all(objects, "KafkaTopic");
+        assertEquals(13, topics.size());
+        for (ObjectNode t : topics) {
+            assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
+            assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
+            assertTrue(t.at("/spec/partitions").asInt() >= 3);
+        }
+        List<ObjectNode> clusters = all(objects, "Cluster");
+        assertEquals(Set.of("registry-db", "bazaar-db", "sponsorship-db", "gateway-db"), names(clusters));
+        clusters.forEach(c -> assertEquals(3, c.at("/spec/instances").asInt()));
+        for (String app : APPS) {
+            assertTrue(one(objects, "HorizontalPodAutoscaler", app).at("/spec/minReplicas").asInt() >= 3);
+        }
+    }
+
+    @Test
+    void everyTopicTheServicesWriteIsDeclared() {
+        Set<String> declared = all(K8sTree.render("production"), "KafkaTopic").stream()
+            .map(t -> t.at("/spec/topicName").isMissingNode() ? t.at("/metadata/name").asText()
+                : t.at("/spec/topicName").asText())
+            .collect(Collectors.toSet());
+        Set<String> expected = Set.of("registry.beneficiary", "registry.child", "registry.business",
+            "registry.sensitive-access", "bazaar.bazaar", "bazaar.allocation", "bazaar.offer", "bazaar.attendance",
+            "sponsorship.child", "sponsorship.sponsorship", "registry.beneficiary.DLT", "registry.child.DLT",
+            "registry.business.DLT");
+        assertEquals(expected, declared);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-node", "production"})
+    void everyReferencedSecretAndConfigKeyExists(String overlay) {
+        List<ObjectNode> objects = K8sTree.render(overlay);
+        Set<String> secrets = new HashSet<>(names(all(objects, "Secret")));
+        all(objects, "Cluster").forEach(c -> secrets.add(c.at("/metadata/name").asText() + "-app"));
+        JsonNode config = one(objects, "ConfigMap", "women-family-config").get("data");
+        for (ObjectNode d : all(objects, "Deployment")) {
+            JsonNode pod = d.at("/spec/template/spec");
+            for (JsonNode env : pod.at("/containers/0/env")) {
+                JsonNode secretRef = env.at("/valueFrom/secretKeyRef");
+                if (!secretRef.isMissingNode() && !secretRef.path("optional").asBoolean(false)) {
+                    assertTrue(secrets.contains(secretRef.path("name").asText()), secretRef.toString());
+                }
+                JsonNode configRef = env.at("/valueFrom/configMapKeyRef");
+                if (!configRef.isMissingNode()) {
+                    assertTrue(config.has(configRef.path("key").asText()), configRef.toString());
+                }
+            }
+            for (JsonNode volume : pod.path("volumes")) {
+                if (volume.has("secret")) {
+                    assertTrue(secrets.contains(volume.at("/secret/secretName").asText()), volume.toString());
+                }
+            }
+        }
+        assertTrue(secrets.contains("gateway-jwt"));
+    }
+
+    @Test
+    void theBaseCommitsNoSecret() {
+        List<ObjectNode> base = Kustomize.build(K8sTree.root().resolve("base"));
+        assertEquals(List.of(), all(base, "Secret"));
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromOutside() {
+        List<ObjectNode> objects = K8sTree.render("production");
+        JsonNode deny = one(objects, "NetworkPolicy", "default-deny-ingress");
+        assertTrue(deny.at("/spec/podSelector").isEmpty());
+        assertEquals(Set.of("Ingress"), texts(deny.at("/spec/policyTypes")));
+        for (ObjectNode ingress : all(objects, "Ingress")) {
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    assertEquals("gateway", path.at("/backend/service/name").asText());
+                }
+            }
+        }
+        for (String service : List.of("registry-service", "bazaar-service", "sponsorship-service")) {
+            JsonNode from = one(objects, "NetworkPolicy", service + "-ingress").at("/spec/ingress/0/from");
+            assertEquals("gateway", from.at("/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+            String db = service.replace("-service", "") + "-db";
+            JsonNode dbFrom = one(objects, "NetworkPolicy", db + "-ingress").at("/spec/ingress/0/from");
+            assertEquals(service, dbFrom.at("/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+            assertEquals(1, dbFrom.size());
+        }
+    }
+
+    private static JsonNode one(List<ObjectNode> objects, String kind, String name) {
+        return objects.stream()
+            .filter(o -> kind.equals(o.path("kind").asText()) && name.equals(o.at("/metadata/name").asText()))
+            .findFirst()
+            .orElseGet(() -> fail("no " + kind + "/" + name));
+    }
+
+    private static List<ObjectNode> all(List<ObjectNode> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    private static Set<String> names(List<ObjectNode> objects) {
+        return objects.stream().map(o -> o.at("/metadata/name").asText()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

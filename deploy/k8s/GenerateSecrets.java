@@ -1,0 +1,71 @@
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.LocalDate;
+import java.util.Base64;
+
+/**
+ * Writes the secret files an overlay's secretGenerator reads, into {@code <overlay>/secrets/} (git-ignored):
+ * {@code signing-jwk.json} (the gateway's RSA token signing key as a private JWK) and
+ * {@code registry-agency-check.env} (the registry's inter-agency HMAC key). Existing files are kept, so running
+ * it twice never rotates a key by accident. Run: {@code java deploy/k8s/GenerateSecrets.java deploy/k8s/overlays/X}.
+ * Database credentials are not here: CloudNativePG generates them in the cluster ({@code <service>-db-app}).
+ */
+public final class GenerateSecrets {
+
+    private GenerateSecrets() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java GenerateSecrets.java <overlay directory>");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]).resolve("secrets");
+        Files.createDirectories(dir);
+        SecureRandom random = new SecureRandom();
+        Path jwk = dir.resolve("signing-jwk.json");
+        if (Files.notExists(jwk)) {
+            write(jwk, signingJwk(random));
+        }
+        Path agency = dir.resolve("registry-agency-check.env");
+        if (Files.notExists(agency)) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            write(agency, "key=" + Base64.getEncoder().encodeToString(key) + "\nkey-id=" + LocalDate.now() + "\n");
+        }
+        System.out.println("secret files in " + dir.toAbsolutePath());
+    }
+
+    private static String signingJwk(SecureRandom random) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, random);
+        RSAPrivateCrtKey k = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        String kid = "k8s-" + LocalDate.now() + "-" + Long.toHexString(random.nextLong() & 0xffffffL);
+        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\""
+            + ",\"n\":\"" + b64(k.getModulus()) + "\",\"e\":\"" + b64(k.getPublicExponent()) + "\""
+            + ",\"d\":\"" + b64(k.getPrivateExponent()) + "\",\"p\":\"" + b64(k.getPrimeP()) + "\""
+            + ",\"q\":\"" + b64(k.getPrimeQ()) + "\",\"dp\":\"" + b64(k.getPrimeExponentP()) + "\""
+            + ",\"dq\":\"" + b64(k.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(k.getCrtCoefficient()) + "\"}\n";
+    }
+
+    /** Base64url of the unsigned big-endian bytes, without padding (RFC 7518 §6.3). */
+    private static String b64(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+}
