@@ -71,7 +71,7 @@ public final class CampaignDtos {
             String lastName, boolean headsHousehold, int district, List<Category> interests, Instant enrolledAt,
             String enrolledOnJalali, UUID mentorId, Instant matchedAt, String matchedOnJalali, boolean bazaarEligible,
             LocalDate bazaarEligibleSince, String bazaarEligibleSinceJalali, List<MilestoneView> milestones,
-            long version) {
+            boolean withdrawn, Instant withdrawnAt, long version) {
     }
 
     @Schema(name = "MentoringSession")

@@ -23,7 +23,7 @@ final class CampaignMapper {
             m.headsHousehold, m.district, categories(m.interests), m.enrolledAt, Days.jalali(m.enrolledAt),
             m.mentorId, m.matchedAt, Days.jalali(m.matchedAt), m.bazaarEligibleSince != null, m.bazaarEligibleSince,
             Days.jalali(m.bazaarEligibleSince), milestones.stream().map(CampaignMapper::milestone).toList(),
-            m.version);
+            m.withdrawnAt != null, m.withdrawnAt, m.version);
     }
 
     static CampaignDtos.MilestoneView milestone(Milestone s) {

@@ -134,6 +134,14 @@ public class CampaignResource {
     }
 
     @POST
+    @Path("/mentees/{id}/withdraw")
+    @RolesAllowed({"admin", "caseworker"})
+    @Operation(summary = "She leaves the campaign; her mentor's place is free again")
+    public CampaignDtos.MenteeView withdraw(@PathParam("id") UUID id) {
+        return service.view(service.withdraw(id, actors.current()));
+    }
+
+    @POST
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Record a session with her mentor")

@@ -108,8 +108,9 @@ public class CampaignService {
     public Map<UUID, Long> load() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select m.mentor_id, count(*) from campaign_mentee m "
-                + "where m.mentor_id is not null and not exists (select 1 from campaign_milestone s "
-                + "where s.mentee_id = m.id and s.milestone = 'REGISTERED_BUSINESS') group by m.mentor_id")
+                + "where m.mentor_id is not null and m.withdrawn_at is null "
+                + "and not exists (select 1 from campaign_milestone s where s.mentee_id = m.id "
+                + "and s.milestone = 'REGISTERED_BUSINESS') group by m.mentor_id")
             .getResultList();
         Map<UUID, Long> load = new HashMap<>();
         rows.forEach(r -> load.put((UUID) r[0], ((Number) r[1]).longValue()));
@@ -169,7 +170,7 @@ public class CampaignService {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (Boolean.TRUE.equals(waiting)) {
-            q.append(" and mentorId is null");
+            q.append(" and mentorId is null and withdrawnAt is null");
         } else if (Boolean.FALSE.equals(waiting)) {
             q.append(" and mentorId is not null");
         }
@@ -200,7 +201,7 @@ public class CampaignService {
             .map(m -> new Matching.Offer(m.id, Set.of(m.skills), Set.of(m.districts),
                 (int) Math.max(0, m.capacity - load.getOrDefault(m.id, 0L))))
             .filter(o -> o.free() > 0).toList();
-        List<Mentee> waiting = Mentee.list("mentorId is null");
+        List<Mentee> waiting = Mentee.list("mentorId is null and withdrawnAt is null");
         Map<UUID, Mentee> byId = waiting.stream().collect(Collectors.toMap(m -> m.id, m -> m));
         List<Matching.Seeker> seekers = waiting.stream().map(m -> new Matching.Seeker(m.id, m.headsHousehold,
             m.district, new LinkedHashSet<>(List.of(m.interests)), m.enrolledAt)).toList();
@@ -219,9 +220,19 @@ public class CampaignService {
         return new CampaignDtos.MatchingResult(pairs, left, leftHeads);
     }
 
+    /** She leaves the campaign: her mentor's place is free again; her sessions and milestones stay. */
+    @Transactional
+    public Mentee withdraw(UUID menteeId, Actor actor) {
+        Mentee m = active(menteeId, actor);
+        m.withdrawnAt = Instant.now(clock);
+        m.withdrawnBy = actor.name();
+        audit.record(AuditEvent.of("campaign-mentee.withdraw", MENTEE, m.id));
+        return m;
+    }
+
     @Transactional
     public MentoringSession recordSession(UUID menteeId, CampaignDtos.RecordSession r, Actor actor) {
-        Mentee m = mentee(menteeId, actor);
+        Mentee m = active(menteeId, actor);
         if (m.mentorId == null) {
             throw ProblemException.conflict("campaign-mentee-unmatched");
         }
@@ -256,7 +267,7 @@ public class CampaignService {
      */
     @Transactional
     public Mentee reach(UUID menteeId, CampaignDtos.RecordMilestone r, Actor actor) {
-        Mentee m = mentee(menteeId, actor);
+        Mentee m = active(menteeId, actor);
         Instant now = Instant.now(clock);
         LocalDate day = Inputs.pastDay("reachedOn", r.reachedOn(), today(now));
         if (day.isBefore(m.enrolledAt.atZone(Days.TEHRAN).toLocalDate().minusYears(1))) {
@@ -323,6 +334,15 @@ public class CampaignService {
 
     public CampaignDtos.MenteeView view(Mentee m) {
         return views(List.of(m)).get(0);
+    }
+
+    /** A mentee the actor may follow who has not left the campaign; 404, or 409 when she has left. */
+    private Mentee active(UUID menteeId, Actor actor) {
+        Mentee m = mentee(menteeId, actor);
+        if (m.withdrawnAt != null) {
+            throw ProblemException.conflict("campaign-mentee-withdrawn");
+        }
+        return m;
     }
 
     private static boolean visible(Actor actor, Mentee m) {

@@ -59,6 +59,13 @@ public class Mentee extends PanacheEntityBase {
     @Column(name = "bazaar_eligible_since")
     public LocalDate bazaarEligibleSince;
 
+    /** When she left the campaign; she then holds no mentor's place and is not matched. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
     @Version
     public long version;
 

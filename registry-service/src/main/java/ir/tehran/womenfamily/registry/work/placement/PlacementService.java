@@ -171,7 +171,8 @@ public class PlacementService {
                 throw ProblemException.conflict("placement-month-issued", month.toString());
             }
         }
-        List<Attendance> saved = rows.stream().map(PlacementService::upsert).toList();
+        Instant now = Instant.now(clock);
+        List<Attendance> saved = rows.stream().map(a -> upsert(a, now)).toList();
         access.audit(grant, AuditEvent.of("placement-attendance.record", RESOURCE, beneficiaryId)
             .withDetail("placementId", p.id).withDetail("days", saved.size()));
         return saved;
@@ -274,9 +275,8 @@ public class PlacementService {
         return a;
     }
 
-    private static Attendance upsert(Attendance given) {
+    private static Attendance upsert(Attendance given, Instant now) {
         Attendance a = Attendance.<Attendance>findByIdOptional(given.key).orElse(null);
-        Instant now = Instant.now();
         if (a == null) {
             given.recordedAt = now;
             given.persist();

@@ -94,13 +94,19 @@ class CampaignResourceTest {
             .statusCode(200).body("id", hasItem(girlMentee)).body("id", not(hasItem(womanMentee)));
         as(admin()).get(API + "/mentors/" + mentor).then().body("mentees", equalTo(1)).body("free", equalTo(0));
 
-        // a second place goes to the girl
-        String second = mentor(17, "candles", 1);
-        as(admin()).post(API + "/matching").then().statusCode(200).body("matched.menteeId", hasItem(girlMentee));
-        as(admin()).get(API + "/mentees/" + girlMentee).then().body("mentorId", equalTo(second));
+        // when the woman leaves the campaign, her place goes to the girl
+        as(admin()).post(API + "/mentees/" + womanMentee + "/withdraw").then().statusCode(200)
+            .body("withdrawn", equalTo(true));
+        as(admin()).get(API + "/mentors/" + mentor).then().body("mentees", equalTo(0)).body("free", equalTo(1));
+        as(admin()).body("{\"milestone\":\"IDEA\",\"reachedOn\":\"" + todayJalali() + "\"}")
+            .post(API + "/mentees/" + womanMentee + "/milestones").then().statusCode(409)
+            .body("type", equalTo("https://women-family.tehran.ir/problems/campaign-mentee-withdrawn"));
+        as(admin()).post(API + "/matching").then().statusCode(200)
+            .body("matched.menteeId", hasItem(girlMentee))
+            .body("matched.menteeId", not(hasItem(womanMentee)));
+        as(admin()).get(API + "/mentees/" + girlMentee).then().body("mentorId", equalTo(mentor));
         as(admin()).post(API + "/mentors/" + mentor + "/deactivate").then().statusCode(200)
             .body("active", equalTo(false));
-        as(admin()).post(API + "/mentors/" + second + "/deactivate").then().statusCode(200);
     }
 
     @Test
