@@ -110,6 +110,27 @@ class OrderSplitTest {
     }
 
     @Test
+    void twoOrdersAcceptedAtOnceCannotBothTakeTheLastRoom() throws Exception {
+        String b = centre(5, 9);
+        String first = draft(FROM, TO, List.of(item("دستکش", "", 30, 150_000)));
+        String second = draft(FROM, TO, List.of(item("دستکش", "", 30, 150_000)));
+        split(first, Map.of(b, 30)).statusCode(200);
+        split(second, Map.of(b, 30)).statusCode(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> move(first, "ACCEPTED").extract().statusCode());
+            var two = pool.submit(() -> move(second, "ACCEPTED").extract().statusCode());
+            List<Integer> codes = new java.util.ArrayList<>(List.of(one.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                two.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+            java.util.Collections.sort(codes);
+            assertEquals(List.of(200, 409), codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        capacity(b, FROM, TO).body("bookedUnits", equalTo(30)).body("remainingUnits", equalTo(0));
+    }
+
+    @Test
     void aCentreUnderRenovationTakesNoOrdersForThoseDays() {
         String c = centre(10, 10);
         String plan = as(Orders.admin()).body(Map.of("centreId", c, "plan", "نوسازی تاسیسات و سیم‌کشی",
