@@ -93,14 +93,15 @@ public class OrderService {
             q.append(" and id in (select a.orderId from Allocation a where a.centreId = :centre)");
             params.put("centre", centreId);
         }
-        return ProductionOrder.<ProductionOrder>find(q.toString(), Sort.by("dueDate").and("id"), params)
-            .page(0, limit).list().stream().map(OrderViews::summary).toList();
+        List<ProductionOrder> orders = ProductionOrder.<ProductionOrder>find(q.toString(),
+            Sort.by("dueDate").and("id"), params).page(0, limit).list();
+        return OrderViews.summaries(orders);
     }
 
     /** Changes a draft. New items or dates replace the old ones and clear the split. */
     @Transactional
     public OrderDtos.OrderView update(UUID id, long expectedVersion, OrderDtos.OrderChange c, String by) {
-        ProductionOrder o = find(id);
+        ProductionOrder o = lock(id);
         if (o.version != expectedVersion) {
             throw ProblemException.preconditionFailed();
         }
@@ -146,7 +147,7 @@ public class OrderService {
     /** Sets the whole split of a draft or accepted order across centres. */
     @Transactional
     public OrderDtos.OrderView split(UUID id, long expectedVersion, OrderDtos.Split s, String by) {
-        ProductionOrder o = find(id);
+        ProductionOrder o = lock(id);
         if (o.version != expectedVersion) {
             throw ProblemException.preconditionFailed();
         }
@@ -199,7 +200,7 @@ public class OrderService {
      */
     @Transactional
     public OrderDtos.OrderView move(UUID id, Long expectedVersion, OrderState to, String by) {
-        ProductionOrder o = find(id);
+        ProductionOrder o = lock(id);
         if (expectedVersion != null && o.version != expectedVersion) {
             throw ProblemException.preconditionFailed();
         }
@@ -237,6 +238,18 @@ public class OrderService {
     static ProductionOrder find(UUID id) {
         return ProductionOrder.<ProductionOrder>findByIdOptional(id)
             .orElseThrow(() -> ProblemException.notFound("production-order", id));
+    }
+
+    /**
+     * The order, locked until the transaction ends: writes to one order (and its hours, deliveries and
+     * payment) go one at a time, so checks such as "pieces still open" cannot be raced past.
+     */
+    static ProductionOrder lock(UUID id) {
+        ProductionOrder o = ProductionOrder.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            throw ProblemException.notFound("production-order", id);
+        }
+        return o;
     }
 
     private static void requireFullyDelivered(List<OrderItem> items, List<Delivery> deliveries) {

@@ -80,9 +80,22 @@ final class OrderViews {
             Days.jalali(o.createdAt), o.createdBy, o.version, history);
     }
 
-    static OrderDtos.OrderSummary summary(ProductionOrder o) {
-        ProductionOrder.Totals t = totals(items(o.id));
-        return new OrderDtos.OrderSummary(o.id, o.department, o.title, o.state, o.dueDate, Days.jalali(o.dueDate),
-            t.units(), t.valueRials());
+    /** Summaries of many orders, with their totals from one query. */
+    static List<OrderDtos.OrderSummary> summaries(List<ProductionOrder> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, long[]> totals = new HashMap<>();
+        OrderItem.getEntityManager().createQuery("select i.orderId, sum(i.quantity), "
+                + "sum(i.quantity * i.unitPriceRials) from OrderItem i where i.orderId in :ids group by i.orderId",
+                Object[].class)
+            .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList()
+            .forEach(r -> totals.put((UUID) r[0], new long[] {((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue()}));
+        return orders.stream().map(o -> {
+            long[] t = totals.getOrDefault(o.id, new long[2]);
+            return new OrderDtos.OrderSummary(o.id, o.department, o.title, o.state, o.dueDate,
+                Days.jalali(o.dueDate), t[0], t[1]);
+        }).toList();
     }
 }

@@ -53,7 +53,7 @@ public class OrderWorkService {
 
     @Transactional
     public List<OrderDtos.WorkView> recordWork(UUID orderId, OrderDtos.Timesheet sheet, String by) {
-        ProductionOrder o = OrderService.find(orderId);
+        ProductionOrder o = OrderService.lock(orderId);
         if (o.state != OrderState.IN_PRODUCTION && o.state != OrderState.DELIVERED) {
             throw ProblemException.conflict("order-not-in-production", o.state);
         }
@@ -110,7 +110,7 @@ public class OrderWorkService {
 
     @Transactional
     public OrderDtos.DeliveryView deliver(UUID orderId, OrderDtos.NewDelivery n, String by) {
-        ProductionOrder o = OrderService.find(orderId);
+        ProductionOrder o = OrderService.lock(orderId);
         if (o.state != OrderState.IN_PRODUCTION) {
             throw ProblemException.conflict("order-not-in-production", o.state);
         }
@@ -157,7 +157,7 @@ public class OrderWorkService {
 
     @Transactional
     public OrderDtos.DeliveryView inspect(UUID orderId, UUID deliveryId, OrderDtos.Inspection verdict, String by) {
-        ProductionOrder o = OrderService.find(orderId);
+        ProductionOrder o = OrderService.lock(orderId);
         Delivery d = Delivery.<Delivery>findByIdOptional(deliveryId).filter(x -> x.orderId.equals(orderId))
             .orElseThrow(() -> ProblemException.notFound("delivery", deliveryId));
         if (d.state != Delivery.State.PENDING) {
@@ -206,7 +206,7 @@ public class OrderWorkService {
      */
     @Transactional
     public OrderDtos.PaymentView pay(UUID orderId, long wagePoolRials, Actor actor) {
-        ProductionOrder o = OrderService.find(orderId);
+        ProductionOrder o = OrderService.lock(orderId);
         if (!o.state.canMoveTo(OrderState.PAID)) {
             throw ProblemException.conflict("illegal-transition", o.state, OrderState.PAID);
         }

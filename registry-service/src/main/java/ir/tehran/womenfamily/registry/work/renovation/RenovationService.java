@@ -149,9 +149,13 @@ public class RenovationService {
         return r;
     }
 
-    private static Renovation get(UUID id) {
-        return Renovation.<Renovation>findByIdOptional(id)
-            .orElseThrow(() -> ProblemException.notFound("renovation", id));
+    /** The renovation, locked until the transaction ends (then its centre: always in this order). */
+    private Renovation get(UUID id) {
+        Renovation r = em.find(Renovation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound("renovation", id);
+        }
+        return r;
     }
 
     private WorkshopCentre lockCentre(UUID id, String field) {

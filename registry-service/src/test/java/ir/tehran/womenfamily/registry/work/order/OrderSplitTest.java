@@ -57,6 +57,9 @@ class OrderSplitTest {
         capacity(a, FROM, TO).body("bookedUnits", equalTo(60)).body("remainingUnits", equalTo(0))
             .body("orders[0].orderId", equalTo(order));
         capacity(b, FROM, TO).body("remainingUnits", equalTo(0));
+        as(Orders.admin()).queryParam("centreId", a).queryParam("state", "ACCEPTED").get(ORDERS).then()
+            .statusCode(200).body("id", equalTo(List.of(order))).body("totalUnits", equalTo(List.of(90)))
+            .body("totalValueRials", equalTo(List.of(229_000_000))).body("dueDateJalali", equalTo(List.of(TO)));
         // half the window: half the load
         capacity(a, FROM, "1406-03-03").body("workingDays", equalTo(3)).body("bookedUnits", equalTo(30));
 
@@ -104,6 +107,27 @@ class OrderSplitTest {
         move(first, "ACCEPTED").statusCode(200);
         move(second, "ACCEPTED").statusCode(409).body("centreId", equalTo(b)).body("remainingUnits", equalTo(0));
         as(Orders.admin()).get(ORDERS + "/" + second).then().body("state", equalTo("DRAFT"));
+    }
+
+    @Test
+    void twoOrdersAcceptedAtOnceCannotBothTakeTheLastRoom() throws Exception {
+        String b = centre(5, 9);
+        String first = draft(FROM, TO, List.of(item("دستکش", "", 30, 150_000)));
+        String second = draft(FROM, TO, List.of(item("دستکش", "", 30, 150_000)));
+        split(first, Map.of(b, 30)).statusCode(200);
+        split(second, Map.of(b, 30)).statusCode(200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> move(first, "ACCEPTED").extract().statusCode());
+            var two = pool.submit(() -> move(second, "ACCEPTED").extract().statusCode());
+            List<Integer> codes = new java.util.ArrayList<>(List.of(one.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                two.get(60, java.util.concurrent.TimeUnit.SECONDS)));
+            java.util.Collections.sort(codes);
+            assertEquals(List.of(200, 409), codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        capacity(b, FROM, TO).body("bookedUnits", equalTo(30)).body("remainingUnits", equalTo(0));
     }
 
     @Test

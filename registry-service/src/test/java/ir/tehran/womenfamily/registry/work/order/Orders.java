@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.registry.work.order;
 
 import static ir.tehran.womenfamily.registry.RegistryApi.as;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +63,5 @@ final class Orders {
 
     static ValidatableResponse capacity(String centreId, String from, String to) {
         return as(admin()).queryParam("from", from).queryParam("to", to).get(CAPACITY + "/" + centreId).then();
-    }
-
-    static String iso(LocalDate d) {
-        return d.toString();
     }
 }
