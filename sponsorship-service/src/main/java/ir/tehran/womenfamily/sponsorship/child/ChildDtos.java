@@ -30,7 +30,9 @@ public final class ChildDtos {
             Mother.Status motherStatus, Mother.SupportLevel motherSupportLevel,
             LocalDate birthDate, String birthDateJalali, int age,
             @Schema(description = "The day she ages out (20th Jalali birthday)") LocalDate agesOutOn,
-            String agesOutOnJalali, Gender gender, Short grade, Short district, boolean giftedCandidate,
+            String agesOutOnJalali, Gender gender, Short grade,
+            @Schema(description = "The school of her latest report card that names one") String school,
+            Short district, boolean giftedCandidate,
             boolean atRisk, LocalDate agedOutOn, String agedOutOnJalali, Instant removedAt, Instant firstSeenAt,
             Instant registryUpdatedAt) {
     }

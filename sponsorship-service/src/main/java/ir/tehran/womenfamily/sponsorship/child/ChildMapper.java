@@ -28,11 +28,11 @@ public class ChildMapper {
             Dates.jalali(c.birthDate), age(c), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
     }
 
-    public ChildDtos.ChildView view(Child c, Mother mother, boolean atRisk) {
+    public ChildDtos.ChildView view(Child c, Mother mother, boolean atRisk, String school) {
         LocalDate agesOut = Ages.anniversary(c.birthDate, config.ageOut().age());
         return new ChildDtos.ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
             mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
-            c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut, Dates.jalali(agesOut), c.gender, c.grade,
+            c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut, Dates.jalali(agesOut), c.gender, c.grade, school,
             c.district, c.giftedCandidate, atRisk, c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt,
             c.firstSeenAt, c.registryUpdatedAt);
     }

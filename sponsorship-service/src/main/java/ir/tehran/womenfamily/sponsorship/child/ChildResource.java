@@ -56,7 +56,7 @@ public class ChildResource {
     @Operation(summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
-        return service.detail(id).map(d -> mapper.view(d.child(), d.mother(), d.atRisk()))
+        return service.detail(id).map(d -> mapper.view(d.child(), d.mother(), d.atRisk(), d.school()))
             .orElseThrow(() -> ProblemException.notFound("child", id));
     }
 

@@ -32,8 +32,11 @@ public class ChildService {
     public record Filter(Short district, Child.Status status, Boolean giftedCandidate, Boolean atRisk, Scope scope) {
     }
 
-    /** A child with her mother as sponsorship knows her (null when no event about her has come yet). */
-    public record Detail(Child child, boolean atRisk, Mother mother) {
+    /**
+     * A child with her mother as sponsorship knows her (null when no event about her has come yet) and the school
+     * of her latest report card (null before the first).
+     */
+    public record Detail(Child child, boolean atRisk, Mother mother, String school) {
     }
 
     @Transactional
@@ -44,7 +47,10 @@ public class ChildService {
     @Transactional
     @Audited(action = "child.read", resourceType = "child", purpose = "casework")
     public Optional<Detail> detail(UUID id) {
-        return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId)));
+        return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId),
+            em.createQuery("select t.schoolName from TermReport t where t.childId = :id and t.schoolName is not null "
+                + "order by t.academicYear desc, t.term desc", String.class).setParameter("id", id).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null)));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.roster;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.AgeOutService;
@@ -72,6 +73,13 @@ public class RosterResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(summary = "Run today's age-out now (the daily job does the same)")
     public AgeOutService.Report ageOutNow() {
-        return ageOut.runToday();
+        AgeOutService.Report report = ageOut.runToday();
+        if (access.scope().all()) {
+            return report;
+        }
+        // the run is city-wide; an officer limited to districts hears only of her districts' children
+        var visible = access.visible(report.children());
+        List<UUID> hers = report.children().stream().filter(visible::contains).toList();
+        return new AgeOutService.Report(report.on(), report.onJalali(), hers.size(), hers);
     }
 }

@@ -38,6 +38,10 @@ public class TermReport extends PanacheEntityBase {
     @Column(nullable = false)
     public short term;
 
+    /** The school she attended that term, as the report card names it (Persian text folded). */
+    @Column(name = "school_name")
+    public String schoolName;
+
     @Column(name = "school_days", nullable = false)
     public short schoolDays;
 

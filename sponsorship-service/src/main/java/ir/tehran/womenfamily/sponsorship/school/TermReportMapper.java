@@ -9,7 +9,8 @@ public final class TermReportMapper {
 
     public static TermReportDtos.TermReportView toView(TermReport r) {
         RiskRule.Term t = RiskRule.Term.of(r);
-        return new TermReportDtos.TermReportView(r.id, r.childId, r.academicYear, r.term, r.grades, t.average(),
+        return new TermReportDtos.TermReportView(r.id, r.childId, r.academicYear, r.term, r.schoolName, r.grades,
+            t.average(),
             r.schoolDays, r.absentDays, t.absenceRate(), r.recordedBy, r.recordedAt);
     }
 }

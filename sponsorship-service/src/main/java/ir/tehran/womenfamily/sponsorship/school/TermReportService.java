@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.risk.RiskService;
+import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +60,8 @@ public class TermReportService {
             r.academicYear = (short) year;
             r.term = (short) term;
         }
+        String school = PersianText.normalize(input.schoolName());
+        r.schoolName = school == null || school.isEmpty() ? null : school;
         r.schoolDays = input.schoolDays().shortValue();
         r.absentDays = input.absentDays().shortValue();
         r.grades = new EnumMap<>(Subject.class);

@@ -59,6 +59,30 @@ class ChildResourceTest {
     }
 
     @Test
+    void theSchoolOfHerLatestReportCardIsShownFolded() {
+        UUID child = RegistryFeed.newChild(10, "FEMALE", 8);
+        given().auth().oauth2(Tokens.officer()).get(PATH + "/" + child).then().statusCode(200)
+            .body("school", org.hamcrest.Matchers.nullValue());
+        String[][] cards = {
+            {"1402/3", "\u062F\u0628\u0633\u062A\u0627\u0646 \u0643\u0648\u062B\u0631"},
+            {"1403/1", "\u062F\u0628\u0633\u062A\u0627\u0646 \u067E\u0631\u0648\u064A\u0646"}};
+        for (String[] card : cards) {
+            given().auth().oauth2(Tokens.officer()).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"grades\":{\"MATHEMATICS\":16},\"schoolDays\":90,\"absentDays\":1,\"schoolName\":\""
+                    + card[1] + "\"}")
+                .put(PATH + "/" + child + "/term-reports/" + card[0]).then().statusCode(201);
+        }
+        // the Arabic yeh of the latest card is folded to the Persian one
+        given().auth().oauth2(Tokens.officer()).get(PATH + "/" + child).then().statusCode(200)
+            .body("school", equalTo("\u062F\u0628\u0633\u062A\u0627\u0646 \u067E\u0631\u0648\u06CC\u0646"));
+        given().auth().oauth2(Tokens.officer()).contentType(io.restassured.http.ContentType.JSON)
+            .body("{\"grades\":{\"MATHEMATICS\":16},\"schoolDays\":90,\"absentDays\":1,\"schoolName\":\""
+                + "x".repeat(201) + "\"}")
+            .put(PATH + "/" + child + "/term-reports/1403/2").then().statusCode(400)
+            .body("errors.field", hasItem("schoolName"));
+    }
+
+    @Test
     void aBadFilterIsA400NamingTheParameter() {
         given().auth().oauth2(Tokens.officer()).header("Accept-Language", "en").queryParam("district", 23)
             .get(PATH).then().statusCode(400).contentType("application/problem+json")

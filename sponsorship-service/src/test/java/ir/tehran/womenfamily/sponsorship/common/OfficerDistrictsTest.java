@@ -97,6 +97,18 @@ class OfficerDistrictsTest {
     }
 
     @Test
+    void anAgeOutRunTellsAnOfficerOnlyOfHerDistrictsChildren() {
+        UUID inFive = RegistryFeed.newChild(20, "FEMALE", 5);
+        UUID inTwelve = RegistryFeed.newChild(20, "MALE", 12);
+        given().auth().oauth2(Tokens.officerOf(5)).post(API + "/roster/age-out-runs").then().statusCode(200)
+            .body("children", hasItem(inFive.toString()))
+            .body("children", not(hasItem(inTwelve.toString())));
+        // the run itself is city-wide: the other district's child aged out too
+        given().auth().oauth2(Tokens.admin()).get(API + "/children/" + inTwelve).then().statusCode(200)
+            .body("status", equalTo("AGED_OUT"));
+    }
+
+    @Test
     void aTokenWhoseDistrictsCannotBeReadSeesNoChild() {
         UUID inFive = RegistryFeed.newChild(9, "MALE", 5);
         String garbled = ir.tehran.womenfamily.localstack.TestTokens.token().subject("officer-garbled")
