@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body that is declared too large before any of it is read: 413 problem+json when
+ * Refuses a request line too long for the services (414 problem+json), and a body that is declared too
+ * large before any of it is read: 413 problem+json when
  * {@code Content-Length} is above {@code quarkus.http.limits.max-body-size}, or above
  * {@code gateway.limits.token-body-size} on the token and revocation endpoints, which also require a
  * declared length (411). A body streamed to a service without a length is counted by the proxy as it passes.
@@ -33,6 +34,14 @@ public class BodySizeFilter {
     /** The token and revocation endpoints: small forms, open to anyone. */
     static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke");
 
+    /**
+     * The longest path and query passed on, in characters: the services' HTTP servers read request lines
+     * of up to 4,096 bytes. The gateway reads lines up to {@code quarkus.http.limits.max-initial-line-length}
+     * (64 KB) so that it can answer a longer one with a problem; beyond that the HTTP layer answers a bare
+     * 414 and closes the connection.
+     */
+    static final int MAX_URI_LENGTH = 4000;
+
     @Inject
     GatewayConfig config;
 
@@ -45,6 +54,10 @@ public class BodySizeFilter {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            RoutingProblems.sendAndClose(ctx, 414, "uri-too-long", MAX_URI_LENGTH);
+            return;
+        }
         boolean token = FORM_PATHS.contains(ctx.normalizedPath()) && request.method() == HttpMethod.POST;
         long limit = token ? config.limits().tokenBodySize().asLongValue()
             : maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);

@@ -59,9 +59,9 @@ class BadInputIT {
         LocalStack.Options base = LocalStack.Options.forTests(root, Path.of("target/bad-input-stack").toAbsolutePath());
         Map<String, String> config = new HashMap<>();
         // the gateway's limits on abuse would answer most of this run with 429; they are tested on their own
-        for (String group : List.of("token", "admin", "api", "other")) {
-            config.put("gateway.rate-limit.groups." + group + ".per-address.capacity", "1000000");
-            config.put("gateway.rate-limit.groups." + group + ".per-client.capacity", "1000000");
+        for (String limit : List.of("token.per-address", "admin.per-address", "admin.per-client", "api.per-address",
+                "api.per-client", "other.per-address")) {
+            config.put("gateway.rate-limit.groups." + limit + ".capacity", "1000000");
         }
         stack = new LocalStack(new LocalStack.Options(base.projectRoot(), base.dataDir(), base.fresh(), base.durable(),
             base.gatewayPort(), base.servicePorts(), config)).start();
@@ -140,7 +140,8 @@ class BadInputIT {
                     statuses.merge(String.valueOf(status), 1, Integer::sum);
                     if (status < 400 && !op.method().equals("get")) {
                         anyAccepted = true;
-                        accepted.merge(op.id() + " [" + requests.get(i).kind() + "]", 1, Integer::sum);
+                        accepted.merge(op.id() + " [" + requests.get(i).kind() + "] " + status + " "
+                            + abbreviate(requests.get(i).path(), 80), 1, Integer::sum);
                     }
                 }
                 sent += requests.size();
@@ -153,6 +154,8 @@ class BadInputIT {
             pool.shutdownNow();
         }
         System.out.printf("bad input: %d requests over %d operations; statuses %s%n", sent, ops.size(), statuses);
+        java.nio.file.Files.write(Path.of("target/bad-input-findings.txt"),
+            broken.stream().map(Finding::toString).toList());
         System.out.printf("malformed writes the services accepted (2xx/3xx), by operation and kind: %s%n", accepted);
         assertTrue(sent >= AT_LEAST, "sent " + sent);
         assertEquals(List.of(), broken.stream().limit(40).map(Finding::toString).toList(),
