@@ -276,7 +276,7 @@ public final class SecurityMatrix {
                 m.getValue().path("parameters").forEach(params::add);
                 for (JsonNode p : params) {
                     if ("path".equals(p.path("in").asText())) {
-                        JsonNode schema = p.path("schema");
+                        JsonNode schema = resolve(doc, p.path("schema"));
                         String type = "uuid".equals(schema.path("format").asText()) ? "uuid"
                             : schema.path("type").asText("string");
                         types.put(p.path("name").asText(), type);
@@ -292,6 +292,19 @@ public final class SecurityMatrix {
             }
         }
         return out;
+    }
+
+    /**
+     * A schema with its {@code $ref} followed ({@code #/components/schemas/UUID}): a dummy value must have
+     * the right type, or the framework answers 404 for the path before the resource decides anything.
+     */
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        if (ref.startsWith("#/")) {
+            JsonNode target = doc.at(ref.substring(1));
+            return target.isMissingNode() ? schema : target;
+        }
+        return schema;
     }
 
     /** The matrix's scopes and this service's rows. */

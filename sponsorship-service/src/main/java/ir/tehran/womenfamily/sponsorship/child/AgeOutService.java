@@ -12,8 +12,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,9 @@ public class AgeOutService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    CurrentActor actors;
 
     @Inject
     EntityManager em;
@@ -108,7 +113,9 @@ public class AgeOutService {
         outbox.append(DomainEvent.of(Child.AGGREGATE, id, "child.aged-out", 1,
             new ChildAgedOut(id, birthday, Dates.jalali(birthday))));
         childLeft.fire(new ChildLeft(id, ChildLeft.Reason.CHILD_AGED_OUT, now));
-        audit.record(AuditEvent.of("child.age-out", "child", id).withDetail("agedOutOn", birthday));
+        // an admin's run names her; the daily job names itself
+        Actor actor = actors.get().subject() == null ? Actor.system("age-out") : actors.get();
+        audit.record(actor, AuditEvent.of("child.age-out", "child", id).withDetail("agedOutOn", birthday));
         return true;
     }
 }
