@@ -81,8 +81,9 @@ class VenueResourceTest {
     }
 
     @Test
-    void anUnknownKindIsA4xxProblem() {
+    void anUnknownKindIsA400ProblemNamingTheParameter() {
         given().queryParam("kind", "CASTLE").when().get("/api/bazaar/venues")
-            .then().statusCode(404).contentType("application/problem+json");
+            .then().statusCode(400).contentType("application/problem+json")
+            .body("errors.field", hasItem("kind"));
     }
 }
