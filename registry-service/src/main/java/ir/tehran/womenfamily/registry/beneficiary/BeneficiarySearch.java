@@ -130,30 +130,32 @@ public class BeneficiarySearch {
     /** Runs one phase and scores only the rows it returns: (id, word similarity of the query). */
     private List<Object[]> scored(String key, String phase, List<Object> params, List<Object> extra, int limit,
             int offset) {
-        Query q = em.createNativeQuery("select p.id, word_similarity(?, p.name_key) from (" + phase + ") p");
-        int i = 1;
-        q.setParameter(i++, key);
-        for (Object p : params) {
-            q.setParameter(i++, p);
-        }
-        for (Object p : extra) {
-            q.setParameter(i++, p);
-        }
-        q.setParameter(i++, limit);
-        q.setParameter(i, offset);
+        List<Object> all = new ArrayList<>();
+        all.add(key);
+        all.addAll(params);
+        all.addAll(extra);
+        all.add(limit);
+        all.add(offset);
+        Query q = bind(em.createNativeQuery("select p.id, word_similarity(?, p.name_key) from (" + phase + ") p"), all);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows;
     }
 
     private long countContaining(StringBuilder where, List<Object> params, String contains) {
-        Query q = em.createNativeQuery("select count(*) from beneficiary b " + where + " and b.name_flat like ?");
-        int i = 1;
-        for (Object p : params) {
-            q.setParameter(i++, p);
-        }
-        q.setParameter(i, contains);
+        List<Object> all = new ArrayList<>(params);
+        all.add(contains);
+        Query q = bind(em.createNativeQuery("select count(*) from beneficiary b " + where
+            + " and b.name_flat like ?"), all);
         return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Binds positional parameters 1..n in order. */
+    private static Query bind(Query q, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            q.setParameter(i + 1, values.get(i));
+        }
+        return q;
     }
 
     private static String likeEscaped(String s) {
@@ -161,12 +163,9 @@ public class BeneficiarySearch {
     }
 
     private <T> List<T> run(String sql, List<Object> params, int limit, Class<T> type) {
-        Query q = em.createNativeQuery(sql, type);
-        int i = 1;
-        for (Object p : params) {
-            q.setParameter(i++, p);
-        }
-        q.setParameter(i, limit);
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        Query q = bind(em.createNativeQuery(sql, type), all);
         @SuppressWarnings("unchecked")
         List<T> rows = q.getResultList();
         return rows;
