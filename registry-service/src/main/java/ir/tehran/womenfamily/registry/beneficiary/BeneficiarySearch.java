@@ -94,25 +94,44 @@ public class BeneficiarySearch {
     }
 
     /**
-     * By name, nearest first, in two phases. First the women whose folded name, spaces ignored, contains
-     * the folded query (shorter names first: the closer the whole name is to the query), which needs no
-     * scoring; then, only if they do not fill the page, the fuzzy ones: word-similar to the query (a part
-     * of the name or a variant spelling), ranked by trigram word distance. The cursor is an offset into
-     * that combined order.
+     * By name, nearest first, in three tiers, each asked only when the ones before it do not fill the page.
+     * First the women who carry every word of the query as a word of their name, in any order (the query's
+     * neighbouring words may also be joined, and the name's are kept joined too, so a space, a ZWNJ or
+     * nothing between two words is one spelling); then those whose words contain the query's words (a part
+     * of a word, typed so far); both shorter names first. Last the fuzzy ones: every word of the query near
+     * a word of the name (trigram word similarity against the dictionary of words, {@code name_term}) and
+     * the whole name word-similar to the query, ranked by trigram word distance. The cursor is an offset
+     * into that combined order.
      */
     private Page byName(StringBuilder where, List<Object> params, String key, Criteria c) {
         int offset = c.cursor() == null ? 0 : decodeOffset(c.cursor());
-        String contains = "%" + likeEscaped(key.replace(" ", "")) + "%";
-        List<Object[]> rows = new ArrayList<>(scored(key,
-            "select b.id, b.name_key from beneficiary b " + where + " and b.name_flat like ? "
-                + "order by length(b.name_flat), b.id limit ? offset ?",
-            params, List.of(contains), c.limit() + 1, offset));
-        if (rows.size() <= c.limit()) {
-            long exact = rows.isEmpty() ? countContaining(where, params, contains) : offset + rows.size();
-            rows.addAll(scored(key,
-                "select b.id, b.name_key from beneficiary b " + where + " and ? <% b.name_key "
-                    + "and b.name_flat not like ? order by ? <<-> b.name_key, b.id limit ? offset ?",
-                params, List.of(key, contains, key), c.limit() + 1 - rows.size(), (int) Math.max(0, offset - exact)));
+        List<String> words = List.of(key.split(" ")).stream().filter(w -> !w.isEmpty()).toList();
+        Condition exact = allWords(words);
+        Condition partial = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
+                + " '{}') from name_term v where v.word and v.term like ?)", List.of("%" + likeEscaped(w) + "%")))
+            .reduce(Condition::and).orElseThrow().andNot(exact);
+        Condition fuzzy = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
+                + " '{}') from name_term v where v.word and (? <% v.term or v.term <% ?))", List.of(w, w)))
+            .reduce(Condition::and).orElseThrow().and(new Condition("? <% b.name_key", List.of(key)))
+            .andNot(exact).andNot(partial);
+        String shorterFirst = "length(b.name_flat), b.id";
+        List<Tier> tiers = List.of(new Tier(exact, shorterFirst, List.of()), new Tier(partial, shorterFirst, List.of()),
+            new Tier(fuzzy, "? <<-> b.name_key, b.id", List.of(key)));
+        List<Object[]> rows = new ArrayList<>();
+        long before = 0; // how many rows the tiers already asked hold in all
+        for (Tier tier : tiers) {
+            int wanted = c.limit() + 1 - rows.size();
+            if (wanted <= 0) {
+                break;
+            }
+            int skip = (int) Math.max(0, offset - before);
+            List<Object[]> found = scored(key, "select b.id, b.name_key from beneficiary b " + where + " and "
+                + tier.where().sql() + " order by " + tier.order() + " limit ? offset ?",
+                params, tier.parameters(), wanted, skip);
+            rows.addAll(found);
+            if (found.size() < wanted) {
+                before += !found.isEmpty() || skip == 0 ? skip + found.size() : count(where, params, tier.where());
+            }
         }
         boolean more = rows.size() > c.limit();
         List<Object[]> page = more ? rows.subList(0, c.limit()) : rows;
@@ -127,7 +146,70 @@ public class BeneficiarySearch {
         return new Page(items, more ? encode("offset:" + (offset + c.limit())) : null);
     }
 
-    /** Runs one phase and scores only the rows it returns: (id, word similarity of the query). */
+    /** A SQL condition over {@code b} and the values of its parameters, in order. */
+    private record Condition(String sql, List<Object> parameters) {
+        Condition and(Condition other) {
+            return new Condition(sql + " and " + other.sql, concat(parameters, other.parameters));
+        }
+
+        Condition andNot(Condition other) {
+            return new Condition(sql + " and not (" + other.sql + ")", concat(parameters, other.parameters));
+        }
+
+        private static List<Object> concat(List<Object> a, List<Object> b) {
+            List<Object> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+    }
+
+    /** One tier of the name search: which women, in which order (and the order's parameters). */
+    private record Tier(Condition where, String order, List<Object> orderParameters) {
+        List<Object> parameters() {
+            return Condition.concat(where.parameters(), orderParameters);
+        }
+    }
+
+    /** Up to this many words, every way of joining neighbouring words of the query is tried as well. */
+    private static final int JOINED_WORDS_MAX = 5;
+
+    /**
+     * The name carries every word of the query: as written, or, for short queries, with any neighbouring
+     * words joined («رضایی نژاد» also as «رضایینژاد»).
+     */
+    private static Condition allWords(List<String> words) {
+        List<List<String>> spellings = new ArrayList<>();
+        if (words.size() > JOINED_WORDS_MAX) {
+            spellings.add(words);
+        } else {
+            for (int joins = 0; joins < 1 << (words.size() - 1); joins++) {
+                List<String> spelling = new ArrayList<>();
+                StringBuilder word = new StringBuilder(words.get(0));
+                for (int i = 1; i < words.size(); i++) {
+                    if ((joins & 1 << (i - 1)) != 0) {
+                        word.append(words.get(i));
+                    } else {
+                        spelling.add(word.toString());
+                        word = new StringBuilder(words.get(i));
+                    }
+                }
+                spelling.add(word.toString());
+                spellings.add(spelling);
+            }
+        }
+        List<Object> arrays = spellings.stream().<Object>map(BeneficiarySearch::textArray).toList();
+        String sql = spellings.stream().map(s -> "b.name_terms @> cast(? as text[])")
+            .collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
+        return new Condition(sql, arrays);
+    }
+
+    /** A PostgreSQL array literal of texts, each element quoted. */
+    private static String textArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** Runs one tier and scores only the rows it returns: (id, word similarity of the query). */
     private List<Object[]> scored(String key, String phase, List<Object> params, List<Object> extra, int limit,
             int offset) {
         List<Object> all = new ArrayList<>();
@@ -142,11 +224,10 @@ public class BeneficiarySearch {
         return rows;
     }
 
-    private long countContaining(StringBuilder where, List<Object> params, String contains) {
+    private long count(StringBuilder where, List<Object> params, Condition tier) {
         List<Object> all = new ArrayList<>(params);
-        all.add(contains);
-        Query q = bind(em.createNativeQuery("select count(*) from beneficiary b " + where
-            + " and b.name_flat like ?"), all);
+        all.addAll(tier.parameters());
+        Query q = bind(em.createNativeQuery("select count(*) from beneficiary b " + where + " and " + tier.sql()), all);
         return ((Number) q.getSingleResult()).longValue();
     }
 

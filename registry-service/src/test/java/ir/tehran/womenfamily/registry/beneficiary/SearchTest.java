@@ -37,6 +37,20 @@ class SearchTest {
     }
 
     @Test
+    void aSpaceAZwnjOrNothingBetweenTwoWordsIsOneSpellingAndWordOrderDoesNotMatter() {
+        String marker = "ک" + UUID.randomUUID().toString().substring(0, 4).replaceAll("[0-9]", "ب");
+        String cw = RegistryApi.caseworker("cw-words", 14);
+        String spaced = RegistryApi.register(cw, "مهتاب", "صالحی نژاد" + marker, 14);
+        for (String query : List.of("مهتاب صالحی‌نژاد" + marker, "صالحینژاد" + marker, "صالحی نژاد" + marker + " مهتاب",
+                "صالح")) {
+            as(cw).queryParam("q", query).queryParam("limit", 100).get(BENEFICIARIES).then().statusCode(200)
+                .body("items.id", hasItem(spaced));
+        }
+        as(cw).queryParam("q", "ملیکا صالحینژاد" + marker).get(BENEFICIARIES).then().statusCode(200)
+            .body("items.id", not(hasItem(spaced)));
+    }
+
+    @Test
     void namesContainingTheQueryComeFirstThenNearSpellingsAcrossPages() {
         String letters = "بپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
         java.util.Random random = new java.util.Random();
