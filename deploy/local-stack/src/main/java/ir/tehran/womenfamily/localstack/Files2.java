@@ -14,6 +14,11 @@ final class Files2 {
 
     /** Copies the tree {@code from} to {@code to}, which must not exist yet. */
     static void copyRecursively(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Stream<Path> paths = Files.walk(from)) {
             paths.forEach(p -> {
                 try {

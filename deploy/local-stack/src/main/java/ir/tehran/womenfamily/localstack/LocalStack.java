@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
                 Files2.deleteRecursively(data.resolve(sub));
             }
         }
+        copyApplications();
         keys = JwtKeys.ensure(data.resolve("keys"));
         demo = DemoCredentials.ensure(data.resolve("demo-credentials.properties"));
         log("starting PostgreSQL");
@@ -83,7 +84,6 @@ public final class LocalStack implements AutoCloseable {
         log("PostgreSQL on 127.0.0.1:" + postgres.port() + "; starting Kafka");
         kafka = KafkaBroker.start(data.resolve("kafka"), options.fresh(), data.resolve("logs/kafka.log"), watchdog);
         log("Kafka on " + kafka.bootstrapServers() + "; starting services");
-        copyApplications();
 
         for (String name : SERVICES) {
             services.put(name, service(name, options.servicePorts().get(name), serviceConfig(name)));
