@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,30 +19,23 @@ import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.localstack.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole system, each part in its own process as the run command starts it: a request with a token
- * through the gateway into the registry, its event through the outbox and Kafka into sponsorship.
+ * through the gateway into the registry, its event through the outbox and Kafka into sponsorship. The
+ * system is the one {@link SharedStack} runs for this class and the bad-input run.
  */
+@ExtendWith(SharedStack.class)
 class WholeSystemIT {
 
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Options.forTests(root, Path.of("target/system-stack").toAbsolutePath()))
-            .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.stack();
     }
 
     private static String token(String user) {

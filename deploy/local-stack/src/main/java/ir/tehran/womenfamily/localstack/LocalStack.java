@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+    private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship", "gateway");
 
     /** How to run the stack. Ports of 0 are chosen free. */
     public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
@@ -72,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
                 Files2.deleteRecursively(data.resolve(sub));
             }
         }
+        copyApplications();
         keys = JwtKeys.ensure(data.resolve("keys"));
         demo = DemoCredentials.ensure(data.resolve("demo-credentials.properties"));
         log("starting PostgreSQL");
@@ -109,9 +111,33 @@ public final class LocalStack implements AutoCloseable {
         return service(name, name, port, config);
     }
 
+    private static String module(String name) {
+        return name.equals("gateway") ? "gateway" : name + "-service";
+    }
+
+    /**
+     * Each service runs from its own copy of the built application under the data directory, not from
+     * {@code <module>/target/quarkus-app}. The Quarkus runner class loader closes most jars after start-up
+     * and opens them again when a class is first needed; a build of the same module while the service runs
+     * ({@code ./mvnw package} in the same tree) deletes and rewrites those jars, and one failed reopening
+     * leaves every later load from that jar waiting for ever (Quarkus 3.33 {@code JarFileReference}): the
+     * service stops answering. See system-tests/README.md.
+     */
+    private void copyApplications() {
+        Path apps = options.dataDir().resolve("apps");
+        Files2.deleteRecursively(apps);
+        for (String name : SERVICES_AND_GATEWAY) {
+            Path built = options.projectRoot().resolve(module(name)).resolve("target/quarkus-app");
+            if (!Files.isRegularFile(built.resolve("quarkus-run.jar"))) {
+                throw new IllegalStateException(built.resolve("quarkus-run.jar")
+                    + " is missing: build with ./mvnw package -DskipTests first");
+            }
+            Files2.copyRecursively(built, apps.resolve(module(name)));
+        }
+    }
+
     private ServiceProcess service(String name, String instance, int port, Map<String, String> config) {
-        String module = name.equals("gateway") ? "gateway" : name + "-service";
-        Path jar = options.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = options.dataDir().resolve("apps").resolve(module(name)).resolve("quarkus-run.jar");
         return new ServiceProcess(instance, jar, port, config,
             options.dataDir().resolve("logs/" + instance + ".log"), watchdog);
     }
@@ -194,6 +220,7 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
+        Files2.deleteRecursively(options.dataDir().resolve("apps"));
     }
 
     private static void log(String message) {

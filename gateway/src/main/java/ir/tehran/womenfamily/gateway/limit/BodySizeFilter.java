@@ -37,7 +37,7 @@ public class BodySizeFilter {
     /**
      * The longest path and query passed on, in characters: the services' HTTP servers read request lines
      * of up to 4,096 bytes. The gateway reads lines up to {@code quarkus.http.limits.max-initial-line-length}
-     * (64 KB) so that it can answer a longer one with a problem; beyond that the HTTP layer answers a bare
+     * (256 KB) so that it can answer a longer one with a problem; beyond that the HTTP layer answers a bare
      * 414 and closes the connection.
      */
     static final int MAX_URI_LENGTH = 4000;

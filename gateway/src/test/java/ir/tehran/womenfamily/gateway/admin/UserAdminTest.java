@@ -165,4 +165,29 @@ class UserAdminTest {
         }
         asAdmin().when().get("/admin/users/" + name).then().statusCode(404);
     }
+
+    @Test
+    void actionsOnAUserWhoDoesNotExistAre404AndAControlCharacterInHerNameIs400() {
+        for (String action : List.of("disable", "enable", "password-reset")) {
+            asAdmin().when().post("/admin/users/nobody-" + UUID.randomUUID() + "/" + action)
+                .then().statusCode(404).contentType("application/problem+json");
+        }
+        asAdmin().body(Map.of("roles", List.of("bazaar-coordinator")))
+            .when().put("/admin/users/nobody-" + UUID.randomUUID() + "/access")
+            .then().statusCode(404).contentType("application/problem+json");
+        // %00 is a NUL once decoded, which PostgreSQL refuses in a text
+        asAdmin().urlEncodingEnabled(false).when().post("/admin/users/a%00b/disable")
+            .then().statusCode(400).contentType("application/problem+json")
+            .body("type", endsWith("/unstorable-value"));
+    }
+
+    @Test
+    void aFormWithABrokenPercentEncodingIs400() {
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke")) {
+            given().contentType(ContentType.URLENC).body("grant_type=password&token=%ZZ")
+                .when().post(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/malformed-form"));
+        }
+    }
 }

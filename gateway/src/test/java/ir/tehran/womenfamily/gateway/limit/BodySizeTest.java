@@ -52,6 +52,15 @@ class BodySizeTest {
         assertThat(answer, containsString("X-Content-Type-Options: nosniff"));
     }
 
+    @Test
+    void aRequestLineOf130KilobytesGetsA414Problem() throws IOException {
+        String query = "actor=" + "%D9%82".repeat(20_000);
+        String answer = exchange("GET /audit?" + query + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 414"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("/problems/uri-too-long"));
+    }
+
     /** Sends the request head and reads the answer until the gateway closes the connection. */
     private String exchange(String head) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {

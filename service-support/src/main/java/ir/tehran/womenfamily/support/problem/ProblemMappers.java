@@ -141,11 +141,57 @@ public class ProblemMappers {
         return null;
     }
 
+    /**
+     * A value PostgreSQL refuses as data (SQLSTATE class 22: a NUL character in a text, a number out of
+     * range, a text longer than its column) that no check caught first, for instance a {@code %00} in a
+     * path: the request is malformed, not the service. The transaction is rolled back, nothing is written.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(org.hibernate.exception.DataException e, HttpHeaders headers, UriInfo uri) {
+        LOG.infof("unstorable value on %s: SQLSTATE %s", path(uri), e.getSQLState());
+        return ProblemResponses.response(
+            ProblemResponses.problem(400, "unstorable-value", locale(headers), path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        if (isDataError(e)) {
+            LOG.infof("unstorable value on %s", path(uri));
+            return ProblemResponses.response(
+                ProblemResponses.problem(400, "unstorable-value", locale(headers), path(uri), List.of()));
+        }
+        if (isMalformedForm(e)) {
+            return ProblemResponses.response(
+                ProblemResponses.problem(400, "malformed-form", locale(headers), path(uri), List.of()));
+        }
         LOG.errorf(e, "unexpected error on %s", path(uri));
         return ProblemResponses.response(
             ProblemResponses.problem(500, "internal", locale(headers), path(uri), List.of()));
+    }
+
+    /** A data error of the database (SQLSTATE class 22) anywhere in the causes, e.g. wrapped at commit. */
+    static boolean isDataError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.DataException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A form body ({@code application/x-www-form-urlencoded}) with a broken percent-encoding ({@code %ZZ},
+     * a trailing {@code %}): the REST layer's form reader lets the decoder's IllegalArgumentException through.
+     */
+    static boolean isMalformedForm(Throwable e) {
+        if (!(e instanceof IllegalArgumentException) || e.getStackTrace().length == 0) {
+            return false;
+        }
+        return "java.net.URLDecoder".equals(e.getStackTrace()[0].getClassName());
     }
 
     static String typeFor(int status) {

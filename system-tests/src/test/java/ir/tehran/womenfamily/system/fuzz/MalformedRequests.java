@@ -102,8 +102,10 @@ public final class MalformedRequests {
                 "huge-string", "national-code", "jalali", "injection", "null-body", "array-body", "empty-body",
                 "persian"));
         }
+        // each operation starts at another kind, so that a small count still covers every kind over the document
+        int first = kinds.isEmpty() ? 0 : random.nextInt(kinds.size());
         for (int i = 0; i < count && !kinds.isEmpty(); i++) {
-            out.add(request(op, kinds.get(i % kinds.size())));
+            out.add(request(op, kinds.get((first + i) % kinds.size())));
         }
         return out;
     }
@@ -115,6 +117,26 @@ public final class MalformedRequests {
             }
         }
         return false;
+    }
+
+    /**
+     * A request that is well formed but for its ids: every path parameter a fresh random one (a UUID where
+     * the document says so), the body sketched from its schema; for actions on things that do not exist.
+     */
+    public Request unknownIds(Operation op) {
+        String contentType = bodyContentType(op);
+        JsonNode body = op.requestBody() == null ? null : sketch(bodySchema(op), 0);
+        String path = op.template();
+        for (JsonNode p : op.parameters()) {
+            if ("path".equals(p.path("in").asText())) {
+                String value = "uuid".equals(schemaOf(p).path("format").asText()) ? UUID.randomUUID().toString()
+                    : "unknown-" + UUID.randomUUID().toString().substring(0, 8);
+                path = path.replace("{" + p.path("name").asText() + "}", encodePath(value));
+            }
+        }
+        String query = query(op, null);
+        return new Request(op.id(), op.method(), query.isEmpty() ? path : path + "?" + query,
+            body == null ? null : contentType, body == null ? null : bytes(body), "unknown-ids");
     }
 
     /** A body larger than the gateway accepts (10 MB), for one operation. */
