@@ -123,17 +123,24 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void pgCtl(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString()));
+        List<String> command = new ArrayList<>();
+        if (io.zonky.test.db.postgres.util.LinuxUtils.isUnshareAvailable()) {
+            // as the library does: PostgreSQL refuses to run as root, and in a user namespace it is not root
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString()));
         command.addAll(arguments);
         try {
+            Path log = dataDir.resolveSibling("pg_ctl.log");
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("pg_ctl " + arguments.get(0) + " did not finish in 90 s");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctl " + arguments.get(0) + " exited with " + p.exitValue());
+                throw new IllegalStateException("pg_ctl " + arguments.get(0) + " exited with " + p.exitValue()
+                    + "; see " + log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -62,7 +62,9 @@ public final class DatabaseOutage {
             }
             // Agroal's own words when no connection could be had within the acquisition timeout
             String message = sql.getMessage();
-            return sql.getSQLState() == null && message != null && message.contains("acquisition timeout");
+            // ("Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection")
+            return sql.getSQLState() == null && message != null
+                && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

@@ -35,6 +35,8 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseOutage.isCause(new IllegalStateException(new SQLException("refused", "08001"))));
         // the pool: no live connection within the acquisition timeout
         assertTrue(DatabaseOutage.isCause(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(DatabaseOutage.isCause(new RuntimeException(new SQLException(
+            "Acquisition timeout while waiting for new connection", new java.util.concurrent.TimeoutException()))));
         assertTrue(DatabaseOutage.isCause(new SQLTransientConnectionException("pool")));
         // a commit that failed, reported as a suppressed exception
         RuntimeException commit = new RuntimeException("could not commit");
