@@ -54,7 +54,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and time, on loopback only:
  * <ol>
  *   <li>the broker away for 30 s while 2,000 women are registered: every write is accepted (the outbox
- *       holds the events), and once the broker is back every event reaches sponsorship, once;</li>
+ *       holds the events), and once the broker is back every event reaches sponsorship and is applied once
+ *       (delivery to the topic is at least once; how many were sent twice is reported);</li>
  *   <li>the sponsorship service killed with {@code kill -9} in the middle of a stream and started again:
  *       it resumes where its committed offsets are, nothing lost, nothing applied twice;</li>
  *   <li>PostgreSQL restarted under load: the services recover by themselves, every acknowledged write is
@@ -143,15 +144,18 @@ class FaultsIT {
         assertEquals(0, count("sponsorship", "select count(*) from processed_event where outcome <> 'applied' "
             + "and event_id in (select source_event_id from mother where beneficiary_id = any(?))", ids),
             "none dead-lettered");
+        // delivery to the topic is at least once: a send the broker wrote but did not acknowledge in time (a
+        // loaded machine, a broker just back) is sent again, and the consumers' processed-event log absorbs it
         Map<String, Long> perEvent = registrationsOnTopic(ids);
         assertEquals(women, perEvent.size(), "a registration event for every woman on the topic");
-        assertTrue(perEvent.values().stream().allMatch(n -> n == 1), "each event on the topic once");
+        long resent = perEvent.values().stream().mapToLong(n -> n - 1).sum();
 
         long[] millis = calls.stream().mapToLong(Call::millis).sorted().toArray();
         report("broker away %.1f s; %d writes accepted in %.1f s (8 client threads; p50 %d ms, p99 %d ms, "
-            + "slowest %d ms); all %d in sponsorship %.1f s after the broker was back", seconds(away), women,
+            + "slowest %d ms); all %d in sponsorship %.1f s after the broker was back; %d events on the topic "
+            + "more than once, each applied once", seconds(away), women,
             seconds(written - stopped), millis[millis.length / 2], millis[millis.length * 99 / 100],
-            millis[millis.length - 1], women, seconds(drained - back));
+            millis[millis.length - 1], women, seconds(drained - back), resent);
     }
 
     @Test
