@@ -12,6 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One real PostgreSQL 17 server from the zonky embedded binaries, with a database per service.
@@ -23,10 +28,18 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
-    private final long postmasterPid;
+    private final Path dataDir;
+    private final Map<String, String> serverConfig;
+    private final ParentWatchdog watchdog;
+    private long postmasterPid;
+    private Path binDir;
 
-    private PostgresServer(EmbeddedPostgres postgres, long postmasterPid) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir, Map<String, String> serverConfig,
+            ParentWatchdog watchdog, long postmasterPid) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.serverConfig = serverConfig;
+        this.watchdog = watchdog;
         this.postmasterPid = postmasterPid;
     }
 
@@ -39,15 +52,18 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir.getParent());
             int port = FreePorts.allocate(1)[0];
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("fsync", durable ? "on" : "off");
+            config.put("synchronous_commit", durable ? "on" : "off");
+            config.put("full_page_writes", durable ? "on" : "off");
+            config.put("max_connections", "300");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(fresh)
                 .setPort(port)
-                .setRegisterShutdownHook(true)
-                .setServerConfig("fsync", durable ? "on" : "off")
-                .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                .setServerConfig("full_page_writes", durable ? "on" : "off")
-                .setServerConfig("max_connections", "300")
+                .setRegisterShutdownHook(true);
+            config.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
@@ -55,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
                 .start();
             long pid = readPostmasterPid(dataDir);
             watchdog.register(pid);
-            return new PostgresServer(pg, pid);
+            return new PostgresServer(pg, dataDir, Map.copyOf(config), watchdog, pid);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
@@ -70,8 +86,68 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    public long pid() {
+    public synchronized long pid() {
         return postmasterPid;
+    }
+
+    /**
+     * Stops the server ({@code pg_ctl stop -m fast}: open sessions are ended with SQLState 57P01, as on a
+     * restart by an operator) and waits until it is gone. {@link #startAgain()} brings the same server back
+     * on the same port and data directory.
+     */
+    public synchronized void stop() {
+        if (binDir == null) {
+            // the postmaster runs from the extracted binaries; pg_ctl lies next to it
+            binDir = Path.of(ProcessHandle.of(postmasterPid).flatMap(h -> h.info().command())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL " + postmasterPid + " is not running")))
+                .getParent();
+        }
+        pgCtl(List.of("stop", "-m", "fast", "-t", "30", "-w"));
+        watchdog.unregister(postmasterPid);
+    }
+
+    /** Starts the server stopped by {@link #stop()} again, on the same port with the same settings and data. */
+    public synchronized void startAgain() {
+        if (binDir == null) {
+            throw new IllegalStateException("the server was not stopped by stop()");
+        }
+        StringBuilder options = new StringBuilder("-p " + port() + " -F");
+        serverConfig.forEach((k, v) -> options.append(" -c ").append(k).append('=').append(v));
+        pgCtl(List.of("start", "-w", "-t", "60", "-o", options.toString()));
+        try {
+            postmasterPid = readPostmasterPid(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        watchdog.register(postmasterPid);
+    }
+
+    private void pgCtl(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        if (io.zonky.test.db.postgres.util.LinuxUtils.isUnshareAvailable()) {
+            // as the library does: PostgreSQL refuses to run as root, and in a user namespace it is not root
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString()));
+        command.addAll(arguments);
+        try {
+            Path log = dataDir.resolveSibling("pg_ctl.log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("pg_ctl " + arguments.get(0) + " did not finish in 90 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl " + arguments.get(0) + " exited with " + p.exitValue()
+                    + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates the database if it does not exist yet. */

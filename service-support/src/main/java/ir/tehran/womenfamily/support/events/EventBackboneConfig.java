@@ -38,7 +38,8 @@ public interface EventBackboneConfig {
         @WithDefault("500ms")
         Duration initialBackoff();
 
-        @WithDefault("30s")
+        /** Also the longest a relay waits, after the broker or the database came back, before it sends again. */
+        @WithDefault("10s")
         Duration maxBackoff();
 
         /**

@@ -20,6 +20,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import ir.tehran.womenfamily.support.db.DatabaseOutage;
 import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
  * Idempotent Kafka consumers. For each event, in one database transaction: record its id in
  * {@code processed_event} (skipping it if already there) and apply it. Offsets are committed only
  * after that commit. An event that keeps failing goes, after the configured attempts, to
- * {@code <topic>.DLT} with its error, and the partition moves on.
+ * {@code <topic>.DLT} with its error, and the partition moves on. A failure because the database is out
+ * of reach is not the event's: it counts no attempt, and the event is read again until the database answers.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -60,6 +62,9 @@ public class EventConsumers {
 
     @Inject
     MeterRegistry meters;
+
+    /** The wait before events are read again while the database is out of reach. */
+    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
 
     private final List<Loop> loops = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
@@ -100,6 +105,7 @@ public class EventConsumers {
         private final EventHandler handler;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile KafkaConsumer<String, byte[]> consumer;
+        private boolean databaseDown;
         private final Thread.UncaughtExceptionHandler crash = (t, e) -> LOG.errorf(e, "consumer %s stopped", t);
 
         Loop(String name, List<String> topics, EventHandler handler) {
@@ -175,8 +181,14 @@ public class EventConsumers {
                         });
                         meters.counter("events.consumed", "consumer", name, "outcome",
                             applied ? "applied" : "duplicate").increment();
+                        databaseUp();
                         return true;
                     } catch (Exception e) {
+                        if (DatabaseOutage.isCause(e)) {
+                            // not the event's fault: it is read again once the database answers
+                            databaseDown(e);
+                            return false;
+                        }
                         last = e;
                         LOG.debugf("consumer %s: attempt %d at event %s failed: %s", name, attempt, event.id(),
                             e.getMessage());
@@ -186,6 +198,23 @@ public class EventConsumers {
                 return deadLetter(record, event, describe(last));
             } finally {
                 RequestIds.set(null);
+            }
+        }
+
+        /** Logs the start of an outage once and waits a little before the events are read again. */
+        private void databaseDown(Exception e) {
+            if (!databaseDown) {
+                databaseDown = true;
+                LOG.warnf("consumer %s: the database is unavailable (%s); events wait until it answers", name,
+                    describe(e));
+            }
+            sleep(OUTAGE_PAUSE);
+        }
+
+        private void databaseUp() {
+            if (databaseDown) {
+                databaseDown = false;
+                LOG.infof("consumer %s: the database answers again; consuming", name);
             }
         }
 

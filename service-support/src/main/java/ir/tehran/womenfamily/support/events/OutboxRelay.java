@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.agroal.api.AgroalDataSource;
@@ -146,8 +148,14 @@ public class OutboxRelay {
         }
     }
 
-    private int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+    /**
+     * One batch in one transaction. The rows the broker acknowledged are marked published even when others
+     * of the batch failed (the broker went away in the middle of it), so that only the failed ones are sent
+     * again: the failure is thrown after the commit.
+     */
+    private int relayBatch() throws Exception {
+        Exception[] failure = new Exception[1];
+        int sent = QuarkusTransaction.requiringNew().timeout(60).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 if (!tryRelayLock(c)) {
                     return 0;
@@ -163,14 +171,28 @@ public class OutboxRelay {
                     acks.add(p.send(record(row)));
                 }
                 p.flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(20, TimeUnit.SECONDS);
+                List<Row> acknowledged = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    try {
+                        acks.get(i).get(20, TimeUnit.SECONDS);
+                        acknowledged.add(rows.get(i));
+                    } catch (ExecutionException | TimeoutException e) {
+                        if (failure[0] == null) {
+                            failure[0] = e;
+                        }
+                    }
                 }
-                markPublished(c, rows);
-                published.increment(rows.size());
-                return rows.size();
+                if (!acknowledged.isEmpty()) {
+                    markPublished(c, acknowledged);
+                    published.increment(acknowledged.size());
+                }
+                return acknowledged.size();
             }
         });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return sent;
     }
 
     private static boolean tryRelayLock(Connection c) throws SQLException {

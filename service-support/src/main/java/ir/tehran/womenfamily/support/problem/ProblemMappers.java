@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
+import ir.tehran.womenfamily.support.db.DatabaseOutage;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -155,6 +156,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            return databaseUnavailable(e, headers, uri);
+        }
         if (isDataError(e)) {
             LOG.infof("unstorable value on %s", path(uri));
             return ProblemResponses.response(
@@ -192,6 +196,31 @@ public class ProblemMappers {
             return false;
         }
         return "java.net.URLDecoder".equals(e.getStackTrace()[0].getClassName());
+    }
+
+    /**
+     * The database is out of reach (restarting, down, or no live connection within the pool's acquisition
+     * timeout): nothing was written, and the same request may succeed shortly. 503 with Retry-After, and
+     * one log line without a stack trace, as an outage produces many of these.
+     */
+    Response databaseUnavailable(Exception e, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", path(uri), rootMessage(e));
+        return Response.fromResponse(ProblemResponses.response(
+                ProblemResponses.problem(503, "database-unavailable", locale(headers), path(uri), List.of())))
+            .header("Retry-After", RETRY_AFTER_SECONDS)
+            .build();
+    }
+
+    /** Seconds a client is asked to wait after a 503 for an unreachable database. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        int depth = 0;
+        while (t.getCause() != null && t.getCause() != t && depth++ < 32) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     static String typeFor(int status) {
