@@ -98,7 +98,8 @@ public class ApplicationService {
 
     /**
      * The category she applies in: a business's own; for a campaign applicant the one named (one of hers, or
-     * any when she has none recorded), else the one she last applied in, else her first.
+     * any when she has none recorded), else the one she last applied in while it is still among hers, else her
+     * first.
      */
     private static String category(Producer producer, String requested) {
         String named = null;
@@ -122,7 +123,7 @@ public class ApplicationService {
             }
             return named;
         }
-        if (producer.category != null) {
+        if (producer.category != null && (hers.isEmpty() || hers.contains(producer.category))) {
             return producer.category;
         }
         if (hers.isEmpty()) {

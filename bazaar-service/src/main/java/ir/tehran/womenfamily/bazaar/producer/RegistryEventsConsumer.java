@@ -114,7 +114,7 @@ public class RegistryEventsConsumer {
 
     /**
      * A campaign woman made her first sale: she becomes (or stays) an active campaign applicant under her mentee
-     * id. Her category stays the one she last applied in while it is still among hers.
+     * id. Announced again (after a merge of her records), it brings her new person id and categories.
      */
     private void eligible(ReceivedEvent event) {
         JsonNode data = event.data();
@@ -136,10 +136,8 @@ public class RegistryEventsConsumer {
         p.ownerId = UUID.fromString(data.required("personId").asText());
         p.headsHousehold = data.required("headsHousehold").asBoolean();
         p.district = (short) data.required("district").asInt();
+        // her category stays the one she last applied in: her stalls already given are counted under it
         p.categories = categories.toArray(String[]::new);
-        if (p.category != null && !categories.contains(p.category)) {
-            p.category = null;
-        }
         p.eligibleSince = LocalDate.parse(data.required("since").asText());
         p.status = Producer.Status.ACTIVE;
         p.closedAt = null;

@@ -160,6 +160,42 @@ class CampaignApplicantTest {
             .body("headsHousehold", equalTo(false));
     }
 
+    @Test
+    void announcedAgainAfterAMergeSheKeepsHerCategoryAndTakesHerNewPersonId() {
+        LocalDate day = TestData.today().plusDays(8);
+        String venue = TestData.venue(4, 0, 0, 14);
+        String first = TestData.bazaar("SEASONAL", day, 1, List.of(venue));
+        String second = TestData.bazaar("SEASONAL", day.plusDays(1), 1, List.of(venue));
+        TestData.move(first, "OPEN");
+        TestData.move(second, "OPEN");
+        UUID mentee = eligible(UUID.randomUUID(), false, 14, List.of("macrame"));
+        apply(TestData.producer(mentee), first, mentee, venue, day, null).statusCode(201);
+
+        // her two records were merged: the registry announces her again under the surviving person id
+        UUID survivor = UUID.randomUUID();
+        LocalDate since = TestData.today().minusDays(2);
+        TestData.sendCampaignEligible(UUID.randomUUID().toString(), survivor, TestData.campaignEligible(survivor,
+            mentee, true, 14, List.of("pottery"), since, Dates.jalali(since)));
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
+            given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + mentee).then()
+                .body("categories", contains("pottery")).body("headsHousehold", equalTo(true)));
+        // the category her application was made in stays until she applies again
+        given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + mentee).then()
+            .body("category", equalTo("macrame"));
+        apply(TestData.producer(mentee), second, mentee, venue, day.plusDays(1), null).statusCode(201);
+        given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + mentee).then()
+            .body("category", equalTo("pottery"));
+        // she is now the survivor: a business of the survivor's makes her apply with it
+        UUID business = UUID.randomUUID();
+        TestData.sendBusinessEvent("business.registered", business, TestData.business(business, survivor,
+            "pottery", 14, true, "ACTIVE"));
+        TestData.awaitProducer(business, "ACTIVE");
+        String third = TestData.bazaar("SEASONAL", day.plusDays(2), 1, List.of(venue));
+        TestData.move(third, "OPEN");
+        apply(TestData.producer(mentee), third, mentee, venue, day.plusDays(2), null).statusCode(409)
+            .body("type", org.hamcrest.Matchers.endsWith("campaign-applicant-has-business"));
+    }
+
     /** Sends her eligibility as the registry does at her first sale (two days ago) and waits until it is known. */
     private static UUID eligible(UUID person, boolean headsHousehold, int district, List<String> categories) {
         UUID mentee = UUID.randomUUID();
