@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class TestData {
 
     public static final String BUSINESS_TOPIC = "registry.business";
+    public static final String CAMPAIGN_TOPIC = "registry.campaign";
     private static final EventContract CONTRACT = EventContract.load();
 
     private TestData() {
@@ -72,6 +73,36 @@ public final class TestData {
             "time", Instant.now().toString(),
             "dataschema", schema,
             "requestid", "test-" + id), json);
+    }
+
+    /** Sends {@code campaign.bazaar-eligible} as the registry would: checked against its schema, keyed by person. */
+    public static void sendCampaignEligible(String id, UUID personId, Map<String, Object> data) {
+        String type = "campaign.bazaar-eligible";
+        String schema = "urn:women-family:events:registry:" + type + ":v1";
+        String json = toJson(data);
+        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
+        probe().sendCloudEvent(CAMPAIGN_TOPIC, personId.toString(), Map.of(
+            "id", id,
+            "source", "/women-family/registry",
+            "type", "ir.tehran.womenfamily.registry." + type,
+            "subject", personId.toString(),
+            "time", Instant.now().toString(),
+            "dataschema", schema,
+            "requestid", "test-" + id), json);
+    }
+
+    /** The payload of {@code campaign.bazaar-eligible}: she made her first sale on {@code since}. */
+    public static Map<String, Object> campaignEligible(UUID personId, UUID menteeId, boolean headsHousehold,
+            int district, List<String> categories, LocalDate since, String sinceJalali) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("personId", personId.toString());
+        m.put("menteeId", menteeId.toString());
+        m.put("headsHousehold", headsHousehold);
+        m.put("district", district);
+        m.put("categories", categories);
+        m.put("since", since.toString());
+        m.put("sinceJalali", sinceJalali);
+        return m;
     }
 
     public static Map<String, Object> business(UUID businessId, UUID ownerId, String category, Integer district,

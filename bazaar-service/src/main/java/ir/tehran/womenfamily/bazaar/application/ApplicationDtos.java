@@ -19,9 +19,11 @@ public final class ApplicationDtos {
     private ApplicationDtos() {
     }
 
-    @Schema(name = "Apply", description = "A business applies to a bazaar. The server sets the id, status and "
-        + "time; a producer applies only for a business her token names.")
+    @Schema(name = "Apply", description = "A business, or a campaign woman eligible for bazaars without one, "
+        + "applies to a bazaar. The server sets the id, status and time; a producer applies only for a business "
+        + "(or campaign applicant id) her token names.")
     public record Apply(
+            @Schema(description = "The business applying, or a campaign applicant's id (her campaign mentee id)")
             @NotNull UUID businessId,
             @Schema(description = "Venues of the bazaar in her order of preference (first = first choice)")
             @NotEmpty @Size(max = 5) List<@NotNull UUID> venuePreferences,
@@ -29,7 +31,11 @@ public final class ApplicationDtos {
             @NotEmpty @Size(max = 400) List<@NotBlank String> days,
             @NotNull @Min(1) @Max(2) Integer stalls,
             boolean needsPower,
-            boolean needsCooking) {
+            boolean needsCooking,
+            @Schema(description = "A campaign applicant's category of goods at this bazaar: one of hers (any "
+                + "when she has none recorded); by default the one she last applied in, else her first. "
+                + "A business's category is its own; naming another is refused.")
+            @Size(max = 40) String category) {
     }
 
     @Schema(name = "Application")

@@ -17,6 +17,7 @@ import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
+import ir.tehran.womenfamily.bazaar.producer.Category;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,11 @@ public class ApplicationService {
         if (!producer.mayApply()) {
             throw new ProblemException(409, "business-not-active", producer.status.name());
         }
+        String category = category(producer, r.category());
+        if (producer.isCampaign() && Producer.count("ownerId = ?1 and kind = ?2 and status = ?3", producer.ownerId,
+                Producer.Kind.BUSINESS, Producer.Status.ACTIVE) > 0) {
+            throw new ProblemException(409, "campaign-applicant-has-business");
+        }
         List<BazaarVenueDay> offered = BazaarVenueDay.ofBazaar(bazaarId);
         Set<UUID> venues = new LinkedHashSet<>();
         for (int i = 0; i < r.venuePreferences().size(); i++) {
@@ -77,10 +83,53 @@ public class ApplicationService {
                 Application.Status.SUBMITTED) > 0) {
             throw ProblemException.conflict("already-applied");
         }
+        // one woman, one application to a bazaar across her campaign applicant and her businesses
+        if (Application.count("bazaarId = ?1 and status = ?2 and businessId in (select p.businessId from Producer p "
+                + "where p.ownerId = ?3 and p.kind <> ?4)", bazaarId, Application.Status.SUBMITTED, producer.ownerId,
+                producer.kind) > 0) {
+            throw ProblemException.conflict("already-applied");
+        }
+        producer.category = category;
         Application a = Application.submit(bazaarId, r.businessId(), List.copyOf(venues), days, r.stalls(),
             r.needsPower(), r.needsCooking(), Instant.now(clock));
         a.persist();
         return a;
+    }
+
+    /**
+     * The category she applies in: a business's own; for a campaign applicant the one named (one of hers, or
+     * any when she has none recorded), else the one she last applied in while it is still among hers, else her
+     * first.
+     */
+    private static String category(Producer producer, String requested) {
+        String named = null;
+        if (requested != null) {
+            try {
+                named = Category.ofCode(requested.strip()).code();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("category", "validation.unknown-category");
+            }
+        }
+        if (!producer.isCampaign()) {
+            if (named != null && !named.equals(producer.category)) {
+                throw ProblemException.invalid("category", "validation.category-of-business");
+            }
+            return producer.category;
+        }
+        List<String> hers = producer.campaignCategories();
+        if (named != null) {
+            if (!hers.isEmpty() && !hers.contains(named)) {
+                throw ProblemException.invalid("category", "validation.campaign-category-not-hers");
+            }
+            return named;
+        }
+        if (producer.category != null && (hers.isEmpty() || hers.contains(producer.category))) {
+            return producer.category;
+        }
+        if (hers.isEmpty()) {
+            throw ProblemException.invalid("category", "validation.campaign-category-required");
+        }
+        return hers.get(0);
     }
 
     @Transactional

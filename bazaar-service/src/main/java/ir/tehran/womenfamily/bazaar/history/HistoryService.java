@@ -65,7 +65,8 @@ public class HistoryService {
         if (Bazaar.count("historical", true) > 0) {
             throw ProblemException.conflict("history-exists");
         }
-        List<Producer> producers = Producer.list("status", Producer.Status.ACTIVE);
+        List<Producer> producers = Producer.list("status = ?1 and kind = ?2", Producer.Status.ACTIVE,
+            Producer.Kind.BUSINESS);
         if (producers.isEmpty()) {
             throw ProblemException.conflict("history-needs-producers");
         }

@@ -1,6 +1,8 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -10,10 +12,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * A business as the bazaar service knows it, built from the registry's {@code registry.business} events:
- * owner, category, district, whether the owner heads her household, status. Nothing more.
+ * An applicant as the bazaar service knows her, built from the registry's events: a business
+ * ({@code registry.business}: owner, category, district, whether the owner heads her household, status), or a
+ * woman of the home-business campaign who made her first sale and may apply before she registers a business
+ * ({@code campaign.bazaar-eligible} on {@code registry.campaign}). A campaign applicant's id is her campaign
+ * mentee id and her owner id is her person id, the owner id a business of hers carries. Nothing more.
  */
 @Entity
 @Table(name = "producer")
@@ -21,6 +28,9 @@ public class Producer extends PanacheEntityBase {
 
     /** The registry's status of the business. */
     public enum Status { ACTIVE, SUSPENDED, CLOSED }
+
+    /** A registered business, or a campaign woman eligible for bazaars without one. */
+    public enum Kind { BUSINESS, CAMPAIGN }
 
     @Id
     @Column(name = "business_id")
@@ -32,8 +42,21 @@ public class Producer extends PanacheEntityBase {
     @Column(name = "heads_household", nullable = false)
     public boolean headsHousehold;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    public Kind kind = Kind.BUSINESS;
+
+    /** A business's category; a campaign applicant's is the one she last applied in (none before). */
     public String category;
+
+    /** The categories a campaign applicant works in (possibly none); null for a business. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] categories;
+
+    /** The day of a campaign applicant's first sale. */
+    @Column(name = "eligible_since")
+    public LocalDate eligibleSince;
 
     public Short district;
 
@@ -55,5 +78,14 @@ public class Producer extends PanacheEntityBase {
 
     public boolean mayApply() {
         return status == Status.ACTIVE;
+    }
+
+    public boolean isCampaign() {
+        return kind == Kind.CAMPAIGN;
+    }
+
+    /** A campaign applicant's categories; empty for a business. */
+    public List<String> campaignCategories() {
+        return categories == null ? List.of() : List.of(categories);
     }
 }

@@ -1,6 +1,8 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/producers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Producers", description = "Businesses known from the registry's events")
+@Tag(name = "Producers", description = "Businesses and campaign applicants known from the registry's events")
 @SecurityRequirement(name = "jwt")
 public class ProducerResource {
 
@@ -28,22 +30,27 @@ public class ProducerResource {
     @Inject
     Caller caller;
 
-    /** What the bazaar service knows of a business. */
-    public record ProducerView(UUID businessId, boolean headsHousehold, String category, Short district,
-            Producer.Status status, Instant updatedAt) {
+    /**
+     * What the bazaar service knows of a business, or of a campaign applicant (kind {@code CAMPAIGN}, her id
+     * in {@code businessId}, the categories she works in and the day of her first sale).
+     */
+    public record ProducerView(UUID businessId, Producer.Kind kind, boolean headsHousehold, String category,
+            List<String> categories, Short district, Producer.Status status, LocalDate eligibleSince,
+            Instant updatedAt) {
     }
 
     @GET
     @Path("/{businessId}")
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
-    @Operation(summary = "A business as the bazaar service knows it (a producer sees only her own)")
+    @Operation(summary = "A business or campaign applicant as the bazaar service knows it (a producer sees only "
+        + "her own)")
     public ProducerView get(@PathParam("businessId") UUID businessId) {
         if (!caller.actsFor(businessId)) {
             throw ProblemException.notFound("producer", businessId);
         }
         return service.find(businessId)
-            .map(p -> new ProducerView(p.businessId, p.headsHousehold, p.category, p.district, p.status,
-                p.updatedAt))
+            .map(p -> new ProducerView(p.businessId, p.kind, p.headsHousehold, p.category,
+                p.isCampaign() ? p.campaignCategories() : null, p.district, p.status, p.eligibleSince, p.updatedAt))
             .orElseThrow(() -> ProblemException.notFound("producer", businessId));
     }
 }

@@ -1,7 +1,9 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,10 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the producers' read model from the registry's {@code registry.business} events. Each event is
- * applied exactly once: {@link EventConsumers} records its id in the same transaction as its effect.
- * {@code business.registered} and {@code business.updated} carry the full state; {@code business.closed}
- * closes her business, which releases her future stalls (see {@link BusinessClosed}).
+ * Keeps the producers' read model from the registry's {@code registry.business} and {@code registry.campaign}
+ * events. Each event is applied exactly once: {@link EventConsumers} records its id in the same transaction as
+ * its effect. {@code business.registered} and {@code business.updated} carry the full state;
+ * {@code business.closed} closes her business, which releases her future stalls (see {@link BusinessClosed});
+ * {@code campaign.bazaar-eligible} makes a campaign woman an applicant without a business (see
+ * {@link Producer.Kind#CAMPAIGN}).
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -49,6 +53,8 @@ public class RegistryEventsConsumer {
             upsert(event);
         } else if (event.is("business.closed")) {
             close(event);
+        } else if (event.is("campaign.bazaar-eligible")) {
+            eligible(event);
         } else {
             LOG.debugf("ignoring %s", event.type());
         }
@@ -62,6 +68,7 @@ public class RegistryEventsConsumer {
         if (isNew) {
             p = new Producer();
             p.businessId = id;
+            p.kind = Producer.Kind.BUSINESS;
         }
         Producer.Status before = isNew ? null : p.status;
         p.ownerId = UUID.fromString(data.required("ownerId").asText());
@@ -102,6 +109,42 @@ public class RegistryEventsConsumer {
         p.sourceEventId = event.id();
         if (!wasClosed) {
             closed.fire(new BusinessClosed(id));
+        }
+    }
+
+    /**
+     * A campaign woman made her first sale: she becomes (or stays) an active campaign applicant under her mentee
+     * id. Announced again (after a merge of her records), it brings her new person id and categories.
+     */
+    private void eligible(ReceivedEvent event) {
+        JsonNode data = event.data();
+        UUID menteeId = UUID.fromString(data.required("menteeId").asText());
+        Producer p = Producer.findById(menteeId);
+        if (p != null && !p.isCampaign()) {
+            LOG.warnf("campaign applicant %s has the id of a business; event %s ignored", menteeId, event.id());
+            return;
+        }
+        boolean isNew = p == null;
+        if (isNew) {
+            p = new Producer();
+            p.businessId = menteeId;
+            p.kind = Producer.Kind.CAMPAIGN;
+            p.publicationConsent = false;
+        }
+        TreeSet<String> categories = new TreeSet<>();
+        data.required("categories").forEach(c -> categories.add(Category.ofCode(c.asText()).code()));
+        p.ownerId = UUID.fromString(data.required("personId").asText());
+        p.headsHousehold = data.required("headsHousehold").asBoolean();
+        p.district = (short) data.required("district").asInt();
+        // her category stays the one she last applied in: her stalls already given are counted under it
+        p.categories = categories.toArray(String[]::new);
+        p.eligibleSince = LocalDate.parse(data.required("since").asText());
+        p.status = Producer.Status.ACTIVE;
+        p.closedAt = null;
+        p.updatedAt = event.time() == null ? Instant.now() : event.time().toInstant();
+        p.sourceEventId = event.id();
+        if (isNew) {
+            p.persist();
         }
     }
 }

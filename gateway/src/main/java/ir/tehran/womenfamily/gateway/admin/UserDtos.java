@@ -25,7 +25,8 @@ public final class UserDtos {
 
     /** What a person may do and on whose records: her roles and the claims that limit them. */
     @Schema(name = "UserAccess", description = "Roles and the claims that limit them. districts: a caseworker's "
-        + "districts (absent: every district); businesses: a producer's registry business ids ([] when none yet); "
+        + "districts (absent: every district); businesses: a producer's registry business ids ([] when none yet), "
+        + "or her campaign mentee id while she applies to bazaars from the campaign without a business; "
         + "sponsorId: a sponsor's id in the sponsorship service.")
     public record Access(
         @NotEmpty @Size(max = 6)

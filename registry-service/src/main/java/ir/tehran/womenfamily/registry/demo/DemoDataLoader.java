@@ -18,6 +18,7 @@ import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.transfer.ImportJob;
 import ir.tehran.womenfamily.registry.transfer.ImportService;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the synthetic register at today's scale on the first start of an empty database, when
+ * Loads the synthetic register at today's scale, and a handful of production orders in every state
+ * ({@link DemoOrders}), on the first start of an empty database, when
  * {@code registry.demo-data.enabled} is true (the local stack sets it unless told not to). It goes through
  * the same import and services as real data, so every event reaches the other services.
  */
@@ -46,6 +48,9 @@ public class DemoDataLoader {
 
     @Inject
     BusinessService businesses;
+
+    @Inject
+    DemoOrders orders;
 
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
@@ -83,9 +88,13 @@ public class DemoDataLoader {
                 b.ownerIsParticipant() ? owner : null, b.name(), b.category(), null, centre, null, null), LOADER);
             made++;
         }
-        LOG.infof("demo data loaded in %d s: %d women, %d children, %d centres, %d businesses (%d lines refused)",
-            (System.nanoTime() - started) / 1_000_000_000L, job.imported, job.children, centreIds.size(), made,
-            job.errors.equals("[]") ? 0 : job.errors.split("\\\\{").length - 1);
+        List<UUID> women = QuarkusTransaction.requiringNew().call(() -> Beneficiary.<Beneficiary>find(
+            "mergedInto is null order by nationalCode").page(0, 4).list().stream().map(b -> b.id).toList());
+        int orderCount = women.size() < 4 ? 0
+            : orders.seed(centreIds, women, LocalDate.now(Days.TEHRAN)).orders().size();
+        LOG.infof("demo data loaded in %d s: %d women, %d children, %d centres, %d businesses, %d production orders "
+            + "(%d lines refused)", (System.nanoTime() - started) / 1_000_000_000L, job.imported, job.children,
+            centreIds.size(), made, orderCount, job.errors.equals("[]") ? 0 : job.errors.split("\\\\{").length - 1);
     }
 
     private static List<UUID> centres(List<DemoDataGenerator.Centre> centres) {

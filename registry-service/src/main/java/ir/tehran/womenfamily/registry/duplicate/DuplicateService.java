@@ -18,6 +18,7 @@ import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +34,9 @@ public class DuplicateService {
 
     @Inject
     BusinessService businesses;
+
+    @Inject
+    Event<BeneficiariesMerged> merged;
 
     @Inject
     Outbox outbox;
@@ -60,7 +64,9 @@ public class DuplicateService {
 
     /**
      * Merges the pair: {@code survivorId} (one of the two) keeps the woman's record; the other points to it,
-     * and her children, dependants and businesses move to the survivor. Every move is announced.
+     * and her children, dependants and businesses move to the survivor, and so do her paid placements and her
+     * record in the home-business campaign (see {@link BeneficiariesMerged}). Every move is announced; when
+     * one cannot be made nothing is.
      */
     @Transactional
     public DuplicateCandidate merge(UUID id, UUID survivorId, Actor actor) {
@@ -75,6 +81,7 @@ public class DuplicateService {
         List<DomainEvent> events = new ArrayList<>(loser.mergeInto(survivor, now));
         events.addAll(households.moveHousehold(loser.id, survivor));
         events.addAll(businesses.transferOwnership(loser.id, survivor.id));
+        merged.fire(new BeneficiariesMerged(loser.id, survivor.id, events));
         outbox.append(events);
         c.state = DuplicateCandidate.State.MERGED;
         c.decidedBy = actor.name();

@@ -22,6 +22,7 @@ import ir.tehran.womenfamily.registry.business.CampaignParticipant;
 import ir.tehran.womenfamily.registry.business.Category;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -30,6 +31,7 @@ import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -299,9 +301,7 @@ public class CampaignService {
         s.persist();
         if (r.milestone() == Milestone.Kind.FIRST_SALE) {
             m.bazaarEligibleSince = day;
-            outbox.append(DomainEvent.of(BazaarEligible.AGGREGATE, m.personId(), BazaarEligible.TYPE, 1,
-                new BazaarEligible(m.personId(), m.id, m.headsHousehold, m.district, List.of(m.interests), day,
-                    Days.jalali(day))));
+            outbox.append(eligible(m));
         }
         audit.record(AuditEvent.of("campaign-milestone.record", MENTEE, m.id)
             .withDetail("milestone", r.milestone()));
@@ -351,5 +351,74 @@ public class CampaignService {
 
     private static LocalDate today(Instant now) {
         return now.atZone(Days.TEHRAN).toLocalDate();
+    }
+
+    /** {@code campaign.bazaar-eligible} for a mentee who may apply to bazaars, keyed by her person id. */
+    private static DomainEvent eligible(Mentee m) {
+        return DomainEvent.of(BazaarEligible.AGGREGATE, m.personId(), BazaarEligible.TYPE, 1,
+            new BazaarEligible(m.personId(), m.id, m.headsHousehold, m.district, List.of(m.interests),
+                m.bazaarEligibleSince, Days.jalali(m.bazaarEligibleSince)));
+    }
+
+    /**
+     * Two records of one woman were merged. Her mentee record goes to the survivor; when the survivor is a
+     * mentee too, the survivor's record stays and takes the other's sessions, the milestones it lacks, her
+     * interests, the earlier enrolment and, if it has none, her mentor; the other record is then removed. If
+     * she may apply to bazaars, {@code campaign.bazaar-eligible} is announced again with her new person id.
+     */
+    void onMerged(@Observes BeneficiariesMerged merged) {
+        Mentee lost = Mentee.<Mentee>find("beneficiaryId", merged.loserId()).firstResult();
+        if (lost == null) {
+            return;
+        }
+        Mentee kept = Mentee.<Mentee>find("beneficiaryId", merged.survivorId()).firstResult();
+        if (kept == null) {
+            lost.beneficiaryId = merged.survivorId();
+            audit.record(AuditEvent.of("campaign-mentee.merge", MENTEE, lost.id)
+                .withDetail("from", merged.loserId()));
+            if (lost.bazaarEligibleSince != null) {
+                merged.events().add(eligible(lost));
+            }
+            return;
+        }
+        em.createQuery("update MentoringSession set menteeId = ?1 where menteeId = ?2")
+            .setParameter(1, kept.id).setParameter(2, lost.id).executeUpdate();
+        for (Milestone s : Milestone.<Milestone>list("key.menteeId", lost.id)) {
+            if (Milestone.findByIdOptional(new Milestone.Key(kept.id, s.key.milestone)).isEmpty()) {
+                Milestone copy = new Milestone();
+                copy.key = new Milestone.Key(kept.id, s.key.milestone);
+                copy.reachedOn = s.reachedOn;
+                copy.businessId = s.businessId;
+                copy.recordedAt = s.recordedAt;
+                copy.recordedBy = s.recordedBy;
+                copy.persist();
+            }
+            s.delete();
+        }
+        Set<String> interests = new java.util.TreeSet<>(List.of(kept.interests));
+        interests.addAll(List.of(lost.interests));
+        kept.interests = interests.toArray(String[]::new);
+        if (lost.enrolledAt.isBefore(kept.enrolledAt)) {
+            kept.enrolledAt = lost.enrolledAt;
+        }
+        if (kept.mentorId == null && lost.mentorId != null && lost.withdrawnAt == null) {
+            kept.mentorId = lost.mentorId;
+            kept.matchedAt = lost.matchedAt;
+        }
+        if (lost.withdrawnAt == null) {
+            kept.withdrawnAt = null;
+            kept.withdrawnBy = null;
+        }
+        LocalDate wasEligible = kept.bazaarEligibleSince;
+        if (lost.bazaarEligibleSince != null
+                && (wasEligible == null || lost.bazaarEligibleSince.isBefore(wasEligible))) {
+            kept.bazaarEligibleSince = lost.bazaarEligibleSince;
+        }
+        em.flush();
+        lost.delete();
+        audit.record(AuditEvent.of("campaign-mentee.merge", MENTEE, kept.id).withDetail("mergedMentee", lost.id));
+        if (kept.bazaarEligibleSince != null && !kept.bazaarEligibleSince.equals(wasEligible)) {
+            merged.events().add(eligible(kept));
+        }
     }
 }

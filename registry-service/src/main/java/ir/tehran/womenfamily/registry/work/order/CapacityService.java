@@ -69,8 +69,9 @@ public class CapacityService {
     /**
      * Refuses a split that a centre cannot take: 409 {@code centre-under-renovation} when a renovation
      * (not cancelled) falls in the order's window, 409 {@code centre-over-capacity} when the units exceed
-     * what the centre has left there. Locks the centres (in id order, so two checks never deadlock) until
-     * the caller's transaction ends, so two orders cannot both take the last of a centre's room.
+     * what the centre has left there, judged day by day ({@link CentreLoad.Result#orderRoomUnits}). Locks the
+     * centres (in id order, so two checks never deadlock) until the caller's transaction ends, so two orders
+     * cannot both take the last of a centre's room.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void check(ProductionOrder order, Map<UUID, Integer> unitsByCentre) {
@@ -90,17 +91,17 @@ public class CapacityService {
             }
             CentreLoad.Result load = load(centre, window, order.id);
             int wanted = unitsByCentre.get(id);
-            if (wanted > load.remainingUnits()) {
-                throw ProblemException.conflict("centre-over-capacity", centre.code, wanted, load.remainingUnits())
+            if (wanted > load.orderRoomUnits()) {
+                throw ProblemException.conflict("centre-over-capacity", centre.code, wanted, load.orderRoomUnits())
                     .with("centreId", id).with("requestedUnits", wanted)
-                    .with("remainingUnits", load.remainingUnits());
+                    .with("remainingUnits", load.orderRoomUnits());
             }
         }
     }
 
     /**
-     * A split of the order by the centres' remaining room over its window: the centres with the most room
-     * first, each taking all it can, so the order goes to as few centres as possible. Centres under
+     * A split of the order by the centres' room for it over its window, day by day: the centres with the most
+     * room first, each taking all it can, so the order goes to as few centres as possible. Centres under
      * renovation in the window are left out. 409 {@code insufficient-capacity} when all of them together
      * cannot take it.
      */
@@ -112,14 +113,14 @@ public class CapacityService {
         long available = 0;
         Map<UUID, List<WorkingDays.Range>> renovations = renovations(window);
         for (OrderDtos.CapacityView c : all(window, district, order.id)) {
-            if (renovations.containsKey(c.centreId()) || c.remainingUnits() <= 0) {
+            if (renovations.containsKey(c.centreId()) || c.orderRoomUnits() <= 0) {
                 continue;
             }
-            available += c.remainingUnits();
+            available += c.orderRoomUnits();
             if (left > 0) {
-                int take = (int) Math.min(left, c.remainingUnits());
+                int take = (int) Math.min(left, c.orderRoomUnits());
                 shares.add(new OrderDtos.ProposedShare(c.centreId(), c.centreCode(), c.centreName(), c.district(),
-                    take, c.remainingUnits()));
+                    take, c.orderRoomUnits()));
                 left -= take;
             }
         }
@@ -168,6 +169,7 @@ public class CapacityService {
         return new OrderDtos.CapacityView(c.id, c.code, c.name, c.district, c.capacity, range.from(),
             Days.jalali(range.from()), range.to(), Days.jalali(range.to()), r.workingDays(), r.renovationDays(),
             r.capacityUnits(), r.bookedUnits(), r.remainingUnits(),
-            r.shares().stream().map(s -> new OrderDtos.OrderLoad(s.orderId(), s.units())).toList());
+            java.math.BigDecimal.valueOf(r.peakDailyLoad()).setScale(2, java.math.RoundingMode.HALF_UP),
+            r.orderRoomUnits(), r.shares().stream().map(s -> new OrderDtos.OrderLoad(s.orderId(), s.units())).toList());
     }
 }

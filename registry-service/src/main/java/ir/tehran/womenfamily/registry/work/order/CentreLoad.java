@@ -11,6 +11,11 @@ import java.util.UUID;
  * working day) times the working days of the range that are not under renovation. Each order that holds
  * capacity there loads it with its units spread evenly over the working days of its own window
  * (start to due date); the part of that window inside the range counts, rounded up.
+ *
+ * <p>Capacity is a daily output, so one more order is judged day by day as well: spread evenly over the
+ * range, it may add to each working day only what the busiest day has left ({@link Result#orderRoomUnits}).
+ * A short order that fills a few days leaves that much less to a longer order over the same days, even when
+ * the range as a whole still has room.
  */
 public final class CentreLoad {
 
@@ -25,9 +30,14 @@ public final class CentreLoad {
     public record Share(UUID orderId, long units) {
     }
 
-    /** The outcome: capacity, load and what remains, in pieces. */
+    /**
+     * The outcome: capacity, load and what remains, in pieces; {@code peakDailyLoad} is the load of the busiest
+     * working day of the range (pieces, possibly fractional), and {@code orderRoomUnits} the most pieces one more
+     * order spread evenly over the range's working days can take without any day going over the daily output
+     * (none when a renovation falls in the range, and never more than {@code remainingUnits}).
+     */
     public record Result(long workingDays, long renovationDays, long capacityUnits, long bookedUnits,
-            long remainingUnits, List<Share> shares) {
+            long remainingUnits, List<Share> shares, double peakDailyLoad, long orderRoomUnits) {
     }
 
     public static Result over(WorkingDays.Range range, int dailyCapacity, List<WorkingDays.Range> renovations,
@@ -54,7 +64,30 @@ public final class CentreLoad {
                 booked += share;
             }
         }
-        return new Result(working, blocked, capacity, booked, Math.max(0, capacity - booked), shares);
+        long remaining = Math.max(0, capacity - booked);
+        double peak = peakDailyLoad(range, bookings);
+        long room = blocked > 0 || working == 0 ? 0
+            : Math.min(remaining, (long) Math.floor(Math.max(0, dailyCapacity - peak) * working + 1e-6));
+        return new Result(working, blocked, capacity, booked, remaining, shares, peak, room);
+    }
+
+    /** The most any working day of the range is loaded: each order adds its units over its working days. */
+    static double peakDailyLoad(WorkingDays.Range range, List<Booking> bookings) {
+        double peak = 0;
+        for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.FRIDAY) {
+                continue;
+            }
+            double load = 0;
+            for (Booking b : bookings) {
+                long windowDays = b.window().workingDays();
+                if (windowDays > 0 && !d.isBefore(b.window().from()) && !d.isAfter(b.window().to())) {
+                    load += (double) b.units() / windowDays;
+                }
+            }
+            peak = Math.max(peak, load);
+        }
+        return peak;
     }
 
     private static boolean covered(LocalDate day, List<WorkingDays.Range> periods) {

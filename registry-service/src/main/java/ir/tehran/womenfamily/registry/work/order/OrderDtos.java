@@ -147,10 +147,15 @@ public final class OrderDtos {
     public record OrderLoad(UUID orderId, long units) {
     }
 
-    @Schema(name = "CentreCapacity", description = "What a centre can still take over the days asked about")
+    @Schema(name = "CentreCapacity", description = "What a centre can still take over the days asked about. "
+        + "remainingUnits: its output over the range less the orders' loads there; peakDailyLoad: the pieces "
+        + "booked on its busiest working day; orderRoomUnits: the most pieces one more order over exactly these "
+        + "days can take, spread evenly, without any day going over the daily output (what a split is checked "
+        + "against; 0 when a renovation falls in the range)")
     public record CapacityView(UUID centreId, String centreCode, String centreName, short district,
             int dailyCapacity, LocalDate from, String fromJalali, LocalDate to, String toJalali, long workingDays,
-            long renovationDays, long capacityUnits, long bookedUnits, long remainingUnits, List<OrderLoad> orders) {
+            long renovationDays, long capacityUnits, long bookedUnits, long remainingUnits,
+            BigDecimal peakDailyLoad, long orderRoomUnits, List<OrderLoad> orders) {
     }
 
     @Schema(name = "WorkEntryView")

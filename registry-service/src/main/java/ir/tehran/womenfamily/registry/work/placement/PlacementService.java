@@ -16,11 +16,13 @@ import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.cohort.CohortDefinition;
 import ir.tehran.womenfamily.registry.cohort.CohortMembership;
+import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -291,5 +293,25 @@ public class PlacementService {
 
     private LocalDate today() {
         return Instant.now(clock).atZone(Days.TEHRAN).toLocalDate();
+    }
+
+    /**
+     * Two records of one woman were merged: her placements, their attendance and her issued statements go to
+     * the survivor, and from then on are read through the survivor (by the survivor's assigned caseworker).
+     * One woman works in one unit at a time, so two open placements are refused (409) until one is ended;
+     * nothing is announced, as placement events never name her.
+     */
+    void onMerged(@Observes BeneficiariesMerged merged) {
+        List<Placement> hers = Placement.list("beneficiaryId", merged.loserId());
+        if (hers.isEmpty()) {
+            return;
+        }
+        if (hers.stream().anyMatch(Placement::isOpen)
+                && Placement.count("beneficiaryId = ?1 and endedOn is null", merged.survivorId()) > 0) {
+            throw ProblemException.conflict("merge-placements-open");
+        }
+        hers.forEach(p -> p.beneficiaryId = merged.survivorId());
+        PlacementStatement.<PlacementStatement>list("beneficiaryId", merged.loserId())
+            .forEach(st -> st.beneficiaryId = merged.survivorId());
     }
 }

@@ -71,4 +71,31 @@ class CentreLoadTest {
         assertEquals(0, r.bookedUnits());
         assertEquals(9, r.remainingUnits());
     }
+
+    @Test
+    void anotherOrderIsJudgedDayByDayNotOverTheWholeRange() {
+        // 30 a day; one order takes 10 a day all week, a short one 15 a day on the first two days
+        CentreLoad.Result r = CentreLoad.over(days(0, 5), 30, List.of(), List.of(
+            new CentreLoad.Booking(UUID.randomUUID(), 60, days(0, 5)),
+            new CentreLoad.Booking(UUID.randomUUID(), 30, days(0, 1))));
+        assertEquals(180, r.capacityUnits());
+        assertEquals(90, r.remainingUnits());
+        assertEquals(25.0, r.peakDailyLoad(), 1e-9);
+        // spread over the six days, 5 a day is all the first two days have left: 30 pieces, not 90
+        assertEquals(30, r.orderRoomUnits());
+        // over the last four days only the long order weighs: 20 a day left
+        assertEquals(80, CentreLoad.over(days(2, 5), 30, List.of(), List.of(
+            new CentreLoad.Booking(UUID.randomUUID(), 60, days(0, 5)),
+            new CentreLoad.Booking(UUID.randomUUID(), 30, days(0, 1)))).orderRoomUnits());
+    }
+
+    @Test
+    void evenLoadsLeaveTheSameRoomAsBeforeAndARenovationLeavesNone() {
+        CentreLoad.Result r = CentreLoad.over(days(0, 5), 20, List.of(),
+            List.of(new CentreLoad.Booking(UUID.randomUUID(), 60, days(0, 5))));
+        assertEquals(60, r.remainingUnits());
+        assertEquals(60, r.orderRoomUnits());
+        assertEquals(0, CentreLoad.over(days(0, 6), 10, List.of(days(2, 3)), List.of()).orderRoomUnits());
+        assertEquals(0, CentreLoad.over(days(6, 6), 10, List.of(), List.of()).orderRoomUnits());
+    }
 }

@@ -37,6 +37,37 @@ class OrderSplitTest {
     private static final String FROM = "1406-03-01";
     private static final String TO = "1406-03-06";
 
+    /**
+     * Capacity is a daily output: a short order that fills the first two days leaves a longer order over the
+     * week only what those two days have left, although the week as a whole still has room.
+     */
+    @Test
+    void aCentreIsJudgedDayByDay() {
+        // district 20 has no other test's centres, so the proposal below sees this one alone
+        String c = centre(30, 20);
+        // 60 pieces over the six days (10 a day) and 30 over the first two (15 a day): 25 a day on those two
+        String week = draft(FROM, TO, List.of(item("روپوش", "L", 60, 1_000_000)));
+        split(week, Map.of(c, 60)).statusCode(200);
+        move(week, "ACCEPTED").statusCode(200);
+        String rush = draft(FROM, "1406-03-02", List.of(item("روپوش", "XL", 30, 1_000_000)));
+        split(rush, Map.of(c, 30)).statusCode(200);
+        move(rush, "ACCEPTED").statusCode(200);
+        capacity(c, FROM, TO).statusCode(200).body("remainingUnits", equalTo(90))
+            .body("peakDailyLoad", equalTo(25.0f)).body("orderRoomUnits", equalTo(30));
+
+        // another order over the week may add 5 a day: 30 pieces fit, 31 do not, though 90 remain in aggregate
+        String more = draft(FROM, TO, List.of(item("شلوار", "M", 31, 900_000)));
+        split(more, Map.of(c, 31)).statusCode(409).body("remainingUnits", equalTo(30))
+            .body("requestedUnits", equalTo(31));
+        as(Orders.admin()).queryParam("district", 20).get(ORDERS + "/" + more + "/split-proposal").then()
+            .statusCode(409).body("availableUnits", equalTo(30));
+        String fits = draft(FROM, TO, List.of(item("شلوار", "M", 30, 900_000)));
+        split(fits, Map.of(c, 30)).statusCode(200);
+        move(fits, "ACCEPTED").statusCode(200);
+        // over the last four days only the week's orders weigh: 10 + 5 a day
+        capacity(c, "1406-03-03", TO).body("peakDailyLoad", equalTo(15.0f)).body("orderRoomUnits", equalTo(60));
+    }
+
     @Test
     void anOrderSplitAcrossTwoCentresAtCapacityIsAcceptedAndFillsThem() {
         String a = centre(10, 7);
