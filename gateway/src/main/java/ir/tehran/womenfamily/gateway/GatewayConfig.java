@@ -60,10 +60,16 @@ public interface GatewayConfig {
     interface Service {
         /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */
         URI url();
+
+        /** This service's own {@link CircuitBreaker#failures()}, when it differs from the default. */
+        Optional<Integer> circuitBreakerFailures();
+
+        /** This service's own {@link CircuitBreaker#delay()}, when it differs from the default. */
+        Optional<Duration> circuitBreakerDelay();
     }
 
     interface Proxy {
-        /** Time to open a connection to a service; beyond it the client gets 502. */
+        /** Time to open a connection to a service; beyond it the client gets 503. */
         @WithDefault("2s")
         Duration connectTimeout();
 
@@ -75,6 +81,25 @@ public interface GatewayConfig {
         @WithDefault("50")
         @Min(1)
         int maxConnections();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    /**
+     * One circuit breaker per service: after {@code failures} failures in a row (no connection, no answer in
+     * time, or 502/503/504 from the service) the gateway answers 503 itself for {@code delay}, then lets one
+     * trial request through; its success closes the breaker, its failure opens it again.
+     */
+    interface CircuitBreaker {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("5")
+        @Min(1)
+        int failures();
+
+        @WithDefault("10s")
+        Duration delay();
     }
 
     interface Token {

@@ -138,6 +138,24 @@ class ProxyTest {
     }
 
     @Test
+    void theServiceContinuesTheClientsTraceFromTheGatewaysSpan() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String clientSpan = "00f067aa0ba902b7";
+        String forwarded = given().header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+            .when().get("/api/registry/traced")
+            .then().statusCode(200).extract().jsonPath().getString("traceparent");
+        assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-01"), forwarded);
+        assertNotEquals("00-" + traceId + "-" + clientSpan + "-01", forwarded, "the gateway's own span is the parent");
+    }
+
+    @Test
+    void aRequestWithoutTraceStartsOneAtTheGateway() {
+        String forwarded = given().when().get("/api/registry/untraced")
+            .then().statusCode(200).extract().jsonPath().getString("traceparent");
+        assertTrue(forwarded != null && forwarded.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), forwarded);
+    }
+
+    @Test
     void serviceErrorsPassThroughUnchanged() {
         given().when().get("/api/registry/status/409")
             .then()
@@ -146,34 +164,36 @@ class ProxyTest {
     }
 
     @Test
-    void serviceDownIsBadGatewayInPersianByDefault() {
+    void serviceDownIsUnavailableInPersianByDefault() {
         given().header("X-Request-Id", "down-1")
             .when().get("/api/bazaar/products")
             .then()
-            .statusCode(502)
+            .statusCode(503)
             .contentType("application/problem+json")
             .header("X-Request-Id", "down-1")
             .header("Content-Language", "fa")
-            .body("type", equalTo("https://women-family.tehran.ir/problems/bad-gateway"))
-            .body("title", equalTo("سرویس مقصد پاسخ نداد"))
-            .body("status", equalTo(502))
-            .body("detail", equalTo("سرویس bazaar در دسترس نیست؛ کمی بعد دوباره تلاش کنید."))
+            .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+            .body("type", equalTo("https://women-family.tehran.ir/problems/upstream-unavailable"))
+            .body("title", equalTo("سرویس در دسترس نیست"))
+            .body("status", equalTo(503))
+            .body("detail", equalTo("سرویس bazaar در حال حاضر در دسترس نیست؛ کمی بعد دوباره تلاش کنید."))
             .body("instance", equalTo("/api/bazaar/products"))
             .body("requestId", equalTo("down-1"));
     }
 
     @Test
-    void serviceDownIsBadGatewayInEnglishWhenAsked() {
+    void serviceDownIsUnavailableInEnglishWhenAsked() {
         given().header("Accept-Language", "en-US,en;q=0.9")
             .when().post("/api/sponsorship/sponsors")
             .then()
-            .statusCode(502)
+            .statusCode(503)
             .contentType("application/problem+json")
             .header("Content-Language", "en")
+            .header("Retry-After", matchesPattern("[1-9][0-9]*"))
             .header("X-Request-Id", matchesPattern(UUID_PATTERN))
-            .body("type", equalTo("https://women-family.tehran.ir/problems/bad-gateway"))
-            .body("title", equalTo("The upstream service did not answer"))
-            .body("detail", equalTo("The sponsorship service is unreachable; try again shortly."));
+            .body("type", equalTo("https://women-family.tehran.ir/problems/upstream-unavailable"))
+            .body("title", equalTo("The service is unavailable"))
+            .body("detail", equalTo("The sponsorship service is unavailable at the moment; try again shortly."));
     }
 
     @Test

@@ -100,6 +100,12 @@ public final class EventProbe {
 
     /** Sends a CloudEvent in Kafka binary mode, as the services' outbox relay does. */
     public void sendCloudEvent(String topic, String key, Map<String, String> attributes, String jsonData) {
+        sendCloudEvent(topic, key, attributes, jsonData, Map.of());
+    }
+
+    /** Like {@link #sendCloudEvent(String, String, Map, String)}, with more headers as given (e.g. traceparent). */
+    public void sendCloudEvent(String topic, String key, Map<String, String> attributes, String jsonData,
+            Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -110,6 +116,7 @@ public final class EventProbe {
             record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
             attributes.forEach((k, v) -> record.headers().add("ce_" + k, v.getBytes(StandardCharsets.UTF_8)));
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import ir.tehran.womenfamily.gateway.GatewayConfig;
 import ir.tehran.womenfamily.gateway.ServiceUrls;
+import ir.tehran.womenfamily.gateway.proxy.Breakers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The gateway is ready when every service behind it is: asks each service's {@code /q/health/ready}
- * (in parallel, with a short timeout) and reports each one's state by name.
+ * (in parallel, with a short timeout) and reports each one's state by name, and beside it the state of the
+ * service's circuit breaker ({@code <name>.circuit-breaker}: {@code CLOSED}, {@code OPEN} or
+ * {@code HALF_OPEN}), which does not decide readiness.
  */
 @Readiness
 @ApplicationScoped
@@ -29,6 +32,9 @@ public class ServicesReadinessCheck implements HealthCheck {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    Breakers breakers;
 
     private final HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -48,6 +54,7 @@ public class ServicesReadinessCheck implements HealthCheck {
                 response.down();
             }
         });
+        breakers.states().forEach((name, state) -> response.withData(name + ".circuit-breaker", state));
         return response.build();
     }
 

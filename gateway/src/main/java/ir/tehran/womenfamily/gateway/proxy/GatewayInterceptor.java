@@ -7,6 +7,9 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -26,10 +29,11 @@ import ir.tehran.womenfamily.support.web.RequestIds;
 import org.jboss.logging.Logger;
 
 /**
- * Adds the request id and forwarding headers on the way in, echoes the request id on the way out (without
- * the service's own CORS headers: the gateway answers CORS), counts a body sent without a length against
- * the body size limit, and
- * answers a service that cannot be reached (502) or does not answer in time (504) with problem+json in
+ * Adds the request id, the trace context ({@code traceparent} of the gateway's own span) and forwarding
+ * headers on the way in, echoes the request id on the way out (without the service's own CORS headers: the
+ * gateway answers CORS), counts a body sent without a length against the body size limit, sends through the
+ * service's circuit breaker, and answers a service that cannot be reached or whose breaker is open (503, with
+ * {@code Retry-After}), that does not answer in time (504) or that fails otherwise (502) with problem+json in
  * the client's language instead of the proxy's empty 502.
  */
 final class GatewayInterceptor implements ProxyInterceptor {
@@ -37,21 +41,26 @@ final class GatewayInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(GatewayInterceptor.class);
     private static final String REQUEST_ID = "request-id";
     private static final String COUNTED_BODY = "counted-body";
+    private static final String TRACESTATE = "tracestate";
 
     private final String service;
     private final String basePath;
     private final ObjectMapper json;
     private final long maxBodySize;
+    private final UpstreamBreaker breaker;
 
     /**
      * {@code basePath}: the path of the service's URL, put before every forwarded path ("" for none);
-     * {@code maxBodySize}: the most bytes a body without a declared length may have.
+     * {@code maxBodySize}: the most bytes a body without a declared length may have;
+     * {@code breaker}: the service's circuit breaker.
      */
-    GatewayInterceptor(String service, String basePath, ObjectMapper json, long maxBodySize) {
+    GatewayInterceptor(String service, String basePath, ObjectMapper json, long maxBodySize,
+            UpstreamBreaker breaker) {
         this.service = service;
         this.basePath = basePath;
         this.json = json;
         this.maxBodySize = maxBodySize;
+        this.breaker = breaker;
     }
 
     @Override
@@ -69,6 +78,7 @@ final class GatewayInterceptor implements ProxyInterceptor {
             request.putHeader("X-Forwarded-For", remote.hostAddress());
         }
         request.putHeader("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+        propagateTrace(request);
         if (incoming.authority() != null) {
             request.putHeader("X-Forwarded-Host", incoming.authority().toString());
         }
@@ -78,7 +88,23 @@ final class GatewayInterceptor implements ProxyInterceptor {
             context.set(COUNTED_BODY, counted);
             request.setBody(Body.body(counted, -1));
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+        return breaker.call(context::sendRequest)
+            .recover(failure -> Future.succeededFuture(problem(context, failure)));
+    }
+
+    /**
+     * The service continues the trace of the gateway's span for this request: {@code traceparent} (and
+     * {@code tracestate}) of the current span replace what the client sent, which the gateway's span already
+     * continues. Without a valid span (tracing disabled) the client's headers pass unchanged.
+     */
+    static void propagateTrace(ProxyRequest request) {
+        Context current = Context.current();
+        if (!Span.fromContext(current).getSpanContext().isValid()) {
+            return;
+        }
+        request.headers().remove(TRACESTATE);
+        W3CTraceContextPropagator.getInstance().inject(current, request.headers(),
+            (headers, key, value) -> headers.set(key, value));
     }
 
     @Override
@@ -123,12 +149,28 @@ final class GatewayInterceptor implements ProxyInterceptor {
         if (counted != null && counted.exceeded()) {
             return tooLarge(context, incoming);
         }
-        boolean timeout = isTimeout(failure);
-        int status = timeout ? 504 : 502;
         String requestId = context.get(REQUEST_ID, String.class);
+        if (UpstreamBreaker.isOpen(failure)) {
+            LOG.debugf("%s %s [%s]: circuit breaker of %s is open", incoming.method(), incoming.path(), requestId,
+                service);
+            return unavailable(context, incoming);
+        }
+        if (UpstreamBreaker.isUnreachable(failure)) {
+            LOG.warnf("%s %s [%s]: service %s is unreachable (%s)", incoming.method(), incoming.path(), requestId,
+                service, describe(failure));
+            return unavailable(context, incoming);
+        }
+        boolean timeout = isTimeout(failure);
         LOG.warnf("%s %s [%s]: service %s %s (%s)", incoming.method(), incoming.path(), requestId, service,
-            timeout ? "did not answer in time" : "is unreachable", describe(failure));
-        return problemResponse(context, incoming, status, timeout ? "gateway-timeout" : "bad-gateway", service);
+            timeout ? "did not answer in time" : "failed", describe(failure));
+        return problemResponse(context, incoming, timeout ? 504 : 502, timeout ? "gateway-timeout" : "bad-gateway",
+            service);
+    }
+
+    /** 503: the service cannot be reached, or its breaker is open; try again after the breaker's delay. */
+    private ProxyResponse unavailable(ProxyContext context, HttpServerRequest incoming) {
+        return problemResponse(context, incoming, 503, "upstream-unavailable", service)
+            .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
     }
 
     /** The streamed body went past the limit: 413, and the connection is closed (the rest is never read). */

@@ -45,6 +45,9 @@ public class ProxyRoutes {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Breakers breakers;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
@@ -71,7 +74,7 @@ public class ProxyRoutes {
                     .setConnectTimeout(settings.connectTimeout().toMillis())
                     .setIdleTimeout(settings.responseTimeout().toMillis())))
                 .addInterceptor(new GatewayInterceptor(name, basePath(url), json,
-                    maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE)));
+                    maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE), breakers.of(name)));
             String prefix = "/api/" + name;
             router.route(prefix).order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
             router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));

@@ -18,9 +18,15 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import ir.tehran.womenfamily.support.db.DatabaseOutage;
+import ir.tehran.womenfamily.support.tracing.TraceContext;
 import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +41,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Idempotent Kafka consumers. For each event, in one database transaction: record its id in
@@ -47,6 +54,9 @@ import org.jboss.logging.Logger;
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+    /** The log context keys of the trace, as the HTTP layer sets them. */
+    static final String TRACE_ID = "traceId";
+    static final String SPAN_ID = "spanId";
 
     @Inject
     KafkaClients clients;
@@ -65,6 +75,9 @@ public class EventConsumers {
 
     /** The wait before events are read again while the database is out of reach. */
     private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
+
+    @Inject
+    Tracer tracer;
 
     private final List<Loop> loops = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
@@ -158,8 +171,43 @@ public class EventConsumers {
             }
         }
 
-        /** True when the record is settled: applied, already seen, or dead-lettered. */
+        /**
+         * True when the record is settled: applied, already seen, or dead-lettered. The work is one consumer
+         * span, child of the trace context in the record's {@code traceparent} header (a new trace without
+         * one), current while the event is handled, with its trace id in the log context.
+         */
         private boolean process(ConsumerRecord<String, byte[]> record) {
+            Span span = tracer.spanBuilder("process " + record.topic())
+                .setParent(TraceContext.fromKafkaHeaders(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", name)
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+            Object previousTraceId = MDC.get(TRACE_ID);
+            Object previousSpanId = MDC.get(SPAN_ID);
+            try (Scope scope = span.makeCurrent()) {
+                MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+                MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
+                boolean settled = processInSpan(record);
+                if (!settled) {
+                    span.setStatus(StatusCode.ERROR, "not settled; read again");
+                }
+                return settled;
+            } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+                throw e;
+            } finally {
+                span.end();
+                restore(TRACE_ID, previousTraceId);
+                restore(SPAN_ID, previousSpanId);
+            }
+        }
+
+        private boolean processInSpan(ConsumerRecord<String, byte[]> record) {
             ReceivedEvent event;
             try {
                 event = parse(record);
@@ -279,6 +327,14 @@ public class EventConsumers {
             if (c != null) {
                 c.wakeup();
             }
+        }
+    }
+
+    private static void restore(String key, Object value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.tehran.womenfamily.support.tracing.TraceContext;
 import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,16 +72,21 @@ public class Outbox {
     }
 
     private static final String INSERT = "insert into outbox_event (id, aggregate_type, aggregate_id, event_type, "
-        + "schema_version, occurred_at, request_id, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
+        + "schema_version, occurred_at, request_id, trace_parent, payload) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))";
 
     private void insert(DomainEvent event) {
         insertAll(java.util.List.of(event));
     }
 
-    /** One JDBC batch for all the events, on the transaction's own connection. */
+    /**
+     * One JDBC batch for all the events, on the transaction's own connection. Each row keeps the request id
+     * and the trace context ({@code traceparent}) of the work that caused it, for the relay to pass on.
+     */
     private void insertAll(Collection<DomainEvent> events) {
         Timestamp now = Timestamp.from(Instant.now());
         String requestId = RequestIds.current();
+        String traceparent = TraceContext.currentTraceparent();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement ps = connection.prepareStatement(INSERT)) {
                 for (DomainEvent event : events) {
@@ -91,7 +97,8 @@ public class Outbox {
                     ps.setInt(5, event.schemaVersion());
                     ps.setTimestamp(6, now);
                     ps.setString(7, requestId);
-                    ps.setString(8, payload(event));
+                    ps.setString(8, traceparent);
+                    ps.setString(9, payload(event));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -28,9 +28,15 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.support.tracing.TraceContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +78,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
 
     private final Set<String> knownTopics = new HashSet<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -168,7 +177,7 @@ public class OutboxRelay {
                 KafkaProducer<String, byte[]> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Row row : rows) {
-                    acks.add(p.send(record(row)));
+                    acks.add(send(p, row));
                 }
                 p.flush();
                 List<Row> acknowledged = new ArrayList<>(rows.size());
@@ -208,13 +217,14 @@ public class OutboxRelay {
     private static List<Row> lockPending(Connection c, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, aggregate_type, aggregate_id, event_type, "
-                + "schema_version, occurred_at, request_id, payload::text from outbox_event "
+                + "schema_version, occurred_at, request_id, payload::text, trace_parent from outbox_event "
                 + "where published_at is null order by seq limit ? for update skip locked")) {
             s.setInt(1, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8)));
+                        rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
+                        rs.getString(9)));
                 }
             }
         }
@@ -226,6 +236,41 @@ public class OutboxRelay {
                 "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any(?)")) {
             s.setArray(1, c.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Sends one row. A row written under a trace is sent in a producer span, child of the span that wrote
+     * it, whose {@code traceparent} goes in the record's headers beside the CloudEvents ones.
+     */
+    private Future<RecordMetadata> send(KafkaProducer<String, byte[]> p, Row row) {
+        ProducerRecord<String, byte[]> record = record(row);
+        if (row.traceParent() == null) {
+            return p.send(record);
+        }
+        Context parent = TraceContext.fromTraceparent(row.traceParent());
+        Span span = tracer.spanBuilder("publish " + record.topic())
+            .setParent(parent)
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.operation.type", "send")
+            .setAttribute("messaging.destination.name", record.topic())
+            .setAttribute("messaging.message.id", row.id().toString())
+            .startSpan();
+        try {
+            String traceparent = TraceContext.traceparent(parent.with(span));
+            record.headers().add(TraceContext.TRACEPARENT,
+                (traceparent != null ? traceparent : row.traceParent()).getBytes(StandardCharsets.UTF_8));
+            return p.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            span.end();
+            throw e;
         }
     }
 
@@ -317,6 +362,6 @@ public class OutboxRelay {
     }
 
     record Row(UUID id, String aggregateType, String aggregateId, String type, int schemaVersion, Instant occurredAt,
-            String requestId, String payload) {
+            String requestId, String payload, String traceParent) {
     }
 }
