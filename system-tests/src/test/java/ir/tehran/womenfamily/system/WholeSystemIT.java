@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +23,7 @@ import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.localstack.PostgresServer;
+import ir.tehran.womenfamily.localstack.SecurityMatrix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +39,17 @@ class WholeSystemIT {
     @BeforeAll
     static void start() {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Options.forTests(root, Path.of("target/system-stack").toAbsolutePath()))
-            .start();
+        LocalStack.Options options = LocalStack.Options.forTests(root, Path.of("target/system-stack").toAbsolutePath());
+        // the matrix below makes a few thousand calls from one address in a minute or two: room for them in the
+        // gateway's limits (the limits themselves are tested in the gateway's module)
+        Map<String, String> limits = new HashMap<>();
+        for (String group : List.of("api", "admin", "token", "other")) {
+            limits.put("gateway.rate-limit.groups." + group + ".per-address.capacity", "1000000");
+        }
+        limits.put("gateway.rate-limit.groups.api.per-client.capacity", "1000000");
+        limits.put("gateway.rate-limit.groups.admin.per-client.capacity", "1000000");
+        stack = new LocalStack(new LocalStack.Options(options.projectRoot(), options.dataDir(), options.fresh(),
+            options.durable(), options.gatewayPort(), options.servicePorts(), limits)).start();
     }
 
     @AfterAll
@@ -88,6 +101,17 @@ class WholeSystemIT {
             given().baseUri(stack.gatewayUrl()).auth().oauth2(officerToken)
                 .when().get("/api/sponsorship/mothers/" + id)
                 .then().statusCode(200).body("beneficiaryId", equalTo(id)));
+    }
+
+    /**
+     * The roles × operations matrix, generated from the gateway's aggregated document: every operation of every
+     * service and of the gateway, as every role, through the gateway, against {@code docs/security-matrix.md}.
+     * An operation of the aggregate without a row fails, and so does a row the aggregate lacks.
+     */
+    @Test
+    void theAggregatedDocumentsOperationsAnswerEveryRoleThroughTheGatewayAsTheMatrixSays() throws Exception {
+        SecurityMatrix.throughGateway(URI.create(stack.gatewayUrl() + "/"), SecurityMatrix.defaultFile(),
+            stack.jwtKeys()).verify();
     }
 
     @Test

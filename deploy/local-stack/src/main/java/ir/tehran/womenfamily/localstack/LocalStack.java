@@ -179,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** The token signing key of this stack: the gateway signs with it and every process trusts only it. */
+    public JwtKeys jwtKeys() {
+        return keys;
+    }
+
     public DemoCredentials demoCredentials() {
         return demo;
     }
