@@ -20,6 +20,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.support.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,7 +40,9 @@ import org.jboss.logging.Logger;
  * Idempotent Kafka consumers. For each event, in one database transaction: record its id in
  * {@code processed_event} (skipping it if already there) and apply it. Offsets are committed only
  * after that commit. An event that keeps failing goes, after the configured attempts, to
- * {@code <topic>.DLT} with its error, and the partition moves on.
+ * {@code <topic>.DLT} with its error, and the partition moves on. The handler runs in an {@link AuditContext}:
+ * what it records in the audit log is by {@code system:consumer:<name>}, for the purpose {@code event:<type>},
+ * with the request id the event carries.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -170,7 +173,11 @@ public class EventConsumers {
                             if (!markProcessed(event, "applied")) {
                                 return false;
                             }
-                            handler.handle(event);
+                            // what the handler records in the audit log is the service's doing, for this event
+                            AuditContext.call("consumer:" + name, "event:" + event.type(), () -> {
+                                handler.handle(event);
+                                return null;
+                            });
                             return true;
                         });
                         meters.counter("events.consumed", "consumer", name, "outcome",
