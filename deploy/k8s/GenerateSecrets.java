@@ -13,8 +13,10 @@ import java.util.Base64;
 /**
  * Writes the secret files an overlay's secretGenerator reads, into {@code <overlay>/secrets/} (git-ignored):
  * {@code signing-jwk.json} (the gateway's RSA token signing key as a private JWK) and
- * {@code registry-agency-check.env} (the registry's inter-agency HMAC key). Existing files are kept, so running
- * it twice never rotates a key by accident. Run: {@code java deploy/k8s/GenerateSecrets.java deploy/k8s/overlays/X}.
+ * {@code registry-agency-check.env} (the registry's inter-agency HMAC key) and {@code gateway-bootstrap-admin.env}
+ * (the username and one-time password of the first admin, who must change it at her first login; the gateway
+ * creates her only while no active admin exists). Existing files are kept, so running it twice never rotates a
+ * key by accident. Run: {@code java deploy/k8s/GenerateSecrets.java deploy/k8s/overlays/X}.
  * Database credentials are not here: CloudNativePG generates them in the cluster ({@code <service>-db-app}).
  */
 public final class GenerateSecrets {
@@ -39,6 +41,15 @@ public final class GenerateSecrets {
             byte[] key = new byte[32];
             random.nextBytes(key);
             write(agency, "key=" + Base64.getEncoder().encodeToString(key) + "\nkey-id=" + LocalDate.now() + "\n");
+        }
+        Path admin = dir.resolve("gateway-bootstrap-admin.env");
+        if (Files.notExists(admin)) {
+            byte[] password = new byte[18];
+            random.nextBytes(password);
+            write(admin, "username=admin\npassword="
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(password) + "\n");
+            System.out.println("first admin: username admin, one-time password in " + admin.toAbsolutePath()
+                + " (she chooses her own at her first login)");
         }
         System.out.println("secret files in " + dir.toAbsolutePath());
     }

@@ -38,6 +38,8 @@ public interface GatewayConfig {
 
     Demo demo();
 
+    BootstrapAdmin bootstrapAdmin();
+
     OpenApi openapi();
 
     Health health();
@@ -158,6 +160,12 @@ public interface GatewayConfig {
 
         @WithDefault("15m")
         Duration lockoutDuration();
+
+        /** The fewest characters of a password a person chooses herself. */
+        @WithDefault("12")
+        @Min(8)
+        @Max(64)
+        int minPasswordLength();
     }
 
     interface Demo {
@@ -177,6 +185,23 @@ public interface GatewayConfig {
         /** The sponsorship service's id of the demo sponsor. */
         @WithDefault("demo-sponsor")
         String sponsorId();
+    }
+
+    /**
+     * The first admin of a new installation, from the environment: created at startup when no active admin
+     * exists and nobody has her username, with a password she must change at her first login. Give
+     * {@code username} and exactly one of {@code password} (a one-time password) or {@code password-hash} (a
+     * bcrypt hash).
+     */
+    interface BootstrapAdmin {
+        /** Her username; nothing is created without one. */
+        Optional<String> username();
+
+        /** A one-time password (hashed at once, never stored in clear). */
+        Optional<String> password();
+
+        /** A bcrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}) of her first password. */
+        Optional<String> passwordHash();
     }
 
     interface OpenApi {

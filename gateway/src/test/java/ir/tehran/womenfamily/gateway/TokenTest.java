@@ -59,7 +59,7 @@ class TokenTest {
             .header("Cache-Control", "no-store")
             .body("token_type", equalTo("Bearer"))
             .body("expires_in", equalTo(900))
-            .body("scope", equalTo("registry.basic.read bazaar.read"));
+            .body("scope", equalTo("registry.basic.read bazaar.read sponsorship.coverage.read"));
         String token = response.extract().path("access_token");
 
         JwtClaims claims = verifyWithJwks(token);
@@ -68,7 +68,7 @@ class TokenTest {
         assertEquals(DemoAccounts.CLIENT_ID, claims.getSubject());
         assertEquals(DemoAccounts.CLIENT_ID, claims.getStringClaimValue("client_id"));
         assertEquals(List.of("partner-app"), claims.getStringListClaimValue("groups"));
-        assertEquals("registry.basic.read bazaar.read", claims.getStringClaimValue("scope"));
+        assertEquals("registry.basic.read bazaar.read sponsorship.coverage.read", claims.getStringClaimValue("scope"));
         assertTrue(claims.getJwtId() != null && !claims.getJwtId().isBlank());
         long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
         assertTrue(lifetime > 0 && lifetime <= 15 * 60, "lifetime " + lifetime);

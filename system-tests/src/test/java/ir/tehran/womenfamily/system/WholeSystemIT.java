@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.localstack.PostgresServer;
+import ir.tehran.womenfamily.localstack.SecurityMatrix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +82,17 @@ class WholeSystemIT {
             given().baseUri(stack.gatewayUrl()).auth().oauth2(officerToken)
                 .when().get("/api/sponsorship/mothers/" + id)
                 .then().statusCode(200).body("beneficiaryId", equalTo(id)));
+    }
+
+    /**
+     * The roles × operations matrix, generated from the gateway's aggregated document: every operation of every
+     * service and of the gateway, as every role, through the gateway, against {@code docs/security-matrix.md}.
+     * An operation of the aggregate without a row fails, and so does a row the aggregate lacks.
+     */
+    @Test
+    void theAggregatedDocumentsOperationsAnswerEveryRoleThroughTheGatewayAsTheMatrixSays() throws Exception {
+        SecurityMatrix.throughGateway(URI.create(stack.gatewayUrl() + "/"), SecurityMatrix.defaultFile(),
+            stack.jwtKeys()).verify();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.bazaar.application;
 
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
@@ -202,6 +204,9 @@ public class ApplicationService {
     }
 
     /** Her business closed: every application of hers to a bazaar not yet closed is withdrawn. */
+    @Inject
+    Audit audit;
+
     void onBusinessClosed(@Observes BusinessClosed event) {
         List<Application> open = Application.list("businessId = ?1 and status = ?2", event.businessId(),
             Application.Status.SUBMITTED);
@@ -210,6 +215,9 @@ public class ApplicationService {
             if (bazaar.status != Bazaar.Status.CLOSED) {
                 a.withdraw(Application.WithdrawalReason.BUSINESS_CLOSED, Instant.now(clock));
                 withdrawn.fire(new ApplicationWithdrawn(a.id, a.bazaarId, a.businessId));
+                // the closing came from the registry's event: the entry names the consumer
+                audit.record(AuditEvent.of("application.withdraw", "application", a.id)
+                    .withDetail("withdrawalReason", Application.WithdrawalReason.BUSINESS_CLOSED));
             }
         }
     }

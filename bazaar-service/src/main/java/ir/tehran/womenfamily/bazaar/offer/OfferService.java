@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.bazaar.offer;
 
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
@@ -139,12 +141,16 @@ public class OfferService {
     }
 
     /** A closed business's open offers lapse (her applications and stalls are settled by her withdrawal). */
+    @Inject
+    Audit audit;
+
     void onBusinessClosed(@Observes BusinessClosed event) {
         Instant now = Instant.now(clock);
         for (WaitlistOffer o : WaitlistOffer.<WaitlistOffer>list("businessId = ?1 and status in ?2",
                 event.businessId(), List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.ACCEPTED))) {
             o.status = WaitlistOffer.Status.CANCELLED;
             o.decidedAt = now;
+            audit.record(AuditEvent.of("offer.cancel", "offer", o.id).withDetail("reason", "BUSINESS_CLOSED"));
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.StartupEvent;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.EventConsumers;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the producers' read model from the registry's {@code registry.business} and {@code registry.campaign}
  * events. Each event is applied exactly once: {@link EventConsumers} records its id in the same transaction as
- * its effect. {@code business.registered} and {@code business.updated} carry the full state;
+ * its effect, and so does the audit log, by {@code system:consumer:bazaar-registry} for the purpose
+ * {@code event:<type>}. {@code business.registered} and {@code business.updated} carry the full state;
  * {@code business.closed} closes her business, which releases her future stalls (see {@link BusinessClosed});
  * {@code campaign.bazaar-eligible} makes a campaign woman an applicant without a business (see
  * {@link Producer.Kind#CAMPAIGN}).
@@ -35,6 +38,9 @@ public class RegistryEventsConsumer {
 
     @Inject
     Event<BusinessClosed> closed;
+
+    @Inject
+    Audit audit;
 
     @ConfigProperty(name = "bazaar.registry-topics")
     List<String> topics;
@@ -89,6 +95,9 @@ public class RegistryEventsConsumer {
         if (p.status == Producer.Status.CLOSED && before != Producer.Status.CLOSED) {
             closed.fire(new BusinessClosed(id));
         }
+        // by system:consumer:bazaar-registry, for the event (EventConsumers sets both)
+        audit.record(AuditEvent.of(isNew ? "producer.add" : "producer.update", "producer", id)
+            .withDetail("status", p.status).withDetail("eventId", event.id()));
     }
 
     private void close(ReceivedEvent event) {
@@ -110,6 +119,7 @@ public class RegistryEventsConsumer {
         if (!wasClosed) {
             closed.fire(new BusinessClosed(id));
         }
+        audit.record(AuditEvent.of("producer.close", "producer", id).withDetail("eventId", event.id()));
     }
 
     /**

@@ -3,6 +3,8 @@ package ir.tehran.womenfamily.bazaar.producer;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -43,6 +45,15 @@ class RegistryEventsConsumerTest {
         TestData.awaitProducer(marker, "ACTIVE");
         given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + id)
             .then().body("category", equalTo("dolls")).body("district", equalTo(9)).body("status", equalTo("ACTIVE"));
+
+        // each applied event is in the audit log as the consumer's write, once (the redelivery added nothing)
+        given().auth().oauth2(TestData.admin()).queryParam("resourceType", "producer")
+            .queryParam("resourceId", id.toString()).get("/api/bazaar/audit").then().statusCode(200)
+            .body("items.action", equalTo(List.of("producer.update", "producer.update", "producer.add")))
+            .body("items.actor", everyItem(equalTo("system:consumer:bazaar-registry")))
+            .body("items.purpose", everyItem(startsWith("event:ir.tehran.womenfamily.registry.business.")))
+            .body("items[1].detail.eventId", equalTo(eventId))
+            .body("items[1].detail.status", equalTo("SUSPENDED"));
     }
 
     @Test

@@ -50,6 +50,8 @@ final class K8sTree {
                         target.resolve("overlays").resolve(overlay).resolve("secrets"));
                     Files.writeString(secrets.resolve("signing-jwk.json"), "{\"kty\":\"RSA\",\"kid\":\"test\"}\n");
                     Files.writeString(secrets.resolve("registry-agency-check.env"), "key=dGVzdA==\nkey-id=test\n");
+                    Files.writeString(secrets.resolve("gateway-bootstrap-admin.env"),
+                        "username=admin\npassword=test-one-time-password\n");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

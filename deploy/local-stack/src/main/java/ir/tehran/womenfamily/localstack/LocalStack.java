@@ -27,6 +27,9 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
     private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship", "gateway");
 
+    /** The business of the demo producer: the first of the registry's demo register, under this fixed id. */
+    public static final String DEMO_PRODUCER_BUSINESS = "d3e0b1a5-0000-4000-8000-000000000001";
+
     /** How to run the stack. Ports of 0 are chosen free. */
     public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
             Map<String, Integer> servicePorts, Map<String, String> extraConfig, Map<String, Integer> instances) {
@@ -177,6 +180,8 @@ public final class LocalStack implements AutoCloseable {
         // front ends in development on this machine
         c.put("gateway.cors.origins", "http://localhost:3000,http://localhost:5173");
         c.put("gateway.demo.password", demo.password());
+        // the demo register's first business (registry DemoDataLoader.DEMO_PRODUCER_BUSINESS): the demo producer's
+        c.put("gateway.demo.producer-businesses", DEMO_PRODUCER_BUSINESS);
         c.put("gateway.demo.client-secret", demo.clientSecret());
         return c;
     }
@@ -203,6 +208,11 @@ public final class LocalStack implements AutoCloseable {
 
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** The token signing key of this stack: the gateway signs with it and every process trusts only it. */
+    public JwtKeys jwtKeys() {
+        return keys;
     }
 
     public DemoCredentials demoCredentials() {

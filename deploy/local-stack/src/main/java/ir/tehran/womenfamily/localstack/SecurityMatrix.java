@@ -41,6 +41,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the matrix does not cover, when the matrix has a row for an operation that no longer exists, and at
  * every cell whose answer differs.
  *
+ * <p>{@link #throughGateway} runs the same matrix end to end: the operations of the gateway's aggregated
+ * document ({@code /openapi}, every service's and the gateway's own), every row of every service, each call
+ * through the gateway with tokens signed by the running stack's key. There an operation of the aggregate
+ * without a row fails, and so does a row whose operation the aggregate lacks (a service left out of it).
+ *
  * <p>With {@code -Dsecurity-matrix.record=true} it writes the observed rows to
  * {@code target/security-matrix-<service>.md} instead of failing, for a reviewer to compare and copy.
  */
@@ -53,9 +58,15 @@ public final class SecurityMatrix {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The services whose operations live under {@code /api/<name>/}; every other path is the gateway's. */
+    private static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+
+    /** The service of the rows checked, or {@code null} for every row (the aggregated document). */
     private final String service;
     private final URI base;
     private final Path matrixFile;
+    private final String documentPath;
+    private final JwtKeys keys;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
@@ -64,9 +75,43 @@ public final class SecurityMatrix {
      * @param matrixFile the matrix, usually {@link #defaultFile()}
      */
     public SecurityMatrix(String service, URI base, Path matrixFile) {
+        this(service, base, matrixFile, "q/openapi?format=json", null);
+    }
+
+    private SecurityMatrix(String service, URI base, Path matrixFile, String documentPath, JwtKeys keys) {
         this.service = service;
         this.base = base;
         this.matrixFile = matrixFile;
+        this.documentPath = documentPath;
+        this.keys = keys;
+    }
+
+    /**
+     * The whole matrix through the gateway: the operations of its aggregated {@code /openapi}, every row of
+     * the file, tokens signed with {@code keys} (the stack's, which the gateway and the services trust).
+     *
+     * @param gateway the gateway's root URL, ending in {@code /}
+     */
+    public static SecurityMatrix throughGateway(URI gateway, Path matrixFile, JwtKeys keys) {
+        return new SecurityMatrix(null, gateway, matrixFile, "openapi?format=json", keys);
+    }
+
+    /** The first column of an operation's row: the service under {@code /api/<name>/}, else the gateway. */
+    static String serviceOf(String path) {
+        for (String name : SERVICES) {
+            if (path.startsWith("/api/" + name + "/") || path.equals("/api/" + name)) {
+                return name;
+            }
+        }
+        return "gateway";
+    }
+
+    private String label() {
+        return service == null ? "all" : service;
+    }
+
+    private String serviceOfRow(String path) {
+        return service == null ? serviceOf(path) : service;
     }
 
     /** {@code docs/security-matrix.md} of the repository, found from the module's working directory. */
@@ -82,7 +127,7 @@ public final class SecurityMatrix {
     }
 
     /** One row: an operation, the expected cell of each role, and an optional query that keeps it harmless. */
-    public record Row(String method, String path, Map<String, String> cells, String probe) {
+    public record Row(String service, String method, String path, Map<String, String> cells, String probe) {
 
         String key() {
             return method + " " + path;
@@ -103,14 +148,18 @@ public final class SecurityMatrix {
         Matrix matrix = readMatrix();
         Map<String, Operation> operations = operations();
         List<String> problems = new ArrayList<>();
-        for (String op : operations.keySet()) {
-            if (!matrix.rows().containsKey(op)) {
-                problems.add("not in the matrix: " + service + " " + op);
+        for (Map.Entry<String, Operation> op : operations.entrySet()) {
+            Row row = matrix.rows().get(op.getKey());
+            if (row == null) {
+                problems.add("not in the matrix: " + serviceOfRow(op.getValue().path()) + " " + op.getKey());
+            } else if (service == null && !row.service().equals(serviceOf(row.path()))) {
+                problems.add("a row of " + row.service() + " for a path of " + serviceOf(row.path()) + ": "
+                    + op.getKey());
             }
         }
-        for (String op : matrix.rows().keySet()) {
-            if (!operations.containsKey(op)) {
-                problems.add("in the matrix but not in the OpenAPI document: " + service + " " + op);
+        for (Row row : matrix.rows().values()) {
+            if (!operations.containsKey(row.key())) {
+                problems.add("in the matrix but not in the OpenAPI document: " + row.service() + " " + row.key());
             }
         }
         StringBuilder observed = new StringBuilder();
@@ -118,7 +167,8 @@ public final class SecurityMatrix {
         for (Operation op : operations.values()) {
             Row row = matrix.rows().get(op.key());
             String probe = row == null ? "" : row.probe();
-            StringBuilder line = new StringBuilder("| " + service + " | " + op.method() + " | " + op.path() + " |");
+            StringBuilder line = new StringBuilder("| " + serviceOfRow(op.path()) + " | " + op.method() + " | "
+                + op.path() + " |");
             for (String role : ROLES) {
                 String expected = row == null ? null : row.cells().get(role);
                 String seen = record || expected == null
@@ -130,7 +180,7 @@ public final class SecurityMatrix {
             observed.append(line).append(' ').append(probe).append(" |\n");
         }
         if (record) {
-            Path out = Path.of("target", "security-matrix-" + service + ".md");
+            Path out = Path.of("target", "security-matrix-" + label() + ".md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, observed.toString());
             return;
@@ -144,7 +194,7 @@ public final class SecurityMatrix {
     /** Checks one cell; returns what was seen, adding a problem when it differs. */
     private String check(Operation op, String role, String expected, String probe, Set<String> scopes,
             List<String> problems) throws IOException, InterruptedException {
-        String where = service + " " + op.key() + " as " + role;
+        String where = serviceOfRow(op.path()) + " " + op.key() + " as " + role;
         if (expected.equals("✓") || expected.equals("own")) {
             int status = call(op, role, Set.of(), probe);
             if (status == 401 || status == 403 || status >= 500) {
@@ -205,7 +255,7 @@ public final class SecurityMatrix {
             .timeout(Duration.ofSeconds(90))
             .header("Accept", "application/json, application/problem+json, */*")
             .header("Accept-Language", "en");
-        String token = token(role, scopes);
+        String token = token(role, scopes, keys);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -230,11 +280,14 @@ public final class SecurityMatrix {
      * A token for the role, limited as the gateway would limit it; {@code null} for anonymous. A fresh one
      * per call: a test token lives five minutes, and a run on a busy machine can take longer.
      */
-    private static String token(String role, Set<String> scopes) {
+    private static String token(String role, Set<String> scopes, JwtKeys keys) {
         if (role.equals("anonymous")) {
             return null;
         }
         TestTokens t = TestTokens.token().subject("matrix-" + role).groups(role);
+        if (keys != null) {
+            t.signedWith(keys);
+        }
         switch (role) {
             case "caseworker" -> t.claim("districts", List.of(5));
             case "producer" -> t.claim("businesses", List.of(UUID.randomUUID().toString()));
@@ -254,12 +307,16 @@ public final class SecurityMatrix {
 
     /** Every operation of the service's OpenAPI document, by {@code METHOD path}. */
     Map<String, Operation> operations() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("q/openapi?format=json"))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(documentPath))
             .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET /q/openapi answered " + answer.statusCode());
+            throw new IllegalStateException("GET /" + documentPath + " answered " + answer.statusCode());
         }
         JsonNode doc = JSON.readTree(answer.body());
+        if (doc.path("x-unavailable-services").size() > 0) {
+            throw new IllegalStateException("the aggregated document lacks services: "
+                + doc.path("x-unavailable-services"));
+        }
         Map<String, Operation> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         while (paths.hasNext()) {
@@ -307,7 +364,7 @@ public final class SecurityMatrix {
         return schema;
     }
 
-    /** The matrix's scopes and this service's rows. */
+    /** The matrix's scopes and this service's rows (every service's for the aggregated document). */
     record Matrix(Set<String> scopes, Map<String, Row> rows) {
     }
 
@@ -327,7 +384,9 @@ public final class SecurityMatrix {
                 continue;
             }
             String[] cells = text.substring(1, text.length() - (text.endsWith("|") ? 1 : 0)).split("\\|", -1);
-            if (cells.length < 3 + ROLES.size() || !cells[0].strip().equals(service)) {
+            String rowService = cells.length < 3 + ROLES.size() ? "" : cells[0].strip();
+            if (rowService.isEmpty() || service != null && !rowService.equals(service)
+                || service == null && !rowService.equals("gateway") && !SERVICES.contains(rowService)) {
                 continue;
             }
             Map<String, String> byRole = new LinkedHashMap<>();
@@ -335,9 +394,9 @@ public final class SecurityMatrix {
                 byRole.put(ROLES.get(i), cells[3 + i].strip());
             }
             String probe = cells.length > 3 + ROLES.size() ? cells[3 + ROLES.size()].strip().replace("`", "") : "";
-            Row row = new Row(cells[1].strip(), cells[2].strip().replace("`", ""), byRole, probe);
+            Row row = new Row(rowService, cells[1].strip(), cells[2].strip().replace("`", ""), byRole, probe);
             if (rows.put(row.key(), row) != null) {
-                throw new IllegalStateException("two rows for " + service + " " + row.key() + " in " + matrixFile);
+                throw new IllegalStateException("two rows for " + rowService + " " + row.key() + " in " + matrixFile);
             }
         }
         return new Matrix(scopes, rows);

@@ -29,6 +29,7 @@ public final class TestTokens {
     private Instant issuedAt = Instant.now();
     private Duration lifetime = Duration.ofMinutes(5);
     private boolean foreignKey;
+    private JwtKeys keys;
     private String clientId = "test-client";
     private final java.util.Map<String, Object> extraClaims = new java.util.LinkedHashMap<>();
 
@@ -85,6 +86,15 @@ public final class TestTokens {
         return this;
     }
 
+    /**
+     * Signed with these keys rather than the test JVM's ({@link TestInfra#jwtKeys()}): the keys of a
+     * {@link LocalStack}, whose processes trust only their own.
+     */
+    public TestTokens signedWith(JwtKeys value) {
+        this.keys = value;
+        return this;
+    }
+
     /** Signed by a key nobody trusts. */
     public TestTokens signedByForeignKey() {
         this.foreignKey = true;
@@ -93,7 +103,8 @@ public final class TestTokens {
 
     public String sign() {
         try {
-            RsaJsonWebKey key = foreignKey ? foreign() : TestInfra.jwtKeys().loadSigningKey();
+            RsaJsonWebKey key = foreignKey ? foreign()
+                : (keys != null ? keys : TestInfra.jwtKeys()).loadSigningKey();
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(issuer);
             claims.setAudience(audience);

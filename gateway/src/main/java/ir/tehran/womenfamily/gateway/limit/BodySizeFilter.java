@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses a request line too long for the services (414 problem+json), and a body that is declared too
  * large before any of it is read: 413 problem+json when
  * {@code Content-Length} is above {@code quarkus.http.limits.max-body-size}, or above
- * {@code gateway.limits.token-body-size} on the token and revocation endpoints, which also require a
+ * {@code gateway.limits.token-body-size} on the token, revocation and password change endpoints, which also require a
  * declared length (411). A body streamed to a service without a length is counted by the proxy as it passes.
  */
 @ApplicationScoped
@@ -31,8 +31,8 @@ public class BodySizeFilter {
     /** Below the CORS filter (300) so a browser can read the answer, above the rate limits. */
     static final int PRIORITY = 260;
 
-    /** The token and revocation endpoints: small forms, open to anyone. */
-    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke");
+    /** The token, revocation and password change endpoints: small bodies, where passwords are guessed. */
+    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke", "/account/password");
 
     /**
      * The longest path and query passed on, in characters: the services' HTTP servers read request lines

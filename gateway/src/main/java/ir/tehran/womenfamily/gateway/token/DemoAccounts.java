@@ -19,6 +19,10 @@ public class DemoAccounts {
 
     public static final String CLIENT_ID = "demo-partner-app";
 
+    /** Every scope a partner app can hold, so that the README's calls work for the demo client. */
+    static final List<String> CLIENT_SCOPES =
+        List.of("registry.basic.read", "bazaar.read", "sponsorship.coverage.read");
+
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class);
 
     @Inject
@@ -41,13 +45,22 @@ public class DemoAccounts {
         created += staff("caseworker", password, "caseworker", List.of(5));
         created += staff("coordinator", password, "bazaar-coordinator", null);
         created += staff("officer", password, "sponsorship-officer", null);
-        created += identities.createUserIfAbsent(new Identities.NewUser("producer", password, List.of(Roles.PRODUCER),
-            null, demo.producerBusinesses().orElse(List.of()), null)) ? 1 : 0;
+        List<String> businesses = demo.producerBusinesses().orElse(List.of());
+        if (identities.createUserIfAbsent(new Identities.NewUser("producer", password, List.of(Roles.PRODUCER),
+                null, businesses, null))) {
+            created++;
+        } else if (!businesses.isEmpty() && identities.giveBusinessesIfNone("producer", businesses)) {
+            // a data directory from before the demo producer had a business
+            LOG.infof("demo producer given the businesses %s", businesses);
+        }
         created += identities.createUserIfAbsent(new Identities.NewUser("sponsor", password, List.of(Roles.SPONSOR),
             null, null, demo.sponsorId())) ? 1 : 0;
         if (identities.createClientIfAbsent(CLIENT_ID, "Demo partner application", secret, List.of("partner-app"),
-                List.of("registry.basic.read", "bazaar.read"))) {
+                CLIENT_SCOPES)) {
             created++;
+        } else if (identities.addScopes(CLIENT_ID, CLIENT_SCOPES)) {
+            // a data directory from before a scope was added to the demo client
+            LOG.infof("demo client %s given the scopes %s", CLIENT_ID, CLIENT_SCOPES);
         }
         LOG.infof("demo accounts enabled: %d created, the others already existed", created);
     }

@@ -124,6 +124,33 @@ public class Identities {
         return true;
     }
 
+    /** Gives a producer these businesses if she has none; true when she had none. */
+    @Transactional
+    public boolean giveBusinessesIfNone(String username, List<String> businesses) {
+        StaffUser user = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || !java.util.Arrays.asList(user.roles).contains(Roles.PRODUCER)
+            || user.businesses != null && user.businesses.length > 0) {
+            return false;
+        }
+        user.businesses = businesses.toArray(String[]::new);
+        return true;
+    }
+
+    /** Adds the scopes the client lacks (keeping its others); true when it lacked any. */
+    @Transactional
+    public boolean addScopes(String clientId, List<String> scopes) {
+        ApiClient client = ApiClient.findById(clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (client == null) {
+            return false;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(java.util.Arrays.asList(client.scopes));
+        if (!all.addAll(scopes)) {
+            return false;
+        }
+        client.scopes = all.toArray(String[]::new);
+        return true;
+    }
+
     /** Stores a new active secret of the client (the caller checks the limit of active secrets). */
     @Transactional
     public ClientSecret addSecret(String clientId, String secret) {

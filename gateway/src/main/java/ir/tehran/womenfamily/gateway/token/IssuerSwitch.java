@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 
 /**
  * With {@code gateway.token.enabled=false} (another provider issues the tokens) the gateway's issuer
- * endpoints are gone: 404 for {@code /oauth2/**}, discovery and {@code /admin/clients/**}, so nobody
+ * endpoints are gone: 404 for {@code /oauth2/**}, discovery, {@code /admin/clients/**} and the password change
+ * {@code /account/**} (the provider keeps the passwords), so nobody
  * guesses passwords or secrets against accounts that no longer matter.
  */
 @ApplicationScoped
@@ -41,6 +42,7 @@ public class IssuerSwitch {
     static boolean isIssuerPath(String path) {
         return path.equals("/oauth2") || path.startsWith("/oauth2/")
             || path.equals("/.well-known/openid-configuration")
-            || path.equals("/admin/clients") || path.startsWith("/admin/clients/");
+            || path.equals("/admin/clients") || path.startsWith("/admin/clients/")
+            || path.equals("/account") || path.startsWith("/account/");
     }
 }

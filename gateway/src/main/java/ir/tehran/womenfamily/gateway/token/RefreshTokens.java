@@ -72,7 +72,7 @@ public class RefreshTokens {
             return Redemption.refused(Outcome.WRONG_CLIENT);
         }
         StaffUser user = StaffUser.findById(token.username);
-        if (user == null || !user.active || user.lockedAt(now)) {
+        if (user == null || !user.active || user.lockedAt(now) || user.mustChangePassword) {
             revokeFamily(token.familyId, now);
             return Redemption.refused(Outcome.ACCOUNT_UNAVAILABLE);
         }

@@ -51,6 +51,14 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Set while someone else knows her password: her tokens then serve only her own password change. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
+    /** When she last chose her password herself ({@code POST /account/password}). */
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

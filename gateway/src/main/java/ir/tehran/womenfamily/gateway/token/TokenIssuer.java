@@ -22,6 +22,9 @@ public class TokenIssuer {
 
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
+    /** The claim of a token that serves only the password change. */
+    public static final String PASSWORD_CHANGE_CLAIM = "password_change_required";
+
     @Inject
     GatewayConfig config;
 
@@ -51,6 +54,17 @@ public class TokenIssuer {
             limits.put("sponsor_id", user.sponsorId);
         }
         return issue(user.username, roles, List.of(), clientId, limits, refreshToken);
+    }
+
+    /**
+     * A token for a person who must change her password first ({@link StaffUser#mustChangePassword}): no role,
+     * no limiting claim, the claim {@code password_change_required}; it serves {@code POST /account/password}
+     * and nothing else.
+     */
+    public IssuedToken forPasswordChange(StaffUser user, String clientId) {
+        IssuedToken token = issue(user.username, List.of(), List.of(), clientId,
+            Map.of(PASSWORD_CHANGE_CLAIM, true), null);
+        return new IssuedToken(token.jwt(), token.expiresIn(), null, null, true);
     }
 
     public Duration lifetime() {
@@ -86,10 +100,11 @@ public class TokenIssuer {
             .algorithm(SignatureAlgorithm.RS256)
             .keyId(keys.keyId())
             .sign(keys.privateKey());
-        return new IssuedToken(jwt, lifetime.toSeconds(), scope.isEmpty() ? null : scope, refreshToken);
+        return new IssuedToken(jwt, lifetime.toSeconds(), scope.isEmpty() ? null : scope, refreshToken, false);
     }
 
     /** A signed token with what the token response says about it. */
-    public record IssuedToken(String jwt, long expiresIn, String scope, String refreshToken) {
+    public record IssuedToken(String jwt, long expiresIn, String scope, String refreshToken,
+            boolean passwordChangeRequired) {
     }
 }

@@ -154,8 +154,10 @@ public class TokenResource {
         }
         StaffLogin login = identities.authenticateStaff(username, password);
         return switch (login.outcome()) {
-            case SUCCESS -> TokenResponses.ok(issuer.forUser(login.user(), client.id(),
-                refreshTokens.startFamily(login.user(), client.id())));
+            case SUCCESS -> login.user().mustChangePassword
+                ? TokenResponses.ok(issuer.forPasswordChange(login.user(), client.id()))
+                : TokenResponses.ok(issuer.forUser(login.user(), client.id(),
+                    refreshTokens.startFamily(login.user(), client.id())));
             case LOCKED -> TokenResponses.invalidGrant(
                 "The account is temporarily locked after repeated wrong passwords.");
             case REJECTED -> TokenResponses.invalidGrant("Wrong username or password.");

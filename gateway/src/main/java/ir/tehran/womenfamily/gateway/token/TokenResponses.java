@@ -14,7 +14,7 @@ final class TokenResponses {
 
     static Response ok(TokenIssuer.IssuedToken token) {
         return noStore(Response.ok(new AccessToken(token.jwt(), "Bearer", token.expiresIn(), token.scope(),
-            token.refreshToken())));
+            token.refreshToken(), token.passwordChangeRequired() ? Boolean.TRUE : null)));
     }
 
     /** RFC 7009 §2.2: 200 with no body, whether or not there was anything to revoke. */
@@ -68,7 +68,11 @@ final class TokenResponses {
         @Schema(description = "Granted scopes, space-separated (client credentials only)") String scope,
         @JsonProperty("refresh_token")
         @Schema(description = "Password and refresh_token grants: redeem once with grant_type=refresh_token")
-        String refreshToken) {
+        String refreshToken,
+        @JsonProperty("password_change_required")
+        @Schema(description = "Present (true) when the person must choose a new password first: the token has "
+            + "no role and serves only POST /account/password, and no refresh token comes with it")
+        Boolean passwordChangeRequired) {
     }
 
     /** An error of the token endpoint. */

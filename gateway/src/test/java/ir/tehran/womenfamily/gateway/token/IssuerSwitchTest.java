@@ -11,13 +11,14 @@ class IssuerSwitchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/oauth2/token", "/oauth2/revoke", "/oauth2/jwks", "/.well-known/openid-configuration",
-        "/admin/clients", "/admin/clients/x/secrets"})
+        "/admin/clients", "/admin/clients/x/secrets", "/account/password"})
     void theIssuersEndpointsGo(String path) {
         assertTrue(IssuerSwitch.isIssuerPath(path));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/registry/beneficiaries", "/openapi", "/q/health", "/admin/clientsx", "/oauth2x"})
+    @ValueSource(strings = {"/api/registry/beneficiaries", "/openapi", "/q/health", "/admin/clientsx", "/oauth2x",
+        "/accounts"})
     void everythingElseStays(String path) {
         assertFalse(IssuerSwitch.isIssuerPath(path));
     }

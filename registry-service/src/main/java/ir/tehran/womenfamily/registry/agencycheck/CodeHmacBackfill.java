@@ -11,6 +11,9 @@ import java.util.UUID;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditContext;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,11 +38,15 @@ public class CodeHmacBackfill {
     @Inject
     CodeHmacKeys keys;
 
+    @Inject
+    Audit audit;
+
     @Scheduled(every = "${registry.agency-check.backfill-interval:30s}", delayed = "5s",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (keys.enabled()) {
-            catchUp();
+            // its writes are recorded as the job's (system:agency-check-backfill)
+            AuditContext.run("agency-check-backfill", "job:agency-check-backfill", this::catchUp);
         }
     }
 
@@ -90,6 +97,9 @@ public class CodeHmacBackfill {
                 }
                 s.executeBatch();
             }
+            // derived rows (no national code leaves the table): how many, for which key
+            audit.record(AuditEvent.of("agency-check.backfill", "beneficiary-code-hmac", null)
+                .withDetail("keyId", keyId).withDetail("rows", stale.size()));
             return stale.size();
         }
     }
@@ -98,7 +108,11 @@ public class CodeHmacBackfill {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("delete from beneficiary_code_hmac where key_id <> all(?)")) {
             s.setArray(1, c.createArrayOf("text", keys.ids().toArray()));
-            s.executeUpdate();
+            int dropped = s.executeUpdate();
+            if (dropped > 0) {
+                audit.record(AuditEvent.of("agency-check.retired-keys.drop", "beneficiary-code-hmac", null)
+                    .withDetail("rows", dropped));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop the HMACs of retired keys", e);
         }

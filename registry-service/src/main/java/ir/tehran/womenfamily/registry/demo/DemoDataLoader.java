@@ -35,6 +35,12 @@ import org.jboss.logging.Logger;
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+    /**
+     * The id of the demo register's first business, which the demo producer of the local stack owns
+     * ({@code gateway.demo.producer-businesses}, set by {@code LocalStack}; keep the two equal).
+     */
+    public static final UUID DEMO_PRODUCER_BUSINESS = UUID.fromString("d3e0b1a5-0000-4000-8000-000000000001");
     private static final Actor LOADER = new Actor("demo-data", Set.of("admin"), Set.of());
 
     @ConfigProperty(name = "registry.demo-data.enabled", defaultValue = "false")
@@ -84,8 +90,10 @@ public class DemoDataLoader {
                 continue;
             }
             UUID centre = b.centreIndex() < 0 ? null : centreIds.get(b.centreIndex());
+            // the first one under a known id: the demo producer's (the local stack names it in her tokens)
             businesses.register(new BusinessDtos.RegisterBusiness(b.ownerIsParticipant() ? null : owner,
-                b.ownerIsParticipant() ? owner : null, b.name(), b.category(), null, centre, null, null), LOADER);
+                b.ownerIsParticipant() ? owner : null, b.name(), b.category(), null, centre, null, null), LOADER,
+                made == 0 ? DEMO_PRODUCER_BUSINESS : UUID.randomUUID());
             made++;
         }
         List<UUID> women = QuarkusTransaction.requiringNew().call(() -> Beneficiary.<Beneficiary>find(

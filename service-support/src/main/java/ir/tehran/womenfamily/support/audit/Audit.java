@@ -76,8 +76,10 @@ public class Audit {
             AuditChain.Link tail = store.tail(c);
             // PostgreSQL keeps microseconds; hashing what is stored keeps the chain verifiable
             Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            AuditContext.Context context = AuditContext.current();
+            String purpose = event.purpose() == null && context != null ? context.purpose() : event.purpose();
             AuditEntry entry = new AuditEntry(tail.seq() + 1, at, actor.subject(), actor.clientId(), actor.rolesText(),
-                event.purpose(), RequestIds.current(), event.action(), event.resourceType(), event.resourceId(),
+                purpose, RequestIds.current(), event.action(), event.resourceType(), event.resourceId(),
                 event.outcome().name(), event.detail(), null, null).sealed(tail.hash());
             store.insert(c, entry);
             return entry;

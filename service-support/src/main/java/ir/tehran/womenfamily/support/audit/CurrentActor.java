@@ -12,8 +12,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class CurrentActor {
 
-    /** The caller of the current request, or {@link Actor#anonymous()} outside a request or without a token. */
+    /**
+     * The service itself inside an {@link AuditContext} (a consumer, a job); else the caller of the current
+     * request, or {@link Actor#anonymous()} outside a request or without a token.
+     */
     public Actor get() {
+        AuditContext.Context context = AuditContext.current();
+        if (context != null) {
+            return context.actor();
+        }
         if (!Arc.container().requestContext().isActive()) {
             return Actor.anonymous();
         }

@@ -25,6 +25,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.support.db.DatabaseOutage;
 import ir.tehran.womenfamily.support.tracing.TraceContext;
 import ir.tehran.womenfamily.support.web.RequestIds;
@@ -49,6 +50,9 @@ import org.jboss.logging.MDC;
  * after that commit. An event that keeps failing goes, after the configured attempts, to
  * {@code <topic>.DLT} with its error, and the partition moves on. A failure because the database is out
  * of reach is not the event's: it counts no attempt, and the event is read again until the database answers.
+ * The handler runs in an {@link AuditContext}:
+ * what it records in the audit log is by {@code system:consumer:<name>}, for the purpose {@code event:<type>},
+ * with the request id the event carries.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -224,7 +228,11 @@ public class EventConsumers {
                             if (!markProcessed(event, "applied")) {
                                 return false;
                             }
-                            handler.handle(event);
+                            // what the handler records in the audit log is the service's doing, for this event
+                            AuditContext.call("consumer:" + name, "event:" + event.type(), () -> {
+                                handler.handle(event);
+                                return null;
+                            });
                             return true;
                         });
                         meters.counter("events.consumed", "consumer", name, "outcome",

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.support.audit.Actor;
@@ -72,7 +73,8 @@ public class AgeOutService {
     @Scheduled(identity = "age-out", cron = "${sponsorship.age-out.cron}", timeZone = "Asia/Tehran",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        Report report = runToday();
+        // what the run changes (children aged out, their pledges ended) is recorded as the job's
+        Report report = AuditContext.get("age-out", "job:age-out", this::runToday);
         LOG.infof("age-out %s: %d children aged out", report.onJalali(), report.agedOut());
     }
 

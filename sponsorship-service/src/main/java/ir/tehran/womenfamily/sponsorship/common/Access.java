@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +41,12 @@ public class Access {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    HttpServerRequest request;
 
     private Scope scope;
 
@@ -102,12 +111,20 @@ public class Access {
         }
     }
 
-    /** 404 (as if she did not exist) when the child is not in the roster or outside the caller's districts. */
+    /**
+     * 404 (as if she did not exist) when the child is not in the roster or outside the caller's districts. A
+     * child's file is sensitive, so the refusal is recorded in the audit log, in a transaction of its own that
+     * stays when the request fails: {@code NOT_FOUND} for an unknown child, {@code DENIED} for one outside her
+     * districts (the caller sees the same 404 for both).
+     */
     @Transactional
     public void requireChild(UUID childId) {
         List<Short> found = em.createQuery("select c.district from Child c where c.id = :id", Short.class)
             .setParameter("id", childId).getResultList();
         if (found.isEmpty() || !scope().sees(found.get(0))) {
+            audit.recordInNewTransaction(AuditEvent.of("child.access", "child", childId).withPurpose("casework")
+                .withOutcome(found.isEmpty() ? AuditEvent.Outcome.NOT_FOUND : AuditEvent.Outcome.DENIED)
+                .withDetail("request", request.method() + " " + request.path()));
             throw ProblemException.notFound("child", childId);
         }
     }

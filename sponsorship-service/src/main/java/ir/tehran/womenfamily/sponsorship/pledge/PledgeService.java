@@ -1,5 +1,8 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditContext;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +52,9 @@ public class PledgeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Audit audit;
 
     @Inject
     SponsorshipConfig config;
@@ -273,6 +279,8 @@ public class PledgeService {
                     return false;
                 }
                 release(p, Pledge.ReleaseReason.EXPIRED, now);
+                audit.record(AuditEvent.of("pledge.release", "pledge", p.id)
+                    .withDetail("releaseReason", Pledge.ReleaseReason.EXPIRED));
                 return true;
             });
             released += done ? 1 : 0;
@@ -283,7 +291,8 @@ public class PledgeService {
     @Scheduled(identity = "release-expired-holds", every = "${sponsorship.matching.expiry-every}", delayed = "30s",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseExpiredHolds() {
-        int n = releaseExpired(Instant.now(clock));
+        int n = AuditContext.get("release-expired-holds", "job:release-expired-holds",
+            () -> releaseExpired(Instant.now(clock)));
         if (n > 0) {
             LOG.infof("released %d expired holds", n);
         }
@@ -299,10 +308,13 @@ public class PledgeService {
             List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE));
         for (Pledge listed : open) {
             Pledge p = lock(listed.id);
+            // by the consumer of the registry's events or the age-out job (their audit context), or an admin
             if (p.status == Pledge.Status.ACTIVE) {
                 end(p, end, left.at(), "system");
+                audit.record(AuditEvent.of("pledge.end", "pledge", p.id).withDetail("endReason", end));
             } else if (p.status == Pledge.Status.PROPOSED) {
                 release(p, release, left.at());
+                audit.record(AuditEvent.of("pledge.release", "pledge", p.id).withDetail("releaseReason", release));
             }
         }
     }

@@ -2,6 +2,8 @@ package ir.tehran.womenfamily.sponsorship.roster;
 
 import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.EventConsumers;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the roster from the registry's events. Each event is applied exactly once: {@link EventConsumers}
- * records it in the same transaction as its effect, and dead-letters what keeps failing.
+ * records it in the same transaction as its effect, and dead-letters what keeps failing. Each applied event is an
+ * entry of the audit log in that transaction too.
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -27,6 +30,9 @@ public class RegistryEventsConsumer {
     @Inject
     RosterProjection projection;
 
+    @Inject
+    Audit audit;
+
     void start(@Observes StartupEvent event) {
         if (config.registry().consume()) {
             consumers.start(config.registry().consumerGroup(), config.registry().topics(), this::apply);
@@ -36,6 +42,11 @@ public class RegistryEventsConsumer {
     void apply(ReceivedEvent event) {
         if (!projection.apply(event)) {
             LOG.debugf("ignoring %s", event.type());
+            return;
         }
+        // by system:consumer:<group>, for the purpose event:<type> (EventConsumers sets both); ids only
+        String type = RosterProjection.registryType(event);
+        String resource = type.startsWith("child.") ? "child" : "mother";
+        audit.record(AuditEvent.of("roster." + type, resource, event.subject()).withDetail("eventId", event.id()));
     }
 }

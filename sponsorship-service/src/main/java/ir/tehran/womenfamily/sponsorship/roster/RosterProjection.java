@@ -142,7 +142,8 @@ public class RosterProjection {
         return true;
     }
 
-    private static String registryType(ReceivedEvent event) {
+    /** The registry's type of the event without its prefix: {@code child.added}; empty for another producer's. */
+    static String registryType(ReceivedEvent event) {
         String prefix = EventTypes.cloudEventType(REGISTRY, "");
         String type = event.type();
         return type != null && type.startsWith(prefix) ? type.substring(prefix.length()) : "";

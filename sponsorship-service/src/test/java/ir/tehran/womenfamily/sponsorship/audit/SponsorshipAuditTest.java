@@ -69,14 +69,29 @@ class SponsorshipAuditTest {
             .queryParam("resourceId", child.toString()).get(AUDIT).then().statusCode(200)
             .body("items.action", hasItem("child.read"))
             .body("items.action", hasItem("term-report.read"))
-            .body("items.purpose", everyItem(equalTo("casework")));
-        // an unknown child (or one outside the officer's districts) is refused by the district check before the
-        // audited read, so nothing is recorded for it
+            .body("items.findAll { it.action.endsWith('.read') }.purpose", everyItem(equalTo("casework")))
+            // the child came from the registry's event: the roster's write is the consumer's, for that event
+            .body("items.find { it.action == 'roster.child.added' }.actor",
+                equalTo("system:consumer:sponsorship-registry"))
+            .body("items.find { it.action == 'roster.child.added' }.purpose",
+                equalTo("event:ir.tehran.womenfamily.registry.child.added"));
+        // a refused read is recorded too, although the caller sees the same 404 either way: an unknown child as
+        // NOT_FOUND, a child outside the officer's districts as DENIED
         UUID unknown = UUID.randomUUID();
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + unknown).then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).queryParam("resourceType", "child")
             .queryParam("resourceId", unknown.toString()).get(AUDIT).then().statusCode(200)
-            .body("items", hasSize(0));
+            .body("items", hasSize(1)).body("items[0].action", equalTo("child.access"))
+            .body("items[0].outcome", equalTo("NOT_FOUND")).body("items[0].purpose", equalTo("casework"))
+            .body("items[0].detail.request", equalTo("GET /api/sponsorship/children/" + unknown));
+        String elsewhere = TestTokens.token().subject("officer-of-22").groups("sponsorship-officer")
+            .claim("districts", List.of(22)).sign();
+        given().auth().oauth2(elsewhere).get("/api/sponsorship/children/" + child + "/risk").then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).queryParam("resourceType", "child")
+            .queryParam("resourceId", child.toString()).queryParam("actor", "officer-of-22").get(AUDIT).then()
+            .statusCode(200)
+            .body("items", hasSize(1)).body("items[0].action", equalTo("child.access"))
+            .body("items[0].outcome", equalTo("DENIED"));
     }
 
     @Test
