@@ -88,6 +88,9 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.timeout))
 end
 LUA
+# the JIT warms up on the registry first, so that the first target measured is not the cold one
+wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$registry/api/registry/beneficiaries/$id" >/dev/null
+wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "$gw/api/registry/beneficiaries/$id" >/dev/null
 declare -A rps p50 p99 errs
 for target in direct gateway nginx; do
   case $target in
@@ -125,7 +128,11 @@ local function code(i)
 end
 request = function()
   n = n + 1
-  return wrk.format("POST", "/api/registry/beneficiaries", {["Content-Type"] = "application/json"},
+  -- wrk.format replaces the -H headers (the token) when given its own: keep them
+  local headers = {}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  headers["Content-Type"] = "application/json"
+  return wrk.format("POST", "/api/registry/beneficiaries", headers,
     '{"nationalCode":"' .. code(n) .. '","firstName":"مریم","lastName":"بار' .. n .. '","district":7}')
 end
 delay = function() return 40 end
@@ -153,9 +160,10 @@ echo "== 3. start-up time and memory after the load"
 printf "%-12s %12s %10s\n" service "started in" "RSS MiB"
 for svc in registry bazaar sponsorship gateway; do
   module=$([ "$svc" = gateway ] && echo gateway || echo "$svc-service")
-  started=$(grep -o 'started in [0-9.]*s' "$out/stack/logs/$svc.log" | tail -1 | awk '{print $3}')
-  pid=$(pgrep -f "$root/$module/target/quarkus-app/quarkus-run.jar" | head -1)
-  rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  started=$(grep -o 'started in [0-9.]*s' "$out/stack/logs/$svc.log" | tail -1 | awk '{print $3}' || true)
+  # the local stack runs each service from its own copy of the built application, under its data directory
+  pid=$(pgrep -f "$out/stack/apps/$module/quarkus-run.jar" | head -1 || true)
+  rss=$([ -n "$pid" ] && awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" || echo "?")
   printf "%-12s %12s %10s\n" "$svc" "$started" "$rss"
 done
 echo "(machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ))"
