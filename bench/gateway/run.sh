@@ -135,13 +135,13 @@ request = function()
   return wrk.format("POST", "/api/registry/beneficiaries", headers,
     '{"nationalCode":"' .. code(n) .. '","firstName":"مریم","lastName":"بار' .. n .. '","district":7}')
 end
-delay = function() return 40 end
+delay = function() return 75 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %d %d\n", summary.requests / (summary.duration / 1e6), summary.requests,
     summary.errors.status + summary.errors.connect + summary.errors.timeout))
 end
 LUA
-read -r _ wps writes werr < <(wrk -t1 -c8 -d30s -H "Authorization: Bearer $token" -s "$out/register.lua" "$registry" \
+read -r _ wps writes werr < <(wrk -t1 -c16 -d30s -H "Authorization: Bearer $token" -s "$out/register.lua" "$registry" \
   | grep '^RESULT')
 expected=$(sql registry "select count(*) from beneficiary")
 for _ in $(seq 1 120); do
