@@ -512,14 +512,9 @@ class FaultsIT {
     /** Distinct valid national codes: a random start, then consecutive nine-digit bodies with their check digit. */
     private static String nationalCode() {
         while (true) {
-            String body = String.format("%09d", NEXT_CODE.getAndIncrement() % 1_000_000_000L);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (body.charAt(i) - '0') * (10 - i);
-            }
-            int r = sum % 11;
-            String code = body + (r < 2 ? r : 11 - r);
-            if (code.chars().distinct().count() > 1) {
+            String code = NationalCodes.withCheckDigit(
+                String.format("%09d", NEXT_CODE.getAndIncrement() % 1_000_000_000L));
+            if (code != null) {
                 return code;
             }
         }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import io.restassured.http.ContentType;
@@ -80,7 +79,7 @@ class ScaleOutIT {
             }
             ServiceProcess target = registries.get(i % 2).isRunning() ? registries.get(i % 2) : registries.get(1);
             ids.add(given().baseUri(target.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"nationalCode\":\"" + nationalCode() + "\",\"firstName\":\"مهسا\",\"lastName\":\"نوری" + i
+                .body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"مهسا\",\"lastName\":\"نوری" + i
                     + "\"}")
                 .post("/api/registry/beneficiaries").then().statusCode(201).extract().path("id"));
         }
@@ -135,20 +134,4 @@ class ScaleOutIT {
         }
     }
 
-    private static String nationalCode() {
-        while (true) {
-            StringBuilder sb = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += d * (10 - i);
-            }
-            int r = sum % 11;
-            String code = sb.append(r < 2 ? r : 11 - r).toString();
-            if (code.chars().distinct().count() > 1) {
-                return code;
-            }
-        }
-    }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.EventProbe;
@@ -50,27 +49,11 @@ class WholeSystemIT {
             .extract().path("access_token");
     }
 
-    private static String nationalCode() {
-        while (true) {
-            StringBuilder sb = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                sb.append(d);
-                sum += d * (10 - i);
-            }
-            int r = sum % 11;
-            String code = sb.append(r < 2 ? r : 11 - r).toString();
-            if (code.chars().distinct().count() > 1) {
-                return code;
-            }
-        }
-    }
 
     private static String register(String token, String requestId) {
         return given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON)
             .header("X-Request-Id", requestId)
-            .body("{\"nationalCode\":\"" + nationalCode() + "\",\"firstName\":\"زهرا\",\"lastName\":\"کریمی\"}")
+            .body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"زهرا\",\"lastName\":\"کریمی\"}")
             .when().post("/api/registry/beneficiaries")
             .then().statusCode(201)
             .header("X-Request-Id", requestId)
