@@ -2,7 +2,10 @@ package ir.tehran.womenfamily.system;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Valid national codes (کد ملی) for the end-to-end tests: check digit with weights 10..2, not one digit repeated. */
+/**
+ * Valid national codes (کد ملی) for the end-to-end tests: check digit with weights 10..2, not one digit
+ * repeated.
+ */
 final class NationalCodes {
 
     private NationalCodes() {

@@ -79,8 +79,8 @@ class ScaleOutIT {
             }
             ServiceProcess target = registries.get(i % 2).isRunning() ? registries.get(i % 2) : registries.get(1);
             ids.add(given().baseUri(target.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"مهسا\",\"lastName\":\"نوری" + i
-                    + "\"}")
+                .body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"مهسا\","
+                    + "\"lastName\":\"نوری" + i + "\"}")
                 .post("/api/registry/beneficiaries").then().statusCode(201).extract().path("id"));
         }
 
