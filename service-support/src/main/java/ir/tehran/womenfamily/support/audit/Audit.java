@@ -22,12 +22,15 @@ import jakarta.transaction.Transactional;
  *
  * <p>Appends are serialised by a transaction-level advisory lock held until the caller's transaction
  * ends, which keeps the chain a single line in commit order. Record last in a transaction, so the lock
- * is held briefly.
+ * is held briefly. A transaction that appends several entries (a batch of consumed events) takes the lock and
+ * reads the tail once: while it holds the lock, the tail is the entry it appended last.
  */
 @ApplicationScoped
 public class Audit {
 
     private static final Object LOCK_HELD = new Object();
+    /** The last entry this transaction appended: the tail the next append in it follows. */
+    private static final Object TAIL = new Object();
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,9 +74,12 @@ public class Audit {
 
     private AuditEntry append(Actor actor, AuditEvent event) {
         try (Connection c = dataSource.getConnection()) {
-            store.lock(c, AuditLocks.APPEND);
-            transactions.putResource(LOCK_HELD, Boolean.TRUE);
-            AuditChain.Link tail = store.tail(c);
+            AuditChain.Link tail = (AuditChain.Link) transactions.getResource(TAIL);
+            if (tail == null) {
+                store.lock(c, AuditLocks.APPEND);
+                transactions.putResource(LOCK_HELD, Boolean.TRUE);
+                tail = store.tail(c);
+            }
             // PostgreSQL keeps microseconds; hashing what is stored keeps the chain verifiable
             Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             AuditContext.Context context = AuditContext.current();
@@ -82,6 +88,7 @@ public class Audit {
                 purpose, RequestIds.current(), event.action(), event.resourceType(), event.resourceId(),
                 event.outcome().name(), event.detail(), null, null).sealed(tail.hash());
             store.insert(c, entry);
+            transactions.putResource(TAIL, new AuditChain.Link(entry.seq(), entry.hash()));
             return entry;
         } catch (SQLException e) {
             throw new IllegalStateException("could not append to the audit log: " + e.getMessage(), e);

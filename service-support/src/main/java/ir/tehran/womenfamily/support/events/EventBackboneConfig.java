@@ -61,6 +61,14 @@ public interface EventBackboneConfig {
 
         @WithDefault("200ms")
         Duration retryBackoff();
+
+        /**
+         * Events of one partition applied together in one transaction. When the transaction fails for another
+         * reason than a database out of reach, its events are applied again one by one, each with its own
+         * attempts, so that one bad event is dead-lettered alone.
+         */
+        @WithDefault("100")
+        int batchSize();
     }
 
     default String cloudEventSource() {

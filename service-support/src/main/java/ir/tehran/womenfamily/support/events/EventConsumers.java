@@ -152,17 +152,35 @@ public class EventConsumers {
 
         private void handleBatch(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            int size = Math.max(1, config.consumer().batchSize());
+            partitions:
             for (TopicPartition tp : records.partitions()) {
-                for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                List<ConsumerRecord<String, byte[]>> all = records.records(tp);
+                for (int from = 0; from < all.size(); from += size) {
                     if (!running.get()) {
-                        break;
+                        break partitions;
                     }
-                    if (!process(record)) {
-                        // could not even dead-letter it (Kafka is down): read it again on the next poll
-                        c.seek(tp, record.offset());
-                        break;
+                    List<ConsumerRecord<String, byte[]>> group = all.subList(from, Math.min(from + size, all.size()));
+                    Boolean together = group.size() > 1 ? applyTogether(group) : null;
+                    if (Boolean.FALSE.equals(together)) {
+                        // the database is out of reach: read the group again on the next poll
+                        c.seek(tp, group.get(0).offset());
+                        continue partitions;
                     }
-                    done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    if (together == null) {
+                        for (ConsumerRecord<String, byte[]> record : group) {
+                            if (!running.get()) {
+                                break partitions;
+                            }
+                            if (!process(record)) {
+                                // could not even dead-letter it (Kafka is down): read it again on the next poll
+                                c.seek(tp, record.offset());
+                                continue partitions;
+                            }
+                            done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                        }
+                    }
+                    done.put(tp, new OffsetAndMetadata(group.get(group.size() - 1).offset() + 1));
                 }
             }
             if (!done.isEmpty()) {
@@ -176,11 +194,86 @@ public class EventConsumers {
         }
 
         /**
-         * True when the record is settled: applied, already seen, or dead-lettered. The work is one consumer
-         * span, child of the trace context in the record's {@code traceparent} header (a new trace without
-         * one), current while the event is handled, with its trace id in the log context.
+         * Applies a group of events of one partition in one transaction: TRUE when it committed, FALSE when the
+         * database is out of reach, null when the events are to be applied one by one (one of them cannot be
+         * read or failed; the transaction left nothing behind).
+         */
+        private Boolean applyTogether(List<ConsumerRecord<String, byte[]>> group) {
+            List<ReceivedEvent> events = new ArrayList<>(group.size());
+            try {
+                for (ConsumerRecord<String, byte[]> record : group) {
+                    events.add(parse(record));
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+            try {
+                int applied = QuarkusTransaction.requiringNew().call(() -> {
+                    int n = 0;
+                    for (int i = 0; i < group.size(); i++) {
+                        ReceivedEvent event = events.get(i);
+                        if (inSpan(group.get(i), () -> applyOnce(event))) {
+                            n++;
+                        }
+                    }
+                    return n;
+                });
+                meters.counter("events.consumed", "consumer", name, "outcome", "applied").increment(applied);
+                meters.counter("events.consumed", "consumer", name, "outcome", "duplicate")
+                    .increment(group.size() - applied);
+                databaseUp();
+                return Boolean.TRUE;
+            } catch (Exception e) {
+                if (DatabaseOutage.isCause(e)) {
+                    databaseDown(e);
+                    return Boolean.FALSE;
+                }
+                LOG.debugf("consumer %s: a group of %d events failed together (%s); one by one", name, group.size(),
+                    describe(e));
+                return null;
+            }
+        }
+
+        /** In the caller's transaction: records the event as processed and applies it, unless it was already. */
+        private boolean applyOnce(ReceivedEvent event) throws Exception {
+            String previous = RequestIds.current();
+            RequestIds.set(event.requestId());
+            try {
+                if (!markProcessed(event, "applied")) {
+                    return false;
+                }
+                // what the handler records in the audit log is the service's doing, for this event
+                AuditContext.call("consumer:" + name, "event:" + event.type(), () -> {
+                    handler.handle(event);
+                    return null;
+                });
+                return true;
+            } finally {
+                RequestIds.set(previous);
+            }
+        }
+
+        /**
+         * True when the record is settled: applied, already seen, or dead-lettered.
          */
         private boolean process(ConsumerRecord<String, byte[]> record) {
+            try {
+                return inSpan(record, () -> processInSpan(record));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                // processInSpan throws nothing checked
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /**
+         * Runs {@code work} in one consumer span, child of the trace context in the record's {@code traceparent}
+         * header (a new trace without one), current while it runs, with its trace id in the log context. A
+         * false answer marks the span as an error (not settled; read again).
+         */
+        private boolean inSpan(ConsumerRecord<String, byte[]> record, java.util.concurrent.Callable<Boolean> work)
+                throws Exception {
             Span span = tracer.spanBuilder("process " + record.topic())
                 .setParent(TraceContext.fromKafkaHeaders(record.headers()))
                 .setSpanKind(SpanKind.CONSUMER)
@@ -196,12 +289,12 @@ public class EventConsumers {
             try (Scope scope = span.makeCurrent()) {
                 MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
                 MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
-                boolean settled = processInSpan(record);
+                boolean settled = work.call();
                 if (!settled) {
                     span.setStatus(StatusCode.ERROR, "not settled; read again");
                 }
                 return settled;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
                 throw e;
             } finally {
@@ -224,17 +317,7 @@ public class EventConsumers {
                 int attempts = config.consumer().maxAttempts();
                 for (int attempt = 1; attempt <= attempts; attempt++) {
                     try {
-                        boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                            if (!markProcessed(event, "applied")) {
-                                return false;
-                            }
-                            // what the handler records in the audit log is the service's doing, for this event
-                            AuditContext.call("consumer:" + name, "event:" + event.type(), () -> {
-                                handler.handle(event);
-                                return null;
-                            });
-                            return true;
-                        });
+                        boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(event));
                         meters.counter("events.consumed", "consumer", name, "outcome",
                             applied ? "applied" : "duplicate").increment();
                         databaseUp();

@@ -144,6 +144,57 @@ class RegistryEventsConsumerTest {
     }
 
     @Test
+    void aBurstOnOnePartitionIsAppliedOnceEachWithItsAuditEntryAndOneBadEventIsDeadLetteredAlone()
+            throws Exception {
+        // one key, so one partition and one poll: the consumer applies them together, falls back to one by
+        // one for the group holding the bad event, and the audit chain stays one unbroken line
+        String key = UUID.randomUUID().toString();
+        List<UUID> women = new java.util.ArrayList<>();
+        List<EventProbe.Outgoing> burst = new java.util.ArrayList<>();
+        String badId = UUID.randomUUID().toString();
+        String duplicateId = null;
+        for (int i = 0; i < 150; i++) {
+            UUID id = UUID.randomUUID();
+            String eventId = UUID.randomUUID().toString();
+            if (i == 120) {
+                burst.add(outgoing(key, badId, id, "{\"registeredOn\":\"1403-08-01\"}"));
+                continue;
+            }
+            women.add(id);
+            burst.add(outgoing(key, eventId, id, registered(id)));
+            if (i == 30) {
+                duplicateId = eventId;
+                burst.add(outgoing(key, eventId, id, registered(id)));
+            }
+        }
+        new EventProbe(bootstrap).send(TOPIC, burst);
+        awaitMother(women.get(women.size() - 1));
+        for (UUID id : women) {
+            assertEquals(1, count("select count(*) from mother where beneficiary_id = cast(? as uuid)",
+                id.toString()), id::toString);
+            assertEquals(1, count("select count(*) from audit_entry where resource_id = ?", id.toString()),
+                () -> "one audit entry for " + id);
+        }
+        assertEquals(1, count("select count(*) from processed_event where event_id = ?", duplicateId));
+        EventProbe.Message dead = new EventProbe(bootstrap).await(TOPIC + ".DLT",
+            m -> badId.equals(m.ce("id")), Duration.ofSeconds(30));
+        assertTrue(dead.headers().get("dlt-error").contains("beneficiaryId"), dead.headers().toString());
+        given().auth().oauth2(Tokens.admin()).get("/api/sponsorship/audit/verify").then().statusCode(200)
+            .body("valid", equalTo(true));
+    }
+
+    private static EventProbe.Outgoing outgoing(String key, String eventId, UUID beneficiary, String data) {
+        return new EventProbe.Outgoing(key, Map.of(
+            "id", eventId,
+            "source", "/women-family/registry",
+            "type", "ir.tehran.womenfamily.registry.beneficiary.registered",
+            "subject", beneficiary.toString(),
+            "time", Instant.now().toString(),
+            "dataschema", SCHEMA,
+            "requestid", "req-" + eventId), data, Map.of());
+    }
+
+    @Test
     void aChildIsAddedUpdatedAndRemovedAndHerHistoryIsKept() {
         UUID id = UUID.randomUUID();
         UUID mother = UUID.randomUUID();
