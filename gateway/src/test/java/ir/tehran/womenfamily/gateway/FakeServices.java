@@ -134,6 +134,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
             .put("contentType", request.getHeader("Content-Type"))
             .put("traceparent", request.getHeader("traceparent"))
+            .put("expect", request.getHeader("Expect"))
             .put("bytes", bytes[0])
             .put("sha256", HexFormat.of().formatHex(sha.digest()))
             .put("body", bytes[0] <= 4096 ? head.toString() : null)));

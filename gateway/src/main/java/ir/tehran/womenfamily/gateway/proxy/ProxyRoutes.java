@@ -13,6 +13,8 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.HttpProxy;
@@ -76,10 +78,24 @@ public class ProxyRoutes {
                 .addInterceptor(new GatewayInterceptor(name, basePath(url), json,
                     maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE), breakers.of(name)));
             String prefix = "/api/" + name;
-            router.route(prefix).order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
-            router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> proxy.handle(ctx.request()));
+            router.route(prefix).order(ROUTE_ORDER).handler(ctx -> forward(proxy, ctx.request()));
+            router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> forward(proxy, ctx.request()));
             LOG.infof("proxying %s/* to %s", prefix, url);
         }
+    }
+
+    /**
+     * Hands the request to the proxy. A client that sent {@code Expect: 100-continue} (curl, .NET and Java
+     * clients do before a large body) waits for the go-ahead before it sends the body: the gateway's own checks
+     * (size, rate) have passed by now, so it gives it here, and the service gets a plain request. Without it
+     * the client waits its own timeout (curl: one second) before sending anyway.
+     */
+    static void forward(HttpProxy proxy, HttpServerRequest request) {
+        if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            request.headers().remove(HttpHeaders.EXPECT);
+            request.response().writeContinue();
+        }
+        proxy.handle(request);
     }
 
     static String basePath(URI url) {
