@@ -59,7 +59,16 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             List<String> command = new ArrayList<>();
             command.add(KafkaBroker.javaExecutable());
-            command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            // C1 only, as for the broker: four services, Kafka and PostgreSQL share a small machine, and C2's
+            // compilations of a freshly started service took a third of both cores during the first import
+            // (docs/BENCHMARKS.md); SERVICE_JVM_OPTIONS=-XX:TieredStopAtLevel=4 gives C2 back
+            command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8"));
+            // more options for every service, after the defaults so that they win
+            String extra = System.getenv("SERVICE_JVM_OPTIONS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.strip().split("\\s+")));
+            }
             command.add("-Dquarkus.http.port=" + port);
             config.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", jar.toString()));
