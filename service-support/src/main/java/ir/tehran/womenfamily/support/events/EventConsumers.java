@@ -46,7 +46,9 @@ import org.jboss.logging.MDC;
 
 /**
  * Idempotent Kafka consumers. For each event, in one database transaction: record its id in
- * {@code processed_event} (skipping it if already there) and apply it. Offsets are committed only
+ * {@code processed_event} (skipping it if already there) and apply it. Up to
+ * {@code events.consumer.batch-size} events of one partition share that transaction; when it fails for
+ * another reason than a database outage, they are applied again one by one. Offsets are committed only
  * after that commit. An event that keeps failing goes, after the configured attempts, to
  * {@code <topic>.DLT} with its error, and the partition moves on. A failure because the database is out
  * of reach is not the event's: it counts no attempt, and the event is read again until the database answers.
