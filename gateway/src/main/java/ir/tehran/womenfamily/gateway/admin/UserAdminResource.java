@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * People who sign in with a password (staff, producers, sponsors), for admins only. The gateway makes
- * every password and shows it once; an admin never sees a hash and never chooses a password.
+ * every password and shows it once; an admin never sees a hash and never chooses a password, and the person
+ * must replace a password an admin handed over at her next login.
  */
 @Path("/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +50,9 @@ public class UserAdminResource {
     }
 
     @POST
-    @Operation(summary = "Create a user", description = "Answers with her first password, shown only this once.")
+    @Operation(summary = "Create a user", description = "Answers with her first password, shown only this once. "
+        + "She must change it at her first login: until then a login gives a token that serves only "
+        + "POST /account/password.")
     public Response create(@Valid @NotNull UserDtos.NewUser request) {
         UserDtos.CreatedUser created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(request.username()).build())
@@ -92,8 +95,8 @@ public class UserAdminResource {
     @POST
     @Path("{username}/password-reset")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Reset her password", description = "A new password, shown only this once; the lock-out "
-        + "is lifted and every refresh token of hers revoked.")
+    @Operation(summary = "Reset her password", description = "A new password, shown only this once, which she must "
+        + "change at her next login; the lock-out is lifted and every refresh token of hers revoked.")
     public Response resetPassword(@PathParam("username") String username) {
         return Response.ok(service.resetPassword(username)).header("Cache-Control", "no-store").build();
     }

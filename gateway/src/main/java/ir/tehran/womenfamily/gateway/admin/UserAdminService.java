@@ -22,10 +22,13 @@ import jakarta.transaction.Transactional;
 
 /**
  * People who sign in with a password, for admins: create (with a password the gateway makes and shows
- * once), change roles and the claims that limit them, disable and enable, reset the password. Disabling
- * and resetting end every login of the person (her refresh tokens are revoked); her access tokens live out
- * their at most 15 minutes. A change of roles applies at her next refresh. Every change is recorded in the
- * gateway's audit log.
+ * once), change roles and the claims that limit them, disable and enable, reset the password. A password
+ * made here is known to the admin who handed it over, so the person must change it at her next login
+ * ({@link StaffUser#mustChangePassword}): until she does, a login gives only the token that serves
+ * {@code POST /account/password}, with no role and no refresh token. Disabling and resetting end every
+ * login of the person (her refresh tokens are revoked); her access tokens live out their at most 15
+ * minutes. A change of roles applies at her next refresh. Every change is recorded in the gateway's audit
+ * log.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -65,9 +68,10 @@ public class UserAdminService {
         String password = ClientAdminService.newSecret();
         identities.createUserIfAbsent(new Identities.NewUser(request.username(), password, access.roles(),
             access.districts(), access.businesses(), access.sponsorId()));
-        audit.record(AuditEvent.of("user.create", "user", request.username()).withPurpose("administration")
-            .withDetail("roles", String.join(",", access.roles())));
         StaffUser user = StaffUser.findById(request.username());
+        user.mustChangePassword = true;
+        audit.record(AuditEvent.of("user.create", "user", request.username()).withPurpose("administration")
+            .withDetail("roles", String.join(",", access.roles())).withDetail("mustChangePassword", true));
         return new UserDtos.CreatedUser(UserDtos.UserView.of(user, Instant.now()),
             new UserDtos.IssuedPassword(user.username, password));
     }
@@ -108,7 +112,10 @@ public class UserAdminService {
         return UserDtos.UserView.of(user, Instant.now());
     }
 
-    /** A new password made by the gateway, shown once; the lock-out is lifted and her logins end. */
+    /**
+     * A new password made by the gateway, shown once, which she must change at her next login; the lock-out
+     * is lifted and her logins end.
+     */
     @Transactional
     public UserDtos.IssuedPassword resetPassword(String username) {
         StaffUser user = locked(username);
@@ -116,9 +123,10 @@ public class UserAdminService {
         user.passwordHash = passwords.hash(password);
         user.failedAttempts = 0;
         user.lockedUntil = null;
+        user.mustChangePassword = true;
         int tokens = refreshTokens.revokeForUser(username);
         audit.record(AuditEvent.of("user.password.reset", "user", username).withPurpose("administration")
-            .withDetail("refreshTokensRevoked", tokens));
+            .withDetail("refreshTokensRevoked", tokens).withDetail("mustChangePassword", true));
         return new UserDtos.IssuedPassword(username, password);
     }
 

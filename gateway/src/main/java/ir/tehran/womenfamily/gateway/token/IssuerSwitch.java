@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 
 /**
  * With {@code gateway.token.enabled=false} (another provider issues the tokens) the gateway's issuer
- * endpoints are gone: 404 for {@code /oauth2/**}, discovery, {@code /admin/clients/**} and the password change
- * {@code /account/**} (the provider keeps the passwords), so nobody
- * guesses passwords or secrets against accounts that no longer matter.
+ * endpoints are gone: 404 for {@code /oauth2/**}, discovery, {@code /admin/clients/**}, the management of
+ * people {@code /admin/users/**} (they sign in at the provider; the local user table is not used) and the
+ * password change {@code /account/**} (the provider keeps the passwords), so nobody guesses passwords or
+ * secrets against accounts that no longer matter, and no admin manages accounts that sign in nowhere.
  */
 @ApplicationScoped
 public class IssuerSwitch {
@@ -43,6 +44,7 @@ public class IssuerSwitch {
         return path.equals("/oauth2") || path.startsWith("/oauth2/")
             || path.equals("/.well-known/openid-configuration")
             || path.equals("/admin/clients") || path.startsWith("/admin/clients/")
+            || path.equals("/admin/users") || path.startsWith("/admin/users/")
             || path.equals("/account") || path.startsWith("/account/");
     }
 }

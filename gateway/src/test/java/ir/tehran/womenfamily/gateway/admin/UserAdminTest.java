@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import java.util.List;
@@ -19,12 +21,22 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import ir.tehran.womenfamily.gateway.token.TokenIssuer;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-/** People managed by an admin: created with a password shown once, their access changed, disabled, reset. */
+/**
+ * People managed by an admin: created with a password shown once, which she must replace at her first login,
+ * their access changed, disabled, reset (and then she must choose again).
+ */
 @QuarkusTest
 class UserAdminTest {
+
+    @Inject
+    JWTParser parser;
 
     private static RequestSpecification asAdmin() {
         return given().auth().oauth2(TestTokens.forRoles("admin-" + UUID.randomUUID(), "admin"))
@@ -49,8 +61,47 @@ class UserAdminTest {
         return new JsonPath(new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1])));
     }
 
+    private static ValidatableResponse change(String token, String current, String next) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+            .body(Map.of("currentPassword", current, "newPassword", next))
+            .when().post("/account/password").then();
+    }
+
+    private static JsonPath audit(String username) {
+        return asAdmin().queryParam("resourceType", "user").queryParam("resourceId", username).when().get("/audit")
+            .then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Her login with a password an admin handed over: a token with no role and no limiting claim that serves
+     * only the password change, and no refresh token.
+     */
+    private String changeOnlyToken(String username, String handedOver) throws Exception {
+        JsonPath login = login(username, handedOver).statusCode(200)
+            .body("password_change_required", equalTo(true))
+            .body("refresh_token", nullValue())
+            .extract().jsonPath();
+        JsonWebToken token = parser.parse(login.getString("access_token"));
+        assertTrue(token.getGroups().isEmpty(), "no role before she chooses her password: " + token.getGroups());
+        assertTrue(token.containsClaim(TokenIssuer.PASSWORD_CHANGE_CLAIM));
+        assertNull(token.getClaim("districts"));
+        assertNull(token.getClaim("businesses"));
+        assertNull(token.getClaim("sponsor_id"));
+        return login.getString("access_token");
+    }
+
+    /** She replaces the handed-over password with one of her own, which she then signs in with. */
+    private String chooseOwnPassword(String username, String handedOver) throws Exception {
+        String chosen = "chosen-by-her-" + UUID.randomUUID().toString().substring(0, 8);
+        change(changeOnlyToken(username, handedOver), handedOver, chosen).statusCode(204);
+        asAdmin().when().get("/admin/users/" + username).then().statusCode(200)
+            .body("mustChangePassword", equalTo(false));
+        login(username, handedOver).statusCode(400).body("error", equalTo("invalid_grant"));
+        return chosen;
+    }
+
     @Test
-    void anAdminCreatesACaseworkerWhoSignsInWithThePasswordShownOnce() {
+    void anAdminCreatesACaseworkerWhoReplacesThePasswordShownOnceAtHerFirstLogin() throws Exception {
         String name = newName();
         ValidatableResponse created = create(name, Map.of("roles", List.of("caseworker"), "districts", List.of(5, 12)))
             .statusCode(201)
@@ -60,26 +111,47 @@ class UserAdminTest {
             .body("user.roles", equalTo(List.of("caseworker")))
             .body("user.districts", equalTo(List.of(5, 12)))
             .body("user.active", equalTo(true))
+            .body("user.mustChangePassword", equalTo(true))
             .body("user.passwordHash", nullValue())
             .body("password.password", notNullValue());
         String password = created.extract().path("password.password");
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(200)
+            .body("username", equalTo(name)).body("password", nullValue()).body("mustChangePassword", equalTo(true));
 
-        String token = login(name, password).statusCode(200).extract().path("access_token");
+        // the handed-over password gives only the change, every time until she changes it
+        String limited = changeOnlyToken(name, password);
+        changeOnlyToken(name, password);
+        change(limited, password, "chosen-by-her-1234").statusCode(204);
+
+        JsonPath full = login(name, "chosen-by-her-1234").statusCode(200)
+            .body("password_change_required", nullValue())
+            .body("refresh_token", notNullValue())
+            .extract().jsonPath();
+        String token = full.getString("access_token");
         assertEquals(List.of("caseworker"), claims(token).getList("groups"));
         assertEquals(List.of(5, 12), claims(token).getList("districts"));
+        login(name, password).statusCode(400).body("error", equalTo("invalid_grant"));
 
         asAdmin().when().get("/admin/users/" + name).then().statusCode(200)
-            .body("username", equalTo(name)).body("password", nullValue());
+            .body("username", equalTo(name)).body("password", nullValue()).body("mustChangePassword", equalTo(false));
         asAdmin().when().get("/admin/users").then().statusCode(200).body("username", hasItem(name));
         create(name, Map.of("roles", List.of("caseworker"))).statusCode(409)
             .contentType("application/problem+json");
+
+        JsonPath entries = audit(name);
+        assertEquals(List.of("user.password.change", "user.create"), entries.getList("items.action"));
+        assertEquals("true", entries.getString("items[0].detail.oneTimePasswordReplaced"));
+        assertEquals(name, entries.getString("items[0].actor"));
+        assertEquals("true", entries.getString("items[1].detail.mustChangePassword"));
+        assertEquals("caseworker", entries.getString("items[1].detail.roles"));
     }
 
     @Test
-    void rolesAndTheirClaimsChangeTogetherAndApplyAtTheNextLogin() {
+    void rolesAndTheirClaimsChangeTogetherAndApplyAtTheNextLogin() throws Exception {
         String name = newName();
-        String password = create(name, Map.of("roles", List.of("sponsorship-officer"))).statusCode(201)
+        String handedOver = create(name, Map.of("roles", List.of("sponsorship-officer"))).statusCode(201)
             .extract().path("password.password");
+        String password = chooseOwnPassword(name, handedOver);
         String business = UUID.randomUUID().toString();
         asAdmin().body(Map.of("roles", List.of("producer"), "businesses", List.of(business)))
             .when().put("/admin/users/" + name + "/access").then().statusCode(200)
@@ -118,10 +190,11 @@ class UserAdminTest {
     }
 
     @Test
-    void disablingEndsHerLoginsAndAResetIssuesANewPasswordOnce() {
+    void disablingEndsHerLoginsAndAResetIssuesANewPasswordOnce() throws Exception {
         String name = newName();
-        String password = create(name, Map.of("roles", List.of("bazaar-coordinator"))).statusCode(201)
+        String handedOver = create(name, Map.of("roles", List.of("bazaar-coordinator"))).statusCode(201)
             .extract().path("password.password");
+        String password = chooseOwnPassword(name, handedOver);
         String refresh = login(name, password).statusCode(200).extract().path("refresh_token");
 
         asAdmin().when().post("/admin/users/" + name + "/disable").then().statusCode(200)
@@ -139,12 +212,53 @@ class UserAdminTest {
             .header("Cache-Control", "no-store").body("username", equalTo(name))
             .extract().path("password");
         login(name, password).statusCode(400);
-        login(name, fresh).statusCode(200);
+        String chosenAgain = chooseOwnPassword(name, fresh);
+        login(name, chosenAgain).statusCode(200).body("refresh_token", notNullValue());
 
-        asAdmin().queryParam("resourceType", "user").queryParam("resourceId", name).when().get("/audit")
-            .then().statusCode(200)
-            .body("items.action", equalTo(List.of("user.password.reset", "user.enable", "user.disable",
-                "user.create")));
+        assertEquals(List.of("user.password.change", "user.password.reset", "user.enable", "user.disable",
+            "user.password.change", "user.create"), audit(name).getList("items.action"));
+    }
+
+    @Test
+    void aResetMakesHerChooseAgainAndEndsEveryLoginOfHers() throws Exception {
+        String name = newName();
+        String handedOver = create(name, Map.of("roles", List.of("admin"))).statusCode(201)
+            .extract().path("password.password");
+        // an admin-to-be has no admin rights with the handed-over password
+        given().auth().oauth2(changeOnlyToken(name, handedOver)).when().get("/admin/users").then().statusCode(403);
+        String own = chooseOwnPassword(name, handedOver);
+        JsonPath phone = login(name, own).statusCode(200).extract().jsonPath();
+        JsonPath tablet = login(name, own).statusCode(200).extract().jsonPath();
+        assertEquals(List.of("admin"), claims(phone.getString("access_token")).getList("groups"));
+
+        String reset = asAdmin().when().post("/admin/users/" + name + "/password-reset").then().statusCode(200)
+            .header("Cache-Control", "no-store").extract().path("password");
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(200)
+            .body("mustChangePassword", equalTo(true));
+
+        // both logins end, her own password is gone, and the reset one serves only the change again
+        for (JsonPath device : List.of(phone, tablet)) {
+            given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", device.getString("refresh_token"))
+                .when().post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+        }
+        login(name, own).statusCode(400).body("error", equalTo("invalid_grant"));
+        String limited = changeOnlyToken(name, reset);
+        given().auth().oauth2(limited).when().get("/admin/users").then().statusCode(403);
+
+        JsonPath entries = audit(name);
+        assertEquals("user.password.reset", entries.getString("items[0].action"));
+        assertEquals("2", entries.getString("items[0].detail.refreshTokensRevoked"));
+        assertEquals("true", entries.getString("items[0].detail.mustChangePassword"));
+
+        String chosen = "chosen-again-" + UUID.randomUUID().toString().substring(0, 8);
+        change(limited, reset, chosen).statusCode(204);
+        JsonPath full = login(name, chosen).statusCode(200).body("refresh_token", notNullValue())
+            .extract().jsonPath();
+        assertEquals(List.of("admin"), claims(full.getString("access_token")).getList("groups"));
+        given().auth().oauth2(full.getString("access_token")).when().get("/admin/users").then().statusCode(200);
+        asAdmin().when().get("/admin/users/" + name).then().statusCode(200)
+            .body("mustChangePassword", equalTo(false));
     }
 
     @Test

@@ -11,14 +11,15 @@ class IssuerSwitchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/oauth2/token", "/oauth2/revoke", "/oauth2/jwks", "/.well-known/openid-configuration",
-        "/admin/clients", "/admin/clients/x/secrets", "/account/password"})
+        "/admin/clients", "/admin/clients/x/secrets", "/admin/users", "/admin/users/x", "/admin/users/x/password-reset",
+        "/admin/users/x/access", "/account/password"})
     void theIssuersEndpointsGo(String path) {
         assertTrue(IssuerSwitch.isIssuerPath(path));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/registry/beneficiaries", "/openapi", "/q/health", "/admin/clientsx", "/oauth2x",
-        "/accounts"})
+        "/accounts", "/admin/usersx", "/admin/user", "/audit"})
     void everythingElseStays(String path) {
         assertFalse(IssuerSwitch.isIssuerPath(path));
     }
