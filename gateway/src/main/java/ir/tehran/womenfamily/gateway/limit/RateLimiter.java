@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
+import ir.tehran.womenfamily.support.audit.Actor;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +26,16 @@ import org.jboss.logging.Logger;
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    static final String SWEEP_JOB = "rate-limit-sweep";
 
     @Inject
     GatewayConfig config;
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Audit audit;
 
     private RouteGroups routes;
     private final Map<String, GroupLimits> limits = new LinkedHashMap<>();
@@ -63,12 +71,33 @@ public class RateLimiter {
         return group == null ? GroupLimits.NONE : limits.get(group);
     }
 
-    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "60s", identity = SWEEP_JOB,
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         limits.values().forEach(GroupLimits::sweep);
         if (config.rateLimit().enabled() && config.rateLimit().store() == GatewayConfig.RateLimit.Store.POSTGRESQL) {
-            SharedBuckets.sweep(dataSource);
+            try {
+                sweepShared();
+            } catch (RuntimeException e) {
+                LOG.debugf("rate-limit sweep skipped: %s", e.getMessage());
+            }
         }
+    }
+
+    /**
+     * Deletes the shared buckets that are full again, in a transaction of its own; when it deleted any, records
+     * one audit entry by {@code system:rate-limit-sweep} (how many, and the cutoff) in that transaction.
+     */
+    int sweepShared() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SharedBuckets.Sweep sweep = SharedBuckets.sweep(dataSource);
+            if (sweep.deleted() > 0) {
+                audit.record(Actor.system(SWEEP_JOB), AuditEvent.of("housekeeping.rate-limit.sweep",
+                        "rate-limit-bucket", null).withPurpose("job:" + SWEEP_JOB)
+                    .withDetail("rows", sweep.deleted()).withDetail("cutoff", sweep.cutoff()));
+            }
+            return sweep.deleted();
+        });
     }
 
     /** The buckets of one group; either may be {@code null} (not limited that way). */

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -80,15 +82,26 @@ final class SharedBuckets implements Limit {
         }
     }
 
-    /** Deletes the buckets of every limit that are full again (any replica may; each row goes once). */
-    static int sweep(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("delete from rate_limit_bucket where full_at < now()")) {
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            LOG.debugf("rate-limit sweep skipped: %s", e.getMessage());
-            return 0;
+    /**
+     * Deletes the buckets of every limit that are full again (any replica may; each row goes once), in the
+     * caller's transaction if it has one.
+     */
+    static Sweep sweep(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Instant cutoff;
+            // now() is the transaction's start: the cutoff the delete below uses
+            try (PreparedStatement s = c.prepareStatement("select now()"); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                cutoff = rs.getObject(1, OffsetDateTime.class).toInstant();
+            }
+            try (PreparedStatement s = c.prepareStatement("delete from rate_limit_bucket where full_at < now()")) {
+                return new Sweep(s.executeUpdate(), cutoff);
+            }
         }
+    }
+
+    /** What a sweep removed: how many buckets, full before {@code cutoff}. */
+    record Sweep(int deleted, Instant cutoff) {
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
+import ir.tehran.womenfamily.support.audit.Actor;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -31,9 +34,13 @@ public class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PURGE_JOB = "refresh-token-purge";
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    Audit audit;
 
     /** Starts a new family at a password login; returns the token's value. */
     @Transactional
@@ -106,14 +113,25 @@ public class RefreshTokens {
             clientId);
     }
 
-    /** Drops tokens that can no longer be redeemed. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", identity = PURGE_JOB,
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPurge() {
+        purge(Instant.now());
+    }
+
+    /**
+     * Drops the tokens that can no longer be redeemed at {@code cutoff}; when it dropped any, records one audit
+     * entry by {@code system:refresh-token-purge} (how many, and the cutoff) in the same transaction.
+     */
     @Transactional
-    void purge() {
-        long deleted = RefreshToken.delete("expiresAt < ?1 or familyExpiresAt < ?1", Instant.now());
+    long purge(Instant cutoff) {
+        long deleted = RefreshToken.delete("expiresAt < ?1 or familyExpiresAt < ?1", cutoff);
         if (deleted > 0) {
+            audit.record(Actor.system(PURGE_JOB), AuditEvent.of("housekeeping.refresh-token.purge", "refresh-token",
+                    null).withPurpose("job:" + PURGE_JOB).withDetail("rows", deleted).withDetail("cutoff", cutoff));
             LOG.debugf("purged %d expired refresh tokens", deleted);
         }
+        return deleted;
     }
 
     private String issue(UUID family, String username, String clientId, Instant now, Instant familyExpiresAt) {

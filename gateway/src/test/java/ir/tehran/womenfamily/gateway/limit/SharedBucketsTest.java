@@ -2,12 +2,15 @@ package ir.tehran.womenfamily.gateway.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +23,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import ir.tehran.womenfamily.support.audit.AuditEntry;
+import ir.tehran.womenfamily.support.audit.AuditLog;
+import ir.tehran.womenfamily.support.audit.AuditQuery;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +40,15 @@ class SharedBucketsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void twoReplicasShareOneBudget() {
@@ -106,7 +122,7 @@ class SharedBucketsTest {
             c.createStatement().executeUpdate("update rate_limit_bucket set full_at = now() - interval '1 second' "
                 + "where bucket_key = 'test:sweep:" + key + "'");
         }
-        assertTrue(SharedBuckets.sweep(dataSource) >= 1);
+        assertTrue(SharedBuckets.sweep(dataSource).deleted() >= 1);
 
         // a database that does not answer: the limit still holds, counted in this replica's memory
         DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -117,5 +133,58 @@ class SharedBucketsTest {
         assertTrue(degraded.take(key).allowed());
         assertTrue(degraded.take(key).allowed());
         assertFalse(degraded.take(key).allowed());
+    }
+
+    @Test
+    void aSweepThatRemovedBucketsIsAuditedOnceAndAnIdleOneNotAtAll() throws SQLException {
+        String job = "rate-limit-sweep";
+        // the scheduled sweep would race this one for the same rows
+        scheduler.pause(job);
+        try {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // start from an empty table (no request is in flight while tests run one by one)
+                s.executeUpdate("delete from rate_limit_bucket");
+                String prefix = "test:audit:" + UUID.randomUUID();
+                for (int i = 0; i < 3; i++) {
+                    s.executeUpdate("insert into rate_limit_bucket (bucket_key, tokens, touched_at, full_at) values ('"
+                        + prefix + ":full-" + i + "', 1, now() - interval '2 minutes', now() - interval '1 minute')");
+                }
+                s.executeUpdate("insert into rate_limit_bucket (bucket_key, tokens, touched_at, full_at) values ('"
+                    + prefix + ":spent', 0, now(), now() + interval '1 hour')");
+            }
+            long lastSeq = lastEntrySeq();
+            Instant before = Instant.now();
+            assertEquals(3, limiter.sweepShared());
+
+            List<AuditEntry> entries = entriesAfter("system:" + job, lastSeq);
+            assertEquals(1, entries.size(), "one entry per run: " + entries);
+            AuditEntry entry = entries.get(0);
+            assertEquals("housekeeping.rate-limit.sweep", entry.action());
+            assertEquals("rate-limit-bucket", entry.resourceType());
+            assertNull(entry.resourceId());
+            assertEquals("job:" + job, entry.purpose());
+            assertEquals("3", entry.detail().get("rows"));
+            Instant cutoff = Instant.parse(entry.detail().get("cutoff"));
+            assertFalse(cutoff.isBefore(before.minusSeconds(1)) || cutoff.isAfter(Instant.now()), cutoff.toString());
+            assertEquals(2, entry.detail().size(), "the count and the cutoff only, no address: " + entry.detail());
+
+            long afterRun = lastEntrySeq();
+            assertEquals(0, limiter.sweepShared(), "the spent bucket is not full yet");
+            assertTrue(entriesAfter("system:" + job, afterRun).isEmpty(), "a sweep with nothing to do records nothing");
+            AuditLog.Verification verification = auditLog.verify();
+            assertTrue(verification.valid(), "the chain verifies: " + verification.firstBroken());
+        } finally {
+            scheduler.resume(job);
+        }
+    }
+
+    private List<AuditEntry> entriesAfter(String actor, long seq) {
+        return auditLog.search(new AuditQuery(null, null, actor, null, null, null), 50).stream()
+            .filter(e -> e.seq() > seq).toList();
+    }
+
+    private long lastEntrySeq() {
+        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
+        return last.isEmpty() ? 0 : last.get(0).seq();
     }
 }

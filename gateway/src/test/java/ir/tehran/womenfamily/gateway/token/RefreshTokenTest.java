@@ -3,14 +3,27 @@ package ir.tehran.womenfamily.gateway.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import ir.tehran.womenfamily.support.audit.AuditEntry;
+import ir.tehran.womenfamily.support.audit.AuditLog;
+import ir.tehran.womenfamily.support.audit.AuditQuery;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +35,18 @@ class RefreshTokenTest {
 
     @Inject
     Identities identities;
+
+    @Inject
+    RefreshTokens tokens;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void eachRefreshGivesANewAccessTokenAndANewRefreshToken() {
@@ -106,6 +131,78 @@ class RefreshTokenTest {
             .formParam("client_secret", "demo-test-client-secret")
             .when().post("/oauth2/token")
             .then().statusCode(200).body("refresh_token", equalTo(null));
+    }
+
+    @Test
+    void thePurgeDropsExpiredTokensAndAuditsEachRunThatDidOnce() throws Exception {
+        String username = newUser();
+        login(username);
+        login(username);
+        String other = newUser();
+        login(other);
+        // the scheduled purge would race this one for the same rows
+        scheduler.pause(RefreshTokens.PURGE_JOB);
+        try {
+            execute("update refresh_token set expires_at = now() - interval '1 hour' where username = ?", username);
+            execute("update refresh_token set family_expires_at = now() - interval '1 hour' where username = ?",
+                other);
+            Instant cutoff = Instant.now();
+            long due = count("select count(*) from refresh_token where expires_at < ? or family_expires_at < ?",
+                cutoff);
+            assertTrue(due >= 3, "the three tokens made unredeemable, at least: " + due);
+
+            long lastSeq = lastEntrySeq();
+            assertEquals(due, tokens.purge(cutoff));
+            assertEquals(0, count("select count(*) from refresh_token where expires_at < ? or family_expires_at < ?",
+                cutoff));
+
+            List<AuditEntry> entries = jobEntriesAfter(lastSeq);
+            assertEquals(1, entries.size(), "one entry per run: " + entries);
+            AuditEntry entry = entries.get(0);
+            assertEquals("housekeeping.refresh-token.purge", entry.action());
+            assertEquals("refresh-token", entry.resourceType());
+            assertNull(entry.resourceId());
+            assertEquals("job:" + RefreshTokens.PURGE_JOB, entry.purpose());
+            assertEquals(Long.toString(due), entry.detail().get("rows"));
+            assertEquals(cutoff.toString(), entry.detail().get("cutoff"));
+            assertEquals(2, entry.detail().size(), "the count and the cutoff only, no username: " + entry.detail());
+
+            long afterRun = lastEntrySeq();
+            assertEquals(0, tokens.purge(cutoff));
+            assertTrue(jobEntriesAfter(afterRun).isEmpty(), "a run with nothing to do records nothing");
+            AuditLog.Verification verification = auditLog.verify();
+            assertTrue(verification.valid(), "the chain verifies: " + verification.firstBroken());
+        } finally {
+            scheduler.resume(RefreshTokens.PURGE_JOB);
+        }
+    }
+
+    private void execute(String sql, String param) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            assertTrue(s.executeUpdate() > 0);
+        }
+    }
+
+    private long count(String sql, Instant at) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setTimestamp(2, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private List<AuditEntry> jobEntriesAfter(long seq) {
+        return auditLog.search(new AuditQuery(null, null, "system:" + RefreshTokens.PURGE_JOB, null, null, null), 50)
+            .stream().filter(e -> e.seq() > seq).toList();
+    }
+
+    private long lastEntrySeq() {
+        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
+        return last.isEmpty() ? 0 : last.get(0).seq();
     }
 
     private String newUser() {

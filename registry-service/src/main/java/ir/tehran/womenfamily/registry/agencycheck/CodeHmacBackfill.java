@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 public class CodeHmacBackfill {
 
     private static final int BATCH = 500;
+    static final String JOB = "agency-check-backfill";
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,12 +42,12 @@ public class CodeHmacBackfill {
     @Inject
     Audit audit;
 
-    @Scheduled(every = "${registry.agency-check.backfill-interval:30s}", delayed = "5s",
+    @Scheduled(every = "${registry.agency-check.backfill-interval:30s}", delayed = "5s", identity = JOB,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (keys.enabled()) {
             // its writes are recorded as the job's (system:agency-check-backfill)
-            AuditContext.run("agency-check-backfill", "job:agency-check-backfill", this::catchUp);
+            AuditContext.run(JOB, "job:" + JOB, this::catchUp);
         }
     }
 

@@ -30,6 +30,8 @@ import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.AuditLog;
+import ir.tehran.womenfamily.support.audit.AuditQuery;
 import ir.tehran.womenfamily.support.audit.AuditRetention;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -47,6 +49,9 @@ class AuditResourceTest {
 
     @Inject
     AuditRetention retention;
+
+    @Inject
+    AuditLog auditLog;
 
     @Inject
     AgroalDataSource dataSource;
@@ -140,6 +145,20 @@ class AuditResourceTest {
             .when().get(PATH)
             .then().statusCode(200)
             .body("items.action", hasItem("audit.retention"));
+
+        // the retention entry is the job's record of the purge: how many rows, before which cutoff
+        AuditEntry record = auditLog.search(new AuditQuery("audit-log", null, "system:audit-retention", null, null,
+            null), 1).get(0);
+        assertEquals("audit.retention", record.action());
+        assertEquals(Long.toString(purge.deleted()), record.detail().get("deleted"));
+        assertEquals(lastOld.at().plusNanos(1000).toString(), record.detail().get("cutoff"));
+
+        // a purge with nothing older than its cutoff records nothing
+        long tail = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1).get(0).seq();
+        AuditRetention.Purge idle = retention.purgeOlderThan(lastOld.at().plusNanos(1000));
+        assertEquals(0, idle.deleted());
+        assertEquals(tail, auditLog.search(new AuditQuery(null, null, null, null, null, null), 1).get(0).seq());
+        assertTrue(auditLog.verify().valid());
     }
 
     @Test

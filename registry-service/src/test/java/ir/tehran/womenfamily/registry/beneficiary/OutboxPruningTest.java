@@ -2,6 +2,8 @@ package ir.tehran.womenfamily.registry.beneficiary;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,15 +11,19 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.registry.RegistryApi;
+import ir.tehran.womenfamily.support.audit.AuditEntry;
+import ir.tehran.womenfamily.support.audit.AuditLog;
+import ir.tehran.womenfamily.support.audit.AuditQuery;
 import ir.tehran.womenfamily.support.events.OutboxPruning;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** Published events leave the outbox after the retention; younger ones stay. */
+/** Published events leave the outbox after the retention; younger ones stay. Each run that removed any is audited. */
 @QuarkusTest
 class OutboxPruningTest {
 
@@ -26,6 +32,9 @@ class OutboxPruningTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AuditLog auditLog;
 
     @Test
     void onlyEventsPublishedBeforeTheCutoffAreRemoved() throws Exception {
@@ -36,8 +45,51 @@ class OutboxPruningTest {
         pruning.prune(published.minusSeconds(1));
         assertEquals(1, rows(id), "published after the cutoff: kept");
 
-        pruning.prune(published.plusMillis(1));
+        Instant cutoff = published.plusMillis(1);
+        long due = count("select count(*) from outbox_event where published_at < ?", cutoff);
+        long lastSeq = lastEntrySeq();
+        assertEquals(due, pruning.prune(cutoff));
         assertEquals(0, rows(id), "published before the cutoff: removed");
+
+        // one entry for the run, by the job, with how many and the cutoff
+        List<AuditEntry> entries = jobEntriesAfter(lastSeq);
+        assertEquals(1, entries.size(), "one entry per run: " + entries);
+        AuditEntry entry = entries.get(0);
+        assertEquals("housekeeping.outbox.prune", entry.action());
+        assertEquals("outbox-event", entry.resourceType());
+        assertNull(entry.resourceId());
+        assertEquals("job:outbox-pruning", entry.purpose());
+        assertEquals("SUCCESS", entry.outcome());
+        assertEquals(Long.toString(due), entry.detail().get("rows"));
+        assertEquals(cutoff.toString(), entry.detail().get("cutoff"));
+        assertEquals(2, entry.detail().size(), "counts and the cutoff only: " + entry.detail());
+
+        // nothing left to remove: nothing recorded
+        long afterRun = lastEntrySeq();
+        assertEquals(0, pruning.prune(cutoff));
+        assertTrue(jobEntriesAfter(afterRun).isEmpty());
+        AuditLog.Verification verification = auditLog.verify();
+        assertTrue(verification.valid(), "the chain verifies: " + verification.firstBroken());
+    }
+
+    private List<AuditEntry> jobEntriesAfter(long seq) {
+        return auditLog.search(new AuditQuery(null, null, "system:outbox-pruning", null, null, null), 50).stream()
+            .filter(e -> e.seq() > seq).toList();
+    }
+
+    private long lastEntrySeq() {
+        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
+        return last.isEmpty() ? 0 : last.get(0).seq();
+    }
+
+    private long count(String sql, Instant at) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private Timestamp publishedAt(String id) throws Exception {

@@ -3,6 +3,9 @@ package ir.tehran.womenfamily.support.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +13,9 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.support.audit.Actor;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,18 +28,23 @@ import jakarta.ws.rs.core.Response;
  * {@code Idempotency-Key} on creates (the IETF httpapi draft's semantics): the first request with a key
  * runs and its answer is stored in the same transaction; a retry with the same key and the same body
  * gets that answer again (with {@code Idempotent-Replayed: true}); the same key with another body is a
- * 422. Concurrent retries wait for the first to commit. Keys are kept for a day.
+ * 422. Concurrent retries wait for the first to commit. Keys are kept for a day; a run of the expiry that
+ * removed any records one audit entry by {@code system:idempotency-expiry} in its transaction.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+    static final String EXPIRY_JOB = "idempotency-expiry";
 
     @Inject
     EntityManager em;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Audit audit;
 
     /** Runs {@code create} once per (principal, key); without a key it simply runs. */
     @Transactional
@@ -84,11 +95,35 @@ public class IdempotentRequests {
         return b.build();
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", identity = EXPIRY_JOB,
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledExpiry() {
+        expire();
+    }
+
+    /** Deletes the keys older than a day; returns how many. */
     @Transactional
-    void expire() {
-        em.createNativeQuery("delete from idempotency_key where created_at < now() - interval '1 day'")
+    public int expire() {
+        // now() is the transaction's start, so this is the cutoff the delete below uses
+        Object cutoff = em.createNativeQuery("select now() - interval '1 day'").getSingleResult();
+        int deleted = em.createNativeQuery("delete from idempotency_key where created_at < now() - interval '1 day'")
             .executeUpdate();
+        if (deleted > 0) {
+            audit.record(Actor.system(EXPIRY_JOB), AuditEvent.of("housekeeping.idempotency-key.expire",
+                    "idempotency-key", null).withPurpose("job:" + EXPIRY_JOB).withDetail("rows", deleted)
+                .withDetail("cutoff", instant(cutoff)));
+        }
+        return deleted;
+    }
+
+    private static Object instant(Object timestamp) {
+        if (timestamp instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (timestamp instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return timestamp instanceof Instant ? timestamp : String.valueOf(timestamp);
     }
 
     private String write(Object entity) {
