@@ -16,6 +16,8 @@ fi
 java -cp "registry-service/target/quarkus-app/app/*:registry-service/target/quarkus-app/lib/main/*" \
   ir.tehran.womenfamily.registry.demo.DemoDataGenerator "$out/women.csv" 1403 >/dev/null
 
+# shellcheck source=bench/registry/import-lib.sh
+. "$root/bench/registry/import-lib.sh"
 stack_pid=
 stop_stack() { [ -n "$stack_pid" ] && { kill "$stack_pid" 2>/dev/null; wait "$stack_pid" 2>/dev/null || true; }; stack_pid=; }
 trap stop_stack EXIT
@@ -27,22 +29,13 @@ one_run() { # $1: label, $2: extra JVM options
   for _ in $(seq 1 360); do grep -q "Press Ctrl-C" "$out/stack.log" && break; sleep 1; done
   grep -q "Press Ctrl-C" "$out/stack.log" || { echo "stack did not start"; tail -20 "$out/stack.log"; exit 1; }
   sleep 10
-  local gw password token start location status end
+  local gw password token
   gw=$(grep -o 'Gateway: *http://[^ ]*' "$out/stack.log" | awk '{print $2}')
   password=$(grep '^password=' "$out/stack/demo-credentials.properties" | cut -d= -f2)
   token=$(curl -s "$gw/oauth2/token" -d grant_type=password -d username=admin -d password="$password" \
     | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  start=$(date +%s.%N)
-  location=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
-    --data-binary "@$out/women.csv" "$gw/api/registry/imports" | grep -i '^location:' | tr -d '\r' | awk '{print $2}')
-  location="$gw$(echo "$location" | sed -E 's#^https?://[^/]+##')"
-  for _ in $(seq 1 1200); do
-    status=$(curl -s -H "Authorization: Bearer $token" "$location" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-    [ "$status" = DONE ] || [ "$status" = FAILED ] && break
-    sleep 0.2
-  done
-  end=$(date +%s.%N)
-  echo "$1: import $(echo "$end - $start" | bc) s ($status)"
+  import_register "$gw" "$token" "$out/women.csv"
+  echo "$1: import $IMPORT_SECONDS s ($IMPORT_STATUS)"
   stop_stack
 }
 

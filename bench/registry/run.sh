@@ -43,18 +43,12 @@ psqlr() { psql -q -X -h 127.0.0.1 -p "$pgport" -U postgres -d registry -v ON_ERR
 echo "== 1. import today's register vs COPY"
 java -cp "registry-service/target/quarkus-app/app/*:registry-service/target/quarkus-app/lib/main/*" \
   ir.tehran.womenfamily.registry.demo.DemoDataGenerator "$out/women.csv" 1403
-start=$(date +%s.%N)
-location=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/csv; charset=UTF-8' \
-  --data-binary "@$out/women.csv" "$gw/api/registry/imports" | grep -i '^location:' | tr -d '\r' | awk '{print $2}')
-location="$gw$(echo "$location" | sed -E 's#^https?://[^/]+##')"
-for _ in $(seq 1 1200); do
-  status=$(curl -s -H "Authorization: Bearer $token" "$location" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-  [ "$status" = DONE ] || [ "$status" = FAILED ] && break
-  sleep 0.2
-done
+# shellcheck source=bench/registry/import-lib.sh
+. "$root/bench/registry/import-lib.sh"
+import_register "$gw" "$token" "$out/women.csv"
 end=$(date +%s.%N)
-import_s=$(echo "$end - $start" | bc)
-curl -s -H "Authorization: Bearer $token" "$location" | sed 's/"errors":\[[^]]*\]/"errors":[...]/' > "$out/import.json"
+import_s=$IMPORT_SECONDS
+curl -s -H "Authorization: Bearer $token" "$IMPORT_LOCATION" | sed 's/"errors":\[[^]]*\]/"errors":[...]/' > "$out/import.json"
 cols=$(head -1 "$out/women.csv" | sed 's/^\xEF\xBB\xBF//' | tr ',' '\n' | sed 's/$/ text/' | paste -sd, -)
 psqlr -c "drop table if exists bench_copy; create table bench_copy ($cols);"
 copy_start=$(date +%s.%N)
