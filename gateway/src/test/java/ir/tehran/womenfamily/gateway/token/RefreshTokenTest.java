@@ -23,7 +23,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
-import ir.tehran.womenfamily.support.audit.AuditQuery;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -196,13 +195,11 @@ class RefreshTokenTest {
     }
 
     private List<AuditEntry> jobEntriesAfter(long seq) {
-        return auditLog.search(new AuditQuery(null, null, "system:" + RefreshTokens.PURGE_JOB, null, null, null), 50)
-            .stream().filter(e -> e.seq() > seq).toList();
+        return auditLog.byActorAfter("system:" + RefreshTokens.PURGE_JOB, seq);
     }
 
     private long lastEntrySeq() {
-        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
-        return last.isEmpty() ? 0 : last.get(0).seq();
+        return auditLog.lastSeq();
     }
 
     private String newUser() {

@@ -17,7 +17,6 @@ import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
-import ir.tehran.womenfamily.support.audit.AuditQuery;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -89,12 +88,10 @@ class CodeHmacBackfillTest {
     }
 
     private List<AuditEntry> jobEntriesAfter(long seq) {
-        return auditLog.search(new AuditQuery(null, null, "system:" + CodeHmacBackfill.JOB, null, null, null), 50)
-            .stream().filter(e -> e.seq() > seq).toList();
+        return auditLog.byActorAfter("system:" + CodeHmacBackfill.JOB, seq);
     }
 
     private long lastEntrySeq() {
-        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
-        return last.isEmpty() ? 0 : last.get(0).seq();
+        return auditLog.lastSeq();
     }
 }

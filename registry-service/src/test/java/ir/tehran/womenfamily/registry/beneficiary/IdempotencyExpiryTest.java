@@ -17,7 +17,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
-import ir.tehran.womenfamily.support.audit.AuditQuery;
 import ir.tehran.womenfamily.support.web.IdempotentRequests;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -103,12 +102,10 @@ class IdempotencyExpiryTest {
     }
 
     private List<AuditEntry> jobEntriesAfter(long seq) {
-        return auditLog.search(new AuditQuery(null, null, "system:" + JOB, null, null, null), 50).stream()
-            .filter(e -> e.seq() > seq).toList();
+        return auditLog.byActorAfter("system:" + JOB, seq);
     }
 
     private long lastEntrySeq() {
-        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
-        return last.isEmpty() ? 0 : last.get(0).seq();
+        return auditLog.lastSeq();
     }
 }

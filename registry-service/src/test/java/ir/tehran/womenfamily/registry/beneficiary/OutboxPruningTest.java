@@ -18,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
-import ir.tehran.womenfamily.support.audit.AuditQuery;
 import ir.tehran.womenfamily.support.events.OutboxPruning;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -73,13 +72,11 @@ class OutboxPruningTest {
     }
 
     private List<AuditEntry> jobEntriesAfter(long seq) {
-        return auditLog.search(new AuditQuery(null, null, "system:outbox-pruning", null, null, null), 50).stream()
-            .filter(e -> e.seq() > seq).toList();
+        return auditLog.byActorAfter("system:outbox-pruning", seq);
     }
 
     private long lastEntrySeq() {
-        List<AuditEntry> last = auditLog.search(new AuditQuery(null, null, null, null, null, null), 1);
-        return last.isEmpty() ? 0 : last.get(0).seq();
+        return auditLog.lastSeq();
     }
 
     private long count(String sql, Instant at) throws Exception {

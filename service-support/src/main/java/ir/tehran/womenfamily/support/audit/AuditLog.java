@@ -38,6 +38,18 @@ public class AuditLog {
         }
     }
 
+    /** The sequence number of the newest entry; 0 while the log is empty. */
+    public long lastSeq() {
+        List<AuditEntry> last = search(new AuditQuery(null, null, null, null, null, null), 1);
+        return last.isEmpty() ? 0 : last.get(0).seq();
+    }
+
+    /** What {@code actor} recorded after entry {@code afterSeq}, newest first, at most 50 entries. */
+    public List<AuditEntry> byActorAfter(String actor, long afterSeq) {
+        return search(new AuditQuery(null, null, actor, null, null, null), 50).stream()
+            .filter(e -> e.seq() > afterSeq).toList();
+    }
+
     /**
      * Re-walks the chain from its anchor and reports the first link that does not hold. Takes the
      * retention lock shared, so a purge never runs under it; appends go on and extend what it reads.
