@@ -62,6 +62,7 @@ public final class ManifestValidator {
         "kafka.strimzi.io/v1beta2 Kafka", "kafka.strimzi.io_v1beta2_kafka.yaml",
         "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io_v1beta2_kafkanodepool.yaml",
         "kafka.strimzi.io/v1beta2 KafkaTopic", "kafka.strimzi.io_v1beta2_kafkatopic.yaml",
+        "kafka.strimzi.io/v1beta2 KafkaUser", "kafka.strimzi.io_v1beta2_kafkauser.yaml",
         "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io_v1_cluster.yaml");
 
     private static final Set<String> DROPPED_KEYWORDS = Set.of("description", "x-kubernetes-list-type",

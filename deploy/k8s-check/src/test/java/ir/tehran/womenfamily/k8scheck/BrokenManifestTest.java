@@ -26,7 +26,8 @@ class BrokenManifestTest {
 
     @Test
     void theUnbrokenObjectsAreValid() {
-        for (String kind : List.of("Deployment", "Service", "KafkaTopic", "KafkaNodePool", "Kafka", "Cluster")) {
+        for (String kind : List.of("Deployment", "Service", "KafkaTopic", "KafkaNodePool", "Kafka", "KafkaUser",
+            "Cluster")) {
             assertEquals(List.of(), validator.validate(object(kind)), kind);
         }
     }
@@ -80,6 +81,40 @@ class BrokenManifestTest {
     @Test
     void listenerWithoutTlsInAKafka() {
         assertRejected("Kafka", o -> ((ObjectNode) o.at("/spec/kafka/listeners/0")).remove("tls"), "tls");
+    }
+
+    @Test
+    void unknownListenerAuthenticationInAKafka() {
+        assertRejected("Kafka", o -> ((ObjectNode) o.at("/spec/kafka/listeners/0/authentication")).put("type", "mtls"),
+            "listeners[0].authentication.type");
+    }
+
+    @Test
+    void authorizationWithoutTypeInAKafka() {
+        assertRejected("Kafka", o -> ((ObjectNode) o.at("/spec/kafka/authorization")).remove("type"), "type");
+    }
+
+    @Test
+    void misspeltOperationInAKafkaUser() {
+        assertRejected("KafkaUser", o -> ((ArrayNode) o.at("/spec/authorization/acls/0/operations")).add("Reed"),
+            "acls[0].operations[2]");
+    }
+
+    @Test
+    void unknownResourceTypeInAKafkaUser() {
+        assertRejected("KafkaUser", o -> ((ObjectNode) o.at("/spec/authorization/acls/0/resource"))
+            .put("type", "topics"), "acls[0].resource.type");
+    }
+
+    @Test
+    void unknownFieldInAKafkaUserAcl() {
+        assertRejected("KafkaUser", o -> ((ObjectNode) o.at("/spec/authorization/acls/0")).put("group", "x"),
+            "group");
+    }
+
+    @Test
+    void missingAuthenticationTypeInAKafkaUser() {
+        assertRejected("KafkaUser", o -> ((ObjectNode) o.at("/spec/authentication")).remove("type"), "type");
     }
 
     @Test

@@ -106,6 +106,9 @@ class ManifestsTest {
         List<ObjectNode> objects = K8sTree.render(overlay);
         Set<String> secrets = new HashSet<>(names(all(objects, "Secret")));
         all(objects, "Cluster").forEach(c -> secrets.add(c.at("/metadata/name").asText() + "-app"));
+        // made by Strimzi: the cluster CA's certificate, and one Secret per KafkaUser with its certificate and key
+        all(objects, "Kafka").forEach(k -> secrets.add(k.at("/metadata/name").asText() + "-cluster-ca-cert"));
+        all(objects, "KafkaUser").forEach(u -> secrets.add(u.at("/metadata/name").asText()));
         JsonNode config = one(objects, "ConfigMap", "women-family-config").get("data");
         for (ObjectNode d : all(objects, "Deployment")) {
             JsonNode pod = d.at("/spec/template/spec");

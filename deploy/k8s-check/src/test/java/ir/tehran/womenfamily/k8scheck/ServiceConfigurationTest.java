@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,7 +64,8 @@ class ServiceConfigurationTest {
                 app + " port");
             for (JsonNode env : container.path("env")) {
                 String name = env.path("name").asText();
-                assertTrue(known.contains(name), app + " (" + overlay + ") sets " + name + ", which it does not read");
+                assertTrue(known.contains(name) || isKafkaSecuritySetting(name),
+                    app + " (" + overlay + ") sets " + name + ", which it does not read");
                 JsonNode keyRef = env.at("/valueFrom/configMapKeyRef/key");
                 if (!keyRef.isMissingNode()) {
                     readBySome.add(keyRef.asText());
@@ -74,6 +78,15 @@ class ServiceConfigurationTest {
             .findFirst().orElseThrow();
         config.path("data").fieldNames().forEachRemaining(key -> assertTrue(readBySome.contains(key),
             "women-family-config." + key + " is read by no service"));
+    }
+
+    @Test
+    void kafkaSecuritySettingsAreKnownOnlyWhenKafkaKnowsThem() {
+        assertTrue(isKafkaSecuritySetting("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+        assertTrue(isKafkaSecuritySetting("KAFKA_SECURITY_PROTOCOL"));
+        assertTrue(isKafkaSecuritySetting("KAFKA_SASL_JAAS_CONFIG"));
+        assertTrue(!isKafkaSecuritySetting("KAFKA_SSL_TRUSTSTORE_LOCATON"), "misspelt");
+        assertTrue(!isKafkaSecuritySetting("KAFKA_LINGER_MS"), "not a security setting: KafkaClients ignores it");
     }
 
     static Properties properties(String app) throws IOException {
@@ -105,6 +118,20 @@ class ServiceConfigurationTest {
             }
         }
         return known;
+    }
+
+    /**
+     * A connection security setting that service-support's {@code KafkaClients} passes to every Kafka client
+     * ({@code KAFKA_SSL_TRUSTSTORE_LOCATION} is {@code ssl.truststore.location}), when Kafka's producer and consumer
+     * both know that key: a misspelt one would be ignored by the client.
+     */
+    static boolean isKafkaSecuritySetting(String name) {
+        if (!name.startsWith("KAFKA_")) {
+            return false;
+        }
+        String key = name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        return (key.equals("security.protocol") || key.startsWith("ssl.") || key.startsWith("sasl."))
+            && ProducerConfig.configNames().contains(key) && ConsumerConfig.configNames().contains(key);
     }
 
     /** The environment variable that sets a key (MicroProfile Config: non-alphanumerics become _, upper case). */
