@@ -169,14 +169,15 @@ class KafkaAccessTest {
     }
 
     @Test
-    void aListenerWithoutTlsOrAuthenticationFails() {
+    void aListenerWithoutTlsOrAuthenticationOrPeersFails() {
         ObjectNode kafka = one(K8sTree.render("production"), "Kafka");
         ObjectNode listener = (ObjectNode) kafka.at("/spec/kafka/listeners/0");
         listener.put("tls", false);
         listener.remove("authentication");
+        listener.remove("networkPolicyPeers");
         ((ObjectNode) kafka.at("/spec/kafka")).remove("authorization");
         List<String> problems = listenerProblems(kafka);
-        assertEquals(3, problems.size(), problems.toString());
+        assertEquals(4, problems.size(), problems.toString());
     }
 
     @Test
@@ -195,7 +196,7 @@ class KafkaAccessTest {
 
     // --- the rules -----------------------------------------------------------------------------------------
 
-    /** Every listener encrypts and authenticates, and the brokers check ACLs. */
+    /** Every listener encrypts, authenticates and admits only the labelled pods, and the brokers check ACLs. */
     static List<String> listenerProblems(JsonNode kafka) {
         List<String> problems = new ArrayList<>();
         for (JsonNode listener : kafka.at("/spec/kafka/listeners")) {
@@ -206,6 +207,9 @@ class KafkaAccessTest {
             String authentication = listener.at("/authentication/type").asText();
             if (!Set.of("tls", "scram-sha-512").contains(authentication)) {
                 problems.add("listener " + name + " authenticates nobody (authentication '" + authentication + "')");
+            }
+            if (listener.path("networkPolicyPeers").isEmpty()) {
+                problems.add("listener " + name + " is open to every pod (no networkPolicyPeers)");
             }
         }
         if (!"simple".equals(kafka.at("/spec/kafka/authorization/type").asText())) {
