@@ -129,6 +129,24 @@ class KafkaAccessTest {
         }
     }
 
+    @Test
+    void theServicesFilesAreReadAsTheyAreWritten() {
+        ServiceKafkaUse registry = ServiceKafkaUse.of("registry-service");
+        assertEquals("registry", registry.service());
+        assertTrue(registry.produces().containsAll(Set.of("registry.beneficiary", "registry.child",
+            "registry.business", "registry.campaign")), registry.toString());
+        ServiceKafkaUse bazaar = ServiceKafkaUse.of("bazaar-service");
+        assertTrue(bazaar.consumes().containsAll(Set.of("registry.business", "registry.campaign")), bazaar.toString());
+        assertEquals(Set.of("bazaar-registry"), bazaar.groups(), "a literal in EventConsumers.start");
+        ServiceKafkaUse sponsorship = ServiceKafkaUse.of("sponsorship-service");
+        assertTrue(sponsorship.consumes().containsAll(Set.of("registry.beneficiary", "registry.child")),
+            sponsorship.toString());
+        assertEquals(Set.of("sponsorship-registry"), sponsorship.groups(), "sponsorship.registry.consumer-group");
+        ServiceKafkaUse gateway = ServiceKafkaUse.of("gateway");
+        assertEquals(Set.of(), gateway.produces(), "events.relay.enabled=false");
+        assertEquals(Set.of(), gateway.consumes());
+    }
+
     // --- the check catches what it is for: each case breaks one thing of a valid rendering -------------------
 
     @Test

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *       {@code topics} ({@code sponsorship.registry.topics}, {@code bazaar.registry-topics}), test profile left out.
  *       {@code EventConsumers} writes an event it fails on to {@code <topic>.DLT}.</li>
  *   <li>{@code groups}: the consumer group of each {@code EventConsumers.start(...)} call in its main sources: a
- *       string literal, or, where the call takes the group from the configuration, the value of each key that ends
- *       in {@code consumer-group}.</li>
+ *       string literal or a constant of the same file, or, where the call takes the group from the configuration,
+ *       the value of each key that ends in {@code consumer-group}.</li>
  *   <li>{@code aggregates}: the aggregate types its code puts in the outbox ({@code AGGREGATE = "..."} constants
  *       and {@code DomainEvent.of("...", ...)} literals), whose topics the AsyncAPI document must list.</li>
  * </ul>
@@ -116,13 +116,17 @@ record ServiceKafkaUse(String app, String service, Set<String> produces, Set<Str
             Matcher call = Pattern.compile("\\b" + field.group(1) + "\\.start\\(\\s*([^,]+),").matcher(code);
             while (call.find()) {
                 String argument = call.group(1).trim();
+                Matcher constant = Pattern.compile("\\b" + Pattern.quote(argument) + "\\s*=\\s*\"([^\"]+)\"\\s*;")
+                    .matcher(code);
                 if (argument.matches("\"[^\"]*\"")) {
                     groups.add(argument.substring(1, argument.length() - 1));
+                } else if (argument.matches("[A-Z][A-Z0-9_]*") && constant.find()) {
+                    groups.add(constant.group(1));
                 } else if (argument.contains("consumerGroup") && !configuredGroups.isEmpty()) {
                     groups.addAll(configuredGroups);
                 } else {
                     throw new IllegalStateException(source + ": cannot tell the consumer group of "
-                        + call.group() + "; name it with a literal or a '...consumer-group' key");
+                        + call.group() + "; name it with a literal, a constant or a '...consumer-group' key");
                 }
             }
         }
