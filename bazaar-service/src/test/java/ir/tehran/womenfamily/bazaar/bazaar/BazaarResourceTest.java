@@ -148,4 +148,13 @@ class BazaarResourceTest {
         given().get("/api/bazaar/asyncapi").then().statusCode(200)
             .body(org.hamcrest.Matchers.containsString("bazaar.allocation"));
     }
+
+    @Test
+    void aTokenIssuedInTheFutureIs401() {
+        given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator")
+                .issuedAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10))).sign())
+            .get("/api/bazaar/bazaars").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator").sign())
+            .get("/api/bazaar/bazaars").then().statusCode(200);
+    }
 }

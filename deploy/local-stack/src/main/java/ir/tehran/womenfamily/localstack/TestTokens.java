@@ -86,6 +86,18 @@ public final class TestTokens {
         return this;
     }
 
+    /** Issued at {@code value} ({@code iat}), living as long as before from then. */
+    public TestTokens issuedAt(Instant value) {
+        this.issuedAt = value;
+        return this;
+    }
+
+    /** Living {@code value} from its {@code iat} ({@code exp - iat}). */
+    public TestTokens lifetime(Duration value) {
+        this.lifetime = value;
+        return this;
+    }
+
     /**
      * Signed with these keys rather than the test JVM's ({@link TestInfra#jwtKeys()}): the keys of a
      * {@link LocalStack}, whose processes trust only their own.

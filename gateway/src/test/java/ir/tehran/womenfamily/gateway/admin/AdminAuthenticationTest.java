@@ -2,8 +2,10 @@ package ir.tehran.womenfamily.gateway.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +13,9 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.gateway.RotatedKeys;
+import ir.tehran.womenfamily.gateway.token.TokenIssuer;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -57,6 +61,23 @@ class AdminAuthenticationTest {
     @Test
     void aTokenForAnotherAudienceIs401() {
         unauthorized(call(TestTokens.token().subject("root").groups("admin").audience("another-api").sign()));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIs401() {
+        unauthorized(call(TestTokens.token().subject("root").groups("admin")
+            .issuedAt(Instant.now().plus(Duration.ofMinutes(10))).sign()));
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheGatewayIssuesIs401() {
+        // the verifiers' maximum is the gateway's own longest access token, and not one second more
+        assertEquals(TokenIssuer.MAX_LIFETIME.toSeconds(),
+            ConfigProvider.getConfig().getValue("smallrye.jwt.time-to-live", Long.class));
+        call(TestTokens.token().subject("root").groups("admin").lifetime(TokenIssuer.MAX_LIFETIME).sign())
+            .statusCode(200);
+        unauthorized(call(TestTokens.token().subject("root").groups("admin")
+            .lifetime(TokenIssuer.MAX_LIFETIME.plusSeconds(1)).sign()));
     }
 
     @Test

@@ -3,6 +3,9 @@ package ir.tehran.womenfamily.registry.beneficiary;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.TestTokens;
@@ -51,6 +54,55 @@ class BeneficiaryAccessTest {
     @Test
     void wrongAudience() {
         expect401(TestTokens.token().subject("cw").groups("caseworker").audience("another-api").sign());
+    }
+
+    /** A token as the caseworker's usual one, issued at {@code iat} and living {@code lifetime}. */
+    private static TestTokens caseworker(Instant iat, Duration lifetime) {
+        return TestTokens.token().subject("cw").groups("caseworker").issuedAt(iat).lifetime(lifetime);
+    }
+
+    private static void expectAccepted(String token) {
+        given().auth().oauth2(token).when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void issuedInTheFuture() {
+        expect401(caseworker(Instant.now().plus(Duration.ofMinutes(10)), Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void issuedFurtherInTheFutureThanTheClockSkew() {
+        // the skew is 30 s: 45 s ahead is refused even while the request takes a few seconds
+        expect401(caseworker(Instant.now().plusSeconds(45), Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void issuedInTheFutureWithinTheClockSkewIsAccepted() {
+        expectAccepted(caseworker(Instant.now().plusSeconds(15), Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void livingLongerThanTheLongestAccessToken() {
+        // 15 minutes is the most the gateway issues; one second more is refused, though still unexpired
+        expect401(caseworker(Instant.now(), Duration.ofMinutes(15).plusSeconds(1)).sign());
+        expect401(caseworker(Instant.now().minusSeconds(60), Duration.ofDays(30)).sign());
+    }
+
+    @Test
+    void livingExactlyTheLongestAccessTokenIsAccepted() {
+        expectAccepted(caseworker(Instant.now(), Duration.ofMinutes(15)).sign());
+    }
+
+    @Test
+    void expiredLongerAgoThanTheClockSkew() {
+        expect401(caseworker(Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(45), Duration.ofMinutes(5))
+            .sign());
+    }
+
+    @Test
+    void expiredWithinTheClockSkewIsAccepted() {
+        expectAccepted(caseworker(Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(10), Duration.ofMinutes(5))
+            .sign());
     }
 
     @Test

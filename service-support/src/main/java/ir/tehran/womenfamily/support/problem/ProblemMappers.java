@@ -4,12 +4,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import ir.tehran.womenfamily.support.db.DatabaseOutage;
+import ir.tehran.womenfamily.support.json.StrictJson;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -58,11 +62,17 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
         List<Problem.Violation> errors = List.of();
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        String duplicate = e instanceof JsonParseException p ? duplicateField(p)
+            : e.getCause() instanceof JsonParseException p ? duplicateField(p) : null;
+        if (duplicate != null) {
+            errors = List.of(new Problem.Violation(duplicate, Messages.get(locale, "validation.duplicate-field")));
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = jsonPath(m.getPath());
             String key = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
+                : e instanceof StrictJson.InvalidText ? "validation.invalid-text"
                 : e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class
                     ? "validation.date"
+                : e instanceof MismatchedInputException mi && isWrongType(mi) ? "validation.wrong-type"
                 : e instanceof InvalidFormatException ? "validation.wrong-format" : "validation.unreadable";
             errors = List.of(new Problem.Violation(field, Messages.get(locale, key)));
         }
@@ -329,6 +339,47 @@ public class ProblemMappers {
             }
         }
         return v.getMessage();
+    }
+
+    /**
+     * A value of one JSON type where the shape wants another (a text for a number, a number for a text or an
+     * enum constant), which {@link StrictJson} refuses instead of converting; not a text of the right type in a
+     * wrong format (an unknown enum constant, a malformed id).
+     */
+    static boolean isWrongType(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return false;
+        }
+        boolean text = CharSequence.class.isAssignableFrom(target);
+        boolean scalar = target.isPrimitive() || Number.class.isAssignableFrom(target) || target == Boolean.class;
+        if (e instanceof InvalidFormatException f) {
+            return text && f.getValue() != null && !(f.getValue() instanceof CharSequence)
+                || scalar && f.getValue() instanceof CharSequence;
+        }
+        return text || scalar || target.isEnum();
+    }
+
+    /**
+     * The path of a field named twice in one object ({@link StrictJson} has the parser refuse it), or null for
+     * any other unreadable body. Jackson 2 reports a duplicate only as a parse error whose message names the
+     * field; the parser's context, which already holds that name, gives the path of the object it is in.
+     */
+    static String duplicateField(JsonParseException e) {
+        if (e.getProcessor() == null) {
+            return null;
+        }
+        JsonStreamContext context = e.getProcessor().getParsingContext();
+        if (context == null || !context.inObject() || context.getCurrentName() == null
+                || !("Duplicate field '" + context.getCurrentName() + "'").equals(e.getOriginalMessage())) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inObject() ? "." + c.getCurrentName() : "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> refs) {

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import ir.tehran.womenfamily.sponsorship.common.Rials;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,7 +34,7 @@ public final class GiftedSchoolDtos {
             LocalDate applicationDeadline, String applicationDeadlineJalali,
             LocalDate examDate, String examDateJalali,
             @Schema(description = "Application and exam fee in whole rials")
-            @JsonDeserialize(using = Rials.class) @PositiveOrZero Long feeRials) {
+            @PositiveOrZero Long feeRials) {
     }
 
     @Schema(name = "SchoolApplicationTransition", description = "Move the application on, with the day it happened.")

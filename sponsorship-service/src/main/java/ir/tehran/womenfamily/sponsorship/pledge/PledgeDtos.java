@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import ir.tehran.womenfamily.sponsorship.common.Rials;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +23,7 @@ public final class PledgeDtos {
             @NotNull Pledge.Purpose purpose,
             @NotNull Pledge.Schedule schedule,
             @Schema(description = "The amount once, or each month; whole rials", examples = "25000000")
-            @NotNull @Positive @JsonDeserialize(using = Rials.class) Long instalmentRials,
+            @NotNull @Positive Long instalmentRials,
             @Schema(description = "Months of a monthly pledge (1-120); 1 or absent for a one-off")
             @Min(1) @Max(120) Integer months,
             LocalDate startsOn, String startsOnJalali,
@@ -37,7 +35,7 @@ public final class PledgeDtos {
     public record NewPledge(@NotNull UUID sponsorId, @NotNull UUID childId,
             @NotNull Pledge.Purpose purpose,
             @NotNull Pledge.Schedule schedule,
-            @NotNull @Positive @JsonDeserialize(using = Rials.class) Long instalmentRials,
+            @NotNull @Positive Long instalmentRials,
             @Min(1) @Max(120) Integer months,
             LocalDate startsOn, String startsOnJalali,
             UUID payerId) {
@@ -53,7 +51,7 @@ public final class PledgeDtos {
 
     @Schema(name = "Receipt", description = "Money received from the payer. It pays the instalment it names, or "
         + "else the oldest open instalments first.")
-    public record Receipt(@NotNull @Positive @JsonDeserialize(using = Rials.class) Long amountRials,
+    public record Receipt(@NotNull @Positive Long amountRials,
             LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note,
             @Schema(description = "The instalment it pays (1 for a one-off); never more than it still lacks")
             @Min(1) @Max(120) Integer instalmentNumber) {
@@ -83,7 +81,7 @@ public final class PledgeDtos {
 
     @Schema(name = "Disbursement", description = "Money paid out for the child. A payment of a school application's "
         + "or an enrolment's fee names it.")
-    public record Disbursement(@NotNull @Positive @JsonDeserialize(using = Rials.class) Long amountRials,
+    public record Disbursement(@NotNull @Positive Long amountRials,
             @NotNull LedgerEntry.Target target,
             LocalDate disbursedOn, String disbursedOnJalali,
             LedgerEntry.ReferenceType referenceType, UUID referenceId,

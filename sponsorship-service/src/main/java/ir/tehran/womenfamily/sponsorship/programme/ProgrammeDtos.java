@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import ir.tehran.womenfamily.sponsorship.common.Rials;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +33,7 @@ public final class ProgrammeDtos {
             LocalDate endsOn, String endsOnJalali,
             @Min(1) @Max(500) Short plannedSessions,
             @Schema(description = "Fee per child in whole rials; 0 when free")
-            @JsonDeserialize(using = Rials.class) @PositiveOrZero Long feeRials) {
+            @PositiveOrZero Long feeRials) {
     }
 
     @Schema(name = "Programme")

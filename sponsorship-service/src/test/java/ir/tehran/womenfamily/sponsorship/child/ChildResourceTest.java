@@ -103,6 +103,15 @@ class ChildResourceTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIs401() {
+        given().auth().oauth2(TestTokens.token().groups("sponsorship-officer")
+                .issuedAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10))).sign())
+            .get(PATH).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token().groups("sponsorship-officer").sign()).get(PATH).then()
+            .statusCode(200);
+    }
+
+    @Test
     void eachCauseOfA401AloneAndA403ForTheWrongRole() {
         String path = PATH + "/" + UUID.randomUUID();
         given().get(path).then().statusCode(401).contentType("application/problem+json");
