@@ -61,16 +61,12 @@ class MassAssignmentTest {
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
     private static final Set<String> NO_FIXTURE_YET = Set.of(
         "POST /api/registry/agency/enrolment-check",
-        "PUT /api/registry/beneficiaries/{id}/case/assignee",
-        "POST /api/registry/beneficiaries/{id}/cohorts/{membershipId}/end",
         "POST /api/registry/beneficiaries/{id}/referrals",
         "POST /api/registry/beneficiaries/{id}/referrals/{referralId}/transitions",
-        "POST /api/registry/beneficiaries/{id}/placements",
         "PUT /api/registry/beneficiaries/{id}/placements/{placementId}/attendance",
         "POST /api/registry/beneficiaries/{id}/placements/{placementId}/end",
         "POST /api/registry/beneficiaries/{id}/placements/{placementId}/statements",
         "DELETE /api/registry/beneficiaries/{beneficiaryId}/children/{childId}",
-        "POST /api/registry/cohort-definitions",
         "POST /api/registry/duplicates/{id}/merge",
         "POST /api/registry/campaign/mentees",
         "POST /api/registry/campaign/mentees/{id}/milestones",
@@ -179,6 +175,31 @@ class MassAssignmentTest {
         f.put("POST /api/registry/campaign-participants", () -> new Call(cw(), "/api/registry/campaign-participants",
             "{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"مهسا\",\"lastName\":\"نامی\","
                 + "\"district\":5}", null, null));
+        f.put("PUT " + B + "/{id}/case/assignee", () -> {
+            String w = woman();
+            return new Call(Women.admin("supervisor"), B + "/" + w + "/case/assignee", "{\"assignee\":\"" + CW + "\"}",
+                null, B + "/" + w + "/case");
+        });
+        f.put("POST " + B + "/{id}/cohorts/{membershipId}/end", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            String m = RegistryApi.as(cw()).body("{\"cohort\":\"ADDICTION_RECOVERY\",\"since\":\"1404-01-01\","
+                + "\"followingCentre\":\"یاورشهر ۵\"}").post(B + "/" + w + "/cohorts").then().statusCode(201)
+                .extract().path("id");
+            return new Call(cw(), B + "/" + w + "/cohorts/" + m + "/end", "{\"endedOn\":\"1404-06-01\"}", null, null);
+        });
+        f.put("POST " + B + "/{id}/placements", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            RegistryApi.as(cw()).body("{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1404-05-01\"}")
+                .post(B + "/" + w + "/cohorts").then().statusCode(201);
+            return new Call(cw(), B + "/" + w + "/placements", "{\"unitName\":\"کارگاه\",\"training\":\"خیاطی\","
+                + "\"trainingCompletedOn\":\"1404-06-10\",\"hoursPerDay\":6,\"hourlyWageRials\":150000,"
+                + "\"prisonsReference\":\"۱۴۰۴/ز/۷۷\",\"startedOn\":\"1404-06-20\"}", null, null);
+        });
+        f.put("POST /api/registry/cohort-definitions", () -> new Call(Women.admin("head"),
+            "/api/registry/cohort-definitions", "{\"code\":\"MASS_" + System.nanoTime() % 1_000_000_000L + "\","
+                + "\"nameFa\":\"آزمون\",\"nameEn\":\"Test\"}", null, null));
         return f;
     }
 
