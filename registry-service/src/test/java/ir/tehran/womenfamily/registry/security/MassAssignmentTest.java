@@ -71,7 +71,6 @@ class MassAssignmentTest {
         "POST /api/registry/campaign/mentees",
         "POST /api/registry/campaign/mentees/{id}/milestones",
         "POST /api/registry/campaign/mentees/{id}/sessions",
-        "POST /api/registry/campaign/mentors",
         "POST /api/registry/centre-renovations",
         "PATCH /api/registry/centre-renovations/{id}",
         "POST /api/registry/centre-renovations/{id}/transitions",
@@ -82,9 +81,7 @@ class MassAssignmentTest {
         "POST /api/registry/production-orders/{id}/deliveries/{deliveryId}/inspection",
         "POST /api/registry/production-orders/{id}/payment",
         "POST /api/registry/production-orders/{id}/transitions",
-        "POST /api/registry/production-orders/{id}/work",
-        "POST /api/registry/workshop-centres",
-        "PATCH /api/registry/workshop-centres/{id}");
+        "POST /api/registry/production-orders/{id}/work");
 
     /** A concrete call: who, where, a valid body, and where the stored record is read back (or null). */
     private record Call(String token, String path, String body, String etag, String readBack) {
@@ -200,7 +197,23 @@ class MassAssignmentTest {
         f.put("POST /api/registry/cohort-definitions", () -> new Call(Women.admin("head"),
             "/api/registry/cohort-definitions", "{\"code\":\"MASS_" + System.nanoTime() % 1_000_000_000L + "\","
                 + "\"nameFa\":\"آزمون\",\"nameEn\":\"Test\"}", null, null));
+        f.put("POST /api/registry/workshop-centres", () -> new Call(Women.admin("head"),
+            "/api/registry/workshop-centres", centre(), null, null));
+        f.put("PATCH /api/registry/workshop-centres/{id}", () -> {
+            String id = RegistryApi.as(Women.admin("head")).body(centre()).post("/api/registry/workshop-centres").then()
+                .statusCode(201).extract().path("id");
+            String path = "/api/registry/workshop-centres/" + id;
+            return new Call(Women.admin("head"), path, "{\"capacity\":12}", etag(Women.admin("head"), path), path);
+        });
+        f.put("POST /api/registry/campaign/mentors", () -> new Call(Women.admin("head"),
+            "/api/registry/campaign/mentors", "{\"kind\":\"MASTER\",\"firstName\":\"فرشته\",\"lastName\":\"استاد\","
+                + "\"skills\":[\"CANDLES\"],\"districts\":[5],\"capacity\":3}", null, null));
         return f;
+    }
+
+    private static String centre() {
+        return "{\"code\":\"MC-" + System.nanoTime() % 1_000_000_000L + "\",\"name\":\"کوثر آزمون\","
+            + "\"district\":5,\"capacity\":10}";
     }
 
     /** The registry's JSON write operations: "METHOD path" → the operation. */
