@@ -56,6 +56,17 @@ public class Beneficiary extends PanacheEntityBase {
         public boolean isSensitive() {
             return this == PRISON_RELEASE;
         }
+
+        /**
+         * The channel as every answer and export shows it: a channel that is itself a sensitive fact is
+         * generalised to the one it belongs to (the Prisons Organisation is an agency that refers women), so
+         * the profile of a woman released from prison has the same keys and values as that of a woman any
+         * other agency referred. The precise fact is her {@code PRISON_RELEASE} cohort membership, read only
+         * through the cohorts (need to know, audited).
+         */
+        public Channel disclosed() {
+            return this == PRISON_RELEASE ? AGENCY_REFERRAL : this;
+        }
     }
 
     @Id

@@ -34,8 +34,9 @@ public final class BeneficiaryDtos {
             @Size(max = 500) String address,
             @Min(1) @Max(22) Short district,
             @Schema(description = "Ten digits") @Size(max = 20) String postalCode,
-            Beneficiary.Channel registrationChannel,
-            Beneficiary.SupportLevel supportLevel) {
+            @Schema(description = "How she came to the register; MUNICIPAL_OFFICE when not given. Her support "
+                + "level is not set here: it starts empty and moves only through POST /{id}/support-level")
+            Beneficiary.Channel registrationChannel) {
     }
 
     @Schema(name = "UpdateBeneficiary", description = "Changes to a woman's profile; absent fields stay as they are.")
@@ -55,7 +56,8 @@ public final class BeneficiaryDtos {
     public record BeneficiaryView(UUID id, String nationalCode, String firstName, String lastName, String fatherName,
             LocalDate birthDate, String birthDateJalali, String mobile, String address, Short district,
             String postalCode,
-            @Schema(description = "Absent when the channel itself is a sensitive fact")
+            @Schema(description = "How she came to the register, generalised: a prison release is shown as "
+                + "AGENCY_REFERRAL (the Prisons Organisation is a referring agency), so that no profile reveals it")
             Beneficiary.Channel registrationChannel,
             Beneficiary.Status status, Beneficiary.SupportLevel supportLevel, Instant registeredAt,
             @Schema(description = "Registration date, Solar Hijri", examples = "1403-07-15") String registeredOn,

@@ -11,7 +11,7 @@ public final class BeneficiaryMapper {
     public static BeneficiaryDtos.BeneficiaryView toView(Beneficiary b) {
         return new BeneficiaryDtos.BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.fatherName,
             b.birthDate, JalaliDate.format(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
-            b.registrationChannel.isSensitive() ? null : b.registrationChannel, b.status, b.supportLevel,
+            b.registrationChannel.disclosed(), b.status, b.supportLevel,
             b.registeredAt, registeredOn(b), b.mergedInto, b.version);
     }
 

@@ -33,6 +33,9 @@ public class BeneficiaryService {
     @Inject
     DuplicateDetector duplicates;
 
+    @Inject
+    ExistenceProbes probes;
+
     Clock clock = Clock.systemUTC();
 
     /** Registers a woman, her events and any likely duplicates for review, in one transaction. */
@@ -45,25 +48,35 @@ public class BeneficiaryService {
         if (!Access.canPlaceIn(actor, profile.district())) {
             throw ProblemException.invalid("district", "validation.district-not-yours");
         }
+        probes.requireWithinLimit(actor);
         Optional<Beneficiary> existing = Beneficiary.find("nationalCode", code).firstResultOptional();
         if (existing.isPresent()) {
-            Beneficiary e = existing.get();
-            throw ProblemException.conflict("beneficiary-exists")
-                .with("existingId", e.mergedInto != null ? e.mergedInto : e.id);
+            throw alreadyRegistered(existing.get(), actor);
         }
-        Beneficiary.Registration reg = Beneficiary.register(code, profile, r.registrationChannel(), r.supportLevel(),
+        Beneficiary.Registration reg = Beneficiary.register(code, profile, r.registrationChannel(), null,
             actor.name(), now());
         Beneficiary b = reg.beneficiary();
         b.persist();
         List<DomainEvent> events = new ArrayList<>(reg.events());
-        if (b.supportLevel != null) {
-            BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SUPPORT_LEVEL, null, b.supportLevel.name(),
-                "registration", actor.name(), b.registeredAt).persist();
-        }
         outbox.append(events);
         duplicates.examine(b);
         audit.record(AuditEvent.of("beneficiary.register", "beneficiary", b.id));
         return b;
+    }
+
+    /**
+     * The 409 for a national code that is already registered. A caller who may see that woman (the
+     * survivor, when the record was merged) learns her id; anyone else gets the same 409 with no id and no
+     * district, and the attempt is recorded as DENIED and counted against her {@link ExistenceProbes} limit.
+     */
+    private ProblemException alreadyRegistered(Beneficiary e, Actor actor) {
+        Beneficiary target = e.isMerged()
+            ? Beneficiary.<Beneficiary>findByIdOptional(e.mergedInto).orElse(e) : e;
+        if (Access.canSee(actor, target)) {
+            return ProblemException.conflict("beneficiary-exists").with("existingId", target.id);
+        }
+        probes.recordDenied(target.id);
+        return ProblemException.conflict("beneficiary-exists");
     }
 
     /** The record if the actor may see it; merged records are returned as they are (the resource redirects). */

@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.registry.transfer;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,16 +11,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.registry.common.Actors;
-import ir.tehran.womenfamily.support.audit.Audit;
-import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.Actor;
+import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bulk import and export of women and their children as CSV. Admins only. */
@@ -58,7 +65,7 @@ public class TransferResource {
     ObjectMapper json;
 
     @Inject
-    Audit audit;
+    CurrentActor currentActor;
 
     @POST
     @Path("imports")
@@ -86,13 +93,46 @@ public class TransferResource {
     @GET
     @Path("exports/beneficiaries")
     @Produces("text/csv")
-    @Operation(summary = "Every woman and her children as CSV, without sensitive fields")
-    public Response export() {
-        audit.recordInNewTransaction(AuditEvent.of("beneficiary.export", "beneficiary", "all")
-            .withPurpose("export"));
-        StreamingOutput body = exports::write;
+    @Operation(summary = "Women (and their children) as CSV, minimised to a purpose; never a sensitive fact",
+        description = "purpose is required and chooses the columns: REGISTER_TRANSFER (the import format, "
+            + "registration channel generalised), OUTREACH (first_name, last_name, mobile, district, status, "
+            + "support_level), CHILD_EDUCATION (the mother's first_name, last_name, mobile, district and one line "
+            + "per child: child_first_name, child_last_name, child_birth_date, child_gender, child_grade), "
+            + "STATISTICS (district, status, support_level, registered_month, birth_year, children). Filters: "
+            + "district, updatedSince (an ISO or Jalali day, or an ISO instant with an offset). Streamed; "
+            + "audited with the purpose, the filter and the number of lines.")
+    public Response export(
+            @Parameter(description = "REGISTER_TRANSFER, OUTREACH, CHILD_EDUCATION or STATISTICS", required = true)
+            @QueryParam("purpose") String purpose,
+            @QueryParam("district") @Min(1) @Max(22) Short district,
+            @Parameter(description = "ISO (2024-03-06) or Jalali (1402-12-16) day, or an ISO instant")
+            @QueryParam("updatedSince") String updatedSince) {
+        ExportService.Request request = new ExportService.Request(purpose(purpose), district,
+            updatedSince == null || updatedSince.isBlank() ? null : instant("updatedSince", updatedSince));
+        Actor actor = currentActor.get();
+        StreamingOutput body = out -> exports.write(request, actor, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
-            .header("Content-Disposition", "attachment; filename=\"women-heads-of-household.csv\"").build();
+            .header("Content-Disposition", "attachment; filename=\"women-heads-of-household-"
+                + request.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".csv\"").build();
+    }
+
+    private static ExportPurpose purpose(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("purpose", "validation.export-purpose");
+        }
+        try {
+            return ExportPurpose.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("purpose", "validation.export-purpose");
+        }
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Days.parseInstant(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "validation.date");
+        }
     }
 
     private ImportView view(ImportJob job, HttpHeaders headers) {

@@ -20,8 +20,10 @@ class LifecycleTest {
 
     @Test
     void statusAndSupportLevelMovesAreKeptWithWhoWhenAndWhy() {
-        String id = RegistryApi.register(cw, "\"firstName\":\"مینا\",\"lastName\":\"صادقی\",\"district\":9,"
-            + "\"supportLevel\":\"COUNSELLING\"");
+        String id = RegistryApi.register(cw, "مینا", "صادقی", 9);
+        as(cw).body("{\"supportLevel\":\"COUNSELLING\",\"reason\":\"first interview\"}")
+            .post(BENEFICIARIES + "/" + id + "/support-level")
+            .then().statusCode(200).body("supportLevel", equalTo("COUNSELLING"));
         as(cw).body("{\"status\":\"ACTIVE\"}").post(BENEFICIARIES + "/" + id + "/status")
             .then().statusCode(200).body("status", equalTo("ACTIVE"));
         as(cw).body("{\"supportLevel\":\"TRAINING\",\"reason\":\"ready to learn sewing\"}")

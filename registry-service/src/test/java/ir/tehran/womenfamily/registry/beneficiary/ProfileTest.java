@@ -62,11 +62,11 @@ class ProfileTest {
     }
 
     @Test
-    void aPrisonReleaseChannelIsNeverShownInTheProfile() {
+    void aPrisonReleaseChannelIsShownGeneralisedAsAnAgencyReferral() {
         String id = RegistryApi.register(cw, "\"firstName\":\"لیلا\",\"lastName\":\"رضایی\",\"district\":5,"
             + "\"registrationChannel\":\"PRISON_RELEASE\"");
-        String body = as(cw).get(BENEFICIARIES + "/" + id).then().statusCode(200).extract().asString();
-        assertFalse(body.contains("registrationChannel"), body);
+        String body = as(cw).get(BENEFICIARIES + "/" + id).then().statusCode(200)
+            .body("registrationChannel", equalTo("AGENCY_REFERRAL")).extract().asString();
         assertFalse(body.contains("PRISON"), body);
         RegistryApi.event("registry.beneficiary", id, "beneficiary.registered");
         RegistryApi.events("registry.beneficiary", id)

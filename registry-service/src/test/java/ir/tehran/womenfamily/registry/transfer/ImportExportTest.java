@@ -77,15 +77,108 @@ class ImportExportTest {
         assertEquals(0, again.getInt("children"));
     }
 
+    private static final String EXPORT = "/api/registry/exports/beneficiaries";
+
+    private String export(String purpose, Object... filter) {
+        var request = given().auth().oauth2(admin).queryParam("purpose", purpose);
+        for (int i = 0; i < filter.length; i += 2) {
+            request = request.queryParam((String) filter[i], filter[i + 1]);
+        }
+        return request.get(EXPORT).then().statusCode(200).contentType("text/csv; charset=UTF-8").extract().asString();
+    }
+
     @Test
-    void theExportHasEveryoneButNoSensitiveFact() {
+    void theTransferExportHasEveryoneButNoSensitiveFactAndImportsAgain() {
         String code = NationalCodes.random();
         awaitDone(startImport(ImportFormat.header() + "\n" + code + ",ثریا,امیری,,,,11,,,PRISON_RELEASE,,,,,,,\n"));
-        String csv = given().auth().oauth2(admin).get("/api/registry/exports/beneficiaries")
-            .then().statusCode(200).contentType("text/csv; charset=UTF-8").extract().asString();
+        String csv = export("REGISTER_TRANSFER");
+        assertEquals("\uFEFF" + ImportFormat.header(), csv.lines().findFirst().orElseThrow());
         String line = csv.lines().filter(l -> l.startsWith(code)).findFirst().orElseThrow();
         assertFalse(line.contains("PRISON"), line);
+        assertTrue(line.contains(",AGENCY_REFERRAL,"), line);
         assertTrue(csv.lines().skip(1).findFirst().isPresent());
+        JsonPath again = awaitDone(startImport(csv.lines().filter(l -> l.startsWith(code) || l.startsWith("\uFEFF"))
+            .collect(java.util.stream.Collectors.joining("\n")) + "\n"));
+        assertEquals(1, again.getInt("unchanged"), again.prettify());
+    }
+
+    @Test
+    void anExportNeedsAPurposeFromTheFixedSet() {
+        given().auth().oauth2(admin).header("Accept-Language", "en").get(EXPORT).then().statusCode(400)
+            .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("purpose"));
+        given().auth().oauth2(admin).queryParam("purpose", "EVERYTHING").get(EXPORT).then().statusCode(400)
+            .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("purpose"));
+        given().auth().oauth2(admin).queryParam("purpose", "OUTREACH").queryParam("updatedSince", "1402-12-30")
+            .get(EXPORT).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("updatedSince"));
+        given().auth().oauth2(RegistryApi.caseworker("cw-export", 5)).queryParam("purpose", "OUTREACH").get(EXPORT)
+            .then().statusCode(403);
+    }
+
+    /** The table of docs/security.md, "Exports": purpose → columns. No other column, and never a sensitive one. */
+    @Test
+    void eachPurposeCarriesExactlyItsColumns() {
+        Map<String, String> expected = Map.of(
+            "REGISTER_TRANSFER", ImportFormat.header(),
+            "OUTREACH", "first_name,last_name,mobile,district,status,support_level",
+            "CHILD_EDUCATION", "first_name,last_name,mobile,district,child_first_name,child_last_name,"
+                + "child_birth_date,child_gender,child_grade",
+            "STATISTICS", "district,status,support_level,registered_month,birth_year,children");
+        assertEquals(expected.keySet(), java.util.Arrays.stream(ExportPurpose.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toSet()));
+        expected.forEach((purpose, header) -> {
+            String first = export(purpose, "district", 22, "updatedSince", "2100-01-01").lines().findFirst()
+                .orElseThrow();
+            assertEquals("\uFEFF" + header, first, purpose);
+            assertFalse(first.matches(".*(cohort|note|case|placement|prison).*"), first);
+        });
+    }
+
+    @Test
+    void theFilterKeepsADistrictAndWhatChangedSinceAndTheAuditSaysWhatLeft() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        String a = RegistryApi.register(admin, "\"firstName\":\"شیرین\",\"lastName\":\"فیلتر\",\"district\":21,"
+            + "\"mobile\":\"09120000021\"");
+        RegistryApi.register(admin, "\"firstName\":\"شهلا\",\"lastName\":\"فیلتر\",\"district\":20");
+        String since = before.toString();
+        String outreach = export("OUTREACH", "district", 21, "updatedSince", since);
+        List<String> rows = outreach.lines().skip(1).toList();
+        assertEquals(1, rows.size(), outreach);
+        assertEquals("شیرین,فیلتر,+989120000021,21,APPLICANT,", rows.get(0));
+        // a Jalali day works as well: tomorrow has nothing yet, and the old days have her
+        String tomorrow = ir.tehran.womenfamily.support.jalali.Days.jalali(java.time.LocalDate.now(
+            ir.tehran.womenfamily.support.jalali.Days.TEHRAN).plusDays(1));
+        assertEquals(1, export("OUTREACH", "district", 21, "updatedSince", tomorrow).lines().count());
+        assertTrue(export("STATISTICS", "district", 21, "updatedSince", "۱۴۰۰/۰۱/۰۱").lines().count() >= 2);
+
+        List<Map<String, Object>> audited = given().auth().oauth2(admin).queryParam("actor", "admin-1")
+            .queryParam("limit", 50).get("/api/registry/audit").then().statusCode(200).extract().jsonPath()
+            .getList("items");
+        Map<String, Object> entry = audited.stream().filter(e -> "beneficiary.export".equals(e.get("action")))
+            .findFirst().orElseThrow(() -> new AssertionError(audited.toString()));
+        @SuppressWarnings("unchecked")
+        Map<String, String> detail = (Map<String, String>) entry.get("detail");
+        assertEquals("STATISTICS", detail.get("purpose"), entry.toString());
+        assertEquals("21", detail.get("district"));
+        assertEquals("true", detail.get("complete"));
+        assertEquals("export:STATISTICS", entry.get("purpose"));
+        assertTrue(Integer.parseInt(detail.get("rows")) >= 1, entry.toString());
+        assertTrue(detail.containsKey("updatedSince"), entry.toString());
+        assertFalse(a.isEmpty());
+    }
+
+    @Test
+    void theChildEducationExportHasALinePerChildAndNoCodes() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        String code = NationalCodes.random();
+        awaitDone(startImport(ImportFormat.header() + "\n"
+            + code + ",رعنا,آموزشی,,,09121110022,19,,,,,آرش,آموزشی,,1396-02-01,MALE,2\n"
+            + code + ",رعنا,آموزشی,,,09121110022,19,,,,,آوا,آموزشی,,1399-09-09,FEMALE,\n"
+            + NationalCodes.random() + ",بی‌فرزند,آموزشی,,,,19,,,,,,,,,,\n"));
+        String csv = export("CHILD_EDUCATION", "district", 19, "updatedSince", before.toString());
+        List<String> rows = csv.lines().skip(1).toList();
+        assertEquals(List.of("رعنا,آموزشی,+989121110022,19,آرش,آموزشی,2017-04-21,MALE,2",
+            "رعنا,آموزشی,+989121110022,19,آوا,آموزشی,2020-11-29,FEMALE,"), rows, csv);
+        assertFalse(csv.contains(code), csv);
     }
 
     @Test

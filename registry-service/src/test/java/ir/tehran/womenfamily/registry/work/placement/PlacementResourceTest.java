@@ -142,7 +142,8 @@ class PlacementResourceTest {
             .statusCode(200).body("items", hasSize(1))
             .body(not(containsString("placement")))
             .body(not(containsString(unit)));
-        String csv = given().auth().oauth2(Women.admin("head")).get("/api/registry/exports/beneficiaries")
+        String csv = given().auth().oauth2(Women.admin("head")).queryParam("purpose", "REGISTER_TRANSFER")
+            .get("/api/registry/exports/beneficiaries")
             .then().statusCode(200).extract().asString();
         String line = csv.lines().filter(l -> l.startsWith(code)).findFirst().orElseThrow();
         assertFalse(line.contains(unit) || csv.contains(unit), line);
