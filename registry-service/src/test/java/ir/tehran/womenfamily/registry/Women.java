@@ -32,14 +32,15 @@ public final class Women {
         return TestTokens.token().subject(client).clientId(client).groups("agency").sign();
     }
 
-    /** Registers a woman through POST /beneficiaries; returns her id. */
+    /** Registers a woman of district 5 (the district of {@link #caseworker}) through POST /beneficiaries. */
     public static String register() {
         return register(NationalCodes.random());
     }
 
     public static String register(String nationalCode) {
         return given().auth().oauth2(caseworker("registrar")).contentType(ContentType.JSON)
-            .body("{\"nationalCode\":\"" + nationalCode + "\",\"firstName\":\"زهرا\",\"lastName\":\"محمدی\"}")
+            .body("{\"nationalCode\":\"" + nationalCode + "\",\"firstName\":\"زهرا\",\"lastName\":\"محمدی\","
+                + "\"district\":5}")
             .when().post("/api/registry/beneficiaries")
             .then().statusCode(201).extract().path("id");
     }

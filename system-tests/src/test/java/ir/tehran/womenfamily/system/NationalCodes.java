@@ -6,13 +6,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Valid national codes (کد ملی) for the end-to-end tests: check digit with weights 10..2, not one digit
  * repeated.
  */
-final class NationalCodes {
+public final class NationalCodes {
 
     private NationalCodes() {
     }
 
     /** A random valid code. */
-    static String random() {
+    public static String random() {
         while (true) {
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < 9; i++) {

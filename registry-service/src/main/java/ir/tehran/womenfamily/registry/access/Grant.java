@@ -19,7 +19,9 @@ public record Grant(UUID beneficiaryId, Actor actor, Basis basis, BreakGlass bre
     public enum Basis {
         /** She is the woman's assigned caseworker or counsellor. */
         ASSIGNED("casework"),
-        /** An admin, for what admins may see without a reason (assignments, referrals). */
+        /** A caseworker of the woman's district, or the one who registered her (not her sensitive facts). */
+        DISTRICT("casework"),
+        /** An admin, for what admins may see without a reason (her profile, consents, assignments, referrals). */
         ADMIN("administration"),
         /** An admin who gave a reason to see sensitive facts. */
         BREAK_GLASS("break-glass");

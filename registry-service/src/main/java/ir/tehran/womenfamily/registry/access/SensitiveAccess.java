@@ -27,11 +27,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Who may open a woman's casework and her sensitive facts (need to know, OWASP API1):
+ * Who may open a woman's casework and her sensitive facts (need to know, OWASP API1). Built on
+ * {@link WomanAccess}: whoever may not see the woman at all is refused there, before these stricter rules:
  * <ul>
  * <li>sensitive facts (cohorts, case notes): her assigned caseworker; an admin only through
  * break-glass, with a reason in {@value #BREAK_GLASS_HEADER}, recorded, audited and announced;</li>
  * <li>casework (case, assignments, referrals): her assigned caseworker, or an admin;</li>
+ * <li>a caseworker assigned to a woman outside her districts may see her and her casework (the
+ * assignment is the need to know; see {@link WomanAccess});</li>
  * <li>anyone else gets 404, exactly as for a woman who does not exist, so the answer does not reveal
  * that she is registered, has a case, or has sensitive facts.</li>
  * </ul>
@@ -58,6 +61,9 @@ public class SensitiveAccess {
     @Inject
     Outbox outbox;
 
+    @Inject
+    WomanAccess women;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -66,11 +72,12 @@ public class SensitiveAccess {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant sensitive(UUID beneficiaryId, String resourceType, String action, String breakGlassReason) {
-        Actor actor = actors.get();
-        if (isAssigned(beneficiaryId, actor)) {
-            return new Grant(beneficiaryId, actor, Grant.Basis.ASSIGNED, null);
+        Grant seen = women.require(beneficiaryId, resourceType, action);
+        Actor actor = seen.actor();
+        if (seen.basis() == Grant.Basis.ASSIGNED) {
+            return seen;
         }
-        if (!actor.hasRole("admin")) {
+        if (seen.basis() != Grant.Basis.ADMIN) {
             throw refuse(beneficiaryId, resourceType, action);
         }
         String reason = decode(breakGlassReason);
@@ -81,9 +88,6 @@ public class SensitiveAccess {
             throw ProblemException.invalid(BREAK_GLASS_HEADER, "validation.break-glass-reason", MIN_REASON,
                 MAX_REASON);
         }
-        if (!exists(beneficiaryId)) {
-            throw refuse(beneficiaryId, resourceType, action);
-        }
         return new Grant(beneficiaryId, actor, Grant.Basis.BREAK_GLASS, breakGlass(beneficiaryId, actor,
             resourceType, reason));
     }
@@ -91,12 +95,9 @@ public class SensitiveAccess {
     /** Opens a woman's casework (not her sensitive facts) for her assigned caseworker or an admin; else 404. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant casework(UUID beneficiaryId, String resourceType, String action) {
-        Actor actor = actors.get();
-        if (isAssigned(beneficiaryId, actor)) {
-            return new Grant(beneficiaryId, actor, Grant.Basis.ASSIGNED, null);
-        }
-        if (actor.hasRole("admin") && exists(beneficiaryId)) {
-            return new Grant(beneficiaryId, actor, Grant.Basis.ADMIN, null);
+        Grant seen = women.require(beneficiaryId, resourceType, action);
+        if (seen.basis() == Grant.Basis.ASSIGNED || seen.basis() == Grant.Basis.ADMIN) {
+            return seen;
         }
         throw refuse(beneficiaryId, resourceType, action);
     }
@@ -107,22 +108,7 @@ public class SensitiveAccess {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void audit(Grant grant, AuditEvent event) {
-        AuditEvent e = event.withPurpose(grant.basis().purpose()).withDetail("basis", grant.basis().name());
-        if (grant.breakGlass() != null) {
-            e = e.withDetail("breakGlassAccessId", grant.breakGlass().accessId())
-                .withDetail("reasonSha256", grant.breakGlass().reasonSha256());
-        }
-        audit.record(grant.actor(), e);
-    }
-
-    /** Whether the woman is registered; a 404 (audited as NOT_FOUND) when she is not. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void requireExists(UUID beneficiaryId, String resourceType, String action) {
-        if (!exists(beneficiaryId)) {
-            audit.recordInNewTransaction(AuditEvent.of(action, resourceType, beneficiaryId)
-                .withOutcome(AuditEvent.Outcome.NOT_FOUND));
-            throw ProblemException.notFound("beneficiary", beneficiaryId);
-        }
+        women.audit(grant, event);
     }
 
     /** The username of her assigned caseworker or counsellor, if she has a case. */
@@ -134,19 +120,10 @@ public class SensitiveAccess {
         return found.stream().findFirst();
     }
 
-    private boolean isAssigned(UUID beneficiaryId, Actor actor) {
-        return actor.subject() != null && actor.hasRole("caseworker")
-            && assignee(beneficiaryId).filter(actor.subject()::equals).isPresent();
-    }
-
-    private boolean exists(UUID beneficiaryId) {
-        return !em.createNativeQuery("select 1 from beneficiary where id = ?").setParameter(1, beneficiaryId)
-            .getResultList().isEmpty();
-    }
-
+    /** She exists and the caller may see her (WomanAccess said so), but not this: the same 404, DENIED. */
     private ProblemException refuse(UUID beneficiaryId, String resourceType, String action) {
-        AuditEvent.Outcome outcome = exists(beneficiaryId) ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.NOT_FOUND;
-        audit.recordInNewTransaction(AuditEvent.of(action, resourceType, beneficiaryId).withOutcome(outcome));
+        audit.recordInNewTransaction(AuditEvent.of(action, resourceType, beneficiaryId)
+            .withOutcome(AuditEvent.Outcome.DENIED));
         return ProblemException.notFound("beneficiary", beneficiaryId);
     }
 

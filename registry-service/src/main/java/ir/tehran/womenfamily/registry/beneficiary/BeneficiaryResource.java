@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.common.Actors;
-import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.web.IdempotentRequests;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,8 +91,7 @@ public class BeneficiaryResource {
     @Operation(summary = "Read one woman's profile",
         description = "Carries an ETag; a record merged into another answers 301 to the survivor.")
     public Response get(@PathParam("id") UUID id) {
-        Beneficiary b = service.find(id, actors.current())
-            .orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        Beneficiary b = service.profile(id, actors.current());
         if (b.isMerged()) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(b.mergedInto))
                 .entity(BeneficiaryMapper.toView(b)).build();

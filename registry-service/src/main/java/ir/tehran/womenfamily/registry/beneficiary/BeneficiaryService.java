@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.common.PostalCode;
@@ -35,6 +36,9 @@ public class BeneficiaryService {
 
     @Inject
     ExistenceProbes probes;
+
+    @Inject
+    WomanAccess access;
 
     Clock clock = Clock.systemUTC();
 
@@ -72,17 +76,20 @@ public class BeneficiaryService {
     private ProblemException alreadyRegistered(Beneficiary e, Actor actor) {
         Beneficiary target = e.isMerged()
             ? Beneficiary.<Beneficiary>findByIdOptional(e.mergedInto).orElse(e) : e;
-        if (Access.canSee(actor, target)) {
+        if (access.visibleTo(actor).test(target.id)) {
             return ProblemException.conflict("beneficiary-exists").with("existingId", target.id);
         }
         probes.recordDenied(target.id);
         return ProblemException.conflict("beneficiary-exists");
     }
 
-    /** The record if the actor may see it; merged records are returned as they are (the resource redirects). */
+    /**
+     * Her profile if the actor may see her ({@link WomanAccess}), else the 404 of a woman who does not exist;
+     * merged records are returned as they are (the resource redirects).
+     */
     @Transactional
-    public Optional<Beneficiary> find(UUID id, Actor actor) {
-        return Beneficiary.<Beneficiary>findByIdOptional(id).filter(b -> Access.canSee(actor, b));
+    public Beneficiary profile(UUID id, Actor actor) {
+        return seen(id, actor, "beneficiary.read");
     }
 
     @Transactional
@@ -122,14 +129,14 @@ public class BeneficiaryService {
 
     @Transactional
     public List<BeneficiaryHistory> history(UUID id, Actor actor) {
-        find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        seen(id, actor, "beneficiary.history");
         return BeneficiaryHistory.list("beneficiaryId = ?1 order by id", id);
     }
 
     /** A record the actor may read (merged ones included), or 404. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Beneficiary readable(UUID id, Actor actor) {
-        return find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        return seen(id, actor, "beneficiary.read");
     }
 
     /** A record the actor may change: visible and not merged away, or 404 / 409. */
@@ -140,7 +147,7 @@ public class BeneficiaryService {
 
     /** A record the actor may change: visible, not merged away, and (when given) at the version she read. */
     Beneficiary live(UUID id, Actor actor, Long expectedVersion) {
-        Beneficiary b = find(id, actor).orElseThrow(() -> ProblemException.notFound("beneficiary", id));
+        Beneficiary b = seen(id, actor, "beneficiary.write");
         if (b.isMerged()) {
             throw new ProblemException(409, "beneficiary-merged").with("mergedInto", b.mergedInto);
         }
@@ -148,6 +155,12 @@ public class BeneficiaryService {
             throw ProblemException.preconditionFailed();
         }
         return b;
+    }
+
+    /** The record, once {@link WomanAccess} let the actor see her; 404 (audited) when it did not. */
+    private Beneficiary seen(UUID id, Actor actor, String action) {
+        access.require(actor, id, "beneficiary", action);
+        return Beneficiary.findById(id);
     }
 
     /** Validates and canonicalises profile facts; every bad field is reported at once. */

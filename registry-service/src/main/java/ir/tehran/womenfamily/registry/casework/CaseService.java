@@ -41,7 +41,7 @@ public class CaseService {
     /** Assigns her case to {@code request.assignee()}, opening it when she has none (admins only). */
     @Transactional
     public CaseWithHistory assign(UUID beneficiaryId, CaseworkDtos.AssignCase request) {
-        access.requireExists(beneficiaryId, CASE, "case.assign");
+        access.casework(beneficiaryId, CASE, "case.assign");
         Instant now = Instant.now(clock);
         String by = actors.get().subject();
         AssigneeKind kind = request.kind() == null ? AssigneeKind.CASEWORKER : request.kind();

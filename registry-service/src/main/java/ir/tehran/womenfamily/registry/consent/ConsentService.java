@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Inputs;
-import ir.tehran.womenfamily.registry.access.SensitiveAccess;
-import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.registry.access.Grant;
+import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.jalali.Days;
@@ -28,10 +28,7 @@ public class ConsentService {
     public static final String RESOURCE = "beneficiary.consents";
 
     @Inject
-    SensitiveAccess access;
-
-    @Inject
-    Audit audit;
+    WomanAccess access;
 
     @Inject
     CurrentActor actors;
@@ -48,14 +45,14 @@ public class ConsentService {
 
     @Transactional
     public Consent record(UUID beneficiaryId, ConsentDtos.RecordConsent request) {
-        access.requireExists(beneficiaryId, RESOURCE, "consent.record");
+        Grant grant = access.require(beneficiaryId, RESOURCE, "consent.record");
         Agency agency = agencyOf(request.purpose(), request.agency());
         Instant now = Instant.now(clock);
         LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Days.TEHRAN).toLocalDate());
         String by = actors.get().subject();
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();
-        audit.record(AuditEvent.of("consent.record", RESOURCE, beneficiaryId).withPurpose("casework")
+        access.audit(grant, AuditEvent.of("consent.record", RESOURCE, beneficiaryId)
             .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose)
             .withDetail("channel", consent.channel));
         return consent;
@@ -63,13 +60,13 @@ public class ConsentService {
 
     @Transactional
     public Consent revoke(UUID beneficiaryId, UUID consentId) {
-        access.requireExists(beneficiaryId, RESOURCE, "consent.revoke");
+        Grant grant = access.require(beneficiaryId, RESOURCE, "consent.revoke");
         Consent consent = find(beneficiaryId, consentId)
             .orElseThrow(() -> ProblemException.notFound("consent", consentId));
         if (!consent.revoke(actors.get().subject(), Instant.now(clock))) {
             throw ProblemException.conflict("consent-already-revoked");
         }
-        audit.record(AuditEvent.of("consent.revoke", RESOURCE, beneficiaryId).withPurpose("casework")
+        access.audit(grant, AuditEvent.of("consent.revoke", RESOURCE, beneficiaryId)
             .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose));
         return consent;
     }
@@ -77,14 +74,21 @@ public class ConsentService {
     /** Every consent she gave, revoked ones too, newest first. */
     @Transactional
     public List<Consent> history(UUID beneficiaryId) {
-        access.requireExists(beneficiaryId, RESOURCE, "consent.list");
-        return Consent.list("beneficiaryId = ?1 order by recordedAt desc", beneficiaryId);
+        Grant grant = access.require(beneficiaryId, RESOURCE, "consent.list");
+        List<Consent> consents = Consent.list("beneficiaryId = ?1 order by recordedAt desc", beneficiaryId);
+        access.audit(grant, AuditEvent.of("consent.list", RESOURCE, beneficiaryId)
+            .withDetail("count", consents.size()));
+        return consents;
     }
 
     @Transactional
     public Consent get(UUID beneficiaryId, UUID consentId) {
-        access.requireExists(beneficiaryId, RESOURCE, "consent.read");
-        return find(beneficiaryId, consentId).orElseThrow(() -> ProblemException.notFound("consent", consentId));
+        Grant grant = access.require(beneficiaryId, RESOURCE, "consent.read");
+        Consent consent = find(beneficiaryId, consentId)
+            .orElseThrow(() -> ProblemException.notFound("consent", consentId));
+        access.audit(grant, AuditEvent.of("consent.read", RESOURCE, beneficiaryId).withDetail("consentId", consent.id)
+            .withDetail("purpose", consent.purpose));
+        return consent;
     }
 
     private static Optional<Consent> find(UUID beneficiaryId, UUID consentId) {

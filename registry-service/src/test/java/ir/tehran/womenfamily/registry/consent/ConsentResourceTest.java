@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +111,34 @@ class ConsentResourceTest {
         given().auth().oauth2(TestTokens.forRoles("app", "partner-app")).when().get(Women.BASE + id + "/consents")
             .then().statusCode(403).contentType("application/problem+json");
         given().when().get(Women.BASE + id + "/consents").then().statusCode(401);
+    }
+
+    @Test
+    void aCaseworkerOfAnotherDistrictGetsTheUnknownWomans404AndTheRefusalIsAudited() {
+        String id = RegistryApi.register(RegistryApi.admin(), "سمیه", "نوری", 7);
+        given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
+            .body("{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"2024-03-20\",\"channel\":\"SMS\"}")
+            .when().post(Women.BASE + id + "/consents")
+            .then().statusCode(201);
+        String outsider = RegistryApi.caseworker("consent-outsider", 5);
+        given().auth().oauth2(outsider).when().get(Women.BASE + id + "/consents")
+            .then().statusCode(404).contentType("application/problem+json")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/not-found"));
+        given().auth().oauth2(outsider).contentType(ContentType.JSON)
+            .body("{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"2024-03-20\",\"channel\":\"SMS\"}")
+            .when().post(Women.BASE + id + "/consents")
+            .then().statusCode(404);
+        given().auth().oauth2(RegistryApi.caseworker("consent-cw-7", 7)).when().get(Women.BASE + id + "/consents")
+            .then().statusCode(200).body("", hasSize(1));
+
+        Women.audit("beneficiary.consents", id).then()
+            .body("items.find { it.actor == 'consent-outsider' && it.action == 'consent.list' }.outcome",
+                equalTo("DENIED"))
+            .body("items.find { it.actor == 'consent-outsider' && it.action == 'consent.record' }.outcome",
+                equalTo("DENIED"))
+            .body("items.find { it.actor == 'consent-cw-7' && it.action == 'consent.list' }.outcome",
+                equalTo("SUCCESS"))
+            .body("items.find { it.actor == 'consent-cw-7' && it.action == 'consent.list' }.purpose",
+                equalTo("casework"));
     }
 }

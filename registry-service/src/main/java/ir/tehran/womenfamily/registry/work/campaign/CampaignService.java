@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.registry.access.Inputs;
+import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.beneficiary.Access;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
@@ -49,6 +51,9 @@ public class CampaignService {
 
     @Inject
     BeneficiaryService beneficiaries;
+
+    @Inject
+    WomanAccess women;
 
     @Inject
     Outbox outbox;
@@ -162,7 +167,7 @@ public class CampaignService {
     /** A mentee the actor may follow, or 404. */
     @Transactional
     public Mentee mentee(UUID id, Actor actor) {
-        return Mentee.<Mentee>findByIdOptional(id).filter(m -> visible(actor, m))
+        return Mentee.<Mentee>findByIdOptional(id).filter(m -> visible(actor, women.visibleTo(actor), m))
             .orElseThrow(() -> ProblemException.notFound("mentee", id));
     }
 
@@ -188,7 +193,9 @@ public class CampaignService {
                 params.put("districts", Set.of((short) -1));
             }
         }
-        return Mentee.<Mentee>find(q + " order by headsHousehold desc, enrolledAt, id", params).page(0, limit).list();
+        Predicate<UUID> seen = women.visibleTo(actor);
+        return Mentee.<Mentee>find(q + " order by headsHousehold desc, enrolledAt, id", params).page(0, limit).list()
+            .stream().filter(m -> visible(actor, seen, m)).toList();
     }
 
     /**
@@ -345,7 +352,15 @@ public class CampaignService {
         return m;
     }
 
-    private static boolean visible(Actor actor, Mentee m) {
+    /**
+     * The campaign record of a registered woman is hers: whoever may see her ({@link WomanAccess}) may follow
+     * it. A participant who is not registered is followed by the caseworkers of her district and whoever
+     * enrolled her.
+     */
+    private static boolean visible(Actor actor, Predicate<UUID> women, Mentee m) {
+        if (m.beneficiaryId != null) {
+            return women.test(m.beneficiaryId);
+        }
         return actor.isAdmin() || actor.districts().contains((int) m.district) || actor.name().equals(m.enrolledBy);
     }
 

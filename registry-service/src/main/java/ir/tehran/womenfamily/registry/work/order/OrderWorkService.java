@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import ir.tehran.womenfamily.registry.beneficiary.Access;
+import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -38,6 +38,9 @@ public class OrderWorkService {
 
     /** Hours a woman may work in one day, over all orders. */
     public static final BigDecimal MAX_HOURS_PER_DAY = BigDecimal.valueOf(12);
+
+    @Inject
+    WomanAccess women;
 
     @Inject
     Outbox outbox;
@@ -302,15 +305,8 @@ public class OrderWorkService {
         return OrderViews.allocations(orderId).stream().map(a -> a.centreId).collect(Collectors.toSet());
     }
 
-    /** Admins see every woman; a caseworker those {@link Access#canSee} lets her see; anyone else none. */
-    private static Predicate<UUID> visibleTo(Actor actor) {
-        if (actor.isAdmin()) {
-            return id -> true;
-        }
-        Map<UUID, Boolean> cache = new HashMap<>();
-        return id -> cache.computeIfAbsent(id, k -> {
-            Beneficiary b = Beneficiary.findById(k);
-            return b != null && Access.canSee(actor, b);
-        });
+    /** Whether the actor may see each woman: {@link WomanAccess} decides. */
+    private Predicate<UUID> visibleTo(Actor actor) {
+        return women.visibleTo(actor);
     }
 }

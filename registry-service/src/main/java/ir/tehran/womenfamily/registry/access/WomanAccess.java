@@ -1,0 +1,132 @@
+package ir.tehran.womenfamily.registry.access;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The one place that decides whether the caller may see a woman at all: her profile and every record that
+ * hangs off her (consents, children, dependants, case, notes, cohorts, referrals, placements, campaign
+ * record, businesses she owns). The rule:
+ * <ul>
+ * <li>an admin sees every woman;</li>
+ * <li>a caseworker sees the women of her districts (token claim {@code districts}), the women she registered
+ * herself, and the women whose case is assigned to her (an admin may assign a woman of another district:
+ * the assignment is the need to know);</li>
+ * <li>anyone else sees none.</li>
+ * </ul>
+ * A caller who may not see her gets exactly the 404 problem a woman who does not exist gets, and the
+ * refusal is audited ({@code DENIED} when she exists, {@code NOT_FOUND} when she does not) in a transaction
+ * of its own, so it stays recorded although the caller's work is rolled back. {@link SensitiveAccess} builds
+ * its stricter casework and sensitive rules on top of this one.
+ */
+@ApplicationScoped
+public class WomanAccess {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Actors callers;
+
+    @Inject
+    CurrentActor actors;
+
+    @Inject
+    Audit audit;
+
+    /** What the rule needs to know about her: where she lives, who registered her, who has her case. */
+    public record Facts(Short district, String createdBy, String assignee) {
+    }
+
+    /** The rule itself, without a database: may {@code caller} see a woman with these facts? */
+    public static Optional<Grant.Basis> basis(Actor caller, Facts her) {
+        boolean caseworker = caller.is("caseworker");
+        if (caseworker && her.assignee() != null && her.assignee().equals(caller.name())) {
+            return Optional.of(Grant.Basis.ASSIGNED);
+        }
+        if (caller.isAdmin()) {
+            return Optional.of(Grant.Basis.ADMIN);
+        }
+        if (caseworker && (her.district() != null && caller.districts().contains(her.district().intValue())
+                || caller.name().equals(her.createdBy()))) {
+            return Optional.of(Grant.Basis.DISTRICT);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Opens the woman for the caller of the current request, or throws the 404 a woman who does not exist
+     * gets (audited as {@code action} on {@code resourceType}). Call it before anything else that reads or
+     * writes her records.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Grant require(UUID beneficiaryId, String resourceType, String action) {
+        return require(callers.current(), beneficiaryId, resourceType, action);
+    }
+
+    /** {@link #require(UUID, String, String)} for a caller the service was handed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Grant require(Actor caller, UUID beneficiaryId, String resourceType, String action) {
+        Optional<Facts> her = facts(beneficiaryId);
+        Optional<Grant.Basis> basis = her.flatMap(f -> basis(caller, f));
+        if (basis.isEmpty()) {
+            audit.recordInNewTransaction(AuditEvent.of(action, resourceType, beneficiaryId)
+                .withOutcome(her.isPresent() ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.NOT_FOUND));
+            throw ProblemException.notFound("beneficiary", beneficiaryId);
+        }
+        return new Grant(beneficiaryId, actors.get(), basis.get(), null);
+    }
+
+    /**
+     * For filtering a list of records that name women: whether {@code caller} may see each one, not audited
+     * (a list leaves out what she may not see rather than refusing). One query per woman, remembered.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Predicate<UUID> visibleTo(Actor caller) {
+        if (caller.isAdmin()) {
+            return id -> true;
+        }
+        Map<UUID, Boolean> known = new HashMap<>();
+        return id -> id != null && known.computeIfAbsent(id,
+            k -> facts(k).flatMap(f -> basis(caller, f)).isPresent());
+    }
+
+    /**
+     * Records what the granted caller did, in the caller's transaction; call it last. {@code event} carries
+     * the action and its non-sensitive detail; the basis becomes the purpose.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void audit(Grant grant, AuditEvent event) {
+        AuditEvent e = event.withPurpose(grant.basis().purpose()).withDetail("basis", grant.basis().name());
+        if (grant.breakGlass() != null) {
+            e = e.withDetail("breakGlassAccessId", grant.breakGlass().accessId())
+                .withDetail("reasonSha256", grant.breakGlass().reasonSha256());
+        }
+        audit.record(grant.actor(), e);
+    }
+
+    private Optional<Facts> facts(UUID beneficiaryId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.district, b.created_by, "
+                + "(select c.assigned_to from beneficiary_case c where c.beneficiary_id = b.id) "
+                + "from beneficiary b where b.id = ?")
+            .setParameter(1, beneficiaryId).getResultList();
+        return rows.stream().findFirst().map(r -> new Facts(r[0] == null ? null : ((Number) r[0]).shortValue(),
+            (String) r[1], (String) r[2]));
+    }
+}
