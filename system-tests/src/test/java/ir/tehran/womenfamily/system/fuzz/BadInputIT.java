@@ -87,6 +87,9 @@ class BadInputIT {
         RowCounts rows = new RowCounts(stack);
         List<Finding> broken = Collections.synchronizedList(new ArrayList<>());
         List<String> partialWrites = new ArrayList<>();
+        // operations during whose requests a scheduled job audited a run: a count of every SUCCESS entry, as
+        // this run took before, would have blamed the requests for it
+        List<String> jobsDuring = new ArrayList<>();
         List<String> closedOnce = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Integer> accepted = Collections.synchronizedMap(new TreeMap<>());
@@ -112,6 +115,7 @@ class BadInputIT {
                 // nothing written before (by an earlier operation's accepted write) is still on its way
                 rows.awaitIdle(Duration.ofMinutes(2));
                 Map<String, Long> before = rows.of(db, prefix);
+                long seqBefore = rows.lastAuditSeq(db);
                 String bearer = token;
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (int i = 0; i < requests.size(); i++) {
@@ -131,6 +135,10 @@ class BadInputIT {
                 }
                 sent += requests.size();
                 Map<String, Long> after = rows.of(db, prefix);
+                long jobEntries = rows.jobEntriesAfter(db, seqBefore);
+                if (jobEntries > 0) {
+                    jobsDuring.add(op.id() + " (" + jobEntries + ")");
+                }
                 if (!anyAccepted && !before.equals(after)) {
                     partialWrites.add(op.id() + ": " + RowCounts.difference(before, after));
                 }
@@ -143,6 +151,8 @@ class BadInputIT {
         java.nio.file.Files.write(Path.of("target/bad-input-findings.txt"),
             broken.stream().map(Finding::toString).toList());
         System.out.printf("malformed writes the services accepted (2xx/3xx), by operation and kind: %s%n", accepted);
+        System.out.printf("operations during which a scheduled job audited a run (not counted as theirs): %d %s%n",
+            jobsDuring.size(), jobsDuring);
         System.out.printf("connections closed without an answer, answered when sent again: %d %s%n",
             closedOnce.size(), closedOnce);
         assertTrue(sent >= AT_LEAST, "sent " + sent);

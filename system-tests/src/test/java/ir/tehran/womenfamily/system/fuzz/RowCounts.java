@@ -105,6 +105,33 @@ final class RowCounts implements AutoCloseable {
         return counts;
     }
 
+    /** The newest audit entry's sequence number in {@code db}; 0 while its log is empty. */
+    long lastAuditSeq(String db) throws SQLException {
+        return single(db, "select coalesce(max(seq), 0) from audit_entry", -1);
+    }
+
+    /**
+     * The {@code SUCCESS} entries that scheduled jobs ({@code system:<job>}, without a request id) recorded in
+     * {@code db} after entry {@code afterSeq}: what a count of every {@code SUCCESS} entry would have taken for
+     * a write of the requests.
+     */
+    long jobEntriesAfter(String db, long afterSeq) throws SQLException {
+        return single(db, "select count(*) from audit_entry where seq > ? and outcome = 'SUCCESS' "
+            + "and actor like 'system:%' and request_id is null", afterSeq);
+    }
+
+    private long single(String db, String sql, long parameter) throws SQLException {
+        try (Connection c = connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter >= 0) {
+                s.setLong(1, parameter);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static List<String> tablesOf(Statement s) {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
