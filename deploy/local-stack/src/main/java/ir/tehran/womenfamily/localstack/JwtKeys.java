@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -33,9 +31,8 @@ public record JwtKeys(Path signingKey, Path publicJwks) {
                 key.setKeyId("local-" + LocalDate.now() + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
                 key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
                 key.setUse("sig");
-                Files.writeString(signing, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE),
-                    StandardCharsets.UTF_8);
-                restrict(signing);
+                Files2.writeOwnerOnly(signing,
+                    key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE).getBytes(StandardCharsets.UTF_8));
                 Files.writeString(jwks, new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
                     StandardCharsets.UTF_8);
             }
@@ -44,14 +41,6 @@ public record JwtKeys(Path signingKey, Path publicJwks) {
             throw new UncheckedIOException(e);
         } catch (JoseException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: nothing more to do
         }
     }
 

@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+    /** The one address every process of the stack listens on. */
+    public static final String LOOPBACK = "127.0.0.1";
     private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship", "gateway");
 
     /** The business of the demo producer: the first of the registry's demo register, under this fixed id. */
@@ -142,7 +143,8 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess service(String name, String instance, int port, Map<String, String> config) {
         Path jar = options.dataDir().resolve("apps").resolve(module(name)).resolve("quarkus-run.jar");
         return new ServiceProcess(instance, jar, port, config,
-            options.dataDir().resolve("logs/" + instance + ".log"), watchdog);
+            options.dataDir().resolve("logs/" + instance + ".log"), options.dataDir().resolve("run/" + instance),
+            watchdog);
     }
 
     private Map<String, String> commonConfig(String database) {
@@ -151,6 +153,8 @@ public final class LocalStack implements AutoCloseable {
         c.put("quarkus.datasource.username", PostgresServer.USER);
         c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         c.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // this machine only: Quarkus listens on every address unless told otherwise
+        c.put("quarkus.http.host", LOOPBACK);
         c.put("mp.jwt.verify.publickey.location", keys.publicJwks().toUri().toString());
         c.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         c.put("mp.jwt.verify.audiences", TestTokens.AUDIENCE);
@@ -231,6 +235,7 @@ public final class LocalStack implements AutoCloseable {
             postgres.close();
         }
         Files2.deleteRecursively(options.dataDir().resolve("apps"));
+        Files2.deleteRecursively(options.dataDir().resolve("run"));
     }
 
     private static void log(String message) {
@@ -252,10 +257,12 @@ public final class LocalStack implements AutoCloseable {
                 changed |= putIfAbsent(p, "client-secret", random());
                 changed |= putIfAbsent(p, "agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
                 if (changed) {
-                    Files.createDirectories(file.getParent());
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        p.store(out, "demo accounts of this local stack");
-                    }
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    p.store(out, "demo accounts of this local stack");
+                    Files2.writeOwnerOnly(file, out.toByteArray());
+                } else {
+                    // a file of an older run may be readable by others: it holds passwords and a key
+                    Files2.writeOwnerOnly(file, Files.readAllBytes(file));
                 }
                 return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"),
                     p.getProperty("agency-check-key"));
@@ -353,7 +360,8 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("[local-stack] failed to start: " + e.getMessage());
             System.exit(1);
         }
-        String gw = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        // 127.0.0.1, not localhost: nothing listens on ::1, where localhost may lead first
+        String gw = stack.gatewayUrl();
         System.out.println();
         System.out.println("  Gateway:      " + gw);
         System.out.println("  Swagger UI:   " + gw + "/q/swagger-ui");
@@ -368,8 +376,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Demo users:   admin, caseworker, coordinator, officer, producer, sponsor  password: "
             + stack.demoCredentials().password());
         System.out.println("  Demo client:  demo-partner-app  secret: " + stack.demoCredentials().clientSecret());
-        System.out.println("  Token:        curl -s " + gw + "/oauth2/token -d grant_type=password "
-            + "-d username=admin -d password=" + stack.demoCredentials().password());
+        // the password goes through a pipe (printf is the shell's own), not onto curl's command line
+        System.out.println("  Token:        printf 'grant_type=password&username=admin&password=%s' '"
+            + stack.demoCredentials().password() + "' | curl -s " + gw + "/oauth2/token -d @-");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         try {

@@ -57,6 +57,8 @@ public final class PostgresServer implements AutoCloseable {
             config.put("synchronous_commit", durable ? "on" : "off");
             config.put("full_page_writes", durable ? "on" : "off");
             config.put("max_connections", "300");
+            // IPv4 loopback only, as every process of the stack ("localhost" would add ::1, and "*" everything)
+            config.put("listen_addresses", LocalStack.LOOPBACK);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(fresh)

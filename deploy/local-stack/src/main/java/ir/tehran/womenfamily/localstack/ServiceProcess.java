@@ -1,11 +1,13 @@
 package ir.tehran.womenfamily.localstack;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +15,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** One of the system's Quarkus applications, run from its built {@code quarkus-app} in its own JVM. */
+/**
+ * One of the system's Quarkus applications, run from its built {@code quarkus-app} in its own JVM.
+ *
+ * <p>Its configuration (database password, keys, demo passwords among the rest) never goes on the command line,
+ * which every user of the machine can read ({@code ps}, {@code /proc/<pid>/cmdline}): it is written to
+ * {@code <runDir>/config/application.properties}, readable by the owner only (0600, in a 0700 directory), and the
+ * process runs in {@code runDir}, where Quarkus reads that file (ordinal 260, above the packaged
+ * {@code application.properties}). The command line holds the JVM's options and the jar only.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -26,16 +37,19 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> config;
     private final Path logFile;
+    private final Path runDir;
     private final ParentWatchdog watchdog;
     private Process process;
 
-    public ServiceProcess(String name, Path jar, int port, Map<String, String> config, Path logFile,
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> config, Path logFile, Path runDir,
             ParentWatchdog watchdog) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.config = new TreeMap<>(config);
+        this.config.put("quarkus.http.port", Integer.toString(port));
         this.logFile = logFile;
+        this.runDir = runDir;
         this.watchdog = watchdog;
     }
 
@@ -69,10 +83,10 @@ public final class ServiceProcess implements AutoCloseable {
             if (extra != null && !extra.isBlank()) {
                 command.addAll(List.of(extra.strip().split("\\s+")));
             }
-            command.add("-Dquarkus.http.port=" + port);
-            config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            writeConfig();
             command.addAll(List.of("-jar", jar.toString()));
             process = new ProcessBuilder(command)
+                .directory(runDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
@@ -80,6 +94,20 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
         }
+    }
+
+    /** The file the process reads its configuration from (owner-only), in its working directory. */
+    public Path configFile() {
+        return runDir.resolve("config/application.properties");
+    }
+
+    private void writeConfig() throws IOException {
+        Properties p = new Properties();
+        p.putAll(config);
+        StringWriter out = new StringWriter();
+        p.store(out, "configuration of " + name + ", written by the local stack on each start");
+        Files2.writeOwnerOnly(runDir.resolve("config/application.properties"),
+            out.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Waits until {@code /q/health/ready} answers 200. */

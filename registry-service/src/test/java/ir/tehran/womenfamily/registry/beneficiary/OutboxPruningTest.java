@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
@@ -35,44 +36,56 @@ class OutboxPruningTest {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    Scheduler scheduler;
+
+    /** {@code OutboxPruning}'s job identity (and its actor, {@code system:outbox-pruning}). */
+    private static final String JOB = "outbox-pruning";
+
     @Test
     void onlyEventsPublishedBeforeTheCutoffAreRemoved() throws Exception {
-        String id = RegistryApi.register(RegistryApi.admin(), "ملیحه", "پرتوی", 3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(id) != null);
-        Instant published = publishedAt(id).toInstant();
+        // the scheduled run (a daily cron) would race this one for the same rows
+        scheduler.pause(JOB);
+        try {
+            String id = RegistryApi.register(RegistryApi.admin(), "ملیحه", "پرتوی", 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt(id) != null);
+            Instant published = publishedAt(id).toInstant();
 
-        pruning.prune(published.minusSeconds(1));
-        assertEquals(1, rows(id), "published after the cutoff: kept");
+            pruning.prune(published.minusSeconds(1));
+            assertEquals(1, rows(id), "published after the cutoff: kept");
 
-        Instant cutoff = published.plusMillis(1);
-        long due = count("select count(*) from outbox_event where published_at < ?", cutoff);
-        long lastSeq = lastEntrySeq();
-        assertEquals(due, pruning.prune(cutoff));
-        assertEquals(0, rows(id), "published before the cutoff: removed");
+            Instant cutoff = published.plusMillis(1);
+            long due = count("select count(*) from outbox_event where published_at < ?", cutoff);
+            long lastSeq = lastEntrySeq();
+            assertEquals(due, pruning.prune(cutoff));
+            assertEquals(0, rows(id), "published before the cutoff: removed");
 
-        // one entry for the run, by the job, with how many and the cutoff
-        List<AuditEntry> entries = jobEntriesAfter(lastSeq);
-        assertEquals(1, entries.size(), "one entry per run: " + entries);
-        AuditEntry entry = entries.get(0);
-        assertEquals("housekeeping.outbox.prune", entry.action());
-        assertEquals("outbox-event", entry.resourceType());
-        assertNull(entry.resourceId());
-        assertEquals("job:outbox-pruning", entry.purpose());
-        assertEquals("SUCCESS", entry.outcome());
-        assertEquals(Long.toString(due), entry.detail().get("rows"));
-        assertEquals(cutoff.toString(), entry.detail().get("cutoff"));
-        assertEquals(2, entry.detail().size(), "counts and the cutoff only: " + entry.detail());
+            // one entry for the run, by the job, with how many and the cutoff
+            List<AuditEntry> entries = jobEntriesAfter(lastSeq);
+            assertEquals(1, entries.size(), "one entry per run: " + entries);
+            AuditEntry entry = entries.get(0);
+            assertEquals("housekeeping.outbox.prune", entry.action());
+            assertEquals("outbox-event", entry.resourceType());
+            assertNull(entry.resourceId());
+            assertEquals("job:outbox-pruning", entry.purpose());
+            assertEquals("SUCCESS", entry.outcome());
+            assertEquals(Long.toString(due), entry.detail().get("rows"));
+            assertEquals(cutoff.toString(), entry.detail().get("cutoff"));
+            assertEquals(2, entry.detail().size(), "counts and the cutoff only: " + entry.detail());
 
-        // nothing left to remove: nothing recorded
-        long afterRun = lastEntrySeq();
-        assertEquals(0, pruning.prune(cutoff));
-        assertTrue(jobEntriesAfter(afterRun).isEmpty());
-        AuditLog.Verification verification = auditLog.verify();
-        assertTrue(verification.valid(), "the chain verifies: " + verification.firstBroken());
+            // nothing left to remove: nothing recorded
+            long afterRun = lastEntrySeq();
+            assertEquals(0, pruning.prune(cutoff));
+            assertTrue(jobEntriesAfter(afterRun).isEmpty());
+            AuditLog.Verification verification = auditLog.verify();
+            assertTrue(verification.valid(), "the chain verifies: " + verification.firstBroken());
+        } finally {
+            scheduler.resume(JOB);
+        }
     }
 
     private List<AuditEntry> jobEntriesAfter(long seq) {
-        return auditLog.byActorAfter("system:outbox-pruning", seq);
+        return auditLog.byActorAfter("system:" + JOB, seq);
     }
 
     private long lastEntrySeq() {

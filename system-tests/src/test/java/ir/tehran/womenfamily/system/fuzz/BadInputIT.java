@@ -10,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.localstack.LocalStack;
-import ir.tehran.womenfamily.localstack.PostgresServer;
 import ir.tehran.womenfamily.system.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +45,6 @@ class BadInputIT {
     static final int AT_LEAST = Integer.getInteger("bad-input.requests", 2_000);
     static final Duration DEADLINE = Duration.ofMinutes(12);
     static final long SEED = 1403;
-    /** Tables whose rows change without a request of ours: consumers' bookkeeping and migrations. */
-    static final List<String> NOT_COUNTED = List.of("processed_event", "flyway_schema_history");
-
     private static LocalStack stack;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,8 +80,16 @@ class BadInputIT {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        // each operation's requests carry request ids of their own: the rows they could have written are
+        // counted by them, not among what the system's jobs and consumers write meanwhile (RowCounts)
+        String run = "bad-input-" + Long.toString(System.currentTimeMillis(), 36);
+        int opIndex = 0;
+        RowCounts rows = new RowCounts(stack);
         List<Finding> broken = Collections.synchronizedList(new ArrayList<>());
         List<String> partialWrites = new ArrayList<>();
+        // operations during whose requests a scheduled job audited a run: a count of every SUCCESS entry, as
+        // this run took before, would have blamed the requests for it
+        List<String> jobsDuring = new ArrayList<>();
         List<String> closedOnce = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Integer> accepted = Collections.synchronizedMap(new TreeMap<>());
@@ -97,7 +97,6 @@ class BadInputIT {
         int hugeBodies = 0;
         String token = null;
         Instant tokenAt = Instant.MIN;
-        String currentDatabase = null;
         try {
             for (MalformedRequests.Operation op : ops) {
                 assertTrue(Instant.now().isBefore(deadline), "the run took longer than " + DEADLINE + " after "
@@ -107,20 +106,22 @@ class BadInputIT {
                     tokenAt = Instant.now();
                 }
                 String db = database(op);
-                if (!db.equals(currentDatabase)) {
-                    awaitQuiet(db);
-                    currentDatabase = db;
-                }
+                String prefix = run + "-" + (++opIndex) + "-";
                 List<MalformedRequests.Request> requests = new ArrayList<>(generator.requests(op, perOperation));
                 if (op.requestBody() != null && hugeBodies < 12 && !op.method().equals("get")) {
                     requests.add(generator.hugeBody(op));
                     hugeBodies++;
                 }
-                Map<String, Long> before = rowCounts(db);
+                // nothing written before (by an earlier operation's accepted write) is still on its way
+                rows.awaitIdle(Duration.ofMinutes(2));
+                Map<String, Long> before = rows.of(db, prefix);
+                long seqBefore = rows.lastAuditSeq(db);
                 String bearer = token;
                 List<Future<Integer>> answers = new ArrayList<>();
-                for (MalformedRequests.Request r : requests) {
-                    answers.add(pool.submit(() -> send(http, bearer, r, broken, closedOnce)));
+                for (int i = 0; i < requests.size(); i++) {
+                    MalformedRequests.Request r = requests.get(i);
+                    String requestId = prefix + i;
+                    answers.add(pool.submit(() -> send(http, bearer, requestId, r, broken, closedOnce)));
                 }
                 boolean anyAccepted = false;
                 for (int i = 0; i < answers.size(); i++) {
@@ -133,18 +134,25 @@ class BadInputIT {
                     }
                 }
                 sent += requests.size();
-                Map<String, Long> after = rowCounts(db);
+                Map<String, Long> after = rows.of(db, prefix);
+                long jobEntries = rows.jobEntriesAfter(db, seqBefore);
+                if (jobEntries > 0) {
+                    jobsDuring.add(op.id() + " (" + jobEntries + ")");
+                }
                 if (!anyAccepted && !before.equals(after)) {
-                    partialWrites.add(op.id() + ": " + difference(before, after));
+                    partialWrites.add(op.id() + ": " + RowCounts.difference(before, after));
                 }
             }
         } finally {
             pool.shutdownNow();
+            rows.close();
         }
         System.out.printf("bad input: %d requests over %d operations; statuses %s%n", sent, ops.size(), statuses);
         java.nio.file.Files.write(Path.of("target/bad-input-findings.txt"),
             broken.stream().map(Finding::toString).toList());
         System.out.printf("malformed writes the services accepted (2xx/3xx), by operation and kind: %s%n", accepted);
+        System.out.printf("operations during which a scheduled job audited a run (not counted as theirs): %d %s%n",
+            jobsDuring.size(), jobsDuring);
         System.out.printf("connections closed without an answer, answered when sent again: %d %s%n",
             closedOnce.size(), closedOnce);
         assertTrue(sent >= AT_LEAST, "sent " + sent);
@@ -153,11 +161,12 @@ class BadInputIT {
         assertEquals(List.of(), partialWrites, "rejected requests changed rows");
     }
 
-    private static int send(HttpClient http, String token, MalformedRequests.Request r, List<Finding> broken,
-            List<String> closedOnce) {
+    private static int send(HttpClient http, String token, String requestId, MalformedRequests.Request r,
+            List<Finding> broken, List<String> closedOnce) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + r.path()))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
+            .header("X-Request-Id", requestId)
             .header("Accept-Language", r.kind().hashCode() % 2 == 0 ? "en" : "fa");
         if (r.contentType() != null) {
             b.header("Content-Type", r.contentType());
@@ -225,76 +234,6 @@ class BadInputIT {
             }
         }
         return "gateway";
-    }
-
-    /** Waits (at most a minute) until the database's row counts stop moving, so what follows is ours. */
-    private static void awaitQuiet(String db) throws Exception {
-        Map<String, Long> last = rowCounts(db);
-        Instant until = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(until)) {
-            Thread.sleep(2000);
-            Map<String, Long> now = rowCounts(db);
-            if (now.equals(last)) {
-                return;
-            }
-            last = now;
-        }
-    }
-
-    /** Rows per table of one service's database, but for {@link #NOT_COUNTED}. */
-    private static Map<String, Long> rowCounts(String db) throws Exception {
-        return rowCounts(stack, db);
-    }
-
-    /** One query per database (its tables' counts, unioned), the list of tables read once: thousands of checks. */
-    private static final Map<String, String> COUNT_QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static Map<String, Long> rowCounts(LocalStack stack, String db) throws Exception {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl(db), PostgresServer.USER,
-                PostgresServer.PASSWORD);
-             Statement s = c.createStatement()) {
-            String query = COUNT_QUERIES.get(stack.postgres().jdbcUrl(db));
-            if (query == null) {
-                query = countQuery(s);
-                COUNT_QUERIES.put(stack.postgres().jdbcUrl(db), query);
-            }
-            try (ResultSet rs = s.executeQuery(query)) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return counts;
-    }
-
-    private static String countQuery(Statement s) throws java.sql.SQLException {
-        List<String> parts = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
-                + "where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
-            while (rs.next()) {
-                String table = rs.getString(1);
-                if (NOT_COUNTED.contains(table) || table.startsWith("rate_limit")) {
-                    continue;
-                }
-                // the audit trail records refused and not-found attempts on sensitive records by design
-                // (outcome DENIED or NOT_FOUND); a rejected request may add those, never a SUCCESS
-                parts.add(table.equals("audit_entry")
-                    ? "select 'audit_entry (SUCCESS)', count(*) from audit_entry where outcome = 'SUCCESS'"
-                    : "select '" + table + "', count(*) from \"" + table + "\"");
-            }
-        }
-        return String.join(" union all ", parts);
-    }
-
-    private static String difference(Map<String, Long> before, Map<String, Long> after) {
-        List<String> changed = new ArrayList<>();
-        after.forEach((table, n) -> {
-            if (!n.equals(before.get(table))) {
-                changed.add(table + " " + before.get(table) + " -> " + n);
-            }
-        });
-        return String.join(", ", changed);
     }
 
     private static String abbreviate(String s, int max) {
