@@ -96,7 +96,7 @@ class ManifestsTest {
             "registry.sensitive-access", "bazaar.bazaar", "bazaar.allocation", "bazaar.offer", "bazaar.attendance",
             "sponsorship.child", "sponsorship.sponsorship", "registry.production-order", "registry.placement",
             "registry.campaign", "registry.beneficiary.DLT", "registry.child.DLT", "registry.business.DLT",
-            "registry.campaign.DLT");
+            "registry.campaign.DLT", "registry.consent", "registry.consent.DLT");
         assertEquals(expected, declared);
     }
 
