@@ -25,6 +25,7 @@ public final class TestData {
 
     public static final String BUSINESS_TOPIC = "registry.business";
     public static final String CAMPAIGN_TOPIC = "registry.campaign";
+    public static final String CONSENT_TOPIC = "registry.consent";
     private static final EventContract CONTRACT = EventContract.load();
 
     private TestData() {
@@ -82,6 +83,34 @@ public final class TestData {
         String json = toJson(data);
         assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
         probe().sendCloudEvent(CAMPAIGN_TOPIC, personId.toString(), Map.of(
+            "id", id,
+            "source", "/women-family/registry",
+            "type", "ir.tehran.womenfamily.registry." + type,
+            "subject", personId.toString(),
+            "time", Instant.now().toString(),
+            "dataschema", schema,
+            "requestid", "test-" + id), json);
+    }
+
+    /**
+     * Sends the registry's {@code consent.given} ({@code active}) or {@code consent.revoked} for a woman's
+     * BAZAAR_PUBLICATION consent, checked against its schema, keyed by her id.
+     */
+    public static void sendPublicationConsent(UUID personId, boolean active) {
+        String type = active ? "consent.given" : "consent.revoked";
+        String schema = "urn:women-family:events:registry:" + type + ":v1";
+        Map<String, Object> data = new HashMap<>();
+        data.put("beneficiaryId", personId.toString());
+        data.put("consentId", UUID.randomUUID().toString());
+        data.put("purpose", "BAZAAR_PUBLICATION");
+        data.put("agencyKind", null);
+        data.put("state", active ? "GIVEN" : "REVOKED");
+        data.put("purposeActive", active);
+        data.put("at", Instant.now().toString());
+        String json = toJson(data);
+        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
+        String id = UUID.randomUUID().toString();
+        probe().sendCloudEvent(CONSENT_TOPIC, personId.toString(), Map.of(
             "id", id,
             "source", "/women-family/registry",
             "type", "ir.tehran.womenfamily.registry." + type,

@@ -25,7 +25,7 @@ public interface SponsorshipConfig {
 
     interface Registry {
         /** The registry's topics the roster is built from. */
-        @WithDefault("registry.beneficiary,registry.child")
+        @WithDefault("registry.beneficiary,registry.child,registry.consent")
         List<String> topics();
 
         /** The consumer group of the roster (its processed-event log is kept under this name). */

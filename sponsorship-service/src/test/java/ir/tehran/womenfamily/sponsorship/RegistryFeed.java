@@ -28,6 +28,7 @@ public final class RegistryFeed {
 
     public static final String CHILD_TOPIC = "registry.child";
     public static final String BENEFICIARY_TOPIC = "registry.beneficiary";
+    public static final String CONSENT_TOPIC = "registry.consent";
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static EventContract contract;
 
@@ -128,6 +129,25 @@ public final class RegistryFeed {
             + mother + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"changedAt\":\"" + Instant.now() + "\"}");
     }
 
+    /** The registry's announcement that a mother gave (true) or no longer has (false) a SPONSORSHIP consent. */
+    public static String sponsorshipConsent(UUID mother, boolean active) {
+        return send(CONSENT_TOPIC, mother.toString(), active ? "consent.given" : "consent.revoked",
+            "{\"beneficiaryId\":\"" + mother + "\",\"consentId\":\"" + UUID.randomUUID()
+            + "\",\"purpose\":\"SPONSORSHIP\",\"agencyKind\":null,\"state\":\"" + (active ? "GIVEN" : "REVOKED")
+            + "\",\"purposeActive\":" + active + ",\"at\":\"" + Instant.now() + "\"}");
+    }
+
+    /** Waits until the roster knows, for each of these children, that her mother consents ({@code true}) or not. */
+    public static void awaitConsent(List<UUID> children, boolean consents) {
+        String token = Tokens.officer();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (UUID id : children) {
+                given().auth().oauth2(token).get("/api/sponsorship/children/" + id).then().statusCode(200)
+                    .body("motherConsentsToSponsorship", org.hamcrest.Matchers.equalTo(consents));
+            }
+        });
+    }
+
     /** Waits until the roster has every one of these children. */
     public static void awaitChildren(List<UUID> children) {
         String token = Tokens.officer();
@@ -143,15 +163,30 @@ public final class RegistryFeed {
         return newChildren(1, age, gender, district).get(0);
     }
 
-    /** New children, each of her own new mother, in the roster when this returns. */
+    /**
+     * New children, each of her own new mother who consents to sponsorship (the registry announced her
+     * SPONSORSHIP consent), in the roster with that consent when this returns.
+     */
     public static List<UUID> newChildren(int n, int age, String gender, Integer district) {
+        return newChildren(n, age, gender, district, true);
+    }
+
+    /** New children, each of her own new mother, consenting to sponsorship or not, in the roster when this returns. */
+    public static List<UUID> newChildren(int n, int age, String gender, Integer district, boolean consenting) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UUID id = UUID.randomUUID();
-            childAdded(id, UUID.randomUUID(), bornAged(age), gender, Math.min(12, Math.max(0, age - 6)), district);
+            UUID mother = UUID.randomUUID();
+            if (consenting) {
+                sponsorshipConsent(mother, true);
+            }
+            childAdded(id, mother, bornAged(age), gender, Math.min(12, Math.max(0, age - 6)), district);
             ids.add(id);
         }
         awaitChildren(ids);
+        if (consenting) {
+            awaitConsent(ids, true);
+        }
         return ids;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,13 +37,17 @@ public final class AllocationDtos {
     }
 
     @Schema(name = "Assignment")
-    public record AssignmentView(UUID id, UUID runId, UUID bazaarId, UUID applicationId, UUID businessId,
+    public record AssignmentView(UUID id, UUID runId, UUID bazaarId, UUID applicationId,
+            @Schema(description = Publication.BUSINESS_ID) UUID businessId,
+            @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory,
             UUID venueId, LocalDate day, String dayJalali, int stalls, Integer preferenceRank, String reason,
             String reasonText, Assignment.Status status, Explanation explanation) {
     }
 
     @Schema(name = "WaitlistEntry")
-    public record WaitlistView(UUID applicationId, UUID businessId, long priority, Explanation explanation) {
+    public record WaitlistView(UUID applicationId, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
+            @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, long priority,
+            Explanation explanation) {
     }
 
     @Schema(name = "Explanation", description = "Her share of the score, constraint by constraint, and why she is "

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.bazaar.allocation;
 import java.util.Locale;
 
 import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 
 /** Allocation entities to the API's shapes, in one place. */
@@ -16,9 +17,10 @@ public final class AllocationMapper {
             r.score, r.applicants, r.placed, r.waitlisted, r.startedAt, r.finishedAt, progress, r.error);
     }
 
-    public static AllocationDtos.AssignmentView toView(Assignment a, AllocationDtos.Explanation explanation,
-            Locale locale) {
-        return new AllocationDtos.AssignmentView(a.id, a.runId, a.bazaarId, a.applicationId, a.businessId, a.venueId,
+    public static AllocationDtos.AssignmentView toView(Assignment a, Publication.Shown producer,
+            AllocationDtos.Explanation explanation, Locale locale) {
+        return new AllocationDtos.AssignmentView(a.id, a.runId, a.bazaarId, a.applicationId, producer.businessId(),
+            producer.category(), a.venueId,
             a.day, Dates.jalali(a.day), a.stalls, a.preferenceRank == null ? null : (int) a.preferenceRank, a.reason,
             reasonText(a.reason, locale), a.status, explanation);
     }

@@ -3,9 +3,11 @@ package ir.tehran.womenfamily.bazaar.allocation;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +42,9 @@ public class AllocationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Publication publication;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,8 +111,10 @@ public class AllocationResource {
             .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        return service.assignments(run.id, producerOnly ? caller.businesses() : null).stream()
-            .map(a -> AllocationMapper.toView(a, service.readExplanation(a.explanation), locale)).toList();
+        List<Assignment> assignments = service.assignments(run.id, producerOnly ? caller.businesses() : null);
+        Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
+        return assignments.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
+            service.readExplanation(a.explanation), locale)).toList();
     }
 
     @GET
@@ -119,6 +126,10 @@ public class AllocationResource {
         caller.requireStaffOrReader();
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        return service.waitlistViews(run.id);
+        List<AllocationDtos.WaitlistView> views = service.waitlistViews(run.id);
+        Map<UUID, Publication.Shown> shown = publication.of(views.stream().map(v -> v.businessId()).toList());
+        return views.stream().map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
+            shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),
+            v.explanation())).toList();
     }
 }

@@ -344,6 +344,6 @@ public class AllocationService {
                 .forEach(a -> business.put(a.id, a.businessId));
         }
         return entries.stream().map(e -> new AllocationDtos.WaitlistView(e.applicationId, business.get(e.applicationId),
-            e.priority, readExplanation(e.explanation))).toList();
+            null, e.priority, readExplanation(e.explanation))).toList();
     }
 }

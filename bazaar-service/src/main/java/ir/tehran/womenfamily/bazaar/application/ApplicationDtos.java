@@ -39,7 +39,12 @@ public final class ApplicationDtos {
     }
 
     @Schema(name = "Application")
-    public record ApplicationView(UUID id, UUID bazaarId, UUID businessId, Application.Status status, int stalls,
+    public record ApplicationView(UUID id, UUID bazaarId,
+            @Schema(description = "The business (or campaign applicant); null for a partner app when its owner has "
+                + "not consented to publication") UUID businessId,
+            @Schema(description = "The producer's category of goods: a neutral label, also when her business is not "
+                + "named") String producerCategory,
+            Application.Status status, int stalls,
             boolean needsPower, boolean needsCooking, List<UUID> venuePreferences, List<DayView> days,
             Instant submittedAt, Instant withdrawnAt, Application.WithdrawalReason withdrawalReason) {
     }

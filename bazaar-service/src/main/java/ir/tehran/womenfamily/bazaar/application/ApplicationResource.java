@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,12 +34,15 @@ public class ApplicationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Publication publication;
+
     @GET
     @Path("/mine")
     @RolesAllowed(Caller.PRODUCER)
     @Operation(summary = "Every application of the businesses her token names")
     public List<ApplicationDtos.ApplicationView> mine() {
-        return service.ofBusinesses(caller.businesses()).stream().map(ApplicationMapper::toView).toList();
+        return ApplicationMapper.toViews(service.ofBusinesses(caller.businesses()), publication);
     }
 
     @GET
@@ -51,7 +55,7 @@ public class ApplicationResource {
         }
         return service.find(id)
             .filter(a -> !caller.isProducer() || caller.actsFor(a.businessId))
-            .map(ApplicationMapper::toView)
+            .map(a -> ApplicationMapper.toView(a, publication))
             .orElseThrow(() -> ProblemException.notFound("application", id));
     }
 
@@ -64,6 +68,6 @@ public class ApplicationResource {
             .orElseThrow(() -> ProblemException.notFound("application", id));
         Application.WithdrawalReason reason = caller.isStaff() ? Application.WithdrawalReason.BY_COORDINATOR
             : Application.WithdrawalReason.BY_PRODUCER;
-        return ApplicationMapper.toView(service.withdraw(a.id, reason));
+        return ApplicationMapper.toView(service.withdraw(a.id, reason), publication);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +39,9 @@ public class BazaarApplicationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Publication publication;
+
     @POST
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
     @Operation(summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
@@ -48,7 +52,7 @@ public class BazaarApplicationResource {
         }
         Application a = service.apply(bazaarId, request);
         URI location = uri.getBaseUriBuilder().path("applications").path(a.id.toString()).build();
-        return Response.created(location).entity(ApplicationMapper.toView(a)).build();
+        return Response.created(location).entity(ApplicationMapper.toView(a, publication)).build();
     }
 
     @GET
@@ -56,9 +60,9 @@ public class BazaarApplicationResource {
     @Operation(summary = "A bazaar's applications (a producer sees only her own)")
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
         if (caller.isProducer() && !caller.isStaff()) {
-            return service.ofBazaar(bazaarId, caller.businesses()).stream().map(ApplicationMapper::toView).toList();
+            return ApplicationMapper.toViews(service.ofBazaar(bazaarId, caller.businesses()), publication);
         }
         caller.requireStaffOrReader();
-        return service.ofBazaar(bazaarId, null).stream().map(ApplicationMapper::toView).toList();
+        return ApplicationMapper.toViews(service.ofBazaar(bazaarId, null), publication);
     }
 }

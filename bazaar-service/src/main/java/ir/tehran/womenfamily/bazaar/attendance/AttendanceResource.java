@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.bazaar.attendance;
 
+import java.util.Map;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,6 +42,9 @@ public class AttendanceResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Publication publication;
+
     @GET
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP, Caller.PRODUCER})
     @Operation(summary = "The stalls of the published allocation (a producer sees only hers)")
@@ -50,8 +55,10 @@ public class AttendanceResource {
             caller.requireStaffOrReader();
         }
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        return service.published(bazaarId, producerOnly ? caller.businesses() : null).stream()
-            .map(a -> AllocationMapper.toView(a, allocations.readExplanation(a.explanation), locale)).toList();
+        List<Assignment> stalls = service.published(bazaarId, producerOnly ? caller.businesses() : null);
+        Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());
+        return stalls.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
+            allocations.readExplanation(a.explanation), locale)).toList();
     }
 
     @POST
@@ -81,7 +88,7 @@ public class AttendanceResource {
     }
 
     private AllocationDtos.AssignmentView view(Assignment a, HttpHeaders headers) {
-        return AllocationMapper.toView(a, allocations.readExplanation(a.explanation),
+        return AllocationMapper.toView(a, publication.of(a.businessId), allocations.readExplanation(a.explanation),
             Messages.choose(headers.getAcceptableLanguages()));
     }
 }

@@ -3,9 +3,11 @@ package ir.tehran.womenfamily.bazaar.offer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,15 +36,29 @@ public class OfferResource {
     @Inject
     Caller caller;
 
-    /** An offer as its producer and the staff see it. */
-    public record OfferView(UUID id, UUID businessId, UUID sourceBazaarId, WaitlistOffer.Kind kind,
-            UUID targetBazaarId, UUID venueId, LocalDate offeredFrom, String offeredFromJalali, LocalDate offeredTo,
-            String offeredToJalali, int stalls, WaitlistOffer.Status status, Instant createdAt) {
+    @Inject
+    Publication publication;
 
-        static OfferView of(WaitlistOffer o) {
-            return new OfferView(o.id, o.businessId, o.sourceBazaarId, o.kind, o.targetBazaarId, o.venueId,
-                o.offeredFrom, Dates.jalali(o.offeredFrom), o.offeredTo, Dates.jalali(o.offeredTo), o.stalls, o.status,
-                o.createdAt);
+    /** Offers as the caller may see them: each business named or not as {@link Publication} decides. */
+    private List<OfferView> views(List<WaitlistOffer> offers) {
+        Map<UUID, Publication.Shown> shown = publication.of(offers.stream().map(o -> o.businessId).toList());
+        return offers.stream().map(o -> OfferView.of(o, shown.get(o.businessId))).toList();
+    }
+
+    private OfferView view(WaitlistOffer o) {
+        return OfferView.of(o, publication.of(o.businessId));
+    }
+
+    /** An offer as its producer and the staff see it. */
+    public record OfferView(UUID id, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
+            @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, UUID sourceBazaarId,
+            WaitlistOffer.Kind kind, UUID targetBazaarId, UUID venueId, LocalDate offeredFrom, String offeredFromJalali,
+            LocalDate offeredTo, String offeredToJalali, int stalls, WaitlistOffer.Status status, Instant createdAt) {
+
+        static OfferView of(WaitlistOffer o, Publication.Shown producer) {
+            return new OfferView(o.id, producer.businessId(), producer.category(), o.sourceBazaarId, o.kind,
+                o.targetBazaarId, o.venueId, o.offeredFrom, Dates.jalali(o.offeredFrom), o.offeredTo,
+                Dates.jalali(o.offeredTo), o.stalls, o.status, o.createdAt);
         }
     }
 
@@ -50,7 +67,7 @@ public class OfferResource {
     @RolesAllowed(Caller.PRODUCER)
     @Operation(summary = "Offers made to the businesses her token names")
     public List<OfferView> mine() {
-        return service.ofBusinesses(caller.businesses()).stream().map(OfferView::of).toList();
+        return views(service.ofBusinesses(caller.businesses()));
     }
 
     @GET
@@ -61,7 +78,7 @@ public class OfferResource {
         if (bazaarId == null) {
             throw ProblemException.invalid("bazaarId", "validation.required");
         }
-        return service.fromBazaar(bazaarId).stream().map(OfferView::of).toList();
+        return views(service.fromBazaar(bazaarId));
     }
 
     @GET
@@ -69,7 +86,7 @@ public class OfferResource {
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
     @Operation(summary = "One offer")
     public OfferView get(@PathParam("id") UUID id) {
-        return OfferView.of(mine(id));
+        return view(mine(id));
     }
 
     @POST
@@ -77,7 +94,7 @@ public class OfferResource {
     @RolesAllowed(Caller.PRODUCER)
     @Operation(summary = "Accept an offer: a freed stall becomes hers")
     public OfferView accept(@PathParam("id") UUID id) {
-        return OfferView.of(service.accept(mine(id).id));
+        return view(service.accept(mine(id).id));
     }
 
     @POST
@@ -85,7 +102,7 @@ public class OfferResource {
     @RolesAllowed(Caller.PRODUCER)
     @Operation(summary = "Decline an offer: a freed stall goes to the next on the waitlist")
     public OfferView decline(@PathParam("id") UUID id) {
-        return OfferView.of(service.decline(mine(id).id));
+        return view(service.decline(mine(id).id));
     }
 
     private WaitlistOffer mine(UUID id) {

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * {@code event:<type>}. {@code business.registered} and {@code business.updated} carry the full state;
  * {@code business.closed} closes her business, which releases her future stalls (see {@link BusinessClosed});
  * {@code campaign.bazaar-eligible} makes a campaign woman an applicant without a business (see
- * {@link Producer.Kind#CAMPAIGN}).
+ * {@link Producer.Kind#CAMPAIGN}); {@code consent.given} / {@code consent.revoked} on {@code registry.consent} keep
+ * whether an owner consents to publication ({@link PublicationConsent}).
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -61,6 +62,8 @@ public class RegistryEventsConsumer {
             close(event);
         } else if (event.is("campaign.bazaar-eligible")) {
             eligible(event);
+        } else if (event.is("consent.given") || event.is("consent.revoked")) {
+            consent(event);
         } else {
             LOG.debugf("ignoring %s", event.type());
         }
@@ -120,6 +123,43 @@ public class RegistryEventsConsumer {
             closed.fire(new BusinessClosed(id));
         }
         audit.record(AuditEvent.of("producer.close", "producer", id).withDetail("eventId", event.id()));
+    }
+
+    /**
+     * A woman's consent to publication (purpose {@code BAZAAR_PUBLICATION}; other purposes are ignored) given or
+     * revoked: {@code purposeActive} says whether she consents after the change. Her consent events share one
+     * partition (keyed by her id); an event older than the one a row last applied changes nothing.
+     */
+    private void consent(ReceivedEvent event) {
+        JsonNode data = event.data();
+        if (!"BAZAAR_PUBLICATION".equals(data.required("purpose").asText())) {
+            return;
+        }
+        UUID owner = UUID.fromString(data.required("beneficiaryId").asText());
+        JsonNode active = data.required("purposeActive");
+        if (!active.isBoolean()) {
+            throw new IllegalArgumentException("'purposeActive' is not a boolean");
+        }
+        PublicationConsent c = PublicationConsent.findById(owner);
+        if (c != null && c.sourcePartition == event.partition() && event.offset() <= c.sourceOffset) {
+            return;
+        }
+        boolean isNew = c == null;
+        if (isNew) {
+            c = new PublicationConsent();
+            c.ownerId = owner;
+        }
+        c.active = active.asBoolean();
+        c.consentId = UUID.fromString(data.required("consentId").asText());
+        c.changedAt = Instant.parse(data.required("at").asText());
+        c.sourceEventId = event.id();
+        c.sourcePartition = event.partition();
+        c.sourceOffset = event.offset();
+        if (isNew) {
+            c.persist();
+        }
+        audit.record(AuditEvent.of("publication-consent.update", "producer-owner", owner)
+            .withDetail("active", c.active).withDetail("eventId", event.id()));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API's shapes for sales and footfall. */
@@ -22,7 +23,10 @@ public final class SalesDtos {
     }
 
     @Schema(name = "Sales")
-    public record SalesView(UUID bazaarId, UUID businessId, LocalDate day, String dayJalali, long amountRials,
+    public record SalesView(UUID bazaarId,
+            @Schema(description = Publication.BUSINESS_ID) UUID businessId,
+            @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, LocalDate day,
+            String dayJalali, long amountRials,
             Instant reportedAt) {
     }
 

@@ -1,9 +1,11 @@
 package ir.tehran.womenfamily.bazaar.sales;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +36,9 @@ public class SalesResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Publication publication;
+
     @POST
     @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR})
     @Operation(summary = "Report her sales of one day (rials, an integer)")
@@ -42,7 +47,8 @@ public class SalesResource {
         if (!caller.actsFor(request.businessId())) {
             throw ProblemException.notFound("producer", request.businessId());
         }
-        return view(service.report(bazaarId, request));
+        SalesReport s = service.report(bazaarId, request);
+        return view(s, publication.of(s.businessId));
     }
 
     @GET
@@ -53,12 +59,14 @@ public class SalesResource {
         if (!producerOnly) {
             caller.requireStaffOrReader();
         }
-        return service.sales(bazaarId, producerOnly ? caller.businesses() : null).stream().map(SalesResource::view)
-            .toList();
+        List<SalesReport> sales = service.sales(bazaarId, producerOnly ? caller.businesses() : null);
+        Map<UUID, Publication.Shown> shown = publication.of(sales.stream().map(s -> s.businessId).toList());
+        return sales.stream().map(s -> view(s, shown.get(s.businessId))).toList();
     }
 
-    static SalesDtos.SalesView view(SalesReport s) {
-        return new SalesDtos.SalesView(s.bazaarId, s.businessId, s.day, Dates.jalali(s.day), s.amountRials,
+    static SalesDtos.SalesView view(SalesReport s, Publication.Shown producer) {
+        return new SalesDtos.SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day,
+            Dates.jalali(s.day), s.amountRials,
             s.reportedAt);
     }
 

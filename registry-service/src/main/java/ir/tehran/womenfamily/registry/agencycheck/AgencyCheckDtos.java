@@ -27,7 +27,8 @@ public final class AgencyCheckDtos {
     @Schema(name = "EnrolmentAnswer", description = "Enrolled or not, and since when; nothing else.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EnrolmentAnswer(boolean enrolled,
-            @Schema(description = "The day she was registered (Tehran); only when enrolled") LocalDate since,
+            @Schema(description = "The day she was registered (Tehran); only when enrolled and she consented to "
+                + "share with the calling agency (SHARE_WITH_AGENCY)") LocalDate since,
             @Schema(description = "The same day in the Solar Hijri calendar", examples = "1403-07-15")
             String sinceJalali) {
     }

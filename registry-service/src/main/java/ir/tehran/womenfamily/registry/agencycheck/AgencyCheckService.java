@@ -10,6 +10,11 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.registry.consent.Agency;
+import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
+import ir.tehran.womenfamily.registry.consent.ConsentRegister;
+import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +41,15 @@ public class AgencyCheckService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    AgencyCheckConfig config;
+
+    @Inject
+    CurrentActor actors;
+
+    @Inject
+    DisclosureLog disclosures;
 
     public AgencyCheckDtos.EnrolmentAnswer check(AgencyCheckDtos.EnrolmentCheck request) {
         if (!keys.enabled()) {
@@ -64,9 +78,18 @@ public class AgencyCheckService {
             return new AgencyCheckDtos.EnrolmentAnswer(false, null, null);
         }
         UUID id = (UUID) rows.get(0)[0];
+        AuditEvent enrolled = new AuditEvent(event.action(), RESOURCE, id.toString(), event.outcome(),
+            event.purpose(), event.detail()).withDetail("enrolled", true);
+        String client = actors.get().clientId();
+        Agency agency = ConsentRegister.agencyOf(client == null ? null : config.agencies().get(client));
+        boolean shared = agency != null && disclosures.share(id, ConsentPurpose.SHARE_WITH_AGENCY, agency,
+            "enrolment-date", "agency:" + agency.key() + " (client " + client + ")", null).isPresent();
+        audit.record(enrolled.withDetail("since", shared));
+        if (!shared) {
+            // without her consent to share with this agency, one bit and nothing more
+            return new AgencyCheckDtos.EnrolmentAnswer(true, null, null);
+        }
         LocalDate since = instant(rows.get(0)[1]).atZone(Days.TEHRAN).toLocalDate();
-        audit.record(new AuditEvent(event.action(), RESOURCE, id.toString(), event.outcome(), event.purpose(),
-            event.detail()).withDetail("enrolled", true));
         return new AgencyCheckDtos.EnrolmentAnswer(true, since, Days.jalali(since));
     }
 

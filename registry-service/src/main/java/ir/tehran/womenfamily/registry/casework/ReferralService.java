@@ -10,6 +10,7 @@ import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
+import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -35,6 +36,9 @@ public class ReferralService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    DisclosureLog disclosures;
 
     Clock clock = Clock.systemUTC();
 
@@ -89,6 +93,10 @@ public class ReferralService {
         }
         ReferralState from = referral.state;
         referral.moveTo(request.state(), grant.username(), Instant.now(clock)).persist();
+        if (referral.sharesOnMoveTo(referral.state)) {
+            disclosures.share(beneficiaryId, ConsentPurpose.SHARE_WITH_AGENCY, referral.agency(), "referral",
+                "agency:" + referral.agency().key(), referral.id.toString());
+        }
         access.audit(grant, AuditEvent.of("referral.move", RESOURCE, beneficiaryId)
             .withDetail("referralId", referral.id).withDetail("from", from).withDetail("to", referral.state));
         return new ReferralWithHistory(referral, history(referral.id));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import ir.tehran.womenfamily.support.events.DomainEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -97,6 +98,32 @@ public class Consent extends PanacheEntityBase {
         revokedAt = now;
         revokedBy = by;
         return true;
+    }
+
+    /**
+     * The event announcing this consent given or revoked (topic {@code registry.consent}, keyed by the woman's id
+     * so that her consents stay in order), with {@code purposeActive}: whether, after this change, she still
+     * has an active consent to the same purpose (and agency kind) — what a consumer acts on.
+     */
+    public DomainEvent changed(boolean purposeActive) {
+        String type = isActive() ? "consent.given" : "consent.revoked";
+        Instant at = isActive() ? recordedAt : revokedAt;
+        return DomainEvent.of(AGGREGATE, beneficiaryId, type, 1, new Changed(beneficiaryId, id, purpose, agencyKind,
+            isActive() ? State.GIVEN : State.REVOKED, purposeActive, at));
+    }
+
+    /** The aggregate type of consent events: their topic is {@code registry.consent}. */
+    public static final String AGGREGATE = "consent";
+
+    /** A consent's state in its event. */
+    public enum State { GIVEN, REVOKED }
+
+    /**
+     * Payload of {@code consent.given} / {@code consent.revoked} v1: ids, the purpose, the agency's kind (never its
+     * name), the state. No personal data.
+     */
+    public record Changed(UUID beneficiaryId, UUID consentId, ConsentPurpose purpose, AgencyKind agencyKind,
+            State state, boolean purposeActive, Instant at) {
     }
 
     /** Whether this consent allows {@code purpose} (with {@code agency}, for sharing) now. */

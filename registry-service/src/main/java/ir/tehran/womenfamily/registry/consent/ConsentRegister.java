@@ -27,7 +27,7 @@ public class ConsentRegister implements ConsentLookup {
     }
 
     /** {@code RELIEF_COMMITTEE} (a kind) or a name, which is an agency of kind OTHER; null for none. */
-    static Agency agencyOf(String text) {
+    public static Agency agencyOf(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

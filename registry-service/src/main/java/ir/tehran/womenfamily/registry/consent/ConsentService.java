@@ -12,6 +12,7 @@ import ir.tehran.womenfamily.registry.access.Grant;
 import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class ConsentService {
     @Inject
     CurrentActor actors;
 
+    @Inject
+    Outbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     /** Whether the woman has an unrevoked consent to {@code purpose}, covering {@code agency} when sharing. */
@@ -52,6 +56,7 @@ public class ConsentService {
         String by = actors.get().subject();
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();
+        announce(consent);
         access.audit(grant, AuditEvent.of("consent.record", RESOURCE, beneficiaryId)
             .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose)
             .withDetail("channel", consent.channel));
@@ -66,9 +71,26 @@ public class ConsentService {
         if (!consent.revoke(actors.get().subject(), Instant.now(clock))) {
             throw ProblemException.conflict("consent-already-revoked");
         }
+        announce(consent);
         access.audit(grant, AuditEvent.of("consent.revoke", RESOURCE, beneficiaryId)
             .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose));
         return consent;
+    }
+
+    /**
+     * Tells the other services (bazaar, sponsorship) in this transaction, through the outbox. Her record's row
+     * is locked first, so two changes of her consents at once are counted and announced one after the other,
+     * and the last event states what holds after both.
+     */
+    private void announce(Consent consent) {
+        Consent.flush();
+        Consent.getEntityManager().createNativeQuery("select 1 from beneficiary where id = ?1 for update")
+            .setParameter(1, consent.beneficiaryId).getResultList();
+        boolean stillActive = Consent.count("beneficiaryId = ?1 and purpose = ?2 and revokedAt is null"
+            + (consent.agencyKind == null ? "" : " and agencyKind = ?3"),
+            consent.agencyKind == null ? new Object[] {consent.beneficiaryId, consent.purpose}
+                : new Object[] {consent.beneficiaryId, consent.purpose, consent.agencyKind}) > 0;
+        outbox.append(consent.changed(stillActive));
     }
 
     /** Every consent she gave, revoked ones too, newest first. */

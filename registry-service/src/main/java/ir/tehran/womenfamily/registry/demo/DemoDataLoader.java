@@ -58,6 +58,9 @@ public class DemoDataLoader {
     @Inject
     DemoOrders orders;
 
+    @Inject
+    DemoConsents consents;
+
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
             return;
@@ -78,6 +81,18 @@ public class DemoDataLoader {
         ImportJob job = imports.importNow(data.womenCsv(), LOADER);
         List<UUID> centreIds = QuarkusTransaction.requiringNew().call(() -> centres(data.centres()));
         Map<String, UUID> owners = QuarkusTransaction.requiringNew().call(DemoDataLoader::ownersByCode);
+        // consents first, so that the businesses' events and the other services see them from the start
+        Set<String> ownerCodes = new java.util.HashSet<>();
+        data.businesses().stream().filter(b -> !b.ownerIsParticipant())
+            .forEach(b -> ownerCodes.add(b.ownerNationalCode()));
+        Set<String> participantCodes = new java.util.HashSet<>();
+        data.participants().forEach(p -> participantCodes.add(p.nationalCode()));
+        String demoProducerOwner = data.businesses().stream().filter(b -> owners.containsKey(b.ownerNationalCode())
+                || participantCodes.contains(b.ownerNationalCode()))
+            .findFirst().filter(b -> !b.ownerIsParticipant()).map(DemoDataGenerator.DemoBusiness::ownerNationalCode)
+            .orElse(null);
+        int consentCount = consents.give(DemoConsents.choose(seed, owners, ownerCodes, demoProducerOwner,
+            LocalDate.now(Days.TEHRAN)));
         for (DemoDataGenerator.Participant p : data.participants()) {
             CampaignParticipant saved = businesses.registerParticipant(new BusinessDtos.RegisterParticipant(
                 p.nationalCode(), p.firstName(), p.lastName(), null, (short) p.district()));
@@ -100,9 +115,10 @@ public class DemoDataLoader {
             "mergedInto is null order by nationalCode").page(0, 4).list().stream().map(b -> b.id).toList());
         int orderCount = women.size() < 4 ? 0
             : orders.seed(centreIds, women, LocalDate.now(Days.TEHRAN)).orders().size();
-        LOG.infof("demo data loaded in %d s: %d women, %d children, %d centres, %d businesses, %d production orders "
-            + "(%d lines refused)", (System.nanoTime() - started) / 1_000_000_000L, job.imported, job.children,
-            centreIds.size(), made, orderCount, job.errors.equals("[]") ? 0 : job.errors.split("\\\\{").length - 1);
+        LOG.infof("demo data loaded in %d s: %d women, %d children, %d consents, %d centres, %d businesses, "
+            + "%d production orders (%d lines refused)", (System.nanoTime() - started) / 1_000_000_000L, job.imported,
+            job.children, consentCount, centreIds.size(), made, orderCount,
+            job.errors.equals("[]") ? 0 : job.errors.split("\\\\{").length - 1);
     }
 
     private static List<UUID> centres(List<DemoDataGenerator.Centre> centres) {

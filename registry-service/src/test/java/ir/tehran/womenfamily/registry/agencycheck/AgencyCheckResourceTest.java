@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,10 @@ class AgencyCheckResourceTest {
     }
 
     @Test
-    void anEnrolledWomanIsEnrolledSinceHerRegistration() throws Exception {
+    void withHerConsentToShareWithTheAgencyItLearnsSinceWhenAndTheShareIsLogged() throws Exception {
         String code = NationalCodes.random();
         String id = Women.register(code);
+        String consentId = consent(id, "WELFARE_ORGANISATION");
         String today = LocalDate.now(Days.TEHRAN).toString();
         given().auth().oauth2(Women.agency("welfare-org")).contentType(ContentType.JSON)
             .body(Map.of("nationalCodeHmac", hmac(code).toUpperCase()))
@@ -54,6 +56,44 @@ class AgencyCheckResourceTest {
             .body("items[0].actor", equalTo("welfare-org"))
             .body("items[0].purpose", equalTo("inter-agency-duplicate-check"))
             .body("items[0].detail.enrolled", equalTo("true"));
+        given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
+            .then().statusCode(200)
+            .body("", hasSize(1))
+            .body("[0].purpose", equalTo("SHARE_WITH_AGENCY"))
+            .body("[0].consentId", equalTo(consentId))
+            .body("[0].what", equalTo("enrolment-date"))
+            .body("[0].recipient", equalTo("agency:WELFARE_ORGANISATION (client welfare-org)"));
+    }
+
+    @Test
+    void withoutHerConsentToShareWithTheAgencyItLearnsOnlyThatSheIsEnrolled() throws Exception {
+        String code = NationalCodes.random();
+        String id = Women.register(code);
+        consent(id, "RELIEF_COMMITTEE");
+        String welfare = consent(id, "WELFARE_ORGANISATION");
+        given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
+            .when().post(Women.BASE + id + "/consents/" + welfare + "/revocation").then().statusCode(200);
+        given().auth().oauth2(Women.agency("welfare-org")).contentType(ContentType.JSON)
+            .body(Map.of("nationalCodeHmac", hmac(code)))
+            .when().post(PATH)
+            .then().statusCode(200)
+            .body("", aMapWithSize(1))
+            .body("enrolled", equalTo(true));
+        // an agency client no consent can name learns only the bit too
+        given().auth().oauth2(Women.agency("unlisted-agency")).contentType(ContentType.JSON)
+            .body(Map.of("nationalCodeHmac", hmac(code)))
+            .when().post(PATH)
+            .then().statusCode(200)
+            .body("", aMapWithSize(1));
+        given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
+            .then().statusCode(200).body("", hasSize(0));
+    }
+
+    private static String consent(String id, String kind) {
+        return given().auth().oauth2(Women.caseworker("registrar")).contentType(ContentType.JSON)
+            .body("{\"purpose\":\"SHARE_WITH_AGENCY\",\"agency\":{\"kind\":\"" + kind + "\"},"
+                + "\"givenOn\":\"2024-03-06\",\"channel\":\"PAPER\"}")
+            .when().post(Women.BASE + id + "/consents").then().statusCode(201).extract().path("id");
     }
 
     @Test

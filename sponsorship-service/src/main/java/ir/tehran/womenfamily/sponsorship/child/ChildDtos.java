@@ -28,6 +28,9 @@ public final class ChildDtos {
     public record ChildView(UUID id, Child.Status status, String firstNameInitial, UUID motherId,
             @Schema(description = "The mother's id in the registry's last event, before merges") UUID registryMotherId,
             Mother.Status motherStatus, Mother.SupportLevel motherSupportLevel,
+            @Schema(description = "Whether her mother consents, in the registry, to her children being matched and "
+                + "shown to sponsors (SPONSORSHIP); without it she is never proposed to a sponsor")
+            boolean motherConsentsToSponsorship,
             LocalDate birthDate, String birthDateJalali, int age,
             @Schema(description = "The day she ages out (20th Jalali birthday)") LocalDate agesOutOn,
             String agesOutOnJalali, Gender gender, Short grade,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,8 @@ public class ChildMapper {
         LocalDate agesOut = Ages.anniversary(c.birthDate, config.ageOut().age());
         return new ChildDtos.ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
             mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
-            c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut, Dates.jalali(agesOut), c.gender, c.grade, school,
+            SponsorshipConsent.given(c.motherId), c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut,
+            Dates.jalali(agesOut), c.gender, c.grade, school,
             c.district, c.giftedCandidate, atRisk, c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt,
             c.firstSeenAt, c.registryUpdatedAt);
     }

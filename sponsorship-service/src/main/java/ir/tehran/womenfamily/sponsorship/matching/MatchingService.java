@@ -33,7 +33,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the children free for a purpose (active, mother not exited, no proposal or sponsorship for that
+ * Reads the children free for a purpose (active, mother not exited and consenting, no proposal or sponsorship for that
  * purpose) with the facts of their need, runs {@link Matcher}, and holds each matched child with a
  * proposed pledge. A run is one transaction, serialised with other runs by an advisory lock.
  */
@@ -123,8 +123,9 @@ public class MatchingService {
     }
 
     /**
-     * For each purpose, the active children free for it (mother not exited, no proposed or active pledge for
-     * that purpose), read in one query.
+     * For each purpose, the active children free for it (mother not exited and consenting to sponsorship, no
+     * proposed or active pledge for that purpose), read in one query. A child whose mother has not given the
+     * registry's {@code SPONSORSHIP} consent, or revoked it, is never a candidate.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<Pledge.Purpose, List<Matcher.Candidate>> candidates(Set<Pledge.Purpose> purposes) {
@@ -134,6 +135,7 @@ public class MatchingService {
                    h.held, c.first_seen_at
             from child c
             left join risk_status r on r.child_id = c.id
+            join sponsorship_consent sc on sc.mother_id = c.mother_id and sc.active
             left join mother m on m.beneficiary_id = c.mother_id
             left join (select p.child_id, string_agg(p.purpose, ',') as held from pledge p
                        where p.status in ('PROPOSED', 'ACTIVE') group by p.child_id) h on h.child_id = c.id

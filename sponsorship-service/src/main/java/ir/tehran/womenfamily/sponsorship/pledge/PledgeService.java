@@ -21,6 +21,7 @@ import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Rials;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
@@ -80,6 +81,9 @@ public class PledgeService {
         }
         if (!child.isActive()) {
             throw ProblemException.conflict("child-not-active");
+        }
+        if (!SponsorshipConsent.given(child.motherId)) {
+            throw ProblemException.conflict("consent-required");
         }
         if (Pledge.count("childId = ?1 and purpose = ?2 and status in ?3", r.childId(), r.purpose(),
             List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE)) > 0) {
@@ -162,6 +166,9 @@ public class PledgeService {
         Child child = Child.findById(p.childId);
         if (!child.isActive()) {
             throw ProblemException.conflict("child-not-active");
+        }
+        if (!SponsorshipConsent.given(child.motherId)) {
+            throw ProblemException.conflict("consent-required");
         }
         p.status = Pledge.Status.ACTIVE;
         p.confirmedAt = now;

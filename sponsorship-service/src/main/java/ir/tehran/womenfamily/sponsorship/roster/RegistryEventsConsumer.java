@@ -46,7 +46,7 @@ public class RegistryEventsConsumer {
         }
         // by system:consumer:<group>, for the purpose event:<type> (EventConsumers sets both); ids only
         String type = RosterProjection.registryType(event);
-        String resource = type.startsWith("child.") ? "child" : "mother";
+        String resource = type.startsWith("child.") ? "child" : type.startsWith("consent.") ? "consent" : "mother";
         audit.record(AuditEvent.of("roster." + type, resource, event.subject()).withDetail("eventId", event.id()));
     }
 }

@@ -18,6 +18,7 @@ import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.child.Gender;
+import ir.tehran.womenfamily.sponsorship.consent.ConsentProjection;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.mother.MotherMerge;
 import ir.tehran.womenfamily.support.events.EventTypes;
@@ -40,6 +41,8 @@ import jakarta.transaction.Transactional;
  *   <li>Merges are kept as the registry stated them (a chain {@code a -> b -> c}); a child event naming a
  *       merged mother is applied to the last survivor, and each merge she went through is written to her
  *       history with the merge's own time, whichever of the two events is read first.</li>
+ *   <li>{@code consent.given} and {@code consent.revoked} keep the mother's consent to sponsorship
+ *       ({@link ConsentProjection}); it decides whether her children are matched and shown to sponsors.</li>
  *   <li>Side effects (history lines, ending a removed child's sponsorships) happen only when the state
  *       actually changes, so re-applying an event does nothing.</li>
  * </ul>
@@ -54,6 +57,9 @@ public class RosterProjection {
 
     @Inject
     Event<ChildLeft> childLeft;
+
+    @Inject
+    ConsentProjection consents;
 
     /** What a replay's batch looked up at once: rows that exist are in the session, these do not exist. */
     private static final class Known {
@@ -135,6 +141,9 @@ public class RosterProjection {
             case "beneficiary.status-changed" -> motherStatusChanged(event);
             case "beneficiary.support-level-changed" -> motherSupportLevelChanged(event);
             case "beneficiary.merged" -> motherMerged(event);
+            case "consent.given", "consent.revoked" -> {
+                return consents.apply(event);
+            }
             default -> {
                 return false;
             }

@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.pledge.InstalmentService;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
 import ir.tehran.womenfamily.sponsorship.pledge.PledgeMapper;
@@ -27,6 +30,8 @@ import jakarta.transaction.Transactional;
 /**
  * The sponsor's own view. Everything is looked up from the sponsor id in her token: another sponsor's
  * pledge or child is simply not found (404), never forbidden, so a sponsor learns nothing of others.
+ * A child is shown to her sponsor only while her mother consents to sponsorship ({@link SponsorshipConsent}):
+ * without it she is not among the sponsor's children, and her sponsorships carry her code but not her initial.
  */
 @ApplicationScoped
 public class SponsorViewService {
@@ -56,7 +61,12 @@ public class SponsorViewService {
         Pledge.<Pledge>list("sponsorId = ?1 and status = ?2 order by confirmedAt, id", sponsorId,
             Pledge.Status.ACTIVE).forEach(p -> purposes.computeIfAbsent(p.childId, k -> new ArrayList<>())
                 .add(p.purpose));
-        return purposes.entrySet().stream().map(e -> child(sponsorId, e.getKey(), e.getValue())).toList();
+        Map<UUID, Child> children = new LinkedHashMap<>();
+        purposes.keySet().forEach(id -> children.put(id, Child.findById(id)));
+        Set<UUID> consenting = SponsorshipConsent.given(children.values().stream().map(c -> c.motherId)
+            .collect(Collectors.toSet()));
+        return purposes.entrySet().stream().filter(e -> consenting.contains(children.get(e.getKey()).motherId))
+            .map(e -> child(sponsorId, e.getKey(), e.getValue())).toList();
     }
 
     @Transactional
@@ -67,8 +77,9 @@ public class SponsorViewService {
     private SponsorViewDtos.SponsorshipView sponsorship(UUID sponsorId, Pledge p) {
         Child c = Child.findById(p.childId);
         LocalDate today = Dates.today(clock);
+        String initial = SponsorshipConsent.given(c.motherId) ? c.firstNameInitial : null;
         return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId),
-            c.firstNameInitial, p.purpose,
+            initial, p.purpose,
             p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status,
             p.heldUntil, p.confirmedAt, p.endedAt, PledgeMapper.balances(p.balances()),
             instalments.ofPledge(p.id).stream().map(w -> PledgeMapper.toView(w.instalment(), w.payments(), today))

@@ -100,7 +100,7 @@ class SponsorshipBench {
     void rebuildTheRosterAndMatchAThousandSponsors() throws Exception {
         Random random = new Random(1403);
         long produced = produceRegistryTopics(random);
-        line("registry events on the topics: %d (%d child.added, %d mothers registered + support level)",
+        line("registry events on the topics: %d (%d child.added, %d mothers registered + support level + consent)",
             produced, CHILDREN, MOTHERS);
 
         long t = System.nanoTime();
@@ -193,7 +193,11 @@ class SponsorshipBench {
                 send(producer, contract, "registry.beneficiary", m, "beneficiary.support-level-changed",
                     "{\"beneficiaryId\":\"" + m + "\",\"from\":null,\"to\":\"" + levels[random.nextInt(4)]
                         + "\",\"changedAt\":\"" + Instant.now() + "\"}");
-                sent += 2;
+                // every mother consents to sponsorship, so that every child is a candidate as before consent
+                send(producer, contract, "registry.consent", m, "consent.given", "{\"beneficiaryId\":\"" + m
+                    + "\",\"consentId\":\"" + UUID.randomUUID() + "\",\"purpose\":\"SPONSORSHIP\",\"agencyKind\":null,"
+                    + "\"state\":\"GIVEN\",\"purposeActive\":true,\"at\":\"" + Instant.now() + "\"}");
+                sent += 3;
             }
             for (int i = 0; i < CHILDREN; i++) {
                 UUID c = UUID.randomUUID();
@@ -232,6 +236,7 @@ class SponsorshipBench {
             s.executeUpdate("delete from child");
             s.executeUpdate("delete from mother_merge");
             s.executeUpdate("delete from mother");
+            s.executeUpdate("delete from sponsorship_consent");
         }
     }
 

@@ -37,7 +37,9 @@ class AgeOutTest {
 
     private static UUID child(LocalDate birth) {
         UUID id = UUID.randomUUID();
-        RegistryFeed.childAdded(id, UUID.randomUUID(), birth, "FEMALE", 12, 15);
+        UUID mother = UUID.randomUUID();
+        RegistryFeed.sponsorshipConsent(mother, true);
+        RegistryFeed.childAdded(id, mother, birth, "FEMALE", 12, 15);
         return id;
     }
 
@@ -46,6 +48,7 @@ class AgeOutTest {
         UUID twenty = child(jalali("1384-06-15"));
         UUID dayYounger = child(jalali("1384-06-16"));
         RegistryFeed.awaitChildren(List.of(twenty, dayYounger));
+        RegistryFeed.awaitConsent(List.of(twenty, dayYounger), true);
         UUID sponsor = Sponsors.newBenefactor("خیر آزمون سن", null);
         UUID pledge = Sponsors.sponsor(sponsor, twenty, "EDUCATION", 30_000_000);
 

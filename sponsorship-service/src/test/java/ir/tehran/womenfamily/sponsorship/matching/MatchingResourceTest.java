@@ -31,6 +31,7 @@ class MatchingResourceTest {
     private static UUID childOf(UUID mother, int age, String gender) {
         UUID id = UUID.randomUUID();
         LocalDate birth = RegistryFeed.bornAged(age);
+        RegistryFeed.sponsorshipConsent(mother, true);
         RegistryFeed.childAdded(id, mother, birth, gender, 0, 19);
         return id;
     }
@@ -45,6 +46,7 @@ class MatchingResourceTest {
         UUID lessNeedy = childOf(selfReliant, 5, "FEMALE");
         UUID boy = childOf(selfReliant, 4, "MALE");
         RegistryFeed.awaitChildren(List.of(needy, lessNeedy, boy));
+        RegistryFeed.awaitConsent(List.of(needy, lessNeedy, boy), true);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + selfReliant).then()
                 .statusCode(200).body("supportLevel", equalTo("SELF_RELIANT")));
@@ -95,6 +97,7 @@ class MatchingResourceTest {
         RegistryFeed.statusChanged(exited, "ACTIVE", "EXITED");
         UUID child = childOf(exited, 4, "MALE");
         RegistryFeed.awaitChildren(List.of(child));
+        RegistryFeed.awaitConsent(List.of(child), true);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + exited).then()
                 .statusCode(200).body("status", equalTo("EXITED")));

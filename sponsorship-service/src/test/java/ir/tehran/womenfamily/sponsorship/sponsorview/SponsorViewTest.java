@@ -30,9 +30,12 @@ class SponsorViewTest {
     void aSponsorSeesACodeTheInitialAgeGradeAndProgressAndNothingThatIdentifiesTheChild() {
         // the registry sends the initial with the Arabic kaf; the sponsor reads it folded to the Persian letter
         UUID child = UUID.randomUUID();
+        UUID mother = UUID.randomUUID();
+        RegistryFeed.sponsorshipConsent(mother, true);
         RegistryFeed.send(RegistryFeed.CHILD_TOPIC, child.toString(), "child.added", RegistryFeed.childJson(child,
-            UUID.randomUUID(), "\u0643", RegistryFeed.bornAged(13), "FEMALE", 7, 7));
+            mother, "\u0643", RegistryFeed.bornAged(13), "FEMALE", 7, 7));
         RegistryFeed.awaitChildren(java.util.List.of(child));
+        RegistryFeed.awaitConsent(java.util.List.of(child), true);
         UUID mine = Sponsors.newBenefactor("سپیده", null);
         UUID someoneElse = Sponsors.newBenefactor("نرگس", null);
         UUID education = Sponsors.sponsor(mine, child, "EDUCATION", 20_000_000);

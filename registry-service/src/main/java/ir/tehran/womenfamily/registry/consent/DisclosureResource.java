@@ -1,0 +1,50 @@
+package ir.tehran.womenfamily.registry.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.jalali.Days;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/beneficiaries/{id}/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "caseworker"})
+@Tag(name = "Consent", description = "A woman's consent per purpose, with its history and revocations")
+@SecurityRequirement(name = "jwt")
+public class DisclosureResource {
+
+    @Inject
+    DisclosureLog log;
+
+    @Inject
+    Actors actors;
+
+    @Schema(name = "Disclosure", description = "One thing the registry shared of her under a consent: what (a code, "
+        + "never the data), to whom, when, under which consent, and the record it belongs to.")
+    public record DisclosureView(UUID id, Instant disclosedAt, String disclosedOnJalali, ConsentPurpose purpose,
+            UUID consentId, String what, String recipient, String reference) {
+
+        static DisclosureView of(Disclosure d) {
+            return new DisclosureView(d.id, d.disclosedAt, Days.jalali(d.disclosedAt), d.purpose, d.consentId, d.what,
+                d.recipient, d.reference);
+        }
+    }
+
+    @GET
+    @Operation(summary = "What the registry shared of her under her consents, newest first (audited)")
+    public List<DisclosureView> list(@PathParam("id") UUID id) {
+        return log.of(id, actors.current()).stream().map(DisclosureView::of).toList();
+    }
+}
