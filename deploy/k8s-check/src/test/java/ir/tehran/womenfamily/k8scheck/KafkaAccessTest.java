@@ -155,12 +155,12 @@ class KafkaAccessTest {
         ServiceKafkaUse use = ServiceKafkaUse.of("sponsorship-service");
         assertEquals(List.of(), aclProblems(use, user));
         Set<String> consumes = new TreeSet<>(use.consumes());
-        consumes.add("registry.consent");
+        consumes.add("registry.placement");
         ServiceKafkaUse more = new ServiceKafkaUse(use.app(), use.service(), use.produces(), consumes, use.groups(),
             use.aggregates());
         List<String> problems = aclProblems(more, user);
-        assertTrue(problems.contains("missing: topic literal registry.consent Read"), problems.toString());
-        assertTrue(problems.contains("missing: topic literal registry.consent.DLT Write"), problems.toString());
+        assertTrue(problems.contains("missing: topic literal registry.placement Read"), problems.toString());
+        assertTrue(problems.contains("missing: topic literal registry.placement.DLT Write"), problems.toString());
     }
 
     @Test
