@@ -26,6 +26,7 @@ public final class TestData {
     public static final String BUSINESS_TOPIC = "registry.business";
     public static final String CAMPAIGN_TOPIC = "registry.campaign";
     public static final String CONSENT_TOPIC = "registry.consent";
+    public static final String BENEFICIARY_TOPIC = "registry.beneficiary";
     private static final EventContract CONTRACT = EventContract.load();
 
     private TestData() {
@@ -118,6 +119,27 @@ public final class TestData {
             "time", Instant.now().toString(),
             "dataschema", schema,
             "requestid", "test-" + id), json);
+    }
+
+    /** Sends {@code beneficiary.merged} or {@code beneficiary.split} as the registry would, keyed by her record. */
+    public static String sendMergeEvent(String type, UUID merged, UUID survivor) {
+        String schema = "urn:women-family:events:registry:" + type + ":v1";
+        Map<String, Object> data = new HashMap<>();
+        data.put("beneficiaryId", merged.toString());
+        data.put("survivorId", survivor.toString());
+        data.put(type.equals("beneficiary.merged") ? "mergedAt" : "splitAt", Instant.now().toString());
+        String json = toJson(data);
+        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
+        String id = UUID.randomUUID().toString();
+        probe().sendCloudEvent(BENEFICIARY_TOPIC, merged.toString(), Map.of(
+            "id", id,
+            "source", "/women-family/registry",
+            "type", "ir.tehran.womenfamily.registry." + type,
+            "subject", merged.toString(),
+            "time", Instant.now().toString(),
+            "dataschema", schema,
+            "requestid", "test-" + id), json);
+        return id;
     }
 
     /** The payload of {@code campaign.bazaar-eligible}: she made her first sale on {@code since}. */

@@ -119,6 +119,11 @@ public final class RegistryFeed {
             + "\",\"survivorId\":\"" + survivor + "\",\"mergedAt\":\"" + Instant.now() + "\"}");
     }
 
+    public static String split(UUID merged, UUID survivor) {
+        return send(BENEFICIARY_TOPIC, merged.toString(), "beneficiary.split", "{\"beneficiaryId\":\"" + merged
+            + "\",\"survivorId\":\"" + survivor + "\",\"splitAt\":\"" + Instant.now() + "\"}");
+    }
+
     public static String supportLevel(UUID mother, String to) {
         return send(BENEFICIARY_TOPIC, mother.toString(), "beneficiary.support-level-changed", "{\"beneficiaryId\":\""
             + mother + "\",\"from\":null,\"to\":\"" + to + "\",\"changedAt\":\"" + Instant.now() + "\"}");

@@ -36,8 +36,13 @@ public class Producer extends PanacheEntityBase {
     @Column(name = "business_id")
     public UUID businessId;
 
+    /** The woman she is now: the registry's owner, or the last survivor of the merges of that record. */
     @Column(name = "owner_id", nullable = false)
     public UUID ownerId;
+
+    /** The owner as the registry last named her (see {@link OwnerMerge}). */
+    @Column(name = "registry_owner_id", nullable = false)
+    public UUID registryOwnerId;
 
     @Column(name = "heads_household", nullable = false)
     public boolean headsHousehold;

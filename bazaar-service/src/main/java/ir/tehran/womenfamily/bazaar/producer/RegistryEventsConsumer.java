@@ -28,6 +28,9 @@ import org.jboss.logging.Logger;
  * {@code campaign.bazaar-eligible} makes a campaign woman an applicant without a business (see
  * {@link Producer.Kind#CAMPAIGN}); {@code consent.given} / {@code consent.revoked} on {@code registry.consent} keep
  * whether an owner consents to publication ({@link PublicationConsent}).
+ * From {@code registry.beneficiary} it reads only {@code beneficiary.merged} and
+ * {@code beneficiary.split}: her producers are held under the record she stands for now (see {@link OwnerMerge}),
+ * so that two records of one woman never count as two applicants, and go back when a merge is undone.
  */
 @ApplicationScoped
 public class RegistryEventsConsumer {
@@ -64,6 +67,10 @@ public class RegistryEventsConsumer {
             eligible(event);
         } else if (event.is("consent.given") || event.is("consent.revoked")) {
             consent(event);
+        } else if (event.is("beneficiary.merged")) {
+            merged(event);
+        } else if (event.is("beneficiary.split")) {
+            split(event);
         } else {
             LOG.debugf("ignoring %s", event.type());
         }
@@ -80,7 +87,7 @@ public class RegistryEventsConsumer {
             p.kind = Producer.Kind.BUSINESS;
         }
         Producer.Status before = isNew ? null : p.status;
-        p.ownerId = UUID.fromString(data.required("ownerId").asText());
+        owner(p, UUID.fromString(data.required("ownerId").asText()));
         p.headsHousehold = data.required("ownerHeadsHousehold").asBoolean();
         p.category = Category.ofCode(data.required("category").asText()).code();
         JsonNode district = data.path("district");
@@ -183,7 +190,7 @@ public class RegistryEventsConsumer {
         }
         TreeSet<String> categories = new TreeSet<>();
         data.required("categories").forEach(c -> categories.add(Category.ofCode(c.asText()).code()));
-        p.ownerId = UUID.fromString(data.required("personId").asText());
+        owner(p, UUID.fromString(data.required("personId").asText()));
         p.headsHousehold = data.required("headsHousehold").asBoolean();
         p.district = (short) data.required("district").asInt();
         // her category stays the one she last applied in: her stalls already given are counted under it
@@ -195,6 +202,57 @@ public class RegistryEventsConsumer {
         p.sourceEventId = event.id();
         if (isNew) {
             p.persist();
+        }
+    }
+
+    private static void owner(Producer p, UUID registryOwner) {
+        p.registryOwnerId = registryOwner;
+        p.ownerId = OwnerMerge.resolve(registryOwner);
+    }
+
+    /**
+     * Two registry records of one woman were merged: the producers of the merged-away record (and of records
+     * merged into it before) are now held under the survivor. Read again, it changes nothing.
+     */
+    private void merged(ReceivedEvent event) {
+        JsonNode data = event.data();
+        UUID merged = UUID.fromString(data.required("beneficiaryId").asText());
+        UUID survivor = UUID.fromString(data.required("survivorId").asText());
+        if (merged.equals(OwnerMerge.resolve(survivor))) {
+            throw new IllegalArgumentException("merging " + merged + " into " + survivor + " would make a loop");
+        }
+        if (OwnerMerge.findById(merged) == null) {
+            OwnerMerge m = new OwnerMerge();
+            m.mergedId = merged;
+            m.survivorId = survivor;
+            m.mergedAt = Instant.parse(data.required("mergedAt").asText());
+            m.sourceEventId = event.id();
+            m.persist();
+        }
+        relink(event, Producer.list("ownerId = ?1 or registryOwnerId = ?1", merged));
+    }
+
+    /** A merge was undone: the producers the registry names as hers are hers again. Read again, it changes nothing. */
+    private void split(ReceivedEvent event) {
+        JsonNode data = event.data();
+        UUID split = UUID.fromString(data.required("beneficiaryId").asText());
+        UUID survivor = UUID.fromString(data.required("survivorId").asText());
+        OwnerMerge m = OwnerMerge.findById(split);
+        if (m != null && m.survivorId.equals(survivor)) {
+            m.delete();
+        }
+        relink(event, Producer.list("ownerId in ?1 or registryOwnerId = ?2",
+            List.of(survivor, OwnerMerge.resolve(survivor)), split));
+    }
+
+    private void relink(ReceivedEvent event, List<Producer> producers) {
+        for (Producer p : producers) {
+            UUID now = OwnerMerge.resolve(p.registryOwnerId);
+            if (!now.equals(p.ownerId)) {
+                audit.record(AuditEvent.of("producer.relink", "producer", p.businessId)
+                    .withDetail("eventId", event.id()));
+                p.ownerId = now;
+            }
         }
     }
 }

@@ -167,11 +167,11 @@ class KafkaAccessTest {
     void aGrantTheServiceDoesNotNeedFails() {
         ObjectNode user = user("bazaar-service");
         ObjectNode acl = ((ArrayNode) user.at("/spec/authorization/acls")).addObject();
-        acl.putObject("resource").put("type", "topic").put("name", "registry.beneficiary")
+        acl.putObject("resource").put("type", "topic").put("name", "registry.child")
             .put("patternType", "literal");
         acl.putArray("operations").add("Read");
         List<String> problems = aclProblems(ServiceKafkaUse.of("bazaar-service"), user);
-        assertEquals(List.of("not needed: topic literal registry.beneficiary Read"), problems);
+        assertEquals(List.of("not needed: topic literal registry.child Read"), problems);
     }
 
     @Test

@@ -208,6 +208,18 @@ public class Beneficiary extends PanacheEntityBase {
         return List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.merged", 1, new Merged(id, survivor.id, now)));
     }
 
+    /**
+     * The merge of this record into {@code survivor} was undone (its rows are already restored, this record's
+     * {@code mergedInto} with them): it is a woman of her own again.
+     */
+    public List<DomainEvent> splitFrom(Beneficiary survivor, Instant now) {
+        if (mergedInto != null || Objects.equals(survivor.id, id)) {
+            throw new ProblemException(409, "split-not-possible");
+        }
+        updatedAt = now;
+        return List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.split", 1, new Split(id, survivor.id, now)));
+    }
+
     public boolean isMerged() {
         return mergedInto != null;
     }
@@ -250,5 +262,9 @@ public class Beneficiary extends PanacheEntityBase {
 
     /** Payload of {@code beneficiary.merged} v1. */
     public record Merged(UUID beneficiaryId, UUID survivorId, Instant mergedAt) {
+    }
+
+    /** Payload of {@code beneficiary.split} v1: the merge of this record into the survivor was undone. */
+    public record Split(UUID beneficiaryId, UUID survivorId, Instant splitAt) {
     }
 }

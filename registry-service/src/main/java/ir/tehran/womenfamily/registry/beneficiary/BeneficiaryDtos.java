@@ -82,7 +82,8 @@ public final class BeneficiaryDtos {
             @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "HistoryEntry", description = "One change of status or support level.")
+    @Schema(name = "HistoryEntry",
+        description = "One change of status or support level, or a merge or split of her record.")
     public record HistoryEntry(BeneficiaryHistory.Kind kind, String from, String to, String reason,
             String changedBy, Instant changedAt, String changedOn) {
     }

@@ -14,13 +14,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** Who changed a woman's status or support level, when and why. Append-only. */
+/**
+ * Who changed a woman's status or support level, when and why; and the merges and splits of her record
+ * ({@code MERGED}, {@code SPLIT}: from the merged-away record's id to the survivor's, and back). Append-only.
+ */
 @Entity
 @Table(name = "beneficiary_history")
 public class BeneficiaryHistory extends PanacheEntityBase {
 
     /** What changed. */
-    public enum Kind { STATUS, SUPPORT_LEVEL }
+    public enum Kind { STATUS, SUPPORT_LEVEL, MERGED, SPLIT }
 
     @Id
     @SequenceGenerator(name = "beneficiary_history_ids", sequenceName = "beneficiary_history_id_seq",

@@ -71,4 +71,11 @@ public class DuplicateResource {
     public CandidateView merge(@PathParam("id") UUID id, @Valid @NotNull MergeDecision decision) {
         return CandidateView.of(service.merge(id, decision.survivorId(), actors.current()));
     }
+
+    @POST
+    @Path("/{id}/split")
+    @Operation(summary = "Undo the pair's merge: both records as they were, the pair open for review again")
+    public CandidateView split(@PathParam("id") UUID id) {
+        return CandidateView.of(service.split(id, actors.current()));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.BusinessService;
 import ir.tehran.womenfamily.registry.common.Actor;
@@ -20,9 +21,10 @@ import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The review queue of likely duplicates: a reviewer marks a pair distinct, or merges it. */
+/** The review queue of likely duplicates: a reviewer marks a pair distinct, or merges it (and may split it again). */
 @ApplicationScoped
 public class DuplicateService {
 
@@ -37,6 +39,18 @@ public class DuplicateService {
 
     @Inject
     Event<BeneficiariesMerged> merged;
+
+    @Inject
+    Event<BeneficiariesSplit> split;
+
+    @Inject
+    MergeJournal journal;
+
+    @Inject
+    MergeMoves moves;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Outbox outbox;
@@ -63,10 +77,12 @@ public class DuplicateService {
     }
 
     /**
-     * Merges the pair: {@code survivorId} (one of the two) keeps the woman's record; the other points to it,
-     * and her children, dependants and businesses move to the survivor, and so do her paid placements and her
-     * record in the home-business campaign (see {@link BeneficiariesMerged}). Every move is announced; when
-     * one cannot be made nothing is.
+     * Merges the pair: {@code survivorId} (one of the two) keeps the woman's record; the other points to it, and
+     * everything that references her moves to the survivor in this transaction: her household and businesses
+     * (announced), her placements and campaign record (observers of {@link BeneficiariesMerged}), and the rest
+     * ({@link MergeMoves}). Every row change is journaled ({@link MergeJournal}) so that {@link #split} can undo
+     * it; a merge that would leave any row naming the merged-away record is refused whole. The survivor's history
+     * shows the merge.
      */
     @Transactional
     public DuplicateCandidate merge(UUID id, UUID survivorId, Actor actor) {
@@ -78,15 +94,78 @@ public class DuplicateService {
         Beneficiary survivor = beneficiaries.writable(survivorId, actor);
         Beneficiary loser = beneficiaries.writable(loserId, actor);
         Instant now = Instant.now(clock);
+        BeneficiaryMerge record = BeneficiaryMerge.of(c.id, loser.id, survivor.id, actor.name(), now);
+        record.persist();
+        journal.start(record.id);
         List<DomainEvent> events = new ArrayList<>(loser.mergeInto(survivor, now));
         events.addAll(households.moveHousehold(loser.id, survivor));
         events.addAll(businesses.transferOwnership(loser.id, survivor.id));
         merged.fire(new BeneficiariesMerged(loser.id, survivor.id, events));
+        moves.moveTheRest(loser.id, survivor.id, c.id);
+        journal.stop(loser.id, c.id);
+        BeneficiaryHistory.of(survivor, BeneficiaryHistory.Kind.MERGED, loser.id.toString(), survivor.id.toString(),
+            null, actor.name(), now).persist();
         outbox.append(events);
         c.state = DuplicateCandidate.State.MERGED;
         c.decidedBy = actor.name();
         c.decidedAt = now;
-        audit.record(AuditEvent.of("beneficiary.merge", "beneficiary", loser.id).withDetail("survivor", survivor.id));
+        audit.record(AuditEvent.of("beneficiary.merge", "beneficiary", loser.id).withDetail("survivor", survivor.id)
+            .withDetail("merge", record.id));
+        return c;
+    }
+
+    /**
+     * Undoes the latest merge decided on candidate {@code id}: every row the merge changed is changed back (see
+     * {@link MergeJournal#undo}), the merged-away record is live again, her household, businesses and campaign
+     * record are announced again under her id, {@code beneficiary.split} tells the other services to re-link
+     * what they hold, both histories show the split, and the pair is open for review again. What was recorded
+     * on the survivor after the merge stays with the survivor. 409 when the pair was never merged
+     * ({@code split-not-merged}), is split already ({@code split-already-done}), or the survivor has since been
+     * merged into another record ({@code beneficiary-merged}: split that merge first).
+     */
+    @Transactional
+    public DuplicateCandidate split(UUID id, Actor actor) {
+        DuplicateCandidate c = DuplicateCandidate.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("duplicate", id);
+        }
+        BeneficiaryMerge m = BeneficiaryMerge.latest(id);
+        if (m == null) {
+            throw new ProblemException(409, "split-not-merged");
+        }
+        if (m.isSplit() || c.state != DuplicateCandidate.State.MERGED) {
+            throw new ProblemException(409, "split-already-done");
+        }
+        Beneficiary loser = beneficiaries.readable(m.loserId, actor);
+        beneficiaries.writable(m.survivorId, actor);
+        if (!m.survivorId.equals(loser.mergedInto)) {
+            throw new ProblemException(409, "split-not-possible");
+        }
+        UUID mergeId = m.id;
+        em.flush();
+        em.clear();
+        List<MergeJournal.Restored> restored = journal.undo(mergeId);
+        m = BeneficiaryMerge.findById(mergeId);
+        c = DuplicateCandidate.findById(id);
+        loser = Beneficiary.findById(m.loserId);
+        Beneficiary survivor = Beneficiary.findById(m.survivorId);
+        Instant now = Instant.now(clock);
+        List<DomainEvent> events = new ArrayList<>(loser.splitFrom(survivor, now));
+        events.addAll(households.moveHousehold(loser.id, loser));
+        events.addAll(businesses.transferOwnership(loser.id, loser.id));
+        split.fire(new BeneficiariesSplit(loser.id, survivor.id, restored, events));
+        for (Beneficiary b : List.of(survivor, loser)) {
+            BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SPLIT, survivor.id.toString(), loser.id.toString(),
+                null, actor.name(), now).persist();
+        }
+        outbox.append(events);
+        m.splitAt = now;
+        m.splitBy = actor.name();
+        c.state = DuplicateCandidate.State.OPEN;
+        c.decidedBy = actor.name();
+        c.decidedAt = now;
+        audit.record(AuditEvent.of("beneficiary.split", "beneficiary", loser.id).withDetail("survivor", survivor.id)
+            .withDetail("merge", m.id).withDetail("rowsRestored", restored.size()));
         return c;
     }
 

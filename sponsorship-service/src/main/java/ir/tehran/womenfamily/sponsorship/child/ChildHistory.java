@@ -27,6 +27,7 @@ public class ChildHistory extends PanacheEntityBase {
         REMOVED,
         READDED,
         MOTHER_MERGED,
+        MOTHER_SPLIT,
         AGED_OUT,
         RISK_FLAGGED,
         RISK_CLEARED,

@@ -40,7 +40,8 @@ import jakarta.transaction.Transactional;
  *       overwrites a newer one (a replay running beside the live consumer is harmless).</li>
  *   <li>Merges are kept as the registry stated them (a chain {@code a -> b -> c}); a child event naming a
  *       merged mother is applied to the last survivor, and each merge she went through is written to her
- *       history with the merge's own time, whichever of the two events is read first.</li>
+ *       history with the merge's own time, whichever of the two events is read first. A split (the registry
+ *       undid a merge) forgets the merge and puts the children back with the mother the registry names.</li>
  *   <li>{@code consent.given} and {@code consent.revoked} keep the mother's consent to sponsorship
  *       ({@link ConsentProjection}); it decides whether her children are matched and shown to sponsors.</li>
  *   <li>Side effects (history lines, ending a removed child's sponsorships) happen only when the state
@@ -144,6 +145,7 @@ public class RosterProjection {
             case "consent.given", "consent.revoked" -> {
                 return consents.apply(event);
             }
+            case "beneficiary.split" -> motherSplit(event);
             default -> {
                 return false;
             }
@@ -331,6 +333,42 @@ public class RosterProjection {
         for (Child c : Child.<Child>list("motherId", merged)) {
             c.motherId = last;
             recordMerges(c.id, hops);
+        }
+    }
+
+    /**
+     * The registry undid the merge of {@code beneficiaryId} into {@code survivorId}: the merge is forgotten, she is
+     * a mother of her own again, and every child that the merge put with the survivor goes back to the mother the
+     * registry last named for it ({@code registryMotherId}, resolved through the merges that remain). The
+     * registry also announces each child moved back ({@code child.updated}); whichever is read first, the child
+     * ends with her. Applying it again changes nothing.
+     */
+    private void motherSplit(ReceivedEvent event) {
+        JsonNode d = event.data();
+        UUID split = uuid(d, "beneficiaryId");
+        UUID survivor = uuid(d, "survivorId");
+        MotherMerge merge = merge(split);
+        if (merge != null && merge.survivorId.equals(survivor)) {
+            merge.delete();
+            Known k = known.get();
+            if (k != null) {
+                k.noMerge.add(split);
+            }
+        }
+        Mother m = motherFor(split, event);
+        if (m != null && survivor.equals(m.mergedInto)) {
+            m.mergedInto = null;
+        }
+        UUID last = MotherMerge.chain(survivor, this::merge).stream().reduce((a, b) -> b)
+            .map(h -> h.survivorId).orElse(survivor);
+        for (Child c : Child.<Child>list("motherId in ?1 or registryMotherId = ?2", List.of(survivor, last), split)) {
+            List<MotherMerge> hops = MotherMerge.chain(c.registryMotherId, this::merge);
+            UUID mother = hops.isEmpty() ? c.registryMotherId : hops.get(hops.size() - 1).survivorId;
+            if (!mother.equals(c.motherId)) {
+                history.record(c.id, time(event), ChildHistory.Kind.MOTHER_SPLIT,
+                    Map.of("from", c.motherId, "to", mother), event.id());
+                c.motherId = mother;
+            }
         }
     }
 

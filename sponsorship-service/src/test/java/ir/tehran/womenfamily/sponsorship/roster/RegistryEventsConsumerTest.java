@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.sponsorship.roster;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -272,6 +273,58 @@ class RegistryEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> child(first).body("grade", equalTo(9)));
         child(first).body("motherId", equalTo(survivor.toString()))
             .body("registryMotherId", equalTo(merged.toString()));
+    }
+
+    @Test
+    void aSplitPutsHerChildrenBackWithHerOnceHoweverOftenItIsRead() {
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID hers = UUID.randomUUID();
+        UUID survivorsOwn = UUID.randomUUID();
+        RegistryFeed.registered(merged, 4);
+        RegistryFeed.registered(survivor, 4);
+        RegistryFeed.childAdded(hers, merged, LocalDate.of(2013, 4, 1), "FEMALE", 7, 4);
+        RegistryFeed.childAdded(survivorsOwn, survivor, LocalDate.of(2010, 4, 1), "MALE", 10, 4);
+        RegistryFeed.awaitChildren(List.of(hers, survivorsOwn));
+        RegistryFeed.merged(merged, survivor);
+        // the registry re-announces her child under the survivor
+        RegistryFeed.childUpdated(hers, survivor, LocalDate.of(2013, 4, 1), "FEMALE", 7, 4);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            child(hers).body("motherId", equalTo(survivor.toString()))
+                .body("registryMotherId", equalTo(survivor.toString())));
+
+        // the merge is undone; the child event that moves her back is read after the split, then again before
+        // a second delivery of the split: the roster ends the same each time
+        RegistryFeed.split(merged, survivor);
+        RegistryFeed.childUpdated(hers, merged, LocalDate.of(2013, 4, 1), "FEMALE", 7, 4);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            child(hers).body("motherId", equalTo(merged.toString()))
+                .body("registryMotherId", equalTo(merged.toString())));
+        RegistryFeed.split(merged, survivor);
+        given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + merged)
+            .then().statusCode(200).body("mergedInto", equalTo(null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertEquals(0, count("select count(*) from mother_merge where merged_id = ?::uuid", merged.toString())));
+        given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + survivor + "/children")
+            .then().statusCode(200).body("id", contains(survivorsOwn.toString()));
+        child(hers).body("motherId", equalTo(merged.toString()));
+    }
+
+    @Test
+    void aSplitReadBeforeTheChildEventStillPutsTheChildBackWithHer() {
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID hers = UUID.randomUUID();
+        RegistryFeed.childAdded(hers, merged, LocalDate.of(2014, 4, 1), "MALE", 5, 4);
+        RegistryFeed.awaitChildren(List.of(hers));
+        RegistryFeed.merged(merged, survivor);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            child(hers).body("motherId", equalTo(survivor.toString())));
+        // the split arrives before the registry's child.updated of the merge was read: her child still names her
+        RegistryFeed.split(merged, survivor);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            child(hers).body("motherId", equalTo(merged.toString())));
+        assertEquals(List.of("ADDED", "MOTHER_MERGED", "MOTHER_SPLIT"), historyKinds(hers));
     }
 
     @Test

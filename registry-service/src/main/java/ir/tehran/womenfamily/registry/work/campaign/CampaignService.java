@@ -25,6 +25,7 @@ import ir.tehran.womenfamily.registry.business.Category;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
+import ir.tehran.womenfamily.registry.duplicate.BeneficiariesSplit;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -434,6 +435,20 @@ public class CampaignService {
         audit.record(AuditEvent.of("campaign-mentee.merge", MENTEE, kept.id).withDetail("mergedMentee", lost.id));
         if (kept.bazaarEligibleSince != null && !kept.bazaarEligibleSince.equals(wasEligible)) {
             merged.events().add(eligible(kept));
+        }
+    }
+
+    /**
+     * A merge was undone: her mentee record (and the survivor's, if the merge combined them) is as it was. Each
+     * restored mentee who may apply to bazaars is announced again ({@code campaign.bazaar-eligible}) with her
+     * person id, so that the bazaar's applicant goes back to the record it belongs to.
+     */
+    void onSplit(@Observes BeneficiariesSplit split) {
+        for (UUID id : split.restoredIn("campaign_mentee")) {
+            Mentee m = Mentee.findById(id);
+            if (m != null && m.bazaarEligibleSince != null) {
+                split.events().add(eligible(m));
+            }
         }
     }
 }
