@@ -112,6 +112,16 @@ public class Consent extends PanacheEntityBase {
             isActive() ? State.GIVEN : State.REVOKED, purposeActive, at));
     }
 
+    /**
+     * {@code consent.revoked} under {@code from}, the record this consent was moved away from by a merge or a
+     * split: it no longer holds for {@code from}; {@code purposeActive} says whether {@code from} still has the
+     * purpose from consents of her own.
+     */
+    public DomainEvent movedAway(UUID from, boolean purposeActive) {
+        return DomainEvent.of(AGGREGATE, from, "consent.revoked", 1, new Changed(from, id, purpose, agencyKind,
+            State.REVOKED, purposeActive, recordedAt));
+    }
+
     /** The aggregate type of consent events: their topic is {@code registry.consent}. */
     public static final String AGGREGATE = "consent";
 

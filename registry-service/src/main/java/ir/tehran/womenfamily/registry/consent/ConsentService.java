@@ -78,19 +78,55 @@ public class ConsentService {
     }
 
     /**
+     * After a merge or a split moved consents from {@code from} to {@code to}: announces each consent {@code to}
+     * now holds, under her id, with whether its purpose is active for her, and under {@code from} as revoked
+     * for {@code from} (with whether {@code from} still has the purpose from consents of her own). The services
+     * that keep a consent projection by a woman's id keep the latest event they read, so both learn the state
+     * that holds now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceMoved(UUID from, UUID to) {
+        Consent.flush();
+        lock(from);
+        lock(to);
+        for (Consent consent : Consent.<Consent>list("beneficiaryId = ?1 order by recordedAt", to)) {
+            outbox.append(consent.movedAway(from, stillActive(from, consent)));
+            outbox.append(consent.changed(stillActive(to, consent)));
+        }
+    }
+
+    /** Announces each of her consents again, with whether its purpose is active for her now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceCurrent(UUID beneficiaryId) {
+        Consent.flush();
+        lock(beneficiaryId);
+        for (Consent consent : Consent.<Consent>list("beneficiaryId = ?1 order by recordedAt", beneficiaryId)) {
+            outbox.append(consent.changed(stillActive(beneficiaryId, consent)));
+        }
+    }
+
+    private static void lock(UUID beneficiaryId) {
+        Consent.getEntityManager().createNativeQuery("select 1 from beneficiary where id = ?1 for update")
+            .setParameter(1, beneficiaryId).getResultList();
+    }
+
+    /** Whether {@code beneficiaryId} has an active consent to the purpose (and agency kind) of {@code consent}. */
+    private static boolean stillActive(UUID beneficiaryId, Consent consent) {
+        return Consent.count("beneficiaryId = ?1 and purpose = ?2 and revokedAt is null"
+            + (consent.agencyKind == null ? "" : " and agencyKind = ?3"),
+            consent.agencyKind == null ? new Object[] {beneficiaryId, consent.purpose}
+                : new Object[] {beneficiaryId, consent.purpose, consent.agencyKind}) > 0;
+    }
+
+    /**
      * Tells the other services (bazaar, sponsorship) in this transaction, through the outbox. Her record's row
      * is locked first, so two changes of her consents at once are counted and announced one after the other,
      * and the last event states what holds after both.
      */
     private void announce(Consent consent) {
         Consent.flush();
-        Consent.getEntityManager().createNativeQuery("select 1 from beneficiary where id = ?1 for update")
-            .setParameter(1, consent.beneficiaryId).getResultList();
-        boolean stillActive = Consent.count("beneficiaryId = ?1 and purpose = ?2 and revokedAt is null"
-            + (consent.agencyKind == null ? "" : " and agencyKind = ?3"),
-            consent.agencyKind == null ? new Object[] {consent.beneficiaryId, consent.purpose}
-                : new Object[] {consent.beneficiaryId, consent.purpose, consent.agencyKind}) > 0;
-        outbox.append(consent.changed(stillActive));
+        lock(consent.beneficiaryId);
+        outbox.append(consent.changed(stillActive(consent.beneficiaryId, consent)));
     }
 
     /** Every consent she gave, revoked ones too, newest first. */

@@ -12,6 +12,7 @@ import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.BusinessService;
 import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.household.HouseholdService;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -54,6 +55,9 @@ public class DuplicateService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ConsentService consents;
 
     @Inject
     Audit audit;
@@ -103,6 +107,7 @@ public class DuplicateService {
         merged.fire(new BeneficiariesMerged(loser.id, survivor.id, events));
         moves.moveTheRest(loser.id, survivor.id, c.id);
         journal.stop(loser.id, c.id);
+        consents.announceMoved(loser.id, survivor.id);
         BeneficiaryHistory.of(survivor, BeneficiaryHistory.Kind.MERGED, loser.id.toString(), survivor.id.toString(),
             null, actor.name(), now).persist();
         outbox.append(events);
@@ -159,6 +164,8 @@ public class DuplicateService {
                 null, actor.name(), now).persist();
         }
         outbox.append(events);
+        consents.announceMoved(survivor.id, loser.id);
+        consents.announceCurrent(survivor.id);
         m.splitAt = now;
         m.splitBy = actor.name();
         c.state = DuplicateCandidate.State.OPEN;

@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,5 +161,44 @@ class MergeWorkProgrammesTest {
             .body("id", hasItem(kept));
         EventProbe.Message m = RegistryApi.event("registry.campaign", survivor, "campaign.bazaar-eligible");
         assertEquals(kept, new ObjectMapper().readTree(m.value()).path("menteeId").asText());
+    }
+
+    @Test
+    void herConsentsAreAnnouncedUnderTheSurvivorAndBackAtASplit() throws Exception {
+        String[] pair = pair(5);
+        String survivor = pair[0];
+        String loser = pair[1];
+        String consent = as(admin()).body("{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"2024-03-20\","
+                + "\"channel\":\"SMS\"}")
+            .post(Women.BASE + loser + "/consents").then().statusCode(201).extract().path("id");
+
+        merge(pair, 200);
+        JsonNode toSurvivor = lastConsentEvent(survivor, 1);
+        assertEquals(consent, toSurvivor.get("consentId").asText());
+        assertEquals("GIVEN", toSurvivor.get("state").asText());
+        assertTrue(toSurvivor.get("purposeActive").asBoolean(), "her consent now holds for the survivor");
+        JsonNode awayFromLoser = lastConsentEvent(loser, 2);
+        assertEquals("REVOKED", awayFromLoser.get("state").asText());
+        assertFalse(awayFromLoser.get("purposeActive").asBoolean(), "the merged-away record consents to nothing");
+
+        as(admin()).post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
+        assertTrue(lastConsentEvent(loser, 3).get("purposeActive").asBoolean(), "back with her own record");
+        assertFalse(lastConsentEvent(survivor, 2).get("purposeActive").asBoolean(), "the survivor never consented");
+    }
+
+    /**
+     * The payload of the {@code count}-th {@code registry.consent} event keyed by {@code woman} (the latest once
+     * they have all been published; waits up to 30 s for them).
+     */
+    private static JsonNode lastConsentEvent(String woman, int count) throws Exception {
+        List<EventProbe.Message> events = List.of();
+        for (int i = 0; i < 30 && events.size() < count; i++) {
+            events = RegistryApi.events("registry.consent", woman);
+            if (events.size() < count) {
+                Thread.sleep(1000);
+            }
+        }
+        assertEquals(count, events.size(), "consent events keyed by " + woman);
+        return new ObjectMapper().readTree(events.get(count - 1).value());
     }
 }
