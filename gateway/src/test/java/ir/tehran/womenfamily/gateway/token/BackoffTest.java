@@ -26,8 +26,9 @@ class BackoffTest {
 
     @Test
     void nonsenseSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(0, Duration.ofSeconds(1), Duration.ofMinutes(1)));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(5, Duration.ZERO, Duration.ofMinutes(1)));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(5, Duration.ofMinutes(2), Duration.ofMinutes(1)));
+        Duration minute = Duration.ofMinutes(1);
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(0, Duration.ofSeconds(1), minute));
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(5, Duration.ZERO, minute));
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(5, Duration.ofMinutes(2), minute));
     }
 }
