@@ -155,7 +155,10 @@ public class UserAdminService {
             }
         }
         List<Integer> districts = a.districts() == null ? null : List.copyOf(new LinkedHashSet<>(a.districts()));
-        if (districts != null && (!roles.contains(Roles.CASEWORKER)
+        // districts limit the roles that work in districts: a caseworker (the women of her districts) and a
+        // sponsorship officer (the children, mothers and programmes of hers); for other roles they would mean nothing
+        boolean districted = roles.contains(Roles.CASEWORKER) || roles.contains(Roles.SPONSORSHIP_OFFICER);
+        if (districts != null && (!districted
                 || districts.stream().anyMatch(d -> d < 1 || d > MAX_DISTRICT))) {
             errors.add(new ProblemException.FieldError(prefix + "districts", "validation.user-districts"));
         }
