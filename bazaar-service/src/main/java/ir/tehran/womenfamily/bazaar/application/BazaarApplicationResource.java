@@ -55,10 +55,10 @@ public class BazaarApplicationResource {
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
     @Operation(summary = "A bazaar's applications (a producer sees only her own)")
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
+        caller.requireBazaar(bazaarId);
         if (caller.isProducer() && !caller.isStaff()) {
             return service.ofBazaar(bazaarId, caller.businesses()).stream().map(ApplicationMapper::toView).toList();
         }
-        caller.requireStaffOrReader();
         return service.ofBazaar(bazaarId, null).stream().map(ApplicationMapper::toView).toList();
     }
 }

@@ -46,9 +46,7 @@ public class AttendanceResource {
     public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
             @Context HttpHeaders headers) {
         boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        if (!producerOnly) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(bazaarId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         return service.published(bazaarId, producerOnly ? caller.businesses() : null).stream()
             .map(a -> AllocationMapper.toView(a, allocations.readExplanation(a.explanation), locale)).toList();

@@ -50,9 +50,7 @@ public class SalesResource {
     @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
     public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
         boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        if (!producerOnly) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(bazaarId);
         return service.sales(bazaarId, producerOnly ? caller.businesses() : null).stream().map(SalesResource::view)
             .toList();
     }
