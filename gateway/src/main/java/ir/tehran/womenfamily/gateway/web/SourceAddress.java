@@ -9,9 +9,10 @@ import io.vertx.core.net.SocketAddress;
 /**
  * The source address of a request as one key, used by the rate limits and the login throttle alike: IPv4 as is,
  * IPv6 by its /64 network (one subscriber usually holds a whole /64). The address is the connection's, or, when
- * {@code quarkus.http.proxy.proxy-address-forwarding} is on, the one {@code X-Forwarded-For}/{@code Forwarded}
- * names, which Quarkus takes only from the proxies of {@code quarkus.http.proxy.trusted-proxies}: a client
- * cannot choose its own key by sending the header.
+ * {@code quarkus.http.proxy.proxy-address-forwarding} is on (it is off by default), the one
+ * {@code X-Forwarded-For}/{@code Forwarded} names. Turn it on only together with
+ * {@code quarkus.http.proxy.trusted-proxies} naming the load balancer: Quarkus then ignores the header from anyone
+ * else, so a client cannot choose its own key by sending it (without that list Quarkus believes every sender).
  */
 public final class SourceAddress {
 
