@@ -153,11 +153,19 @@ public interface GatewayConfig {
         @Max(14)
         int bcryptCost();
 
-        /** Consecutive wrong passwords that lock a staff account. */
+        /**
+         * Consecutive refused logins (or wrong current passwords) of one account from one source address after
+         * which that address must wait ({@code LoginThrottle}); other addresses are not affected.
+         */
         @WithDefault("5")
         @Min(1)
         int maxFailedAttempts();
 
+        /** The first wait, at the {@code max-failed-attempts}-th refused attempt; it doubles with each further one. */
+        @WithDefault("30s")
+        Duration throttleInitialDelay();
+
+        /** The longest wait of one account and address. */
         @WithDefault("15m")
         Duration lockoutDuration();
 

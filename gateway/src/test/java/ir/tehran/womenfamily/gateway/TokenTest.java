@@ -172,13 +172,15 @@ class TokenTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
+    void fiveWrongPasswordsFromOneAddressMakeItWait() {
         String username = newStaffUser("right-password");
         for (int i = 0; i < 5; i++) {
             tokenError(passwordGrant(username, "wrong-" + i), 400, "invalid_grant");
         }
+        // the same answer as a wrong password (see LoginThrottleTest for the other address and the delays)
         tokenError(passwordGrant(username, "right-password"), 400, "invalid_grant")
-            .body("error_description", equalTo("The account is temporarily locked after repeated wrong passwords."));
+            .body("error_description", equalTo("Wrong username or password, or too many attempts from this "
+                + "address: wait a little and try again."));
     }
 
     @Test

@@ -104,9 +104,7 @@ public class AllocationResource {
     public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
         boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        if (!producerOnly) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(bazaarId);
         AllocationRun run = service.run(bazaarId, runId)
             .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));

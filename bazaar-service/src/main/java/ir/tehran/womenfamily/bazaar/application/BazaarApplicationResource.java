@@ -59,10 +59,10 @@ public class BazaarApplicationResource {
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
     @Operation(summary = "A bazaar's applications (a producer sees only her own)")
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
+        caller.requireBazaar(bazaarId);
         if (caller.isProducer() && !caller.isStaff()) {
             return ApplicationMapper.toViews(service.ofBazaar(bazaarId, caller.businesses()), publication);
         }
-        caller.requireStaffOrReader();
         return ApplicationMapper.toViews(service.ofBazaar(bazaarId, null), publication);
     }
 }

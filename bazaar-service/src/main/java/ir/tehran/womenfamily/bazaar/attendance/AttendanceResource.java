@@ -51,9 +51,7 @@ public class AttendanceResource {
     public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
             @Context HttpHeaders headers) {
         boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        if (!producerOnly) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(bazaarId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         List<Assignment> stalls = service.published(bazaarId, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());

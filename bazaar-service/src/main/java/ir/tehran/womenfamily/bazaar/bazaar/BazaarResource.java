@@ -70,9 +70,7 @@ public class BazaarResource {
     @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
     @Operation(summary = "One bazaar with its venues and stalls per day")
     public BazaarDtos.BazaarView get(@PathParam("id") UUID id) {
-        if (!caller.isProducer()) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(id);
         return service.load(id).map(BazaarService.Loaded::view)
             .orElseThrow(() -> ProblemException.notFound("bazaar", id));
     }

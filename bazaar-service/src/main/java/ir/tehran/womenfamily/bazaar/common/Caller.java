@@ -3,13 +3,17 @@ package ir.tehran.womenfamily.bazaar.common;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -30,6 +34,9 @@ public class Caller {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    EntityManager em;
 
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
@@ -66,6 +73,35 @@ public class Caller {
             array.forEach(v -> parse(v.toString().replace("\"", ""), out));
         }
         return out;
+    }
+
+    /**
+     * Whether the caller may read this bazaar beyond the public calendar (its venues, stalls, applications,
+     * allocations and sales); 404 when she may not, as when it does not exist, so she learns nothing of it. Staff
+     * and a partner app with {@code bazaar.read} pass (403 for anyone else without the role or scope); a producer
+     * only for a bazaar she may apply to (open for applications), one her businesses applied to, or one where her
+     * businesses hold a stall in the published allocation. The one rule every bazaar read of a producer goes through.
+     */
+    @Transactional
+    public void requireBazaar(UUID bazaarId) {
+        if (!isProducer() || isStaff()) {
+            requireStaffOrReader();
+            return;
+        }
+        Set<UUID> mine = businesses();
+        if (mine.isEmpty()) {
+            // an empty "in" list is not valid SQL: a business id nobody holds stands for none
+            mine = Set.of(new UUID(0, 0));
+        }
+        // SQL rather than the entities, so that this package imports no feature package (they all import it)
+        List<?> seen = em.createNativeQuery("select b.id from bazaar b where b.id = ?1 and (b.status = 'OPEN' "
+                + "or exists (select 1 from application a where a.bazaar_id = b.id and a.business_id in (?2)) "
+                + "or exists (select 1 from assignment s join allocation_run r on r.id = s.run_id "
+                + "and r.status = 'PUBLISHED' where s.bazaar_id = b.id and s.business_id in (?2)))")
+            .setParameter(1, bazaarId).setParameter(2, mine).getResultList();
+        if (seen.isEmpty()) {
+            throw ProblemException.notFound("bazaar", bazaarId);
+        }
     }
 
     /** True when the caller may act for this business: staff, or the producer whose token names it. */

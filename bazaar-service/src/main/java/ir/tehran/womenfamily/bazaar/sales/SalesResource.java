@@ -56,9 +56,7 @@ public class SalesResource {
     @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
     public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
         boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        if (!producerOnly) {
-            caller.requireStaffOrReader();
-        }
+        caller.requireBazaar(bazaarId);
         List<SalesReport> sales = service.sales(bazaarId, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(sales.stream().map(s -> s.businessId).toList());
         return sales.stream().map(s -> view(s, shown.get(s.businessId))).toList();

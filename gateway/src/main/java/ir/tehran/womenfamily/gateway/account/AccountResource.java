@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
 import ir.tehran.womenfamily.gateway.token.PasswordPolicy;
 import ir.tehran.womenfamily.gateway.token.Roles;
+import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -50,6 +52,9 @@ public class AccountResource {
     @Inject
     Validator validator;
 
+    @Inject
+    HttpServerRequest httpRequest;
+
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,7 +67,8 @@ public class AccountResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "Missing fields, a new password that breaks the policy, or a "
         + "wrong current password (field currentPassword)")
-    @APIResponse(responseCode = "403", description = "A client's token, or the account is locked")
+    @APIResponse(responseCode = "403", description = "A client's token, or too many wrong current passwords from "
+        + "this address (wait until the time the problem names)")
     public Response change(PasswordChange request) {
         // who asks comes first: a client is refused whatever it sends
         String username = person();
@@ -80,7 +86,7 @@ public class AccountResource {
                 .toList());
         }
         AccountService.Outcome outcome = service.changePassword(username, request.currentPassword(),
-            request.newPassword());
+            request.newPassword(), SourceAddress.key(httpRequest.remoteAddress()));
         return switch (outcome.result()) {
             case CHANGED -> Response.noContent().header("Cache-Control", "no-store").build();
             case WRONG_PASSWORD -> throw ProblemException.invalid("currentPassword", "validation.current-password");

