@@ -39,6 +39,7 @@ public class MergeMoves {
         Map.entry("duplicate_candidate.first_id", "MergeMoves (other pairs; a pair that becomes a duplicate goes)"),
         Map.entry("duplicate_candidate.second_id", "MergeMoves (other pairs; a pair that becomes a duplicate goes)"),
         Map.entry("consent.beneficiary_id", "MergeMoves"),
+        Map.entry("disclosure.beneficiary_id", "MergeMoves (what was shared of her goes with her consents)"),
         Map.entry("beneficiary_case.beneficiary_id", "MergeMoves (one case: notes and assignments join the "
             + "survivor's)"),
         Map.entry("referral.beneficiary_id", "MergeMoves"),
@@ -64,6 +65,7 @@ public class MergeMoves {
         run("update dependant set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update business set owner_beneficiary_id = ?2 where owner_beneficiary_id = ?1", loser, survivor);
         run("update consent set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update disclosure set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update referral set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);

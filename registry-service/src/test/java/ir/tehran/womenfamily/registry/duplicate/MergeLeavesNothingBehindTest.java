@@ -124,6 +124,9 @@ class MergeLeavesNothingBehindTest {
             + "values (?1, ?2, ?3, 4, 400000)", UUID.randomUUID(), order, id);
         sql("insert into break_glass_access (id, at, actor, resource_type, beneficiary_id, reason, reason_sha256) "
             + "values (?1, now(), 'merge-all.admin', 'cohort', ?2, 'test', 'x')", UUID.randomUUID(), id);
+        sql("insert into disclosure (id, beneficiary_id, disclosed_at, purpose, consent_id, what, recipient, by_actor) "
+            + "values (?1, ?2, now(), 'SHARE_WITH_AGENCY', (select id from consent where beneficiary_id = ?2 limit 1), "
+            + "'enrolment', 'RELIEF_COMMITTEE', 'merge-all.admin')", UUID.randomUUID(), id);
         sql("insert into placement_statement (id, placement_id, beneficiary_id, jalali_month, first_day, last_day, "
             + "days_present, days_absent, days_excused, hours_worked, wages_rials, days, issued_at, issued_by) "
             + "select ?1, p.id, p.beneficiary_id, '1404-07', date '2025-09-23', date '2025-10-22', 0, 0, 0, 0, 0, "
