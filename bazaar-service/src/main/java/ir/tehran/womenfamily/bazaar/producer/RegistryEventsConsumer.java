@@ -229,6 +229,8 @@ public class RegistryEventsConsumer {
             m.sourceEventId = event.id();
             m.persist();
         }
+        // her consents now stand under the survivor, where the registry announces them again
+        PublicationConsent.deleteById(merged);
         relink(event, Producer.list("ownerId = ?1 or registryOwnerId = ?1", merged));
     }
 

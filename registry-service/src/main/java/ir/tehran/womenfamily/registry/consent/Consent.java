@@ -113,9 +113,9 @@ public class Consent extends PanacheEntityBase {
     }
 
     /**
-     * {@code consent.revoked} under {@code from}, the record this consent was moved away from by a merge or a
-     * split: it no longer holds for {@code from}; {@code purposeActive} says whether {@code from} still has the
-     * purpose from consents of her own.
+     * {@code consent.revoked} under {@code from}, the record this consent was moved away from by a split: it no
+     * longer holds for {@code from}; {@code purposeActive} says whether {@code from} still has the purpose from
+     * consents of her own.
      */
     public DomainEvent movedAway(UUID from, boolean purposeActive) {
         return DomainEvent.of(AGGREGATE, from, "consent.revoked", 1, new Changed(from, id, purpose, agencyKind,

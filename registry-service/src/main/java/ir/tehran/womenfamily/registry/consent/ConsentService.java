@@ -78,11 +78,12 @@ public class ConsentService {
     }
 
     /**
-     * After a merge or a split moved consents from {@code from} to {@code to}: announces each consent {@code to}
-     * now holds, under her id, with whether its purpose is active for her, and under {@code from} as revoked
-     * for {@code from} (with whether {@code from} still has the purpose from consents of her own). The services
-     * that keep a consent projection by a woman's id keep the latest event they read, so both learn the state
-     * that holds now.
+     * After a split moved consents back from {@code from} to {@code to}: announces each consent {@code to} holds,
+     * under her id, with whether its purpose is active for her, and under {@code from} as revoked for
+     * {@code from} (with whether {@code from} still has the purpose from consents of her own). The services that
+     * keep a consent projection by a woman's id keep the latest event they read, so both learn the state that
+     * holds now. (At a merge they drop the merged-away record's projection on {@code beneficiary.merged}, and
+     * {@link #announceCurrent} announces the survivor's consents.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceMoved(UUID from, UUID to) {
@@ -95,7 +96,7 @@ public class ConsentService {
         }
     }
 
-    /** Announces each of her consents again, with whether its purpose is active for her now. */
+    /** Announces each of her consents again, with whether its purpose is active for her now (after a merge). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceCurrent(UUID beneficiaryId) {
         Consent.flush();

@@ -107,7 +107,7 @@ public class DuplicateService {
         merged.fire(new BeneficiariesMerged(loser.id, survivor.id, events));
         moves.moveTheRest(loser.id, survivor.id, c.id);
         journal.stop(loser.id, c.id);
-        consents.announceMoved(loser.id, survivor.id);
+        consents.announceCurrent(survivor.id);
         BeneficiaryHistory.of(survivor, BeneficiaryHistory.Kind.MERGED, loser.id.toString(), survivor.id.toString(),
             null, actor.name(), now).persist();
         outbox.append(events);

@@ -164,7 +164,7 @@ class MergeWorkProgrammesTest {
     }
 
     @Test
-    void herConsentsAreAnnouncedUnderTheSurvivorAndBackAtASplit() throws Exception {
+    void herConsentsAreAnnouncedUnderTheSurvivorAndBackUnderHerOwnRecordAtASplit() throws Exception {
         String[] pair = pair(5);
         String survivor = pair[0];
         String loser = pair[1];
@@ -177,13 +177,14 @@ class MergeWorkProgrammesTest {
         assertEquals(consent, toSurvivor.get("consentId").asText());
         assertEquals("GIVEN", toSurvivor.get("state").asText());
         assertTrue(toSurvivor.get("purposeActive").asBoolean(), "her consent now holds for the survivor");
-        JsonNode awayFromLoser = lastConsentEvent(loser, 2);
-        assertEquals("REVOKED", awayFromLoser.get("state").asText());
-        assertFalse(awayFromLoser.get("purposeActive").asBoolean(), "the merged-away record consents to nothing");
 
         as(admin()).post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
-        assertTrue(lastConsentEvent(loser, 3).get("purposeActive").asBoolean(), "back with her own record");
-        assertFalse(lastConsentEvent(survivor, 2).get("purposeActive").asBoolean(), "the survivor never consented");
+        JsonNode away = lastConsentEvent(survivor, 2);
+        assertEquals("REVOKED", away.get("state").asText());
+        assertFalse(away.get("purposeActive").asBoolean(), "the survivor never consented herself");
+        JsonNode back = lastConsentEvent(loser, 2);
+        assertEquals(consent, back.get("consentId").asText());
+        assertTrue(back.get("purposeActive").asBoolean(), "back with her own record");
     }
 
     /**

@@ -19,6 +19,7 @@ import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.child.Gender;
 import ir.tehran.womenfamily.sponsorship.consent.ConsentProjection;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.mother.MotherMerge;
 import ir.tehran.womenfamily.support.events.EventTypes;
@@ -313,6 +314,8 @@ public class RosterProjection {
         if (m != null) {
             m.mergedInto = survivor;
         }
+        // her consents now stand under the survivor, where the registry announces them again
+        SponsorshipConsent.deleteById(merged);
         if (merge(merged) != null) {
             return;
         }
