@@ -49,21 +49,14 @@ class MassAssignmentTest {
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
     private static final Set<String> NO_FIXTURE_YET = Set.of(
         "POST /api/registry/agency/enrolment-check",
-        "POST /api/registry/beneficiaries/{id}/referrals",
-        "POST /api/registry/beneficiaries/{id}/referrals/{referralId}/transitions",
-        "PUT /api/registry/beneficiaries/{id}/placements/{placementId}/attendance",
-        "POST /api/registry/beneficiaries/{id}/placements/{placementId}/end",
         "POST /api/registry/beneficiaries/{id}/placements/{placementId}/statements",
         "DELETE /api/registry/beneficiaries/{beneficiaryId}/children/{childId}",
         "POST /api/registry/duplicates/{id}/merge",
-        "POST /api/registry/campaign/mentees",
         "POST /api/registry/campaign/mentees/{id}/milestones",
         "POST /api/registry/campaign/mentees/{id}/sessions",
         "POST /api/registry/centre-renovations",
         "PATCH /api/registry/centre-renovations/{id}",
         "POST /api/registry/centre-renovations/{id}/transitions",
-        "POST /api/registry/production-orders",
-        "PATCH /api/registry/production-orders/{id}",
         "PUT /api/registry/production-orders/{id}/allocations",
         "POST /api/registry/production-orders/{id}/deliveries",
         "POST /api/registry/production-orders/{id}/deliveries/{deliveryId}/inspection",
@@ -102,6 +95,38 @@ class MassAssignmentTest {
     }
 
     private static final String B = RegistryApi.BENEFICIARIES;
+    private static final String ORDERS = "/api/registry/production-orders";
+    private static final String ORDER = "{\"department\":\"سازمان پیشگیری و مدیریت بحران\",\"title\":\"لباس فرم\","
+        + "\"startDate\":\"1406-03-01\",\"dueDate\":\"1406-03-06\",\"items\":[{\"product\":\"جوراب\",\"size\":\"\","
+        + "\"quantity\":5,\"unitPriceRials\":100000,\"category\":\"womens-clothing\"}]}";
+    private static final String PLACEMENT = "{\"unitName\":\"کارگاه\",\"training\":\"خیاطی\","
+        + "\"trainingCompletedOn\":\"1404-06-10\",\"hoursPerDay\":6,\"hourlyWageRials\":150000,"
+        + "\"prisonsReference\":\"۱۴۰۴/ز/۷۷\",\"startedOn\":\"1404-06-20\"}";
+    private static final String REFERRAL = "{\"direction\":\"OUT\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"}}";
+
+    /** A woman of the caseworker's, released from prison (so she may be placed). */
+    private static String released() {
+        String w = woman();
+        Women.assign(w, CW);
+        RegistryApi.as(cw()).body("{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1404-05-01\"}")
+            .post(B + "/" + w + "/cohorts").then().statusCode(201);
+        return w;
+    }
+
+    private static String placement(String w) {
+        return RegistryApi.as(cw()).body(PLACEMENT).post(B + "/" + w + "/placements").then().statusCode(201).extract()
+            .path("id");
+    }
+
+    /** A woman of the caseworker's who consented to sharing with the welfare organisation. */
+    private static String withAgencyConsent() {
+        String w = woman();
+        Women.assign(w, CW);
+        RegistryApi.as(cw()).body("{\"purpose\":\"SHARE_WITH_AGENCY\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"},"
+            + "\"givenOn\":\"1403-01-15\",\"channel\":\"VERBAL\"}").post(B + "/" + w + "/consents").then()
+            .statusCode(201);
+        return w;
+    }
 
     private static Map<String, Supplier<Call>> fixtures() {
         Map<String, Supplier<Call>> f = new LinkedHashMap<>();
@@ -173,13 +198,45 @@ class MassAssignmentTest {
             return new Call(cw(), B + "/" + w + "/cohorts/" + m + "/end", "{\"endedOn\":\"1404-06-01\"}", null, null);
         });
         f.put("POST " + B + "/{id}/placements", () -> {
-            String w = woman();
-            Women.assign(w, CW);
-            RegistryApi.as(cw()).body("{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1404-05-01\"}")
-                .post(B + "/" + w + "/cohorts").then().statusCode(201);
-            return new Call(cw(), B + "/" + w + "/placements", "{\"unitName\":\"کارگاه\",\"training\":\"خیاطی\","
-                + "\"trainingCompletedOn\":\"1404-06-10\",\"hoursPerDay\":6,\"hourlyWageRials\":150000,"
-                + "\"prisonsReference\":\"۱۴۰۴/ز/۷۷\",\"startedOn\":\"1404-06-20\"}", null, null);
+            String w = released();
+            return new Call(cw(), B + "/" + w + "/placements", PLACEMENT, null, null);
+        });
+        f.put("PUT " + B + "/{id}/placements/{placementId}/attendance", () -> {
+            String w = released();
+            String p = B + "/" + w + "/placements/" + placement(w);
+            return new Call(cw(), p + "/attendance", "{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\","
+                + "\"hours\":5}]}", null, null);
+        });
+        f.put("POST " + B + "/{id}/placements/{placementId}/end", () -> {
+            String w = released();
+            String p = B + "/" + w + "/placements/" + placement(w);
+            return new Call(cw(), p + "/end", "{\"endedOn\":\"1404-08-01\",\"reason\":\"COMPLETED\"}", null, p);
+        });
+        f.put("POST " + B + "/{id}/referrals", () -> {
+            String w = withAgencyConsent();
+            return new Call(cw(), B + "/" + w + "/referrals", REFERRAL, null, null);
+        });
+        f.put("POST " + B + "/{id}/referrals/{referralId}/transitions", () -> {
+            String w = withAgencyConsent();
+            String r = RegistryApi.as(cw()).body(REFERRAL).post(B + "/" + w + "/referrals").then().statusCode(201)
+                .extract().path("id");
+            return new Call(cw(), B + "/" + w + "/referrals/" + r + "/transitions", "{\"state\":\"SENT\"}", null,
+                null);
+        });
+        f.put("POST /api/registry/campaign/mentees", () -> {
+            String participant = RegistryApi.as(Women.admin("head")).body("{\"nationalCode\":\""
+                + NationalCodes.random() + "\",\"firstName\":\"نازنین\",\"lastName\":\"نامی\",\"district\":5}")
+                .post("/api/registry/campaign-participants").then().statusCode(201).extract().path("id");
+            return new Call(Women.admin("head"), "/api/registry/campaign/mentees", "{\"participantId\":\""
+                + participant + "\",\"interests\":[\"pottery\"]}", null, "location");
+        });
+        f.put("POST " + ORDERS, () -> new Call(Women.admin("head"), ORDERS, ORDER, null, "location"));
+        f.put("PATCH " + ORDERS + "/{id}", () -> {
+            String id = RegistryApi.as(Women.admin("head")).body(ORDER).post(ORDERS).then().statusCode(201).extract()
+                .path("id");
+            String path = ORDERS + "/" + id;
+            return new Call(Women.admin("head"), path, "{\"title\":\"روپوش\"}", etag(Women.admin("head"), path),
+                path);
         });
         f.put("POST /api/registry/cohort-definitions", () -> new Call(Women.admin("head"),
             "/api/registry/cohort-definitions", "{\"code\":\"MASS_" + System.nanoTime() % 1_000_000_000L + "\","
