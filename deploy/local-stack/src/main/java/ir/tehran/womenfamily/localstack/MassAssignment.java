@@ -114,6 +114,7 @@ public final class MassAssignment {
             if (fixture == null) {
                 continue;
             }
+            boolean[] refused = new boolean[1];
             Map<String, JsonNode> response = responseProperties(openapi, op.getValue());
             Map<String, Object> injected = new LinkedHashMap<>();
             for (String field : serverOwned) {
@@ -132,12 +133,22 @@ public final class MassAssignment {
                 }
             });
             injected.values().removeIf(Objects::isNull);
-            // one field at a time, each on a fresh fixture: with a strict reader a body carrying every field at
+            // one field at a time: with a strict reader a body carrying every field at
             // once is refused for the first unknown one, which would hide a later one that the reader accepts
-            // and once without: the fixture's own body must be accepted, or every refusal above proves nothing
-            failures.addAll(check(op.getKey(), fixture.get(), Map.of()));
+            // and once without: the fixture's own body must be accepted, or every refusal above proves nothing.
+            // A fixture refused with a 400 changed nothing (no rejected request writes), so it serves the next
+            // field; one that was accepted is used up and the next field gets a fresh one.
+            failures.addAll(check(op.getKey(), fixture.get(), Map.of(), refused));
+            Call current = null;
             for (Map.Entry<String, Object> field : injected.entrySet()) {
-                failures.addAll(check(op.getKey(), fixture.get(), Map.of(field.getKey(), field.getValue())));
+                if (current == null) {
+                    current = fixture.get();
+                }
+                refused[0] = false;
+                failures.addAll(check(op.getKey(), current, Map.of(field.getKey(), field.getValue()), refused));
+                if (!refused[0]) {
+                    current = null;
+                }
             }
         }
         return failures;
@@ -236,7 +247,8 @@ public final class MassAssignment {
         };
     }
 
-    private List<String> check(String op, Call call, Map<String, Object> injected)
+    /** Sends {@code call} with {@code injected}; {@code refused[0]} is set when the service answered 400. */
+    private List<String> check(String op, Call call, Map<String, Object> injected, boolean[] refused)
         throws IOException, InterruptedException {
         ObjectNode body = (ObjectNode) JSON.readTree(call.body());
         injected.forEach((k, v) -> body.set(k, JSON.valueToTree(v)));
@@ -244,6 +256,7 @@ public final class MassAssignment {
         HttpResponse<String> r = send(method, call.path(), call.token(), body.toString(), call.etag());
         List<String> failures = new ArrayList<>();
         if (r.statusCode() == 400 && !injected.isEmpty()) {
+            refused[0] = true;
             return failures; // refused: a strict reader answers 400 to fields it does not know
         }
         if (r.statusCode() / 100 != 2) {
