@@ -57,6 +57,24 @@ public final class TestData {
         return new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
+    /**
+     * Sends a registry event as the registry would: its payload checked against the registry's own schema, as a
+     * CloudEvent with {@code id} (one id twice is a redelivery), keyed by {@code key} on {@code topic}.
+     */
+    static void sendRegistryEvent(String topic, String id, String type, UUID key, Map<String, Object> data) {
+        String schema = "urn:women-family:events:registry:" + type + ":v1";
+        String json = toJson(data);
+        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
+        probe().sendCloudEvent(topic, key.toString(), Map.of(
+            "id", id,
+            "source", "/women-family/registry",
+            "type", "ir.tehran.womenfamily.registry." + type,
+            "subject", key.toString(),
+            "time", Instant.now().toString(),
+            "dataschema", schema,
+            "requestid", "test-" + id), json);
+    }
+
     /** Sends a registry business event, after checking it against the registry's own schema. */
     public static void sendBusinessEvent(String type, UUID businessId, Map<String, Object> data) {
         sendBusinessEvent(UUID.randomUUID().toString(), type, businessId, data);
@@ -64,33 +82,12 @@ public final class TestData {
 
     /** The same, with the CloudEvents id given: sending one id twice is a redelivery. */
     public static void sendBusinessEvent(String id, String type, UUID businessId, Map<String, Object> data) {
-        String schema = "urn:women-family:events:registry:" + type + ":v1";
-        String json = toJson(data);
-        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
-        probe().sendCloudEvent(BUSINESS_TOPIC, businessId.toString(), Map.of(
-            "id", id,
-            "source", "/women-family/registry",
-            "type", "ir.tehran.womenfamily.registry." + type,
-            "subject", businessId.toString(),
-            "time", Instant.now().toString(),
-            "dataschema", schema,
-            "requestid", "test-" + id), json);
+        sendRegistryEvent(BUSINESS_TOPIC, id, type, businessId, data);
     }
 
     /** Sends {@code campaign.bazaar-eligible} as the registry would: checked against its schema, keyed by person. */
     public static void sendCampaignEligible(String id, UUID personId, Map<String, Object> data) {
-        String type = "campaign.bazaar-eligible";
-        String schema = "urn:women-family:events:registry:" + type + ":v1";
-        String json = toJson(data);
-        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
-        probe().sendCloudEvent(CAMPAIGN_TOPIC, personId.toString(), Map.of(
-            "id", id,
-            "source", "/women-family/registry",
-            "type", "ir.tehran.womenfamily.registry." + type,
-            "subject", personId.toString(),
-            "time", Instant.now().toString(),
-            "dataschema", schema,
-            "requestid", "test-" + id), json);
+        sendRegistryEvent(CAMPAIGN_TOPIC, id, "campaign.bazaar-eligible", personId, data);
     }
 
     /**
@@ -99,7 +96,6 @@ public final class TestData {
      */
     public static void sendPublicationConsent(UUID personId, boolean active) {
         String type = active ? "consent.given" : "consent.revoked";
-        String schema = "urn:women-family:events:registry:" + type + ":v1";
         Map<String, Object> data = new HashMap<>();
         data.put("beneficiaryId", personId.toString());
         data.put("consentId", UUID.randomUUID().toString());
@@ -108,37 +104,17 @@ public final class TestData {
         data.put("state", active ? "GIVEN" : "REVOKED");
         data.put("purposeActive", active);
         data.put("at", Instant.now().toString());
-        String json = toJson(data);
-        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
-        String id = UUID.randomUUID().toString();
-        probe().sendCloudEvent(CONSENT_TOPIC, personId.toString(), Map.of(
-            "id", id,
-            "source", "/women-family/registry",
-            "type", "ir.tehran.womenfamily.registry." + type,
-            "subject", personId.toString(),
-            "time", Instant.now().toString(),
-            "dataschema", schema,
-            "requestid", "test-" + id), json);
+        sendRegistryEvent(CONSENT_TOPIC, UUID.randomUUID().toString(), type, personId, data);
     }
 
     /** Sends {@code beneficiary.merged} or {@code beneficiary.split} as the registry would, keyed by her record. */
     public static String sendMergeEvent(String type, UUID merged, UUID survivor) {
-        String schema = "urn:women-family:events:registry:" + type + ":v1";
         Map<String, Object> data = new HashMap<>();
         data.put("beneficiaryId", merged.toString());
         data.put("survivorId", survivor.toString());
         data.put(type.equals("beneficiary.merged") ? "mergedAt" : "splitAt", Instant.now().toString());
-        String json = toJson(data);
-        assertTrue(CONTRACT.violations(schema, json).isEmpty(), () -> CONTRACT.violations(schema, json).toString());
         String id = UUID.randomUUID().toString();
-        probe().sendCloudEvent(BENEFICIARY_TOPIC, merged.toString(), Map.of(
-            "id", id,
-            "source", "/women-family/registry",
-            "type", "ir.tehran.womenfamily.registry." + type,
-            "subject", merged.toString(),
-            "time", Instant.now().toString(),
-            "dataschema", schema,
-            "requestid", "test-" + id), json);
+        sendRegistryEvent(BENEFICIARY_TOPIC, id, type, merged, data);
         return id;
     }
 

@@ -2,26 +2,17 @@ package ir.tehran.womenfamily.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link Exposure} sees a secret on a command line and a socket listening beyond the loopback address. */
 class ExposureTest {
-
-    @BeforeAll
-    static void linux() {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "reads /proc");
-    }
 
     @Test
     void aSecretOnACommandLineIsFoundByItsValueAndByItsPropertyName() throws Exception {
