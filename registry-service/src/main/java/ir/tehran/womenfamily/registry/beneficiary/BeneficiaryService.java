@@ -12,13 +12,13 @@ import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.common.PostalCode;
-import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -32,7 +32,7 @@ public class BeneficiaryService {
     Audit audit;
 
     @Inject
-    DuplicateDetector duplicates;
+    Event<BeneficiaryRegistered> registered;
 
     @Inject
     ExistenceProbes probes;
@@ -63,7 +63,7 @@ public class BeneficiaryService {
         b.persist();
         List<DomainEvent> events = new ArrayList<>(reg.events());
         outbox.append(events);
-        duplicates.examine(b);
+        registered.fire(new BeneficiaryRegistered(b));
         audit.record(AuditEvent.of("beneficiary.register", "beneficiary", b.id));
         return b;
     }

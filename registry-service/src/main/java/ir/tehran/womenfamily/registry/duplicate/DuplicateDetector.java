@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryRegistered;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,12 @@ public class DuplicateDetector {
 
     @Inject
     EntityManager em;
+
+    /** A woman just registered (in the registration's transaction): her likely duplicates go to review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onRegistered(@Observes BeneficiaryRegistered registered) {
+        examine(registered.beneficiary());
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void examine(Beneficiary b) {
