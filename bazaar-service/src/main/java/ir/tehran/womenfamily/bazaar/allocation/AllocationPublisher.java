@@ -16,8 +16,6 @@ import ir.tehran.womenfamily.bazaar.allocation.solver.WaitlistPlanner;
 import ir.tehran.womenfamily.bazaar.application.Application;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
-import ir.tehran.womenfamily.bazaar.offer.OfferService;
-import ir.tehran.womenfamily.bazaar.offer.WaitlistOffer;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -38,7 +36,7 @@ public class AllocationPublisher {
     BazaarService bazaars;
 
     @Inject
-    OfferService offers;
+    WaitlistOffers offers;
 
     @Inject
     Outbox outbox;
@@ -94,9 +92,9 @@ public class AllocationPublisher {
         }
         for (WaitlistEntry w : waitlist) {
             Application a = applications.get(w.applicationId);
-            WaitlistOffer offer = offers.offerNextBazaar(bazaar, a, coming, now, events);
+            UUID offerId = offers.offerNextBazaar(bazaar, a, coming, now, events);
             if (current == null || before.containsKey(a.businessId)) {
-                events.add(AllocationPublished.event(run.id, bazaarId, a.businessId, List.of(), offer.id));
+                events.add(AllocationPublished.event(run.id, bazaarId, a.businessId, List.of(), offerId));
             }
         }
         offers.settleForPlaced(bazaar, placed, now);

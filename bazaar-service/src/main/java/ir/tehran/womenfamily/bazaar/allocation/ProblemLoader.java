@@ -21,7 +21,6 @@ import ir.tehran.womenfamily.bazaar.application.Application;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenue;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
-import ir.tehran.womenfamily.bazaar.offer.WaitlistOffer;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +32,9 @@ public class ProblemLoader {
 
     @Inject
     FairnessHistory history;
+
+    @Inject
+    WaitlistOffers offers;
 
     /** The problem, and what the waitlist needs: the bazaar's last day and the bazaars still to come. */
     public record Loaded(AllocationProblem problem, LocalDate bazaarEnd, List<WaitlistPlanner.ComingBazaar> coming) {
@@ -48,10 +50,7 @@ public class ProblemLoader {
                 .stream().collect(Collectors.toMap(p -> p.businessId, Function.identity()));
         VenueQuality quality = history.quality(bazaar.startDate);
         Map<UUID, FairnessHistory.Past> past = history.past(producers.keySet(), bazaar.startDate, quality);
-        Set<UUID> guaranteed = new HashSet<>(WaitlistOffer.<WaitlistOffer>list(
-                "kind = ?1 and targetBazaarId = ?2 and status in ?3", WaitlistOffer.Kind.NEXT_BAZAAR, bazaar.id,
-                List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.ACCEPTED, WaitlistOffer.Status.USED))
-            .stream().map(o -> o.businessId).toList());
+        Set<UUID> guaranteed = offers.guaranteedIn(bazaar.id);
         // a day she did not come to is not hers to be allocated again when re-solving
         Set<String> noShows = new HashSet<>();
         if (basedOnRun != null) {

@@ -18,6 +18,7 @@ import ir.tehran.womenfamily.bazaar.allocation.AllocationPublished;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationRun;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.bazaar.allocation.WaitlistEntry;
+import ir.tehran.womenfamily.bazaar.allocation.WaitlistOffers;
 import ir.tehran.womenfamily.bazaar.allocation.solver.Applicant;
 import ir.tehran.womenfamily.bazaar.allocation.solver.WaitlistPlanner;
 import ir.tehran.womenfamily.bazaar.application.Application;
@@ -44,7 +45,7 @@ import jakarta.transaction.Transactional;
  * the next.
  */
 @ApplicationScoped
-public class OfferService {
+public class OfferService implements WaitlistOffers {
 
     @Inject
     Outbox outbox;
@@ -52,8 +53,22 @@ public class OfferService {
     @Inject
     Clock clock;
 
+    @Override
+    public Set<UUID> guaranteedIn(UUID bazaarId) {
+        return new HashSet<>(WaitlistOffer.<WaitlistOffer>list("kind = ?1 and targetBazaarId = ?2 and status in ?3",
+                WaitlistOffer.Kind.NEXT_BAZAAR, bazaarId,
+                List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.ACCEPTED, WaitlistOffer.Status.USED))
+            .stream().map(o -> o.businessId).toList());
+    }
+
+    @Override
+    public UUID offerNextBazaar(Bazaar source, Application a, List<WaitlistPlanner.ComingBazaar> coming,
+            Instant now, List<DomainEvent> events) {
+        return offerFor(source, a, coming, now, events).id;
+    }
+
     /** An offer of the next bazaar for a waitlisted application (kept if she already has one). */
-    public WaitlistOffer offerNextBazaar(Bazaar source, Application a, List<WaitlistPlanner.ComingBazaar> coming,
+    private WaitlistOffer offerFor(Bazaar source, Application a, List<WaitlistPlanner.ComingBazaar> coming,
             Instant now, List<DomainEvent> events) {
         Optional<WaitlistOffer> existing = WaitlistOffer.find("kind = ?1 and sourceBazaarId = ?2 and businessId = ?3 "
                 + "and status in ?4", WaitlistOffer.Kind.NEXT_BAZAAR, source.id, a.businessId,
@@ -77,7 +92,7 @@ public class OfferService {
         return offer;
     }
 
-    /** Producers placed in {@code bazaar}: offers that brought them here are used, offers away are void. */
+    @Override
     public void settleForPlaced(Bazaar bazaar, Set<UUID> placed, Instant now) {
         if (placed.isEmpty()) {
             return;
