@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import ir.tehran.womenfamily.sponsorship.school.Subject;
 
 /** Every setting of the sponsorship service, typed, under {@code sponsorship.*}. */
 @ConfigMapping(prefix = "sponsorship")

@@ -43,6 +43,9 @@ public class Access {
     EntityManager em;
 
     @Inject
+    ChildDistricts children;
+
+    @Inject
     Audit audit;
 
     @Inject
@@ -119,8 +122,7 @@ public class Access {
      */
     @Transactional
     public void requireChild(UUID childId) {
-        List<Short> found = em.createQuery("select c.district from Child c where c.id = :id", Short.class)
-            .setParameter("id", childId).getResultList();
+        List<Short> found = children.of(childId);
         if (found.isEmpty() || !scope().sees(found.get(0))) {
             audit.recordInNewTransaction(AuditEvent.of("child.access", "child", childId).withPurpose("casework")
                 .withOutcome(found.isEmpty() ? AuditEvent.Outcome.NOT_FOUND : AuditEvent.Outcome.DENIED)
@@ -135,8 +137,7 @@ public class Access {
         if (childId == null) {
             return;
         }
-        List<Short> found = em.createQuery("select c.district from Child c where c.id = :id", Short.class)
-            .setParameter("id", childId).getResultList();
+        List<Short> found = children.of(childId);
         if (found.isEmpty() || !scope().sees(found.get(0))) {
             throw ProblemException.invalid(field, "validation.unknown-child");
         }
@@ -164,8 +165,7 @@ public class Access {
         if (scope().all()) {
             return;
         }
-        List<Short> found = em.createQuery("select c.district from " + entity + " x, Child c where x.id = :id "
-            + "and c.id = x.childId", Short.class).setParameter("id", id).getResultList();
+        List<Short> found = children.ofChildOf(entity, id);
         if (found.isEmpty() || !scope().sees(found.get(0))) {
             throw ProblemException.notFound(kind, id);
         }
@@ -217,8 +217,7 @@ public class Access {
         if (childIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select c.id from Child c where c.id in :ids" + scope().and("c.district"),
-            UUID.class).setParameter("ids", childIds).getResultList());
+        return children.seenBy(scope(), childIds);
     }
 
     /** Staff pass; anyone else (a partner application) needs {@code scope} in the token. */

@@ -2,7 +2,7 @@ package ir.tehran.womenfamily.sponsorship.risk;
 
 import java.math.BigDecimal;
 
-import ir.tehran.womenfamily.sponsorship.school.Subject;
+import ir.tehran.womenfamily.sponsorship.Subject;
 
 /**
  * Why the rule flags a child, with the numbers that made it so, so that an officer can check it by hand.

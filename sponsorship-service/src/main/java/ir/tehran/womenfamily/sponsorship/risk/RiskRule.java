@@ -1,15 +1,14 @@
 package ir.tehran.womenfamily.sponsorship.risk;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import ir.tehran.womenfamily.sponsorship.school.Subject;
-import ir.tehran.womenfamily.sponsorship.school.TermReport;
+import ir.tehran.womenfamily.sponsorship.Subject;
+import ir.tehran.womenfamily.sponsorship.school.Term;
 
 /**
  * The explainable rule of the early warning (falling behind at school). On a child's latest report card,
@@ -32,25 +31,6 @@ public final class RiskRule {
     /** The configurable thresholds. */
     public record Thresholds(BigDecimal averageDrop, BigDecimal passMark, Set<Subject> coreSubjects,
             BigDecimal maxAbsenceRate) {
-    }
-
-    /** One term as the rule reads it. */
-    public record Term(int academicYear, int term, Map<Subject, BigDecimal> grades, int schoolDays, int absentDays) {
-
-        public static Term of(TermReport r) {
-            return new Term(r.academicYear, r.term, r.grades, r.schoolDays, r.absentDays);
-        }
-
-        /** The mean of all grades, two decimals, half up. */
-        public BigDecimal average() {
-            BigDecimal sum = grades.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            return sum.divide(BigDecimal.valueOf(grades.size()), 2, RoundingMode.HALF_UP);
-        }
-
-        /** Absent days over school days, four decimals, half up. */
-        public BigDecimal absenceRate() {
-            return BigDecimal.valueOf(absentDays).divide(BigDecimal.valueOf(schoolDays), 4, RoundingMode.HALF_UP);
-        }
     }
 
     /** The reasons {@code latest} flags the child; empty when it does not. */

@@ -14,11 +14,14 @@ import ir.tehran.womenfamily.sponsorship.child.Child;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
+import ir.tehran.womenfamily.sponsorship.school.Term;
 import ir.tehran.womenfamily.sponsorship.school.TermReport;
+import ir.tehran.womenfamily.sponsorship.school.TermReportSaved;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -61,6 +64,11 @@ public class RiskService {
             r.maxAbsenceRate()));
     }
 
+    /** A report card of hers was stored (in the saving transaction): the rule reads it at once. */
+    void onTermReportSaved(@Observes TermReportSaved saved) {
+        evaluate(Child.findById(saved.childId()));
+    }
+
     /** Re-evaluates her latest report card against the one before it, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RiskStatus evaluate(Child child) {
@@ -69,8 +77,8 @@ public class RiskService {
         if (latest.isEmpty()) {
             return null;
         }
-        RiskRule.Term term = RiskRule.Term.of(latest.get(0));
-        Optional<RiskRule.Term> previous = latest.size() > 1 ? Optional.of(RiskRule.Term.of(latest.get(1)))
+        Term term = Term.of(latest.get(0));
+        Optional<Term> previous = latest.size() > 1 ? Optional.of(Term.of(latest.get(1)))
             : Optional.empty();
         List<RiskReason> reasons = rule().evaluate(term, previous);
         Instant now = Instant.now(clock);
@@ -125,7 +133,7 @@ public class RiskService {
             .map(r -> new AtRisk((Child) r[0], (RiskStatus) r[1])).toList();
     }
 
-    private static Map<String, Object> detail(RiskRule.Term term, List<RiskReason.Code> codes) {
+    private static Map<String, Object> detail(Term term, List<RiskReason.Code> codes) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("academicYear", term.academicYear());
         d.put("term", term.term());

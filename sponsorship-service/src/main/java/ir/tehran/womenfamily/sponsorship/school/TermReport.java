@@ -19,6 +19,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import ir.tehran.womenfamily.sponsorship.Subject;
 
 /** A report card: one school year and term of a child, grades 0-20 by subject, and attendance. */
 @Entity

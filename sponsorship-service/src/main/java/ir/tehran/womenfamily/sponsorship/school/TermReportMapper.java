@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.school;
 
-import ir.tehran.womenfamily.sponsorship.risk.RiskRule;
 
 public final class TermReportMapper {
 
@@ -8,7 +7,7 @@ public final class TermReportMapper {
     }
 
     public static TermReportDtos.TermReportView toView(TermReport r) {
-        RiskRule.Term t = RiskRule.Term.of(r);
+        Term t = Term.of(r);
         return new TermReportDtos.TermReportView(r.id, r.childId, r.academicYear, r.term, r.schoolName, r.grades,
             t.average(),
             r.schoolDays, r.absentDays, t.absenceRate(), r.recordedBy, r.recordedAt);

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.school;
 
+import ir.tehran.womenfamily.sponsorship.Subject;
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -9,10 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
-import ir.tehran.womenfamily.sponsorship.risk.RiskService;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class TermReportService {
     Clock clock;
 
     @Inject
-    RiskService risk;
+    Event<TermReportSaved> saved;
 
     /** The report and whether it was new. */
     public record Saved(TermReport report, boolean created) {
@@ -72,7 +73,7 @@ public class TermReportService {
         if (created) {
             r.persist();
         }
-        risk.evaluate(child);
+        saved.fire(new TermReportSaved(child.id));
         return new Saved(r, created);
     }
 

@@ -21,8 +21,8 @@ import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
 import ir.tehran.womenfamily.sponsorship.pledge.PledgeMapper;
 import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
 import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
-import ir.tehran.womenfamily.sponsorship.risk.RiskRule;
 import ir.tehran.womenfamily.sponsorship.school.TermReport;
+import ir.tehran.womenfamily.sponsorship.school.Term;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -104,10 +104,10 @@ public class SponsorViewService {
     private static SponsorViewDtos.Progress progress(UUID childId) {
         List<TermReport> reports = TermReport.find("childId = ?1 order by academicYear desc, term desc", childId)
             .page(0, 2).list();
-        BigDecimal latest = reports.isEmpty() ? null : RiskRule.Term.of(reports.get(0)).average();
-        BigDecimal previous = reports.size() < 2 ? null : RiskRule.Term.of(reports.get(1)).average();
+        BigDecimal latest = reports.isEmpty() ? null : Term.of(reports.get(0)).average();
+        BigDecimal previous = reports.size() < 2 ? null : Term.of(reports.get(1)).average();
         BigDecimal attendance = reports.isEmpty() ? null
-            : BigDecimal.ONE.subtract(RiskRule.Term.of(reports.get(0)).absenceRate());
+            : BigDecimal.ONE.subtract(Term.of(reports.get(0)).absenceRate());
         SponsorViewDtos.Trend trend = trend(latest, previous);
         long completed = Enrolment.count("childId = ?1 and status = ?2", childId, Enrolment.Status.COMPLETED);
         long underway = Enrolment.count("childId = ?1 and status = ?2", childId, Enrolment.Status.ENROLLED);

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import ir.tehran.womenfamily.sponsorship.school.Subject;
+import ir.tehran.womenfamily.sponsorship.Subject;
+import ir.tehran.womenfamily.sponsorship.school.Term;
 import org.junit.jupiter.api.Test;
 
 /** The explainable at-risk rule, each test alone and at its threshold. */
@@ -21,12 +22,12 @@ class RiskRuleTest {
         new BigDecimal("0.15")));
 
     /** A term whose grades are given in pairs: subject, score. */
-    private static RiskRule.Term term(int schoolDays, int absentDays, Object... grades) {
+    private static Term term(int schoolDays, int absentDays, Object... grades) {
         Map<Subject, BigDecimal> g = new EnumMap<>(Subject.class);
         for (int i = 0; i < grades.length; i += 2) {
             g.put((Subject) grades[i], new BigDecimal(grades[i + 1].toString()));
         }
-        return new RiskRule.Term(1403, 1, g, schoolDays, absentDays);
+        return new Term(1403, 1, g, schoolDays, absentDays);
     }
 
     private static List<RiskReason.Code> codes(List<RiskReason> reasons) {
@@ -35,15 +36,15 @@ class RiskRuleTest {
 
     @Test
     void aSteadyGoodTermIsNotAtRisk() {
-        RiskRule.Term previous = term(90, 2, Subject.MATHEMATICS, 17, Subject.ENGLISH, 18);
-        RiskRule.Term latest = term(90, 3, Subject.MATHEMATICS, 16, Subject.ENGLISH, 17);
+        Term previous = term(90, 2, Subject.MATHEMATICS, 17, Subject.ENGLISH, 18);
+        Term latest = term(90, 3, Subject.MATHEMATICS, 16, Subject.ENGLISH, 17);
         assertTrue(DEFAULT.evaluate(latest, Optional.of(previous)).isEmpty());
     }
 
     @Test
     void aDropOfTheAverageBeyondTheThresholdFlagsHerWithBothAverages() {
-        RiskRule.Term previous = term(90, 0, Subject.MATHEMATICS, 18, Subject.ENGLISH, 18);
-        RiskRule.Term latest = term(90, 0, Subject.MATHEMATICS, 15.5, Subject.ENGLISH, 16.25);
+        Term previous = term(90, 0, Subject.MATHEMATICS, 18, Subject.ENGLISH, 18);
+        Term latest = term(90, 0, Subject.MATHEMATICS, 15.5, Subject.ENGLISH, 16.25);
         List<RiskReason> reasons = DEFAULT.evaluate(latest, Optional.of(previous));
         assertEquals(List.of(RiskReason.Code.AVERAGE_DROP), codes(reasons));
         RiskReason r = reasons.get(0);
@@ -54,20 +55,20 @@ class RiskRuleTest {
 
     @Test
     void aDropOfExactlyTheThresholdIsNotBeyondIt() {
-        RiskRule.Term previous = term(90, 0, Subject.MATHEMATICS, 18);
-        RiskRule.Term latest = term(90, 0, Subject.MATHEMATICS, 16);
+        Term previous = term(90, 0, Subject.MATHEMATICS, 18);
+        Term latest = term(90, 0, Subject.MATHEMATICS, 16);
         assertTrue(DEFAULT.evaluate(latest, Optional.of(previous)).isEmpty());
     }
 
     @Test
     void withoutAPreviousTermOnlyTheTermItselfCounts() {
-        RiskRule.Term latest = term(90, 0, Subject.MATHEMATICS, 11);
+        Term latest = term(90, 0, Subject.MATHEMATICS, 11);
         assertTrue(DEFAULT.evaluate(latest, Optional.empty()).isEmpty());
     }
 
     @Test
     void aCoreSubjectBelowThePassMarkFlagsHerNamingTheSubject() {
-        RiskRule.Term latest = term(90, 0, Subject.MATHEMATICS, 9.75, Subject.ARTS, 5, Subject.SCIENCES, 10);
+        Term latest = term(90, 0, Subject.MATHEMATICS, 9.75, Subject.ARTS, 5, Subject.SCIENCES, 10);
         List<RiskReason> reasons = DEFAULT.evaluate(latest, Optional.empty());
         assertEquals(List.of(RiskReason.Code.CORE_SUBJECT_BELOW_PASS), codes(reasons),
             "arts is not a core subject, and exactly 10 passes");
@@ -86,8 +87,8 @@ class RiskRuleTest {
 
     @Test
     void everyReasonIsGivenWhenSeveralHold() {
-        RiskRule.Term previous = term(90, 0, Subject.MATHEMATICS, 16, Subject.PERSIAN_LITERATURE, 16);
-        RiskRule.Term latest = term(90, 30, Subject.MATHEMATICS, 8, Subject.PERSIAN_LITERATURE, 9);
+        Term previous = term(90, 0, Subject.MATHEMATICS, 16, Subject.PERSIAN_LITERATURE, 16);
+        Term latest = term(90, 30, Subject.MATHEMATICS, 8, Subject.PERSIAN_LITERATURE, 9);
         assertEquals(List.of(RiskReason.Code.AVERAGE_DROP, RiskReason.Code.CORE_SUBJECT_BELOW_PASS,
             RiskReason.Code.CORE_SUBJECT_BELOW_PASS, RiskReason.Code.HIGH_ABSENCE),
             codes(DEFAULT.evaluate(latest, Optional.of(previous))));
@@ -97,8 +98,8 @@ class RiskRuleTest {
     void theThresholdsAreConfiguration() {
         RiskRule strict = new RiskRule(new RiskRule.Thresholds(new BigDecimal("0.5"), new BigDecimal("12"),
             Set.of(Subject.ENGLISH), new BigDecimal("0.05")));
-        RiskRule.Term previous = term(100, 0, Subject.ENGLISH, 12.5);
-        RiskRule.Term latest = term(100, 6, Subject.ENGLISH, 11);
+        Term previous = term(100, 0, Subject.ENGLISH, 12.5);
+        Term latest = term(100, 6, Subject.ENGLISH, 11);
         assertTrue(DEFAULT.evaluate(latest, Optional.of(previous)).isEmpty());
         assertEquals(List.of(RiskReason.Code.AVERAGE_DROP, RiskReason.Code.CORE_SUBJECT_BELOW_PASS,
             RiskReason.Code.HIGH_ABSENCE), codes(strict.evaluate(latest, Optional.of(previous))));
