@@ -17,7 +17,7 @@ import ir.tehran.womenfamily.registry.work.order.OrderDtos;
 import ir.tehran.womenfamily.registry.work.order.OrderService;
 import ir.tehran.womenfamily.registry.work.order.OrderState;
 import ir.tehran.womenfamily.registry.work.order.OrderWorkService;
-import ir.tehran.womenfamily.registry.work.order.WorkingDays;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Inputs;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import ir.tehran.womenfamily.registry.work.renovation.Renovation;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 
 /**
  * What a centre can still take over a range of days. Its capacity is its daily output (pieces per

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.DomainEvent;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;

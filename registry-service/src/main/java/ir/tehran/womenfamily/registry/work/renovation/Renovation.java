@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import ir.tehran.womenfamily.registry.work.order.WorkingDays;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.quarkus.panache.common.Parameters;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
-import ir.tehran.womenfamily.registry.work.order.OrderState;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.jalali.Days;
@@ -34,6 +33,9 @@ public class RenovationService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrdersOnCentre ordersOnCentre;
 
     @Inject
     Audit audit;
@@ -180,11 +182,7 @@ public class RenovationService {
         if (overlapping > 0) {
             throw ProblemException.conflict("renovation-overlaps", centre.code);
         }
-        List<UUID> orders = em.createQuery("select distinct o.id from ProductionOrder o, Allocation a "
-                + "where a.orderId = o.id and a.centreId = :centre and o.state in :states "
-                + "and o.startDate <= :ends and o.dueDate >= :starts order by o.id", UUID.class)
-            .setParameter("centre", centre.id).setParameter("states", OrderState.holdingCapacity())
-            .setParameter("ends", ends).setParameter("starts", starts).getResultList();
+        List<UUID> orders = ordersOnCentre.holdingCapacity(centre.id, starts, ends);
         if (!orders.isEmpty()) {
             throw ProblemException.conflict("renovation-clashes-with-orders", centre.code, orders.size())
                 .with("orders", orders);

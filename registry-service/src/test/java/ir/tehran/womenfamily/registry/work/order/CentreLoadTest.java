@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import ir.tehran.womenfamily.registry.work.WorkingDays;
 
 class CentreLoadTest {
 

@@ -1,11 +1,12 @@
-package ir.tehran.womenfamily.registry.work.order;
+package ir.tehran.womenfamily.registry.work;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
  * Working days of the centres: every day but Friday (جمعه), the weekly day of rest in Iran. Official
- * holidays are not modelled; a centre's renovation days are taken off separately.
+ * holidays are not modelled; a centre's renovation days are taken off separately. In {@code work} itself, below
+ * its sub-packages: production orders count them and renovations close a range of them.
  */
 public final class WorkingDays {
 
