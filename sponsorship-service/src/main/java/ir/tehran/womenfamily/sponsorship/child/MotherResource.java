@@ -1,12 +1,11 @@
-package ir.tehran.womenfamily.sponsorship.mother;
+package ir.tehran.womenfamily.sponsorship.child;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.child.ChildDtos;
-import ir.tehran.womenfamily.sponsorship.child.ChildMapper;
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** A mother as the API shows her, with her children (in this package for the reason given on MotherService). */
 @Path("/mothers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mothers", description = "Registered women whose children the service may support")

@@ -1,14 +1,21 @@
-package ir.tehran.womenfamily.sponsorship.mother;
+package ir.tehran.womenfamily.sponsorship.child;
 
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.child.Child;
+import ir.tehran.womenfamily.sponsorship.mother.Mother;
+import ir.tehran.womenfamily.sponsorship.mother.MotherMerge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/**
+ * What the API reads of a mother: her record, the one she stands for after merges, her children. Here with the
+ * roster of children rather than in {@code mother}, which holds only the projection of the registry's women
+ * ({@code Mother}, {@code MotherMerge}) that child, matching and roster build on: a mother is shown through her
+ * children, so this reading stands above both.
+ */
 @ApplicationScoped
 public class MotherService {
 
