@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.bazaar.allocation;
 import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,9 +113,13 @@ public class AllocationPublisher {
         if (before == null) {
             return false;
         }
-        Set<String> a = now.stream().filter(Assignment::holdsStall).map(x -> x.day + "|" + x.venueId)
+        Set<Stall> a = now.stream().filter(Assignment::holdsStall).map(x -> new Stall(x.day, x.venueId))
             .collect(Collectors.toSet());
-        Set<String> b = before.stream().map(x -> x.day + "|" + x.venueId).collect(Collectors.toSet());
+        Set<Stall> b = before.stream().map(x -> new Stall(x.day, x.venueId)).collect(Collectors.toSet());
         return a.equals(b);
+    }
+
+    /** Where a producer has a stall on a day. */
+    private record Stall(LocalDate day, UUID venueId) {
     }
 }

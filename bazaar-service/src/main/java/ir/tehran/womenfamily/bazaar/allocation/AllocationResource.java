@@ -35,7 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AllocationResource {
 
     @Inject
-    AllocationService service;
+    AllocationRuns service;
+
+    @Inject
+    AllocationRunner runner;
+
+    @Inject
+    AllocationExplanations explanations;
+
+    @Inject
+    AllocationViews allocationViews;
 
     @Inject
     AllocationPublisher publisher;
@@ -53,9 +62,9 @@ public class AllocationResource {
     public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
             @Context UriInfo uri) {
         AllocationRun run = service.start(bazaarId, request, caller.name());
-        service.launch(run.id, request == null ? null : request.moveLimit());
+        runner.launch(run.id, request == null ? null : request.moveLimit());
         URI location = uri.getAbsolutePathBuilder().path(run.id.toString()).build();
-        return Response.accepted(AllocationMapper.toView(run, service.progress(run.id))).location(location).build();
+        return Response.accepted(AllocationMapper.toView(run, runner.progress(run.id))).location(location).build();
     }
 
     @GET
@@ -63,7 +72,7 @@ public class AllocationResource {
     @Operation(summary = "The bazaar's allocation runs")
     public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
         caller.requireStaffOrReader();
-        return service.runs(bazaarId).stream().map(r -> AllocationMapper.toView(r, service.progress(r.id))).toList();
+        return service.runs(bazaarId).stream().map(r -> AllocationMapper.toView(r, runner.progress(r.id))).toList();
     }
 
     @GET
@@ -72,7 +81,7 @@ public class AllocationResource {
     @Operation(summary = "One run: its status, score and, while solving, its progress")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         caller.requireStaffOrReader();
-        return service.run(bazaarId, runId).map(r -> AllocationMapper.toView(r, service.progress(r.id)))
+        return service.run(bazaarId, runId).map(r -> AllocationMapper.toView(r, runner.progress(r.id)))
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
     }
 
@@ -82,7 +91,7 @@ public class AllocationResource {
     @Operation(summary = "Stop a solving run now; it keeps the best allocation found so far")
     public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        if (!service.stop(runId)) {
+        if (!runner.stop(runId)) {
             throw new ProblemException(409, "run-not-solving");
         }
         return Response.accepted().build();
@@ -112,7 +121,7 @@ public class AllocationResource {
         List<Assignment> assignments = service.assignments(run.id, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
         return assignments.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
-            service.readExplanation(a.explanation), locale)).toList();
+            explanations.read(a.explanation), locale)).toList();
     }
 
     @GET
@@ -124,7 +133,7 @@ public class AllocationResource {
         caller.requireStaffOrReader();
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        List<AllocationDtos.WaitlistView> views = service.waitlistViews(run.id);
+        List<AllocationDtos.WaitlistView> views = allocationViews.waitlist(run.id);
         Map<UUID, Publication.Shown> shown = publication.of(views.stream().map(v -> v.businessId()).toList());
         return views.stream().map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
             shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),

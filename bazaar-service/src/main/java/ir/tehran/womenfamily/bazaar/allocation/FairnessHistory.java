@@ -30,15 +30,19 @@ public class FairnessHistory {
     public record Past(int opportunities, int good) {
     }
 
+    /** One venue on one day. */
+    private record VenueDate(UUID venueId, LocalDate day) {
+    }
+
     /** Venue quality from every venue-day before {@code before}. */
     public VenueQuality quality(LocalDate before) {
-        Map<String, Integer> visitors = new HashMap<>();
+        Map<VenueDate, Integer> visitors = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> foot = em.createNativeQuery("select venue_id, day, sum(visitors) from footfall "
                 + "where day < ?1 group by venue_id, day")
             .setParameter(1, Date.valueOf(before)).getResultList();
         for (Object[] r : foot) {
-            visitors.put(r[0] + "|" + toDate(r[1]), ((Number) r[2]).intValue());
+            visitors.put(new VenueDate((UUID) r[0], toDate(r[1])), ((Number) r[2]).intValue());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select a.venue_id, a.day, sum(a.stalls), "
@@ -53,7 +57,7 @@ public class FairnessHistory {
             UUID venue = (UUID) r[0];
             LocalDate day = toDate(r[1]);
             records.add(new VenueQuality.DayRecord(venue, day, ((Number) r[2]).intValue(), ((Number) r[3]).longValue(),
-                visitors.get(venue + "|" + day)));
+                visitors.get(new VenueDate(venue, day))));
         }
         return VenueQuality.of(records);
     }

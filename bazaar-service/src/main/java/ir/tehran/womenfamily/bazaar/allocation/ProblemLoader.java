@@ -38,25 +38,29 @@ public class ProblemLoader {
     public record Loaded(AllocationProblem problem, LocalDate bazaarEnd, List<WaitlistPlanner.ComingBazaar> coming) {
     }
 
-    /** Must run inside a transaction. */
+    /** One day of one application. */
+    private record ApplicationDay(UUID applicationId, LocalDate day) {
+    }
+
+    /** Must run inside a transaction. Reads the fairness record (venue quality) once. */
     public Loaded load(Bazaar bazaar, UUID basedOnRun, AllocationWeights weights) {
-        List<VenueDay> venueDays = venueDays(bazaar);
+        VenueQuality quality = history.quality(bazaar.startDate);
+        List<VenueDay> venueDays = venueDays(bazaar, quality);
         List<Application> applications = Application.list("bazaarId = ?1 and status = ?2", bazaar.id,
             Application.Status.SUBMITTED);
         Map<UUID, Producer> producers = applications.isEmpty() ? Map.of()
             : Producer.<Producer>list("businessId in ?1", applications.stream().map(a -> a.businessId).toList())
                 .stream().collect(Collectors.toMap(p -> p.businessId, Function.identity()));
-        VenueQuality quality = history.quality(bazaar.startDate);
         Map<UUID, FairnessHistory.Past> past = history.past(producers.keySet(), bazaar.startDate, quality);
         Set<UUID> guaranteed = new HashSet<>(WaitlistOffer.<WaitlistOffer>list(
                 "kind = ?1 and targetBazaarId = ?2 and status in ?3", WaitlistOffer.Kind.NEXT_BAZAAR, bazaar.id,
                 List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.ACCEPTED, WaitlistOffer.Status.USED))
             .stream().map(o -> o.businessId).toList());
         // a day she did not come to is not hers to be allocated again when re-solving
-        Set<String> noShows = new HashSet<>();
+        Set<ApplicationDay> noShows = new HashSet<>();
         if (basedOnRun != null) {
             Assignment.<Assignment>list("runId = ?1 and status = ?2", basedOnRun, Assignment.Status.NO_SHOW)
-                .forEach(s -> noShows.add(s.applicationId + "|" + s.day));
+                .forEach(s -> noShows.add(new ApplicationDay(s.applicationId, s.day)));
         }
         List<ProblemBuilder.Request> requests = new ArrayList<>();
         for (Application a : applications) {
@@ -69,7 +73,8 @@ public class ProblemLoader {
                 p.district == null ? null : (int) p.district, p.headsHousehold, a.stalls, a.needsPower, a.needsCooking,
                 a.venuePreferences, hers.opportunities(), hers.good(), guaranteed.contains(a.businessId),
                 a.submittedAt);
-            List<java.time.LocalDate> days = a.days.stream().filter(d -> !noShows.contains(a.id + "|" + d)).toList();
+            List<LocalDate> days = a.days.stream().filter(d -> !noShows.contains(new ApplicationDay(a.id, d)))
+                .toList();
             if (!days.isEmpty()) {
                 requests.add(new ProblemBuilder.Request(applicant, days));
             }
@@ -84,12 +89,12 @@ public class ProblemLoader {
         return new Loaded(ProblemBuilder.build(venueDays, requests, pins, weights), bazaar.endDate, coming(bazaar));
     }
 
-    List<VenueDay> venueDays(Bazaar bazaar) {
+    /** The bazaar's venue-days, each with its venue's quality in that season. */
+    List<VenueDay> venueDays(Bazaar bazaar, VenueQuality quality) {
         Map<UUID, BazaarVenue> caps = BazaarVenue.<BazaarVenue>list("bazaarId", bazaar.id).stream()
             .collect(Collectors.toMap(v -> v.venueId, Function.identity()));
         Map<UUID, Venue> venues = caps.isEmpty() ? Map.of() : Venue.<Venue>list("id in ?1", caps.keySet()).stream()
             .collect(Collectors.toMap(v -> v.id, Function.identity()));
-        VenueQuality quality = history.quality(bazaar.startDate);
         List<VenueDay> out = new ArrayList<>();
         for (BazaarVenueDay d : BazaarVenueDay.ofBazaar(bazaar.id)) {
             Venue v = venues.get(d.venueId);

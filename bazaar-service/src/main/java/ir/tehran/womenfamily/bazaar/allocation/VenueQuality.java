@@ -17,8 +17,12 @@ import ir.tehran.womenfamily.support.jalali.JalaliDate;
  */
 public final class VenueQuality {
 
-    private final Map<String, Double> bySeason = new HashMap<>();
+    private final Map<VenueSeason, Double> bySeason = new HashMap<>();
     private final Map<UUID, Double> overall = new HashMap<>();
+
+    /** A venue in one season. */
+    private record VenueSeason(UUID venueId, int season) {
+    }
 
     private VenueQuality() {
     }
@@ -38,14 +42,14 @@ public final class VenueQuality {
         for (DayRecord r : records) {
             bySeason.computeIfAbsent(season(r.day()), s -> new ArrayList<>()).add(r);
         }
-        bySeason.forEach((season, rs) -> rank(rs).forEach((venue, value) -> q.bySeason.put(venue + "|" + season,
-            value)));
+        bySeason.forEach((season, rs) -> rank(rs).forEach((venue, value) -> q.bySeason.put(new VenueSeason(venue,
+            season), value)));
         q.overall.putAll(rank(records));
         return q;
     }
 
     public double of(UUID venueId, LocalDate day) {
-        Double v = bySeason.get(venueId + "|" + season(day));
+        Double v = bySeason.get(new VenueSeason(venueId, season(day)));
         if (v != null) {
             return v;
         }

@@ -19,7 +19,7 @@ import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
-import ir.tehran.womenfamily.bazaar.producer.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

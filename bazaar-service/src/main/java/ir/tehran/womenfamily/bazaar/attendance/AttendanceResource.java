@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.allocation.AllocationDtos;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationMapper;
-import ir.tehran.womenfamily.bazaar.allocation.AllocationService;
+import ir.tehran.womenfamily.bazaar.allocation.AllocationExplanations;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.support.problem.Messages;
@@ -37,7 +37,7 @@ public class AttendanceResource {
     AttendanceService service;
 
     @Inject
-    AllocationService allocations;
+    AllocationExplanations explanations;
 
     @Inject
     Caller caller;
@@ -56,7 +56,7 @@ public class AttendanceResource {
         List<Assignment> stalls = service.published(bazaarId, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());
         return stalls.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
-            allocations.readExplanation(a.explanation), locale)).toList();
+            explanations.read(a.explanation), locale)).toList();
     }
 
     @POST
@@ -86,7 +86,7 @@ public class AttendanceResource {
     }
 
     private AllocationDtos.AssignmentView view(Assignment a, HttpHeaders headers) {
-        return AllocationMapper.toView(a, publication.of(a.businessId), allocations.readExplanation(a.explanation),
+        return AllocationMapper.toView(a, publication.of(a.businessId), explanations.read(a.explanation),
             Messages.choose(headers.getAcceptableLanguages()));
     }
 }

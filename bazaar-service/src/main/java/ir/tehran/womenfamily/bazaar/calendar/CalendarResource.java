@@ -57,7 +57,11 @@ public class CalendarResource {
     private record Cached(byte[] body, String etag, long until) {
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+    /** What an answer depends on. */
+    private record CacheKey(LocalDate start, LocalDate end, CalendarService.Filter filter) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<CacheKey, Cached> cache =
         new java.util.concurrent.ConcurrentHashMap<>();
 
     @GET
@@ -79,7 +83,7 @@ public class CalendarResource {
         String station = metro == null || metro.isBlank() ? null : PersianText.normalize(metro);
         CalendarService.Filter filter = new CalendarService.Filter(district, station, latitude, longitude,
             radiusKm == null ? 5.0 : radiusKm);
-        String key = start + "|" + end + "|" + filter;
+        CacheKey key = new CacheKey(start, end, filter);
         long now = System.currentTimeMillis();
         Cached cached = cache.get(key);
         if (cached == null || cached.until() < now) {

@@ -18,7 +18,7 @@ import ir.tehran.womenfamily.bazaar.allocation.solver.Districts;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.common.Dates;
-import ir.tehran.womenfamily.bazaar.producer.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class CalendarService {
             .collect(Collectors.toSet());
         Map<UUID, Venue> venues = venueIds.isEmpty() ? Map.of() : Venue.<Venue>list("id in ?1", venueIds).stream()
             .collect(Collectors.toMap(v -> v.id, Function.identity()));
-        Map<String, Set<String>> goods = categories(ids);
+        Map<BazaarVenue, Set<String>> goods = categories(ids);
         for (Bazaar b : bazaars) {
             Map<UUID, List<BazaarVenueDay>> byVenue = days.getOrDefault(b.id, List.of()).stream()
                 .collect(Collectors.groupingBy(d -> d.venueId));
@@ -67,8 +67,9 @@ public class CalendarService {
                 }
                 List<CalendarDtos.Day> ds = e.getValue().stream().map(d -> d.day).filter(d -> !d.isBefore(from))
                     .sorted().map(d -> new CalendarDtos.Day(d, Dates.jalali(d))).toList();
-                List<CalendarDtos.Goods> sold = goods.getOrDefault(b.id + "|" + v.id, Set.of()).stream()
-                    .map(Category::ofCode).map(c -> new CalendarDtos.Goods(c.code(), c.nameFa(), c.nameEn())).toList();
+                List<CalendarDtos.Goods> sold = goods.getOrDefault(new BazaarVenue(b.id, v.id), Set.of()).stream()
+                    .map(Category::ofCode).map(c -> new CalendarDtos.Goods(c.code(), c.persian(), c.english()))
+                    .toList();
                 places.add(new CalendarDtos.Place(v.id, v.kind.name(), v.nameFa, v.nameEn, v.district, v.metroStation,
                     v.latitude, v.longitude, v.openingHours, v.wheelchairAccessible, km, ds, sold));
             }
@@ -83,17 +84,21 @@ public class CalendarService {
         return new CalendarDtos.Calendar(from, Dates.jalali(from), entries);
     }
 
+    /** One venue of one bazaar. */
+    private record BazaarVenue(UUID bazaarId, UUID venueId) {
+    }
+
     /** Categories sold at each venue of these bazaars, from their published allocations. */
-    private Map<String, Set<String>> categories(List<UUID> bazaars) {
+    private Map<BazaarVenue, Set<String>> categories(List<UUID> bazaars) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select distinct a.bazaar_id, a.venue_id, p.category "
                 + "from assignment a join allocation_run r on r.id = a.run_id and r.status = 'PUBLISHED' "
                 + "join producer p on p.business_id = a.business_id "
                 + "where a.status in ('ASSIGNED', 'CONFIRMED') and a.bazaar_id in (?1)")
             .setParameter(1, bazaars).getResultList();
-        Map<String, Set<String>> out = new HashMap<>();
+        Map<BazaarVenue, Set<String>> out = new HashMap<>();
         for (Object[] r : rows) {
-            out.computeIfAbsent(r[0] + "|" + r[1], k -> new TreeSet<>()).add((String) r[2]);
+            out.computeIfAbsent(new BazaarVenue((UUID) r[0], (UUID) r[1]), k -> new TreeSet<>()).add((String) r[2]);
         }
         return out;
     }

@@ -157,13 +157,17 @@ public class OfferService {
     /** Offers each freed venue-day to the waitlist. */
     public void offerFreed(AllocationRun published, List<Assignment> freed) {
         List<DomainEvent> events = new ArrayList<>();
-        Set<String> done = new HashSet<>();
+        Set<VenueDate> done = new HashSet<>();
         for (Assignment a : freed) {
-            if (done.add(a.venueId + "|" + a.day)) {
+            if (done.add(new VenueDate(a.venueId, a.day))) {
                 offerVenueDay(published, a.venueId, a.day).ifPresent(o -> events.add(o.made()));
             }
         }
         outbox.append(events);
+    }
+
+    /** One venue on one day. */
+    private record VenueDate(UUID venueId, LocalDate day) {
     }
 
     /** The first waitlisted producer who can take a stall at this venue on this day gets it offered. */

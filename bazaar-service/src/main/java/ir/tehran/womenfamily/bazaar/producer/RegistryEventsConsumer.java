@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
+import ir.tehran.womenfamily.support.taxonomy.Category;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

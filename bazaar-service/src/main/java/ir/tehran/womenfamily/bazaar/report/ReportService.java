@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.common.Dates;
-import ir.tehran.womenfamily.bazaar.producer.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -124,7 +124,7 @@ public class ReportService {
         List<ReportDtos.CategoryRow> out = new ArrayList<>();
         for (Object[] r : rows) {
             Category c = Category.ofCode((String) r[0]);
-            out.add(new ReportDtos.CategoryRow(c.code(), c.nameFa(), c.nameEn(), ((Number) r[1]).longValue(),
+            out.add(new ReportDtos.CategoryRow(c.code(), c.persian(), c.english(), ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
         }
         return out;

@@ -25,7 +25,7 @@ import ir.tehran.womenfamily.bazaar.allocation.solver.SolveOptions;
 import ir.tehran.womenfamily.bazaar.allocation.solver.VenueDay;
 import ir.tehran.womenfamily.bazaar.fixture.TwentiethExhibition;
 import ir.tehran.womenfamily.bazaar.history.HistoryPlan;
-import ir.tehran.womenfamily.bazaar.producer.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 
 /**
  * Benchmarks of the allocation (run by {@code bench/bazaar/allocation.sh}, not by the test suite):

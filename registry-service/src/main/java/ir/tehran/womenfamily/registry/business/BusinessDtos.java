@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.registry.business;
 
+import ir.tehran.womenfamily.support.taxonomy.Category;
+
 import java.time.Instant;
 import java.util.UUID;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.transfer.Csv;
 import ir.tehran.womenfamily.registry.transfer.ImportFormat;

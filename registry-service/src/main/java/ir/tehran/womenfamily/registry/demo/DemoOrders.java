@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.work.order.CapacityService;
 import ir.tehran.womenfamily.registry.work.order.OrderDtos;

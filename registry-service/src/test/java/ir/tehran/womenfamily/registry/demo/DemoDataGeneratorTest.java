@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.transfer.Csv;
 import org.junit.jupiter.api.Test;
 

@@ -95,15 +95,19 @@ public final class AllocationOutcome {
         return new AllocationOutcome(analysis.score(), results);
     }
 
+    /** A category at one venue-day (by its {@link VenueDay#getId() id}). */
+    private record CategoryAt(String venueDayId, String category) {
+    }
+
     /** Each match's impact, attributed to the applicant it concerns (shared impacts split evenly). */
     private static Map<Applicant, Map<String, HardMediumSoftLongScore>> breakdown(AllocationProblem solution,
             ScoreAnalysis<HardMediumSoftLongScore> analysis) {
         Map<Applicant, Map<String, HardMediumSoftLongScore>> out = new HashMap<>();
-        Map<String, List<Applicant>> byVenueDayCategory = new HashMap<>();
+        Map<CategoryAt, List<Applicant>> byVenueDayCategory = new HashMap<>();
         for (Placement p : solution.getPlacements()) {
             if (p.getVenueDay() != null) {
-                byVenueDayCategory.computeIfAbsent(p.getVenueDay().getId() + "|" + p.getApplicant().getCategory(),
-                    k -> new ArrayList<>()).add(p.getApplicant());
+                CategoryAt at = new CategoryAt(p.getVenueDay().getId(), p.getApplicant().getCategory());
+                byVenueDayCategory.computeIfAbsent(at, k -> new ArrayList<>()).add(p.getApplicant());
             }
         }
         for (ConstraintAnalysis<HardMediumSoftLongScore> c : analysis.constraintAnalyses()) {
@@ -129,7 +133,8 @@ public final class AllocationOutcome {
                     }
                 }
                 if (concerned.isEmpty() && venueDay != null && category != null) {
-                    concerned.addAll(byVenueDayCategory.getOrDefault(venueDay.getId() + "|" + category, List.of()));
+                    concerned.addAll(byVenueDayCategory.getOrDefault(new CategoryAt(venueDay.getId(), category),
+                        List.of()));
                 }
                 if (concerned.isEmpty()) {
                     continue;

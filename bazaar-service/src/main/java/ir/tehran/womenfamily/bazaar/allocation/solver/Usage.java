@@ -10,8 +10,16 @@ import java.util.UUID;
 final class Usage {
 
     private final Map<VenueDay, int[]> used = new HashMap<>();
-    private final Map<String, Integer> categoryUsed = new HashMap<>();
-    private final Map<String, UUID> ownerDay = new HashMap<>();
+    private final Map<CategoryAt, Integer> categoryUsed = new HashMap<>();
+    private final Map<OwnerDay, UUID> ownerDay = new HashMap<>();
+
+    /** A category at one venue-day (by its {@link VenueDay#getId() id}). */
+    private record CategoryAt(String venueDayId, String category) {
+    }
+
+    /** One owner on one day, wherever she is. */
+    private record OwnerDay(UUID ownerId, LocalDate day) {
+    }
 
     Usage(List<Placement> placements, Placement except) {
         for (Placement p : placements) {
@@ -30,8 +38,8 @@ final class Usage {
         if (a.isNeedsCooking()) {
             u[2] += a.getStalls();
         }
-        categoryUsed.merge(vd.getId() + "|" + a.getCategory(), a.getStalls(), Integer::sum);
-        ownerDay.put(a.getOwnerId() + "|" + vd.getDay(), vd.getVenueId());
+        categoryUsed.merge(new CategoryAt(vd.getId(), a.getCategory()), a.getStalls(), Integer::sum);
+        ownerDay.put(new OwnerDay(a.getOwnerId(), vd.getDay()), vd.getVenueId());
     }
 
     /** Why {@code a} does not fit at {@code vd}, or null when she fits without breaking a hard constraint. */
@@ -46,17 +54,14 @@ final class Usage {
         if (a.isNeedsPower() && u[1] + a.getStalls() > vd.getPowerStalls()) {
             return "NO_POWER_STALL";
         }
-        if (categoryUsed.getOrDefault(vd.getId() + "|" + a.getCategory(), 0) + a.getStalls() > vd.getCategoryCap()) {
+        if (categoryUsed.getOrDefault(new CategoryAt(vd.getId(), a.getCategory()), 0) + a.getStalls()
+                > vd.getCategoryCap()) {
             return "CATEGORY_CAP";
         }
-        UUID elsewhere = ownerDay.get(a.getOwnerId() + "|" + vd.getDay());
+        UUID elsewhere = ownerDay.get(new OwnerDay(a.getOwnerId(), vd.getDay()));
         if (elsewhere != null && !elsewhere.equals(vd.getVenueId())) {
             return "OWNER_ELSEWHERE";
         }
         return null;
-    }
-
-    static String key(UUID owner, LocalDate day) {
-        return owner + "|" + day;
     }
 }

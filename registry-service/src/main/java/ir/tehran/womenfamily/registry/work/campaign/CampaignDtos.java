@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

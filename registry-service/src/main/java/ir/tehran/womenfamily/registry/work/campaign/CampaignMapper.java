@@ -3,7 +3,7 @@ package ir.tehran.womenfamily.registry.work.campaign;
 import java.util.Arrays;
 import java.util.List;
 
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.support.jalali.Days;
 
 /** Entities to the API's shapes. */

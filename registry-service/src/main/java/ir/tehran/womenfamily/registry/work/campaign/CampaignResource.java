@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;

@@ -21,7 +21,7 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.Business;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;

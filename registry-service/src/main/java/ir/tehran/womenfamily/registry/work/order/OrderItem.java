@@ -3,7 +3,7 @@ package ir.tehran.womenfamily.registry.work.order;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import ir.tehran.womenfamily.registry.business.Category;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

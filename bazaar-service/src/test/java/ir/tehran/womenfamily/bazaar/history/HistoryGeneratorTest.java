@@ -1,10 +1,10 @@
 package ir.tehran.womenfamily.bazaar.history;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,22 +13,28 @@ import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.bazaar.TestData;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The generated history: 96 past bazaars in two years, once, with sales and footfall for the reports. */
+/**
+ * The generated history (test code, not in the service's artefact): 96 past bazaars in two years, once, with
+ * sales and footfall for the reports.
+ */
 @QuarkusTest
-class HistoryResourceTest {
+class HistoryGeneratorTest {
+
+    @Inject
+    HistoryGenerator generator;
 
     @Test
     void ninetySixPastBazaarsOnceAndTheirReports() {
         for (int i = 0; i < 12; i++) {
             TestData.registeredBusiness(i % 2 == 0 ? "handicrafts" : "bedding", 1 + i, i % 3 != 0);
         }
-        given().auth().oauth2(TestData.coordinator()).post("/api/bazaar/history").then().statusCode(403);
-        Number sales = given().auth().oauth2(TestData.admin()).queryParam("seed", 96).post("/api/bazaar/history")
-            .then().statusCode(201).body("bazaars", equalTo(96)).extract().path("salesRials");
-        assertTrue(sales.longValue() > 0);
-        given().auth().oauth2(TestData.admin()).post("/api/bazaar/history").then().statusCode(409);
+        HistoryGenerator.Summary made = generator.generate(96, 96, TestData.today());
+        assertEquals(96, made.bazaars());
+        assertTrue(made.salesRials() > 0);
+        assertThrows(IllegalStateException.class, () -> generator.generate(96, 1402, TestData.today()));
 
         List<Map<String, Object>> past = given().auth().oauth2(TestData.coordinator())
             .queryParam("historical", true).queryParam("status", "CLOSED")

@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.bazaar.history;
 
-import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.bazaar.sales.Footfall;
 import ir.tehran.womenfamily.bazaar.sales.SalesReport;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
-import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,9 +39,11 @@ import jakarta.transaction.Transactional;
  * Generates a plausible history of past bazaars for the producers this service knows, so that fairness
  * over twelve months has a record to weigh: closed bazaars (marked {@code historical}) allocated first come,
  * first served as they were, with attendance (about one in fifteen a no-show), sales in rials and visitors.
+ *
+ * <p>Synthetic data for tests and benchmarks only: it is test code, never part of the service's artefact.
  */
 @ApplicationScoped
-public class HistoryService {
+public class HistoryGenerator {
 
     @Inject
     BazaarService bazaars;
@@ -59,16 +59,20 @@ public class HistoryService {
             LocalDate to) {
     }
 
+    /** One venue on one day. */
+    private record VenueDate(UUID venueId, LocalDate day) {
+    }
+
+    /** {@code count} past bazaars ending before {@code endingBefore}; refused when a history exists. */
     @Transactional(value = Transactional.TxType.REQUIRED)
-    @Audited(action = "history.generate", resourceType = "bazaar-history", id = Audited.IdFrom.NONE)
     public Summary generate(int count, long seed, LocalDate endingBefore) {
         if (Bazaar.count("historical", true) > 0) {
-            throw ProblemException.conflict("history-exists");
+            throw new IllegalStateException("the bazaar history was already generated");
         }
         List<Producer> producers = Producer.list("status = ?1 and kind = ?2", Producer.Status.ACTIVE,
             Producer.Kind.BUSINESS);
         if (producers.isEmpty()) {
-            throw ProblemException.conflict("history-needs-producers");
+            throw new IllegalStateException("no business has reached this service from the registry yet");
         }
         producers.sort((a, b) -> a.businessId.compareTo(b.businessId));
         List<Venue> venues = Venue.list("kind in ?1", List.of(Venue.Kind.PARK, Venue.Kind.METRO_STATION));
@@ -151,7 +155,8 @@ public class HistoryService {
                 d.cookingStalls, 25, 0.5, 35.7, 51.4)).toList();
             AllocationProblem solved = GreedyAllocator.allocate(ProblemBuilder.build(venueDays, requests, List.of(),
                 AllocationWeights.defaults()));
-            java.util.Set<String> usedVenueDays = new java.util.TreeSet<>();
+            java.util.Set<VenueDate> usedVenueDays = new java.util.TreeSet<>(java.util.Comparator
+                .comparing((VenueDate v) -> v.venueId().toString()).thenComparing(VenueDate::day));
             for (Placement pl : solved.getPlacements()) {
                 if (pl.getVenueDay() == null) {
                     continue;
@@ -185,14 +190,14 @@ public class HistoryService {
                     sr.persist();
                     sales += sr.amountRials;
                 }
-                usedVenueDays.add(s.venueId + "|" + s.day);
+                usedVenueDays.add(new VenueDate(s.venueId, s.day));
             }
-            for (String key : usedVenueDays) {
-                UUID venue = UUID.fromString(key.substring(0, 36));
+            for (VenueDate used : usedVenueDays) {
+                UUID venue = used.venueId();
                 Footfall f = new Footfall();
                 f.bazaarId = b.id;
                 f.venueId = venue;
-                f.day = LocalDate.parse(key.substring(37));
+                f.day = used.day();
                 Venue v = byId.get(venue);
                 double base = v.kind == Venue.Kind.METRO_STATION ? 2500 : 1200;
                 f.visitors = (int) Math.round(base * appeal.get(venue) * seasonFactor(f.day)

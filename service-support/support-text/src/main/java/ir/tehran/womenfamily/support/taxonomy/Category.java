@@ -1,9 +1,18 @@
-package ir.tehran.womenfamily.bazaar.producer;
+package ir.tehran.womenfamily.support.taxonomy;
 
 import java.util.Arrays;
-import java.util.List;
 
-/** The fifteen categories of goods of the directorate's taxonomy, with the registry's codes. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The directorate's taxonomy of home-business goods (the fifteen categories of its business register), with
+ * Persian and English labels: the one list both the registry and the bazaar read.
+ *
+ * <p>The {@linkplain #code() code} ({@code handicrafts}) is what the API and the events carry and what the
+ * bazaar stores; the registry stores the constant name ({@code HANDICRAFTS}, JPA {@code EnumType.STRING}).
+ * Neither may change without a migration and a new event version.
+ */
 public enum Category {
     CHILDREN_TEEN_CLOTHING("children-teen-clothing", "پوشاک کودک و نوجوان", "Children's and teen clothing"),
     WOMENS_CLOTHING("womens-clothing", "پوشاک زنانه", "Women's clothing"),
@@ -23,33 +32,43 @@ public enum Category {
         "Packaged dried fruit, nuts and food");
 
     private final String code;
-    private final String nameFa;
-    private final String nameEn;
+    private final String persian;
+    private final String english;
 
-    Category(String code, String nameFa, String nameEn) {
+    Category(String code, String persian, String english) {
         this.code = code;
-        this.nameFa = nameFa;
-        this.nameEn = nameEn;
+        this.persian = persian;
+        this.english = english;
     }
 
+    /** The code used in events and the API, as in the event contract. */
+    @JsonValue
     public String code() {
         return code;
     }
 
-    public String nameFa() {
-        return nameFa;
+    /** From its code ({@code handicrafts}) or its constant name ({@code HANDICRAFTS}). */
+    @JsonCreator
+    public static Category of(String value) {
+        for (Category c : values()) {
+            if (c.code.equals(value) || c.name().equals(value)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown category " + value);
     }
 
-    public String nameEn() {
-        return nameEn;
-    }
-
+    /** From its code only ({@code handicrafts}), as the events and the bazaar's API carry it. */
     public static Category ofCode(String code) {
         return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst()
             .orElseThrow(() -> new IllegalArgumentException("unknown category " + code));
     }
 
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(Category::code).toList();
+    public String persian() {
+        return persian;
+    }
+
+    public String english() {
+        return english;
     }
 }
