@@ -188,21 +188,21 @@ final class GatewayInterceptor implements ProxyInterceptor {
             Object arg) {
         String requestId = context.get(REQUEST_ID, String.class);
         Locale locale = Messages.fromHeader(incoming.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem generic = ProblemResponses.problem(status, type, locale, incoming.path(), List.of(), arg);
-        Problem problem = new Problem(generic.type(), generic.title(), generic.status(), generic.detail(),
-            generic.instance(), requestId, generic.errors());
+        Problem problem = ProblemResponses.problem(status, type, locale, incoming.path(), List.of(), arg)
+            .withRequestId(requestId);
         Buffer body;
         try {
             body = Buffer.buffer(json.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return context.request().release().response()
+        ProxyResponse response = context.request().release().response()
             .setStatusCode(status)
             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-            .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
             .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
             .setBody(Body.body(body));
+        String language = ProblemResponses.contentLanguage(problem);
+        return language == null ? response : response.putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
     static boolean isTimeout(Throwable failure) {

@@ -35,9 +35,12 @@ public final class RoutingProblems {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(status)
             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-            .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
             .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
             .putHeader(RequestIds.HEADER, requestId);
+        String language = ProblemResponses.contentLanguage(problem);
+        if (language != null) {
+            response.putHeader(HttpHeaders.CONTENT_LANGUAGE, language);
+        }
         headers.forEach(response::putHeader);
         response.end(Json.encode(problem));
     }

@@ -116,6 +116,16 @@ public class EventConsumers {
         return deadLetters;
     }
 
+    /** What became of a group of events applied in one transaction. */
+    enum GroupOutcome {
+        /** Applied (or found already applied) and committed. */
+        COMMITTED,
+        /** The database is out of reach: nothing was applied, and the group is read again. */
+        DATABASE_DOWN,
+        /** One of them cannot be read or failed: nothing was applied, and each is applied alone. */
+        ONE_BY_ONE
+    }
+
     private final class Loop implements Runnable {
 
         private final String name;
@@ -153,36 +163,11 @@ public class EventConsumers {
 
         private void handleBatch(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-            int size = Math.max(1, config.consumer().batchSize());
-            partitions:
             for (TopicPartition tp : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> all = records.records(tp);
-                for (int from = 0; from < all.size(); from += size) {
-                    if (!running.get()) {
-                        break partitions;
-                    }
-                    List<ConsumerRecord<String, byte[]>> group = all.subList(from, Math.min(from + size, all.size()));
-                    Boolean together = group.size() > 1 ? applyTogether(group) : null;
-                    if (Boolean.FALSE.equals(together)) {
-                        // the database is out of reach: read the group again on the next poll
-                        c.seek(tp, group.get(0).offset());
-                        continue partitions;
-                    }
-                    if (together == null) {
-                        for (ConsumerRecord<String, byte[]> record : group) {
-                            if (!running.get()) {
-                                break partitions;
-                            }
-                            if (!process(record)) {
-                                // could not even dead-letter it (Kafka is down): read it again on the next poll
-                                c.seek(tp, record.offset());
-                                continue partitions;
-                            }
-                            done.put(tp, new OffsetAndMetadata(record.offset() + 1));
-                        }
-                    }
-                    done.put(tp, new OffsetAndMetadata(group.get(group.size() - 1).offset() + 1));
+                if (!running.get()) {
+                    break;
                 }
+                handlePartition(c, tp, records.records(tp), done);
             }
             if (!done.isEmpty()) {
                 try {
@@ -195,18 +180,68 @@ public class EventConsumers {
         }
 
         /**
-         * Applies a group of events of one partition in one transaction: TRUE when it committed, FALSE when the
-         * database is out of reach, null when the events are to be applied one by one (one of them cannot be
-         * read or failed; the transaction left nothing behind).
+         * Handles the records of one partition in groups of {@code events.consumer.batch-size}, noting in
+         * {@code done} the offset after the last settled one. It stops at the first record it could not settle
+         * (the database is out of reach, or not even the dead-letter topic takes it), which the next poll reads
+         * again, and when the consumer stops.
          */
-        private Boolean applyTogether(List<ConsumerRecord<String, byte[]>> group) {
+        private void handlePartition(KafkaConsumer<String, byte[]> c, TopicPartition tp,
+                List<ConsumerRecord<String, byte[]>> all, Map<TopicPartition, OffsetAndMetadata> done) {
+            int size = Math.max(1, config.consumer().batchSize());
+            for (int from = 0; from < all.size() && running.get(); from += size) {
+                List<ConsumerRecord<String, byte[]>> group = all.subList(from, Math.min(from + size, all.size()));
+                GroupOutcome outcome = group.size() > 1 ? applyTogether(group) : GroupOutcome.ONE_BY_ONE;
+                switch (outcome) {
+                    case COMMITTED -> done.put(tp, new OffsetAndMetadata(group.get(group.size() - 1).offset() + 1));
+                    case DATABASE_DOWN -> {
+                        c.seek(tp, group.get(0).offset());
+                        return;
+                    }
+                    case ONE_BY_ONE -> {
+                        if (!processEach(c, tp, group, done)) {
+                            return;
+                        }
+                    }
+                    default -> throw new IllegalStateException(outcome.name());
+                }
+            }
+        }
+
+        /**
+         * Processes the records one at a time, each in its own transaction, noting each settled one in
+         * {@code done}; false when it stopped before the end: a record was not settled (the consumer seeks back to
+         * it) or the consumer stops.
+         */
+        private boolean processEach(KafkaConsumer<String, byte[]> c, TopicPartition tp,
+                List<ConsumerRecord<String, byte[]>> group, Map<TopicPartition, OffsetAndMetadata> done) {
+            for (ConsumerRecord<String, byte[]> record : group) {
+                if (!running.get()) {
+                    return false;
+                }
+                if (!process(record)) {
+                    // could not even dead-letter it (Kafka is down): read it again on the next poll
+                    c.seek(tp, record.offset());
+                    return false;
+                }
+                done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+            }
+            return true;
+        }
+
+        /**
+         * Applies a group of events of one partition in one transaction: {@link GroupOutcome#COMMITTED} when it
+         * committed, {@link GroupOutcome#DATABASE_DOWN} when the database is out of reach, and
+         * {@link GroupOutcome#ONE_BY_ONE} when one of them cannot be read or failed (the transaction left
+         * nothing behind).
+         */
+        private GroupOutcome applyTogether(List<ConsumerRecord<String, byte[]>> group) {
             List<ReceivedEvent> events = new ArrayList<>(group.size());
             try {
                 for (ConsumerRecord<String, byte[]> record : group) {
                     events.add(parse(record));
                 }
             } catch (RuntimeException e) {
-                return null;
+                return GroupOutcome.ONE_BY_ONE;
             }
             try {
                 int applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -223,15 +258,15 @@ public class EventConsumers {
                 meters.counter("events.consumed", "consumer", name, "outcome", "duplicate")
                     .increment(group.size() - applied);
                 databaseUp();
-                return Boolean.TRUE;
+                return GroupOutcome.COMMITTED;
             } catch (Exception e) {
                 if (DatabaseOutage.isCause(e)) {
                     databaseDown(e);
-                    return Boolean.FALSE;
+                    return GroupOutcome.DATABASE_DOWN;
                 }
                 LOG.debugf("consumer %s: a group of %d events failed together (%s); one by one", name, group.size(),
                     describe(e));
-                return null;
+                return GroupOutcome.ONE_BY_ONE;
             }
         }
 

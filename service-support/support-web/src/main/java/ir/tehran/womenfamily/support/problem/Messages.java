@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 
 /**
@@ -15,6 +16,9 @@ public final class Messages {
 
     public static final Locale PERSIAN = Locale.forLanguageTag("fa-IR");
     public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private static final ResourceBundle.Control LOOKUP =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Messages() {
     }
@@ -58,12 +62,25 @@ public final class Messages {
     }
 
     public static String get(Locale locale, String key, Object... args) {
-        String pattern = lookup("messages", locale, key);
+        return resolve(locale, key, args).text();
+    }
+
+    /**
+     * A message and the language it is written in: the language of the bundle that held the key, which is
+     * not {@code locale}'s when that language's bundle lacks the key (the Persian base bundle answers then), or
+     * null when no bundle has it (the text is then the key itself).
+     */
+    public record Text(String text, Locale language) {
+    }
+
+    /** Like {@link #get}, with the language of the bundle the message came from. */
+    public static Text resolve(Locale locale, String key, Object... args) {
+        Text pattern = lookup("messages", locale, key);
         if (pattern == null) {
             pattern = lookup("ir.tehran.womenfamily.support.problem.problem-messages", locale, key);
         }
         if (pattern == null) {
-            return key;
+            return new Text(key, null);
         }
         if (args == null || args.length == 0) {
             return pattern;
@@ -77,16 +94,30 @@ public final class Messages {
                 resolved[i] = args[i] == null ? "" : args[i].toString();
             }
         }
-        return new MessageFormat(pattern, locale).format(resolved);
+        return new Text(new MessageFormat(pattern.text(), locale).format(resolved), pattern.language());
     }
 
-    private static String lookup(String bundle, Locale locale, String key) {
-        try {
-            ResourceBundle b = ResourceBundle.getBundle(bundle, locale, Thread.currentThread().getContextClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return b.containsKey(key) ? b.getString(key) : null;
-        } catch (MissingResourceException e) {
-            return null;
+    /**
+     * The pattern of {@code key} in the bundle family {@code bundle}, from the most specific bundle of
+     * {@code locale} that holds it (for English: {@code _en}, then the base). The base bundles are Persian.
+     */
+    private static Text lookup(String bundle, Locale locale, String key) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (Locale candidate : LOOKUP.getCandidateLocales(bundle, locale)) {
+            ResourceBundle b;
+            try {
+                b = ResourceBundle.getBundle(bundle, candidate, loader, LOOKUP);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+            // without a file of its own the candidate is answered by a less specific bundle, tried in its turn
+            if (b.getLocale().equals(candidate) && b instanceof PropertyResourceBundle own) {
+                Object pattern = own.handleGetObject(key);
+                if (pattern != null) {
+                    return new Text(pattern.toString(), candidate.equals(Locale.ROOT) ? PERSIAN : candidate);
+                }
+            }
         }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.support.problem;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
@@ -9,18 +10,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The body of an RFC 9457 problem response. {@code extensions} are problem-specific members written at
- * the top level (for instance {@code existingId} on a duplicate).
+ * the top level (for instance {@code existingId} on a duplicate). {@code language} is the language its title is
+ * written in (the response's {@code Content-Language}), null when unknown.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-        List<Violation> errors, @JsonIgnore Map<String, Object> extensions) {
+        List<Violation> errors, @JsonIgnore Map<String, Object> extensions, @JsonIgnore Locale language) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://women-family.tehran.ir/problems/";
 
     public Problem(String type, String title, int status, String detail, String instance, String requestId,
             List<Violation> errors) {
-        this(type, title, status, detail, instance, requestId, errors, Map.of());
+        this(type, title, status, detail, instance, requestId, errors, Map.of(), null);
+    }
+
+    public Problem(String type, String title, int status, String detail, String instance, String requestId,
+            List<Violation> errors, Map<String, Object> extensions) {
+        this(type, title, status, detail, instance, requestId, errors, extensions, null);
     }
 
     public Problem {
@@ -33,13 +40,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withRequestId(String id) {
-        return new Problem(type, title, status, detail, instance, id, errors, extensions);
+        return new Problem(type, title, status, detail, instance, id, errors, extensions, language);
     }
 
     public Problem withExtensions(Map<String, Object> more) {
         Map<String, Object> all = new java.util.LinkedHashMap<>(extensions);
         all.putAll(more);
-        return new Problem(type, title, status, detail, instance, requestId, errors, all);
+        return new Problem(type, title, status, detail, instance, requestId, errors, all, language);
     }
 
     /** One invalid input: where it is (a JSON path such as {@code children[0].birthDate}) and why. */

@@ -16,6 +16,7 @@ import ir.tehran.womenfamily.support.db.DatabaseOutage;
 import ir.tehran.womenfamily.support.json.StrictJson;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.hibernate.dialect.lock.OptimisticEntityLockException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -169,14 +172,13 @@ public class ProblemMappers {
         if (DatabaseOutage.isCause(e)) {
             return databaseUnavailable(e, headers, uri);
         }
+        if (isLostRace(e)) {
+            return lostRace(headers, uri);
+        }
         if (isDataError(e)) {
             LOG.infof("unstorable value on %s", path(uri));
             return ProblemResponses.response(
                 ProblemResponses.problem(400, "unstorable-value", locale(headers), path(uri), List.of()));
-        }
-        if (isMalformedForm(e)) {
-            return ProblemResponses.response(
-                ProblemResponses.problem(400, "malformed-form", locale(headers), path(uri), List.of()));
         }
         LOG.errorf(e, "unexpected error on %s", path(uri));
         return ProblemResponses.response(
@@ -198,14 +200,52 @@ public class ProblemMappers {
     }
 
     /**
-     * A form body ({@code application/x-www-form-urlencoded}) with a broken percent-encoding ({@code %ZZ},
-     * a trailing {@code %}): the REST layer's form reader lets the decoder's IllegalArgumentException through.
+     * A lost race: another transaction changed the same versioned record between this request's read and its
+     * write, and the version check of the write (at a flush, or at the commit) found it. Nothing was written;
+     * the client reads the record again. 412 {@code stale} when the request named the version it read
+     * ({@code If-Match}), 409 {@code concurrent-update} otherwise.
      */
-    static boolean isMalformedForm(Throwable e) {
-        if (!(e instanceof IllegalArgumentException) || e.getStackTrace().length == 0) {
-            return false;
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return lostRace(headers, uri);
+    }
+
+    /** Hibernate's own form of a lost race (a versioned row updated or deleted by another transaction). */
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, HttpHeaders headers, UriInfo uri) {
+        return lostRace(headers, uri);
+    }
+
+    Response lostRace(HttpHeaders headers, UriInfo uri) {
+        boolean conditional = headers != null && headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+        LOG.infof("lost race on %s (%s)", path(uri), conditional ? "412" : "409");
+        return ProblemResponses.response(ProblemResponses.problem(conditional ? 412 : 409,
+            conditional ? "stale" : "concurrent-update", locale(headers), path(uri), List.of()));
+    }
+
+    /**
+     * A lost race anywhere in the causes (or suppressed exceptions) of {@code e}: the version check failing at
+     * the commit reaches the REST layer wrapped in the transaction manager's exceptions.
+     */
+    static boolean isLostRace(Throwable e) {
+        java.util.Deque<Throwable> queue = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        queue.add(e);
+        while (!queue.isEmpty() && seen.size() < 32) {
+            Throwable t = queue.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException
+                    || t instanceof OptimisticEntityLockException) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                queue.add(t.getCause());
+            }
+            queue.addAll(List.of(t.getSuppressed()));
         }
-        return "java.net.URLDecoder".equals(e.getStackTrace()[0].getClassName());
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.support.problem;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import ir.tehran.womenfamily.support.tracing.RequestIds;
 import jakarta.ws.rs.core.Response;
@@ -14,28 +15,35 @@ public final class ProblemResponses {
 
     public static Problem problem(int status, String type, Locale locale, String instance,
             List<Problem.Violation> errors, Object... args) {
-        String title = Messages.get(locale, "problem." + type + ".title");
+        Messages.Text title = Messages.resolve(locale, "problem." + type + ".title");
         String detailKey = "problem." + type + ".detail";
         String detail = Messages.get(locale, detailKey, args);
         if (detail.equals(detailKey)) {
             detail = null;
         }
-        return new Problem(Problem.TYPE_BASE + type, title, status, detail, instance, RequestIds.current(),
-            errors);
+        return new Problem(Problem.TYPE_BASE + type, title.text(), status, detail, instance, RequestIds.current(),
+            errors, Map.of(), title.language());
     }
 
     public static Response response(Problem problem) {
         Response.ResponseBuilder builder = Response.status(problem.status())
             .type(Problem.MEDIA_TYPE)
-            .header("Content-Language", problem.title() != null && isPersian(problem.title()) ? "fa" : "en")
             .entity(problem);
+        String language = contentLanguage(problem);
+        if (language != null) {
+            builder.header("Content-Language", language);
+        }
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
         return builder.build();
     }
 
-    private static boolean isPersian(String text) {
-        return text.codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
+    /**
+     * The {@code Content-Language} of a problem: the language of the bundle its title was taken from (Persian
+     * when the client asked for English and only the Persian bundle has the message), null when unknown.
+     */
+    public static String contentLanguage(Problem problem) {
+        return problem.language() == null ? null : problem.language().getLanguage();
     }
 }
