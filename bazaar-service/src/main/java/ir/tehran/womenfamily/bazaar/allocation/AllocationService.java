@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AllocationService {
+
+    @Inject
+    Audit audit;
 
     private static final Logger LOG = Logger.getLogger(AllocationService.class);
 
@@ -123,7 +127,6 @@ public class AllocationService {
 
     /** Records a new run. A bazaar being allocated gets a first run; a published one is re-solved. */
     @Transactional
-    @Audited(action = "allocation.start", resourceType = "allocation-run", id = Audited.IdFrom.RESULT)
     public AllocationRun start(UUID bazaarId, AllocationDtos.Start r, String by) {
         Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_WRITE);
         if (bazaar == null) {
@@ -156,6 +159,7 @@ public class AllocationService {
         run.createdBy = by;
         run.startedAt = Instant.now(clock);
         run.persist();
+        audit.record(AuditEvent.of("allocation.start", "allocation-run", run.id));
         return run;
     }
 

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.history;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,9 @@ import jakarta.transaction.Transactional;
 public class HistoryService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     BazaarService bazaars;
 
     @Inject
@@ -60,7 +64,6 @@ public class HistoryService {
     }
 
     @Transactional(value = Transactional.TxType.REQUIRED)
-    @Audited(action = "history.generate", resourceType = "bazaar-history", id = Audited.IdFrom.NONE)
     public Summary generate(int count, long seed, LocalDate endingBefore) {
         if (Bazaar.count("historical", true) > 0) {
             throw ProblemException.conflict("history-exists");
@@ -206,6 +209,7 @@ public class HistoryService {
             em.clear();
         }
         int made = (int) Bazaar.count("historical", true);
+        audit.record(AuditEvent.of("history.generate", "bazaar-history", null));
         return new Summary(made, applications, stallDays, sales, plan.isEmpty() ? null : plan.get(0).start(),
             plan.isEmpty() ? null : plan.get(plan.size() - 1).end());
     }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.series;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,9 @@ import jakarta.transaction.Transactional;
 public class SeriesService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     BazaarService bazaars;
 
     @Inject
@@ -37,7 +41,6 @@ public class SeriesService {
 
     /** Defines a series and generates its bazaars (drafts), each venue-day with only the stalls still free. */
     @Transactional
-    @Audited(action = "series.create", resourceType = "bazaar-series", id = Audited.IdFrom.RESULT)
     public SeriesDtos.SeriesView create(SeriesDtos.CreateSeries r, String by) {
         if (r.toYear() < r.fromYear()) {
             throw ProblemException.invalid("toYear", "validation.end-before-start");
@@ -122,6 +125,7 @@ public class SeriesService {
             generated.add(new SeriesDtos.Generated(b.id, b.startDate, Dates.jalali(b.startDate), b.endDate,
                 Dates.jalali(b.endDate), booked.stream().mapToInt(d -> d.stalls).sum()));
         }
+        audit.record(AuditEvent.of("series.create", "bazaar-series", s.id));
         return new SeriesDtos.SeriesView(s.id, s.nameFa, s.nameEn, s.kind, s.rule, generated, skipped);
     }
 

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.venue;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +14,14 @@ import java.util.UUID;
 import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 @ApplicationScoped
 public class VenueService {
+
+    @Inject
+    Audit audit;
 
     @Transactional
     public List<Venue> list(Integer district, Venue.Kind kind) {
@@ -39,7 +44,6 @@ public class VenueService {
     }
 
     @Transactional
-    @Audited(action = "venue.create", resourceType = "venue", id = Audited.IdFrom.RESULT)
     public Venue create(VenueDtos.CreateVenue request) {
         if (Venue.count("code", request.code()) > 0) {
             throw ProblemException.conflict("venue-exists", request.code());
@@ -57,6 +61,7 @@ public class VenueService {
         }
         Venue v = VenueMapper.fromRequest(request);
         v.persist();
+        audit.record(AuditEvent.of("venue.create", "venue", v.id));
         return v;
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import jakarta.transaction.Transactional;
 /** Reads of the roster. The roster is written by the registry's events only (see the roster package). */
 @ApplicationScoped
 public class ChildService {
+
+    @Inject
+    Audit audit;
 
     @Inject
     EntityManager em;
@@ -45,12 +49,14 @@ public class ChildService {
     }
 
     @Transactional
-    @Audited(action = "child.read", resourceType = "child", purpose = "casework")
     public Optional<Detail> detail(UUID id) {
-        return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId),
+        Optional<Detail> detail = find(id).map(r -> new Detail(r.child(), r.atRisk(),
+            Mother.findById(r.child().motherId),
             em.createQuery("select t.schoolName from TermReport t where t.childId = :id and t.schoolName is not null "
                 + "order by t.academicYear desc, t.term desc", String.class).setParameter("id", id).setMaxResults(1)
                 .getResultStream().findFirst().orElse(null)));
+        audit.record(AuditEvent.of("child.read", "child", id).withPurpose("casework").found(detail));
+        return detail;
     }
 
     @Transactional
@@ -88,9 +94,10 @@ public class ChildService {
     }
 
     @Transactional
-    @Audited(action = "child.history.read", resourceType = "child", purpose = "casework")
     public List<ChildHistory> history(UUID childId) {
-        return ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
+        List<ChildHistory> lines = ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
+        audit.record(AuditEvent.of("child.history.read", "child", childId).withPurpose("casework").returned(lines));
+        return lines;
     }
 
     private TypedQuery<Object[]> query(String where, Map<String, Object> params) {
