@@ -55,7 +55,7 @@ public class BazaarService {
             Map<UUID, Venue> venueById) {
 
         public BazaarDtos.BazaarView view() {
-            return BazaarMapper.toView(bazaar, venues, days, venueById);
+            return BazaarDtos.BazaarView.of(bazaar, venues, days, venueById);
         }
     }
 
@@ -127,7 +127,7 @@ public class BazaarService {
             Integer power, Integer cooking, List<String> dayTexts) {
         List<LocalDate> days = new ArrayList<>();
         if (dayTexts == null || dayTexts.isEmpty()) {
-            days.addAll(BazaarMapper.daysOf(b));
+            days.addAll(b.days());
         } else {
             for (int j = 0; j < dayTexts.size(); j++) {
                 LocalDate d = Dates.parseAny(path(field, "days[" + j + "]"), dayTexts.get(j));
@@ -215,7 +215,7 @@ public class BazaarService {
         b.updatedAt = Instant.now(clock);
         if (b.status == Bazaar.Status.OPEN) {
             outbox.append(DomainEvent.of(Bazaar.AGGREGATE, b.id, "bazaar.published", 1,
-                BazaarMapper.published(b, BazaarVenueDay.ofBazaar(b.id))));
+                BazaarDtos.BazaarPublished.of(b, BazaarVenueDay.ofBazaar(b.id))));
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
-import ir.tehran.womenfamily.bazaar.bazaar.BazaarMapper;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.bazaar.Occasion;
@@ -110,7 +109,7 @@ public class SeriesService {
             b.createdAt = now;
             b.updatedAt = now;
             b.persist();
-            List<LocalDate> days = BazaarMapper.daysOf(b);
+            List<LocalDate> days = b.days();
             List<BazaarService.VenuePlan> plans = new ArrayList<>();
             for (int i = 0; i < venueIds.size(); i++) {
                 plans.add(new BazaarService.VenuePlan("venueIds[" + i + "]", venueIds.get(i),

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,10 @@ public class ChildService {
     }
 
     /**
-     * A child with her mother as sponsorship knows her (null when no event about her has come yet) and the school
-     * of her latest report card (null before the first).
+     * A child with her mother as sponsorship knows her (null when no event about her has come yet), whether her
+     * mother consents to sponsorship, and the school of her latest report card (null before the first).
      */
-    public record Detail(Child child, boolean atRisk, Mother mother, String school) {
+    public record Detail(Child child, boolean atRisk, Mother mother, boolean motherConsents, String school) {
     }
 
     @Transactional
@@ -51,7 +52,7 @@ public class ChildService {
     @Transactional
     public Optional<Detail> detail(UUID id) {
         Optional<Detail> detail = find(id).map(r -> new Detail(r.child(), r.atRisk(),
-            Mother.findById(r.child().motherId),
+            Mother.findById(r.child().motherId), SponsorshipConsent.given(r.child().motherId),
             em.createQuery("select t.schoolName from TermReport t where t.childId = :id and t.schoolName is not null "
                 + "order by t.academicYear desc, t.term desc", String.class).setParameter("id", id).setMaxResults(1)
                 .getResultStream().findFirst().orElse(null)));

@@ -167,6 +167,12 @@ public class GiftedSchoolService {
         return SchoolApplication.list(q + " order by applicationDeadline, id", params.toArray());
     }
 
+    /** The school an application is to. */
+    @Transactional
+    public School school(UUID id) {
+        return School.findById(id);
+    }
+
     /** What has been disbursed against this application's fee. */
     @Transactional
     public long feeCovered(UUID applicationId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.risk.RiskRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,5 +32,11 @@ public final class TermReportDtos {
     public record TermReportView(UUID id, UUID childId, int academicYear, int term, String schoolName,
             Map<Subject, BigDecimal> grades, BigDecimal average, int schoolDays, int absentDays, BigDecimal absenceRate,
             String recordedBy, Instant recordedAt) {
+
+        public static TermReportView of(TermReport r) {
+            RiskRule.Term t = RiskRule.Term.of(r);
+            return new TermReportView(r.id, r.childId, r.academicYear, r.term, r.schoolName, r.grades, t.average(),
+                r.schoolDays, r.absentDays, t.absenceRate(), r.recordedBy, r.recordedAt);
+        }
     }
 }
