@@ -3,9 +3,12 @@ package ir.tehran.womenfamily.bazaar.allocation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
+import ir.tehran.womenfamily.support.problem.Messages;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +32,12 @@ public final class AllocationDtos {
     public record RunView(UUID id, UUID bazaarId, AllocationRun.Method method, AllocationRun.Status status, long seed,
             long timeLimitMs, UUID basedOn, String score, Integer applicants, Integer placed, Integer waitlisted,
             Instant startedAt, Instant finishedAt, Progress progress, String error) {
+
+        /** {@code progress}: the live progress of a run being solved; null otherwise. */
+        public static RunView of(AllocationRun r, Progress progress) {
+            return new RunView(r.id, r.bazaarId, r.method, r.status, r.seed, r.timeLimitMs, r.basedOn, r.score,
+                r.applicants, r.placed, r.waitlisted, r.startedAt, r.finishedAt, progress, r.error);
+        }
     }
 
     @Schema(name = "AllocationProgress", description = "While solving: the best score so far and the share of "
@@ -42,6 +51,15 @@ public final class AllocationDtos {
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory,
             UUID venueId, LocalDate day, String dayJalali, int stalls, Integer preferenceRank, String reason,
             String reasonText, Assignment.Status status, Explanation explanation) {
+
+        /** {@code producer}: the business as the caller may see it; the reason is told in {@code locale}. */
+        public static AssignmentView of(Assignment a, Publication.Shown producer, Explanation explanation,
+                Locale locale) {
+            return new AssignmentView(a.id, a.runId, a.bazaarId, a.applicationId, producer.businessId(),
+                producer.category(), a.venueId, a.day, Dates.jalali(a.day), a.stalls,
+                a.preferenceRank == null ? null : (int) a.preferenceRank, a.reason,
+                a.reason == null ? null : Messages.get(locale, "reason." + a.reason), a.status, explanation);
+        }
     }
 
     @Schema(name = "WaitlistEntry")

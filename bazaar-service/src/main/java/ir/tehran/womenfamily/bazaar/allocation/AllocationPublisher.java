@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,9 @@ import jakarta.transaction.Transactional;
 public class AllocationPublisher {
 
     @Inject
+    Audit audit;
+
+    @Inject
     BazaarService bazaars;
 
     @Inject
@@ -49,7 +53,6 @@ public class AllocationPublisher {
     Clock clock;
 
     @Transactional
-    @Audited(action = "allocation.publish", resourceType = "allocation-run")
     public AllocationRun publish(UUID bazaarId, UUID runId) {
         AllocationRun run = AllocationRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null || !run.bazaarId.equals(bazaarId)) {
@@ -100,6 +103,7 @@ public class AllocationPublisher {
         }
         offers.settleForPlaced(bazaar, placed, now);
         outbox.append(events);
+        audit.record(AuditEvent.of("allocation.publish", "allocation-run", bazaarId));
         return run;
     }
 

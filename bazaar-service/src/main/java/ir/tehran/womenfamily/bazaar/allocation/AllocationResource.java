@@ -64,7 +64,7 @@ public class AllocationResource {
         AllocationRun run = service.start(bazaarId, request, caller.name());
         runner.launch(run.id, request == null ? null : request.moveLimit());
         URI location = uri.getAbsolutePathBuilder().path(run.id.toString()).build();
-        return Response.accepted(AllocationMapper.toView(run, runner.progress(run.id))).location(location).build();
+        return Response.accepted(AllocationDtos.RunView.of(run, runner.progress(run.id))).location(location).build();
     }
 
     @GET
@@ -72,7 +72,7 @@ public class AllocationResource {
     @Operation(summary = "The bazaar's allocation runs")
     public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
         caller.requireStaffOrReader();
-        return service.runs(bazaarId).stream().map(r -> AllocationMapper.toView(r, runner.progress(r.id))).toList();
+        return service.runs(bazaarId).stream().map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))).toList();
     }
 
     @GET
@@ -81,7 +81,7 @@ public class AllocationResource {
     @Operation(summary = "One run: its status, score and, while solving, its progress")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         caller.requireStaffOrReader();
-        return service.run(bazaarId, runId).map(r -> AllocationMapper.toView(r, runner.progress(r.id)))
+        return service.run(bazaarId, runId).map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id)))
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
     }
 
@@ -103,7 +103,7 @@ public class AllocationResource {
     @Operation(summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
         + "dated offers")
     public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
-        return AllocationMapper.toView(publisher.publish(bazaarId, runId), null);
+        return AllocationDtos.RunView.of(publisher.publish(bazaarId, runId), null);
     }
 
     @GET
@@ -120,7 +120,7 @@ public class AllocationResource {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         List<Assignment> assignments = service.assignments(run.id, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
-        return assignments.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
+        return assignments.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
             explanations.read(a.explanation), locale)).toList();
     }
 

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,9 @@ import jakarta.transaction.Transactional;
 public class AllocationRuns {
 
     @Inject
+    Audit audit;
+
+    @Inject
     AllocationConfig config;
 
     @Inject
@@ -54,7 +58,6 @@ public class AllocationRuns {
 
     /** Records a new run. A bazaar being allocated gets a first run; a published one is re-solved. */
     @Transactional
-    @Audited(action = "allocation.start", resourceType = "allocation-run", id = Audited.IdFrom.RESULT)
     public AllocationRun start(UUID bazaarId, AllocationDtos.Start r, String by) {
         Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_WRITE);
         if (bazaar == null) {
@@ -87,6 +90,7 @@ public class AllocationRuns {
         run.createdBy = by;
         run.startedAt = Instant.now(clock);
         run.persist();
+        audit.record(AuditEvent.of("allocation.start", "allocation-run", run.id));
         return run;
     }
 

@@ -3,8 +3,11 @@ package ir.tehran.womenfamily.bazaar.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.bazaar.producer.Publication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +50,24 @@ public final class ApplicationDtos {
             Application.Status status, int stalls,
             boolean needsPower, boolean needsCooking, List<UUID> venuePreferences, List<DayView> days,
             Instant submittedAt, Instant withdrawnAt, Application.WithdrawalReason withdrawalReason) {
+
+        /** {@code producer}: the business as the caller may see it ({@link Publication} decides). */
+        public static ApplicationView of(Application a, Publication.Shown producer) {
+            return new ApplicationView(a.id, a.bazaarId, producer.businessId(), producer.category(), a.status,
+                a.stalls, a.needsPower, a.needsCooking, List.copyOf(a.venuePreferences),
+                a.days.stream().map(d -> new DayView(d, Dates.jalali(d))).toList(), a.submittedAt, a.withdrawnAt,
+                a.withdrawalReason);
+        }
+
+        public static ApplicationView of(Application a, Publication publication) {
+            return of(a, publication.of(a.businessId));
+        }
+
+        /** Applications as the caller may see them: each business named or not as {@link Publication} decides. */
+        public static List<ApplicationView> of(List<Application> list, Publication publication) {
+            Map<UUID, Publication.Shown> shown = publication.of(list.stream().map(a -> a.businessId).toList());
+            return list.stream().map(a -> of(a, shown.get(a.businessId))).toList();
+        }
     }
 
     @Schema(name = "ApplicationDay")

@@ -42,7 +42,7 @@ public class ApplicationResource {
     @RolesAllowed(Caller.PRODUCER)
     @Operation(summary = "Every application of the businesses her token names")
     public List<ApplicationDtos.ApplicationView> mine() {
-        return ApplicationMapper.toViews(service.ofBusinesses(caller.businesses()), publication);
+        return ApplicationDtos.ApplicationView.of(service.ofBusinesses(caller.businesses()), publication);
     }
 
     @GET
@@ -55,7 +55,7 @@ public class ApplicationResource {
         }
         return service.find(id)
             .filter(a -> !caller.isProducer() || caller.actsFor(a.businessId))
-            .map(a -> ApplicationMapper.toView(a, publication))
+            .map(a -> ApplicationDtos.ApplicationView.of(a, publication))
             .orElseThrow(() -> ProblemException.notFound("application", id));
     }
 
@@ -68,6 +68,6 @@ public class ApplicationResource {
             .orElseThrow(() -> ProblemException.notFound("application", id));
         Application.WithdrawalReason reason = caller.isStaff() ? Application.WithdrawalReason.BY_COORDINATOR
             : Application.WithdrawalReason.BY_PRODUCER;
-        return ApplicationMapper.toView(service.withdraw(a.id, reason), publication);
+        return ApplicationDtos.ApplicationView.of(service.withdraw(a.id, reason), publication);
     }
 }

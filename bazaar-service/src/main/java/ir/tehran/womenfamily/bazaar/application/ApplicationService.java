@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.bazaar.application;
 
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +38,6 @@ public class ApplicationService {
     Event<ApplicationWithdrawn> withdrawn;
 
     @Transactional
-    @Audited(action = "application.submit", resourceType = "application", id = Audited.IdFrom.RESULT)
     public Application apply(UUID bazaarId, ApplicationDtos.Apply r) {
         Bazaar bazaar = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_READ);
         if (bazaar == null) {
@@ -95,6 +93,7 @@ public class ApplicationService {
         Application a = Application.submit(bazaarId, r.businessId(), List.copyOf(venues), days, r.stalls(),
             r.needsPower(), r.needsCooking(), Instant.now(clock));
         a.persist();
+        audit.record(AuditEvent.of("application.submit", "application", a.id));
         return a;
     }
 
@@ -173,7 +172,6 @@ public class ApplicationService {
 
     /** Withdraws an application; her published stalls still to come are released to the waitlist. */
     @Transactional
-    @Audited(action = "application.withdraw", resourceType = "application")
     public Application withdraw(UUID id, Application.WithdrawalReason reason) {
         Application a = Application.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
@@ -187,6 +185,7 @@ public class ApplicationService {
         withdrawn.fire(new ApplicationWithdrawn(a.id, a.bazaarId, a.businessId));
         a.days.size();
         a.venuePreferences.size();
+        audit.record(AuditEvent.of("application.withdraw", "application", id).withDetail(reason));
         return a;
     }
 

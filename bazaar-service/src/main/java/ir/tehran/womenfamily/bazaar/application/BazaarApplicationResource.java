@@ -52,7 +52,7 @@ public class BazaarApplicationResource {
         }
         Application a = service.apply(bazaarId, request);
         URI location = uri.getBaseUriBuilder().path("applications").path(a.id.toString()).build();
-        return Response.created(location).entity(ApplicationMapper.toView(a, publication)).build();
+        return Response.created(location).entity(ApplicationDtos.ApplicationView.of(a, publication)).build();
     }
 
     @GET
@@ -61,8 +61,8 @@ public class BazaarApplicationResource {
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
         caller.requireBazaar(bazaarId);
         if (caller.isProducer() && !caller.isStaff()) {
-            return ApplicationMapper.toViews(service.ofBazaar(bazaarId, caller.businesses()), publication);
+            return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, caller.businesses()), publication);
         }
-        return ApplicationMapper.toViews(service.ofBazaar(bazaarId, null), publication);
+        return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, null), publication);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.allocation.AllocationDtos;
-import ir.tehran.womenfamily.bazaar.allocation.AllocationMapper;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationExplanations;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.bazaar.common.Caller;
@@ -55,7 +54,7 @@ public class AttendanceResource {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         List<Assignment> stalls = service.published(bazaarId, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());
-        return stalls.stream().map(a -> AllocationMapper.toView(a, shown.get(a.businessId),
+        return stalls.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
             explanations.read(a.explanation), locale)).toList();
     }
 
@@ -86,7 +85,7 @@ public class AttendanceResource {
     }
 
     private AllocationDtos.AssignmentView view(Assignment a, HttpHeaders headers) {
-        return AllocationMapper.toView(a, publication.of(a.businessId), explanations.read(a.explanation),
-            Messages.choose(headers.getAcceptableLanguages()));
+        return AllocationDtos.AssignmentView.of(a, publication.of(a.businessId),
+            explanations.read(a.explanation), Messages.choose(headers.getAcceptableLanguages()));
     }
 }

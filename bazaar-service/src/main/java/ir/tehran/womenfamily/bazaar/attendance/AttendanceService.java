@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.attendance;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,9 @@ import jakarta.transaction.Transactional;
 /** A producer confirms she will come; a coordinator records a no-show, whose stall goes to the waitlist. */
 @ApplicationScoped
 public class AttendanceService {
+
+    @Inject
+    Audit audit;
 
     public static final String AGGREGATE = "attendance";
 
@@ -62,21 +66,19 @@ public class AttendanceService {
     }
 
     @Transactional
-    @Audited(action = "assignment.confirm", resourceType = "stall-assignment")
     public Assignment confirm(UUID assignmentId, String by) {
         Assignment a = locked(assignmentId);
         if (a.status != Assignment.Status.ASSIGNED && a.status != Assignment.Status.CONFIRMED) {
             throw new ProblemException(409, "stall-not-held", a.status.name());
         }
-        if (a.status == Assignment.Status.CONFIRMED) {
-            return a;
+        if (a.status != Assignment.Status.CONFIRMED) {
+            record(a, Assignment.Status.CONFIRMED, by);
         }
-        record(a, Assignment.Status.CONFIRMED, by);
+        audit.record(AuditEvent.of("assignment.confirm", "stall-assignment", assignmentId));
         return a;
     }
 
     @Transactional
-    @Audited(action = "assignment.no-show", resourceType = "stall-assignment")
     public Assignment noShow(UUID assignmentId, String by) {
         Assignment a = locked(assignmentId);
         if (!a.holdsStall()) {
@@ -87,6 +89,7 @@ public class AttendanceService {
         }
         record(a, Assignment.Status.NO_SHOW, by);
         offers.offerFreed(AllocationRun.findById(a.runId), List.of(a));
+        audit.record(AuditEvent.of("assignment.no-show", "stall-assignment", assignmentId));
         return a;
     }
 

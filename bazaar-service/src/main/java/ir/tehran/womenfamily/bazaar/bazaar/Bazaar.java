@@ -88,6 +88,11 @@ public class Bazaar extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Its days, first to last. */
+    public List<LocalDate> days() {
+        return startDate.datesUntil(endDate.plusDays(1)).toList();
+    }
+
     public boolean covers(LocalDate day) {
         return !day.isBefore(startDate) && !day.isAfter(endDate);
     }
@@ -107,7 +112,8 @@ public class Bazaar extends PanacheEntityBase {
         status = to;
         updatedAt = now;
         if (to == Status.OPEN && !historical) {
-            return List.of(DomainEvent.of(AGGREGATE, id, "bazaar.published", 1, BazaarMapper.published(this, days)));
+            return List.of(DomainEvent.of(AGGREGATE, id, "bazaar.published", 1,
+                BazaarDtos.BazaarPublished.of(this, days)));
         }
         return List.of();
     }

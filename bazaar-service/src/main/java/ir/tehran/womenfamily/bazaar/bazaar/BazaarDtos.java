@@ -1,9 +1,15 @@
 package ir.tehran.womenfamily.bazaar.bazaar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.bazaar.venue.Venue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,6 +75,27 @@ public final class BazaarDtos {
             LocalDate applicationsClose, String applicationsCloseJalali,
             Bazaar.Status status, UUID seriesId, boolean historical, int totalStallDays,
             List<VenueView> venues) {
+
+        /** {@code venueById}: the venues offered, for their names and districts (a missing one shows none). */
+        public static BazaarView of(Bazaar b, List<BazaarVenue> venues, List<BazaarVenueDay> days,
+                Map<UUID, Venue> venueById) {
+            Map<UUID, List<BazaarVenueDay>> byVenue = days.stream()
+                .collect(Collectors.groupingBy(d -> d.venueId, LinkedHashMap::new, Collectors.toList()));
+            List<VenueView> views = new ArrayList<>();
+            for (BazaarVenue bv : venues) {
+                Venue v = venueById.get(bv.venueId);
+                List<DayView> dayViews = byVenue.getOrDefault(bv.venueId, List.of()).stream().map(DayView::of)
+                    .toList();
+                views.add(new VenueView(bv.venueId, v == null ? null : v.nameFa, v == null ? null : v.nameEn,
+                    v == null ? 0 : v.district, bv.categoryCapPercent, dayViews));
+            }
+            int total = days.stream().mapToInt(d -> d.stalls).sum();
+            return new BazaarView(b.id, b.kind, b.occasion, b.nameFa, b.nameEn,
+                b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
+                b.applicationsOpen, Dates.jalali(b.applicationsOpen),
+                b.applicationsClose, Dates.jalali(b.applicationsClose),
+                b.status, b.seriesId, b.historical, total, views);
+        }
     }
 
     @Schema(name = "BazaarVenue")
@@ -78,12 +105,29 @@ public final class BazaarDtos {
 
     @Schema(name = "BazaarVenueDay")
     public record DayView(LocalDate day, String dayJalali, int stalls, int powerStalls, int cookingStalls) {
+
+        public static DayView of(BazaarVenueDay d) {
+            return new DayView(d.day, Dates.jalali(d.day), d.stalls, d.powerStalls, d.cookingStalls);
+        }
     }
 
     /** Payload of {@code bazaar.published} v1: public facts only. */
     public record BazaarPublished(UUID bazaarId, String kind, String occasion, String nameFa, String nameEn,
             LocalDate startDate, String startDateJalali, LocalDate endDate, String endDateJalali,
             LocalDate applicationsClose, String applicationsCloseJalali, List<PublishedVenue> venues) {
+
+        public static BazaarPublished of(Bazaar b, List<BazaarVenueDay> days) {
+            Map<UUID, List<BazaarVenueDay>> byVenue = days.stream()
+                .collect(Collectors.groupingBy(d -> d.venueId, LinkedHashMap::new, Collectors.toList()));
+            List<PublishedVenue> venues = byVenue.entrySet().stream()
+                .map(e -> new PublishedVenue(e.getKey(),
+                    e.getValue().stream().map(d -> d.day).sorted().toList(),
+                    e.getValue().stream().mapToInt(d -> d.stalls).max().orElse(0)))
+                .toList();
+            return new BazaarPublished(b.id, b.kind.name(), b.occasion, b.nameFa, b.nameEn,
+                b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
+                b.applicationsClose, Dates.jalali(b.applicationsClose), venues);
+        }
     }
 
     /** A venue of a published bazaar and its days. */

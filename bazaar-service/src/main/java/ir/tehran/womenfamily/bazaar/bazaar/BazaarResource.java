@@ -115,6 +115,10 @@ public class BazaarResource {
 
     /** An occasion bazaars may be held for. */
     public record OccasionView(String code, String nameFa, String nameEn) {
+
+        static OccasionView of(Occasion o) {
+            return new OccasionView(o.code, o.nameFa, o.nameEn);
+        }
     }
 
     @GET
@@ -122,7 +126,7 @@ public class BazaarResource {
     @PermitAll
     @Operation(summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
     public List<OccasionView> occasions() {
-        return service.occasions().stream().map(o -> new OccasionView(o.code, o.nameFa, o.nameEn)).toList();
+        return service.occasions().stream().map(OccasionView::of).toList();
     }
 
     @POST
@@ -131,7 +135,7 @@ public class BazaarResource {
     @Operation(summary = "Add an occasion")
     public Response addOccasion(@Valid @NotNull OccasionInput request) {
         Occasion o = service.addOccasion(request);
-        return Response.status(201).entity(new OccasionView(o.code, o.nameFa, o.nameEn)).build();
+        return Response.status(201).entity(OccasionView.of(o)).build();
     }
 
     /** A new occasion. */

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.bazaar;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ import jakarta.transaction.Transactional;
 public class BazaarService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -51,7 +55,7 @@ public class BazaarService {
             Map<UUID, Venue> venueById) {
 
         public BazaarDtos.BazaarView view() {
-            return BazaarMapper.toView(bazaar, venues, days, venueById);
+            return BazaarDtos.BazaarView.of(bazaar, venues, days, venueById);
         }
     }
 
@@ -60,7 +64,6 @@ public class BazaarService {
     }
 
     @Transactional
-    @Audited(action = "bazaar.create", resourceType = "bazaar", id = Audited.IdFrom.RESULT)
     public Loaded create(BazaarDtos.CreateBazaar r, String by) {
         LocalDate start = Dates.required("startDate", r.startDate(), r.startDateJalali());
         LocalDate end = Dates.required("endDate", r.endDate(), r.endDateJalali());
@@ -115,14 +118,16 @@ public class BazaarService {
                 o.powerStallsPerDay(), o.cookingStallsPerDay(), o.days()));
         }
         offerVenues(b, plans, true);
-        return load(b.id).orElseThrow();
+        Loaded loaded = load(b.id).orElseThrow();
+        audit.record(AuditEvent.of("bazaar.create", "bazaar", b.id));
+        return loaded;
     }
 
     private static VenuePlan plan(Bazaar b, String field, UUID venueId, Integer categoryCapPercent, Integer stalls,
             Integer power, Integer cooking, List<String> dayTexts) {
         List<LocalDate> days = new ArrayList<>();
         if (dayTexts == null || dayTexts.isEmpty()) {
-            days.addAll(BazaarMapper.daysOf(b));
+            days.addAll(b.days());
         } else {
             for (int j = 0; j < dayTexts.size(); j++) {
                 LocalDate d = Dates.parseAny(path(field, "days[" + j + "]"), dayTexts.get(j));
@@ -210,7 +215,7 @@ public class BazaarService {
         b.updatedAt = Instant.now(clock);
         if (b.status == Bazaar.Status.OPEN) {
             outbox.append(DomainEvent.of(Bazaar.AGGREGATE, b.id, "bazaar.published", 1,
-                BazaarMapper.published(b, BazaarVenueDay.ofBazaar(b.id))));
+                BazaarDtos.BazaarPublished.of(b, BazaarVenueDay.ofBazaar(b.id))));
         }
     }
 
@@ -334,7 +339,6 @@ public class BazaarService {
 
     /** Moves a bazaar along its lifecycle; its checks beyond the lifecycle are the caller's. */
     @Transactional
-    @Audited(action = "bazaar.transition", resourceType = "bazaar")
     public Loaded transition(UUID id, Bazaar.Status to, TransitionGuard guard) {
         Bazaar b = Bazaar.findById(id);
         if (b == null) {
@@ -345,7 +349,9 @@ public class BazaarService {
         if (to == Bazaar.Status.OPEN) {
             opened.fire(new BazaarOpened(id));
         }
-        return load(id).orElseThrow();
+        Loaded loaded = load(id).orElseThrow();
+        audit.record(AuditEvent.of("bazaar.transition", "bazaar", id).withDetail(to));
+        return loaded;
     }
 
     /** A check a move needs beyond the lifecycle (publishing needs a solved allocation). */
@@ -360,7 +366,6 @@ public class BazaarService {
     }
 
     @Transactional
-    @Audited(action = "occasion.create", resourceType = "occasion", id = Audited.IdFrom.NONE)
     public Occasion addOccasion(BazaarResource.OccasionInput r) {
         if (Occasion.findById(r.code()) != null) {
             throw ProblemException.conflict("occasion-exists", r.code());
@@ -370,6 +375,7 @@ public class BazaarService {
         o.nameFa = PersianText.normalize(r.nameFa());
         o.nameEn = r.nameEn().strip();
         o.persist();
+        audit.record(AuditEvent.of("occasion.create", "occasion", null));
         return o;
     }
 }

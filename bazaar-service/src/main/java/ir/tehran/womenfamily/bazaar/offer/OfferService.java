@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.bazaar.offer;
 
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -267,12 +266,12 @@ public class OfferService implements WaitlistOffers {
 
     /** She takes the offer: a freed stall becomes hers (if still free); a next-bazaar offer is acknowledged. */
     @Transactional
-    @Audited(action = "offer.accept", resourceType = "waitlist-offer")
     public WaitlistOffer accept(UUID id) {
         WaitlistOffer o = WaitlistOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now(clock);
         if (o.kind == WaitlistOffer.Kind.NEXT_BAZAAR) {
             o.decide(WaitlistOffer.Status.ACCEPTED, now);
+            audit.record(AuditEvent.of("offer.accept", "waitlist-offer", id));
             return o;
         }
         AllocationRun published = AllocationRun.<AllocationRun>find("bazaarId = ?1 and status = ?2",
@@ -302,12 +301,12 @@ public class OfferService implements WaitlistOffers {
         s.persist();
         outbox.append(AllocationPublished.event(published.id, o.sourceBazaarId, a.businessId,
             Assignment.list("runId = ?1 and businessId = ?2", published.id, a.businessId), null));
+        audit.record(AuditEvent.of("offer.accept", "waitlist-offer", id));
         return o;
     }
 
     /** She declines: a freed stall goes to the next on the waitlist. */
     @Transactional
-    @Audited(action = "offer.decline", resourceType = "waitlist-offer")
     public WaitlistOffer decline(UUID id) {
         WaitlistOffer o = WaitlistOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         o.decide(WaitlistOffer.Status.DECLINED, Instant.now(clock));
@@ -318,6 +317,7 @@ public class OfferService implements WaitlistOffers {
                 offerVenueDay(published, o.venueId, o.offeredFrom).ifPresent(next -> outbox.append(next.made()));
             }
         }
+        audit.record(AuditEvent.of("offer.decline", "waitlist-offer", id));
         return o;
     }
 }

@@ -37,6 +37,11 @@ public class ProducerResource {
     public record ProducerView(UUID businessId, Producer.Kind kind, boolean headsHousehold, String category,
             List<String> categories, Short district, Producer.Status status, LocalDate eligibleSince,
             Instant updatedAt) {
+
+        static ProducerView of(Producer p) {
+            return new ProducerView(p.businessId, p.kind, p.headsHousehold, p.category,
+                p.isCampaign() ? p.campaignCategories() : null, p.district, p.status, p.eligibleSince, p.updatedAt);
+        }
     }
 
     @GET
@@ -49,8 +54,7 @@ public class ProducerResource {
             throw ProblemException.notFound("producer", businessId);
         }
         return service.find(businessId)
-            .map(p -> new ProducerView(p.businessId, p.kind, p.headsHousehold, p.category,
-                p.isCampaign() ? p.campaignCategories() : null, p.district, p.status, p.eligibleSince, p.updatedAt))
+            .map(ProducerView::of)
             .orElseThrow(() -> ProblemException.notFound("producer", businessId));
     }
 }

@@ -37,7 +37,7 @@ public class FootfallResource {
     @Operation(summary = "Report the visitors at one venue on one day")
     public SalesDtos.FootfallView footfall(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportFootfall request) {
-        return SalesResource.view(service.footfall(bazaarId, request, caller.name()));
+        return SalesDtos.FootfallView.of(service.footfall(bazaarId, request, caller.name()));
     }
 
     @GET
@@ -45,7 +45,7 @@ public class FootfallResource {
     @Operation(summary = "Visitors reported for the bazaar")
     public List<SalesDtos.FootfallView> footfall(@PathParam("bazaarId") UUID bazaarId) {
         caller.requireStaffOrReader();
-        return service.footfall(bazaarId).stream().map(SalesResource::view).toList();
+        return service.footfall(bazaarId).stream().map(SalesDtos.FootfallView::of).toList();
     }
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.bazaar.common.Dates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,12 @@ public final class SalesDtos {
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, LocalDate day,
             String dayJalali, long amountRials,
             Instant reportedAt) {
+
+        /** {@code producer}: the business as the caller may see it ({@link Publication} decides). */
+        public static SalesView of(SalesReport s, Publication.Shown producer) {
+            return new SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day, Dates.jalali(s.day),
+                s.amountRials, s.reportedAt);
+        }
     }
 
     @Schema(name = "ReportFootfall", description = "Visitors counted at one venue on one day.")
@@ -37,5 +44,9 @@ public final class SalesDtos {
 
     @Schema(name = "Footfall")
     public record FootfallView(UUID bazaarId, UUID venueId, LocalDate day, String dayJalali, int visitors) {
+
+        public static FootfallView of(Footfall f) {
+            return new FootfallView(f.bazaarId, f.venueId, f.day, Dates.jalali(f.day), f.visitors);
+        }
     }
 }

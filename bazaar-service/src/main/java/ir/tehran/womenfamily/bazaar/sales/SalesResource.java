@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,7 +47,7 @@ public class SalesResource {
             throw ProblemException.notFound("producer", request.businessId());
         }
         SalesReport s = service.report(bazaarId, request);
-        return view(s, publication.of(s.businessId));
+        return SalesDtos.SalesView.of(s, publication.of(s.businessId));
     }
 
     @GET
@@ -59,16 +58,6 @@ public class SalesResource {
         caller.requireBazaar(bazaarId);
         List<SalesReport> sales = service.sales(bazaarId, producerOnly ? caller.businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(sales.stream().map(s -> s.businessId).toList());
-        return sales.stream().map(s -> view(s, shown.get(s.businessId))).toList();
-    }
-
-    static SalesDtos.SalesView view(SalesReport s, Publication.Shown producer) {
-        return new SalesDtos.SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day,
-            Dates.jalali(s.day), s.amountRials,
-            s.reportedAt);
-    }
-
-    static SalesDtos.FootfallView view(Footfall f) {
-        return new SalesDtos.FootfallView(f.bazaarId, f.venueId, f.day, Dates.jalali(f.day), f.visitors);
+        return sales.stream().map(s -> SalesDtos.SalesView.of(s, shown.get(s.businessId))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.sales;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,11 +24,13 @@ import jakarta.transaction.Transactional;
 public class SalesService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     /** Her sales of one day: she must have had a stall that day (not a no-show), and the day must be past or today. */
     @Transactional
-    @Audited(action = "sales.report", resourceType = "sales-report", id = Audited.IdFrom.RESULT)
     public SalesReport report(UUID bazaarId, SalesDtos.ReportSales r) {
         LocalDate day = Dates.required("day", r.day(), r.dayJalali());
         Bazaar b = bazaar(bazaarId);
@@ -59,6 +62,8 @@ public class SalesService {
             s.amountRials = r.amountRials();
             s.reportedAt = Instant.now(clock);
         }
+        // a report is keyed by bazaar, business and day: it has no single id to record
+        audit.record(AuditEvent.of("sales.report", "sales-report", null));
         return s;
     }
 
@@ -72,7 +77,6 @@ public class SalesService {
     }
 
     @Transactional
-    @Audited(action = "footfall.report", resourceType = "bazaar")
     public Footfall footfall(UUID bazaarId, SalesDtos.ReportFootfall r, String by) {
         LocalDate day = Dates.required("day", r.day(), r.dayJalali());
         bazaar(bazaarId);
@@ -98,6 +102,7 @@ public class SalesService {
             f.reportedBy = by;
             f.reportedAt = Instant.now(clock);
         }
+        audit.record(AuditEvent.of("footfall.report", "bazaar", bazaarId));
         return f;
     }
 

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.series;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
-import ir.tehran.womenfamily.bazaar.bazaar.BazaarMapper;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.bazaar.Occasion;
@@ -27,6 +27,9 @@ import jakarta.transaction.Transactional;
 public class SeriesService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     BazaarService bazaars;
 
     @Inject
@@ -37,7 +40,6 @@ public class SeriesService {
 
     /** Defines a series and generates its bazaars (drafts), each venue-day with only the stalls still free. */
     @Transactional
-    @Audited(action = "series.create", resourceType = "bazaar-series", id = Audited.IdFrom.RESULT)
     public SeriesDtos.SeriesView create(SeriesDtos.CreateSeries r, String by) {
         if (r.toYear() < r.fromYear()) {
             throw ProblemException.invalid("toYear", "validation.end-before-start");
@@ -107,7 +109,7 @@ public class SeriesService {
             b.createdAt = now;
             b.updatedAt = now;
             b.persist();
-            List<LocalDate> days = BazaarMapper.daysOf(b);
+            List<LocalDate> days = b.days();
             List<BazaarService.VenuePlan> plans = new ArrayList<>();
             for (int i = 0; i < venueIds.size(); i++) {
                 plans.add(new BazaarService.VenuePlan("venueIds[" + i + "]", venueIds.get(i),
@@ -122,6 +124,7 @@ public class SeriesService {
             generated.add(new SeriesDtos.Generated(b.id, b.startDate, Dates.jalali(b.startDate), b.endDate,
                 Dates.jalali(b.endDate), booked.stream().mapToInt(d -> d.stalls).sum()));
         }
+        audit.record(AuditEvent.of("series.create", "bazaar-series", s.id));
         return new SeriesDtos.SeriesView(s.id, s.nameFa, s.nameEn, s.kind, s.rule, generated, skipped);
     }
 

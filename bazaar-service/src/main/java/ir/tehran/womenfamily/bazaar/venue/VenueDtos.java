@@ -26,11 +26,21 @@ public final class VenueDtos {
     public record VenueView(UUID id, String code, Venue.Kind kind, String nameFa, String nameEn, int district,
             BigDecimal latitude, BigDecimal longitude, int areaM2, String openingHours, boolean wheelchairAccessible,
             String metroStation, int totalStalls, List<StallTypeView> stallTypes) {
+
+        public static VenueView of(Venue v) {
+            return new VenueView(v.id, v.code, v.kind, v.nameFa, v.nameEn, v.district, v.latitude, v.longitude,
+                v.areaM2, v.openingHours, v.wheelchairAccessible, v.metroStation, v.totalStalls(),
+                v.stallTypes.stream().map(StallTypeView::of).toList());
+        }
     }
 
     @Schema(name = "StallType", description = "One kind of stall at a venue and how many there are.")
     public record StallTypeView(String code, BigDecimal sizeM2, int count, boolean power, boolean cooking,
             boolean shelter) {
+
+        public static StallTypeView of(VenueStallType t) {
+            return new StallTypeView(t.code, t.sizeM2, t.count, t.power, t.cooking, t.shelter);
+        }
     }
 
     @Schema(name = "CreateVenue", description = "A new venue with its stall inventory.")

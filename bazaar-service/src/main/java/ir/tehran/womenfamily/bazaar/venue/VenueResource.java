@@ -41,7 +41,7 @@ public class VenueResource {
     @Operation(summary = "Venues, optionally of one district or kind")
     public List<VenueDtos.VenueView> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("kind") Venue.Kind kind) {
-        return service.list(district, kind).stream().map(VenueMapper::toView).toList();
+        return service.list(district, kind).stream().map(VenueDtos.VenueView::of).toList();
     }
 
     @GET
@@ -49,7 +49,7 @@ public class VenueResource {
     @PermitAll
     @Operation(summary = "One venue with its stall inventory")
     public VenueDtos.VenueView get(@PathParam("id") UUID id) {
-        return service.find(id).map(VenueMapper::toView).orElseThrow(() -> ProblemException.notFound("venue", id));
+        return service.find(id).map(VenueDtos.VenueView::of).orElseThrow(() -> ProblemException.notFound("venue", id));
     }
 
     @POST
@@ -60,6 +60,6 @@ public class VenueResource {
     public Response create(@Valid @NotNull VenueDtos.CreateVenue request, @Context UriInfo uri) {
         Venue v = service.create(request);
         URI location = uri.getAbsolutePathBuilder().path(v.id.toString()).build();
-        return Response.created(location).entity(VenueMapper.toView(v)).build();
+        return Response.created(location).entity(VenueDtos.VenueView.of(v)).build();
     }
 }

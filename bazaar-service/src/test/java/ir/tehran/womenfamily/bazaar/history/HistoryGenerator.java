@@ -24,7 +24,6 @@ import ir.tehran.womenfamily.bazaar.allocation.solver.VenueDay;
 import ir.tehran.womenfamily.bazaar.allocation.VenueQuality;
 import ir.tehran.womenfamily.bazaar.application.Application;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
-import ir.tehran.womenfamily.bazaar.bazaar.BazaarMapper;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
@@ -107,7 +106,7 @@ public class HistoryGenerator {
             b.persist();
             List<BazaarService.VenuePlan> plans = new ArrayList<>();
             for (UUID v : p.venues()) {
-                plans.add(new BazaarService.VenuePlan("venues", v, 25, null, null, null, BazaarMapper.daysOf(b)));
+                plans.add(new BazaarService.VenuePlan("venues", v, 25, null, null, null, b.days()));
             }
             List<BazaarVenueDay> days = bazaars.offerVenues(b, plans, false);
             if (days.isEmpty()) {
@@ -115,7 +114,7 @@ public class HistoryGenerator {
                 continue;
             }
             int capacity = days.stream().mapToInt(d -> d.stalls).sum();
-            int wanted = Math.min(producers.size(), Math.max(3, capacity / Math.max(1, BazaarMapper.daysOf(b).size())
+            int wanted = Math.min(producers.size(), Math.max(3, capacity / Math.max(1, b.days().size())
                 * 13 / 10));
             List<Producer> applicants = new ArrayList<>(producers);
             java.util.Collections.shuffle(applicants, r);
@@ -136,7 +135,7 @@ public class HistoryGenerator {
                 List<UUID> prefs = new ArrayList<>(p.venues());
                 java.util.Collections.shuffle(prefs, r);
                 prefs = prefs.subList(0, Math.min(3, prefs.size()));
-                List<LocalDate> mine = BazaarMapper.daysOf(b).stream().filter(d -> r.nextDouble() < 0.7).toList();
+                List<LocalDate> mine = b.days().stream().filter(d -> r.nextDouble() < 0.7).toList();
                 if (mine.isEmpty()) {
                     mine = List.of(b.startDate);
                 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.JalaliDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -62,6 +63,13 @@ public final class BeneficiaryDtos {
             Beneficiary.Status status, Beneficiary.SupportLevel supportLevel, Instant registeredAt,
             @Schema(description = "Registration date, Solar Hijri", examples = "1403-07-15") String registeredOn,
             UUID mergedInto, long version) {
+
+        public static BeneficiaryView of(Beneficiary b) {
+            return new BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.fatherName, b.birthDate,
+                JalaliDate.format(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
+                b.registrationChannel.disclosed(), b.status, b.supportLevel, b.registeredAt, jalaliDay(b),
+                b.mergedInto, b.version);
+        }
     }
 
     @Schema(name = "BeneficiarySummary",
@@ -71,6 +79,12 @@ public final class BeneficiaryDtos {
             Beneficiary.Status status, Beneficiary.SupportLevel supportLevel, String registeredOn,
             @Schema(description = "Set when this record was merged into another") UUID mergedInto,
             @Schema(description = "Name similarity to the query, 0..1") Float similarity) {
+
+        /** {@code similarity}: to the name searched for; null for a list. */
+        public static BeneficiarySummary of(Beneficiary b, Float similarity) {
+            return new BeneficiarySummary(b.id, b.firstName, b.lastName, b.district, b.status, b.supportLevel,
+                jalaliDay(b), b.mergedInto, similarity);
+        }
     }
 
     @Schema(name = "StatusChange")
@@ -86,5 +100,15 @@ public final class BeneficiaryDtos {
         description = "One change of status or support level, or a merge or split of her record.")
     public record HistoryEntry(BeneficiaryHistory.Kind kind, String from, String to, String reason,
             String changedBy, Instant changedAt, String changedOn) {
+
+        public static HistoryEntry of(BeneficiaryHistory h) {
+            return new HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
+                JalaliDate.of(h.changedAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString());
+        }
+    }
+
+    /** The day she registered, Solar Hijri, in Tehran. */
+    private static String jalaliDay(Beneficiary b) {
+        return JalaliDate.of(b.registeredAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString();
     }
 }

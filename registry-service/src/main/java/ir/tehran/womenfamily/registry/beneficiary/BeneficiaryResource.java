@@ -66,7 +66,7 @@ public class BeneficiaryResource {
         return idempotent.execute(idempotencyKey, actor.name(), request, () -> {
             Beneficiary b = service.register(request, actor);
             return Response.created(location(b.id)).tag(Versions.etag(b.version))
-                .entity(BeneficiaryMapper.toView(b)).build();
+                .entity(BeneficiaryDtos.BeneficiaryView.of(b)).build();
         });
     }
 
@@ -94,9 +94,9 @@ public class BeneficiaryResource {
         Beneficiary b = service.profile(id, actors.current());
         if (b.isMerged()) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(b.mergedInto))
-                .entity(BeneficiaryMapper.toView(b)).build();
+                .entity(BeneficiaryDtos.BeneficiaryView.of(b)).build();
         }
-        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+        return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
     @PATCH
@@ -105,7 +105,7 @@ public class BeneficiaryResource {
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.UpdateBeneficiary request,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.update(id, Versions.required(ifMatch), request, actors.current());
-        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+        return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
     @POST
@@ -115,7 +115,7 @@ public class BeneficiaryResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.changeStatus(id, ifMatch == null ? null : Versions.required(ifMatch), request,
             actors.current());
-        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+        return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
     @POST
@@ -126,14 +126,14 @@ public class BeneficiaryResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.changeSupportLevel(id, ifMatch == null ? null : Versions.required(ifMatch), request,
             actors.current());
-        return Response.ok(BeneficiaryMapper.toView(b)).tag(Versions.etag(b.version)).build();
+        return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Every change of her status and support level: who, when, why")
     public List<BeneficiaryDtos.HistoryEntry> history(@PathParam("id") UUID id) {
-        return service.history(id, actors.current()).stream().map(BeneficiaryMapper::toEntry).toList();
+        return service.history(id, actors.current()).stream().map(BeneficiaryDtos.HistoryEntry::of).toList();
     }
 
     private URI location(UUID id) {

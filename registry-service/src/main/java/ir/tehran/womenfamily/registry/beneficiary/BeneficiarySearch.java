@@ -89,7 +89,7 @@ public class BeneficiarySearch {
         boolean more = rows.size() > c.limit();
         List<Beneficiary> page = more ? rows.subList(0, c.limit()) : rows;
         List<BeneficiaryDtos.BeneficiarySummary> items = page.stream()
-            .map(b -> BeneficiaryMapper.toSummary(b, null)).toList();
+            .map(b -> BeneficiaryDtos.BeneficiarySummary.of(b, null)).toList();
         return new Page(items, more ? encode("id:" + page.get(page.size() - 1).id) : null);
     }
 
@@ -141,7 +141,7 @@ public class BeneficiarySearch {
                 .collect(java.util.stream.Collectors.toMap(b -> b.id, b -> b));
         List<BeneficiaryDtos.BeneficiarySummary> items = new ArrayList<>();
         for (Object[] row : page) {
-            items.add(BeneficiaryMapper.toSummary(byId.get((UUID) row[0]), ((Number) row[1]).floatValue()));
+            items.add(BeneficiaryDtos.BeneficiarySummary.of(byId.get((UUID) row[0]), ((Number) row[1]).floatValue()));
         }
         return new Page(items, more ? encode("offset:" + (offset + c.limit())) : null);
     }

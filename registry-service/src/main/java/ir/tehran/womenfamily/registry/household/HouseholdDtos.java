@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.JalaliDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +45,11 @@ public final class HouseholdDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChildView(UUID id, UUID motherId, String firstName, String lastName, String nationalCode,
             LocalDate birthDate, String birthDateJalali, Child.Gender gender, Short grade, long version) {
+
+        public static ChildView of(Child c) {
+            return new ChildView(c.id, c.motherId, c.firstName, c.lastName, c.nationalCode, c.birthDate,
+                JalaliDate.format(c.birthDate), c.gender, c.grade, c.version);
+        }
     }
 
     @Schema(name = "AddDependant")
@@ -55,6 +61,10 @@ public final class HouseholdDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DependantView(UUID id, String fullName, Dependant.Relation relation, LocalDate birthDate,
             String birthDateJalali) {
+
+        public static DependantView of(Dependant d) {
+            return new DependantView(d.id, d.fullName, d.relation, d.birthDate, JalaliDate.format(d.birthDate));
+        }
     }
 
     @Schema(name = "RemoveChild")

@@ -56,7 +56,8 @@ public class HouseholdResource {
         return idempotent.execute(idempotencyKey, actor.name(), List.of(motherId, r), () -> {
             Child c = service.addChild(motherId, r, actor);
             URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
-            return Response.created(location).tag(Versions.etag(c.version)).entity(HouseholdMapper.toView(c)).build();
+            return Response.created(location).tag(Versions.etag(c.version)).entity(HouseholdDtos.ChildView.of(c))
+                .build();
         });
     }
 
@@ -64,7 +65,7 @@ public class HouseholdResource {
     @Path("/children")
     @Operation(summary = "Her children")
     public List<HouseholdDtos.ChildView> children(@PathParam("beneficiaryId") UUID motherId) {
-        return service.children(motherId, actors.current()).stream().map(HouseholdMapper::toView).toList();
+        return service.children(motherId, actors.current()).stream().map(HouseholdDtos.ChildView::of).toList();
     }
 
     @GET
@@ -72,7 +73,7 @@ public class HouseholdResource {
     @Operation(summary = "One child")
     public Response child(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId) {
         Child c = service.child(motherId, childId, actors.current());
-        return Response.ok(HouseholdMapper.toView(c)).tag(Versions.etag(c.version)).build();
+        return Response.ok(HouseholdDtos.ChildView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
     @PATCH
@@ -81,7 +82,7 @@ public class HouseholdResource {
     public Response updateChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.UpdateChild r, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Child c = service.updateChild(motherId, childId, Versions.required(ifMatch), r, actors.current());
-        return Response.ok(HouseholdMapper.toView(c)).tag(Versions.etag(c.version)).build();
+        return Response.ok(HouseholdDtos.ChildView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
     @DELETE
@@ -98,13 +99,13 @@ public class HouseholdResource {
     @Operation(summary = "Add another dependant")
     public Response addDependant(@PathParam("beneficiaryId") UUID id, @Valid @NotNull HouseholdDtos.AddDependant r) {
         Dependant d = service.addDependant(id, r, actors.current());
-        return Response.status(Response.Status.CREATED).entity(HouseholdMapper.toView(d)).build();
+        return Response.status(Response.Status.CREATED).entity(HouseholdDtos.DependantView.of(d)).build();
     }
 
     @GET
     @Path("/dependants")
     @Operation(summary = "Her other dependants")
     public List<HouseholdDtos.DependantView> dependants(@PathParam("beneficiaryId") UUID id) {
-        return service.dependants(id, actors.current()).stream().map(HouseholdMapper::toView).toList();
+        return service.dependants(id, actors.current()).stream().map(HouseholdDtos.DependantView::of).toList();
     }
 }

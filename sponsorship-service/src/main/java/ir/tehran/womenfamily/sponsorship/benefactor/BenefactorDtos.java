@@ -24,6 +24,10 @@ public final class BenefactorDtos {
         + "is optional. Matching offers the neediest child who fits them.")
     public record Preferences(@Min(0) @Max(19) Short minAge, @Min(0) @Max(19) Short maxAge, Gender gender,
             @Size(max = 22) List<@NotNull @Min(1) @Max(22) Integer> districts) {
+
+        public static Preferences of(Benefactor b) {
+            return new Preferences(b.prefMinAge, b.prefMaxAge, b.prefGender, b.prefDistricts);
+        }
     }
 
     @Schema(name = "NewBenefactor")
@@ -37,5 +41,10 @@ public final class BenefactorDtos {
     @Schema(name = "Benefactor")
     public record BenefactorView(UUID id, Benefactor.Kind kind, String displayName, String phone, String email,
             Preferences preferences, String createdBy, Instant createdAt) {
+
+        public static BenefactorView of(Benefactor b) {
+            return new BenefactorView(b.id, b.kind, b.displayName, b.phone, b.email, Preferences.of(b), b.createdBy,
+                b.createdAt);
+        }
     }
 }

@@ -45,21 +45,21 @@ public class BenefactorResource {
     @Operation(summary = "Register a benefactor")
     public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
         Benefactor b = service.create(request, access.user());
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id)).entity(BenefactorMapper.toView(b))
-            .build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id))
+            .entity(BenefactorDtos.BenefactorView.of(b)).build();
     }
 
     @GET
     @Operation(summary = "Benefactors, by name in any spelling")
     public List<BenefactorDtos.BenefactorView> search(@QueryParam("q") @Size(max = 100) String q) {
-        return service.search(q).stream().map(BenefactorMapper::toView).toList();
+        return service.search(q).stream().map(BenefactorDtos.BenefactorView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One benefactor")
     public BenefactorDtos.BenefactorView get(@PathParam("id") UUID id) {
-        return service.find(id).map(BenefactorMapper::toView)
+        return service.find(id).map(BenefactorDtos.BenefactorView::of)
             .orElseThrow(() -> ProblemException.notFound("benefactor", id));
     }
 
@@ -68,6 +68,6 @@ public class BenefactorResource {
     @Operation(summary = "Replace a sponsor's preferences (age range, gender, districts)")
     public BenefactorDtos.BenefactorView preferences(@PathParam("id") UUID id,
             @Valid @NotNull BenefactorDtos.Preferences request) {
-        return BenefactorMapper.toView(service.preferences(id, request));
+        return BenefactorDtos.BenefactorView.of(service.preferences(id, request));
     }
 }

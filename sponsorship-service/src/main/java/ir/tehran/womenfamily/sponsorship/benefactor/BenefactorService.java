@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.benefactor;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,12 @@ import jakarta.transaction.Transactional;
 public class BenefactorService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    @Audited(action = "benefactor.create", resourceType = "benefactor", id = Audited.IdFrom.RESULT)
     public Benefactor create(BenefactorDtos.NewBenefactor r, String by) {
         Benefactor b = new Benefactor();
         b.id = UUID.randomUUID();
@@ -35,17 +38,18 @@ public class BenefactorService {
         b.createdAt = Instant.now(clock);
         setPreferences(b, r.preferences());
         b.persist();
+        audit.record(AuditEvent.of("benefactor.create", "benefactor", b.id));
         return b;
     }
 
     @Transactional
-    @Audited(action = "benefactor.preferences.update", resourceType = "benefactor")
     public Benefactor preferences(UUID id, BenefactorDtos.Preferences p) {
         Benefactor b = Benefactor.findById(id);
         if (b == null) {
             throw ProblemException.notFound("benefactor", id);
         }
         setPreferences(b, p);
+        audit.record(AuditEvent.of("benefactor.preferences.update", "benefactor", id));
         return b;
     }
 

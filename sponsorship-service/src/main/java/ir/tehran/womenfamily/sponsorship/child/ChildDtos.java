@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,6 +22,12 @@ public final class ChildDtos {
             LocalDate birthDate,
             @Schema(examples = "1392-06-14") String birthDateJalali, int age, Gender gender, Short grade,
             Short district, boolean giftedCandidate, boolean atRisk) {
+
+        /** Her age as of {@code today}. */
+        public static ChildSummary of(Child c, boolean atRisk, LocalDate today) {
+            return new ChildSummary(c.id, c.status(), c.firstNameInitial, c.birthDate, Dates.jalali(c.birthDate),
+                Ages.ageOn(c.birthDate, today), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
+        }
     }
 
     @Schema(name = "Child", description = "A child of a registered woman, as the roster holds her. Of her name only "
@@ -38,9 +45,25 @@ public final class ChildDtos {
             Short district, boolean giftedCandidate,
             boolean atRisk, LocalDate agedOutOn, String agedOutOnJalali, Instant removedAt, Instant firstSeenAt,
             Instant registryUpdatedAt) {
+
+        /** Her age as of {@code today}; she ages out on her {@code ageOutAge}th birthday. */
+        public static ChildView of(ChildService.Detail d, LocalDate today, int ageOutAge) {
+            Child c = d.child();
+            Mother mother = d.mother();
+            LocalDate agesOut = Ages.anniversary(c.birthDate, ageOutAge);
+            return new ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
+                mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
+                d.motherConsents(), c.birthDate, Dates.jalali(c.birthDate), Ages.ageOn(c.birthDate, today), agesOut,
+                Dates.jalali(agesOut), c.gender, c.grade, d.school(), c.district, c.giftedCandidate, d.atRisk(),
+                c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt, c.firstSeenAt, c.registryUpdatedAt);
+        }
     }
 
     @Schema(name = "ChildHistoryLine", description = "One thing that happened to a child.")
     public record HistoryLine(Instant occurredAt, String kind, Map<String, Object> detail) {
+
+        public static HistoryLine of(ChildHistory h) {
+            return new HistoryLine(h.occurredAt, h.kind, h.detail);
+        }
     }
 }

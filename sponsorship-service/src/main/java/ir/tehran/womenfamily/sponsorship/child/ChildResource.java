@@ -1,9 +1,13 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +36,10 @@ public class ChildResource {
     ChildService service;
 
     @Inject
-    ChildMapper mapper;
+    Clock clock;
+
+    @Inject
+    SponsorshipConfig config;
 
     @Inject
     Access access;
@@ -47,7 +54,9 @@ public class ChildResource {
         Page<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk,
             access.scope()),
             page, size);
-        return new Page<>(rows.items().stream().map(r -> mapper.summary(r.child(), r.atRisk())).toList(),
+        LocalDate today = Dates.today(clock);
+        return new Page<>(rows.items().stream().map(r -> ChildDtos.ChildSummary.of(r.child(), r.atRisk(), today))
+            .toList(),
             rows.page(), rows.size(), rows.total());
     }
 
@@ -56,7 +65,7 @@ public class ChildResource {
     @Operation(summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
-        return service.detail(id).map(d -> mapper.view(d.child(), d.mother(), d.atRisk(), d.school()))
+        return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Dates.today(clock), config.ageOut().age()))
             .orElseThrow(() -> ProblemException.notFound("child", id));
     }
 
@@ -66,6 +75,6 @@ public class ChildResource {
     public List<ChildDtos.HistoryLine> history(@PathParam("id") UUID id) {
         access.requireChild(id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("child", id));
-        return service.history(id).stream().map(mapper::history).toList();
+        return service.history(id).stream().map(ChildDtos.HistoryLine::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,9 @@ import jakarta.transaction.Transactional;
 /** Reads of the roster. The roster is written by the registry's events only (see the roster package). */
 @ApplicationScoped
 public class ChildService {
+
+    @Inject
+    Audit audit;
 
     @Inject
     EntityManager em;
@@ -33,10 +38,10 @@ public class ChildService {
     }
 
     /**
-     * A child with her mother as sponsorship knows her (null when no event about her has come yet) and the school
-     * of her latest report card (null before the first).
+     * A child with her mother as sponsorship knows her (null when no event about her has come yet), whether her
+     * mother consents to sponsorship, and the school of her latest report card (null before the first).
      */
-    public record Detail(Child child, boolean atRisk, Mother mother, String school) {
+    public record Detail(Child child, boolean atRisk, Mother mother, boolean motherConsents, String school) {
     }
 
     @Transactional
@@ -45,12 +50,14 @@ public class ChildService {
     }
 
     @Transactional
-    @Audited(action = "child.read", resourceType = "child", purpose = "casework")
     public Optional<Detail> detail(UUID id) {
-        return find(id).map(r -> new Detail(r.child(), r.atRisk(), Mother.findById(r.child().motherId),
+        Optional<Detail> detail = find(id).map(r -> new Detail(r.child(), r.atRisk(),
+            Mother.findById(r.child().motherId), SponsorshipConsent.given(r.child().motherId),
             em.createQuery("select t.schoolName from TermReport t where t.childId = :id and t.schoolName is not null "
                 + "order by t.academicYear desc, t.term desc", String.class).setParameter("id", id).setMaxResults(1)
                 .getResultStream().findFirst().orElse(null)));
+        audit.record(AuditEvent.of("child.read", "child", id).withPurpose("casework").found(detail));
+        return detail;
     }
 
     @Transactional
@@ -88,9 +95,10 @@ public class ChildService {
     }
 
     @Transactional
-    @Audited(action = "child.history.read", resourceType = "child", purpose = "casework")
     public List<ChildHistory> history(UUID childId) {
-        return ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
+        List<ChildHistory> lines = ChildHistory.list("childId = ?1 order by occurredAt, id", childId);
+        audit.record(AuditEvent.of("child.history.read", "child", childId).withPurpose("casework").returned(lines));
+        return lines;
     }
 
     private TypedQuery<Object[]> query(String where, Map<String, Object> params) {

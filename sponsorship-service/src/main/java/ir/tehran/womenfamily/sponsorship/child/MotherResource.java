@@ -1,10 +1,13 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -30,7 +33,7 @@ public class MotherResource {
     MotherService service;
 
     @Inject
-    ChildMapper children;
+    Clock clock;
 
     @Inject
     Access access;
@@ -38,6 +41,12 @@ public class MotherResource {
     /** What sponsorship knows of a mother; {@code mergedInto} is the record her household belongs to now. */
     public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt,
             Mother.Status status, Mother.SupportLevel supportLevel, UUID mergedInto) {
+
+        /** {@code mergedInto}: the record she stands for now, when she was merged away; else null. */
+        static MotherView of(Mother m, UUID mergedInto) {
+            return new MotherView(m.beneficiaryId, m.district, m.registeredOn, m.firstSeenAt, m.status,
+                m.supportLevel, mergedInto);
+        }
     }
 
     @GET
@@ -46,8 +55,7 @@ public class MotherResource {
     @Operation(summary = "A mother known from the registry's events")
     public MotherView get(@PathParam("id") UUID id) {
         return service.find(id).filter(this::visible)
-            .map(m -> new MotherView(m.beneficiaryId, m.district, m.registeredOn, m.firstSeenAt, m.status,
-                m.supportLevel, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
+            .map(m -> MotherView.of(m, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
             .orElseThrow(() -> ProblemException.notFound("mother", id));
     }
 
@@ -57,7 +65,9 @@ public class MotherResource {
     @Operation(summary = "Her children in the roster (after merges), active or not")
     public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
         Scope scope = access.scope();
-        return service.children(id).stream().filter(c -> scope.sees(c.district)).map(children::summary).toList();
+        LocalDate today = Dates.today(clock);
+        return service.children(id).stream().filter(c -> scope.sees(c.district))
+            .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList();
     }
 
     /** An officer limited to districts sees a mother of her districts, or one with a child there. */

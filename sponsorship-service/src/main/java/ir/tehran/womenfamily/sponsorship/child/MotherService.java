@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.child;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.mother.MotherMerge;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -18,6 +20,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class MotherService {
+
+    @Inject
+    Audit audit;
 
     @Transactional
     public Optional<Mother> find(UUID beneficiaryId) {
@@ -32,8 +37,10 @@ public class MotherService {
 
     /** Her children (after merges), oldest first. */
     @Transactional
-    @Audited(action = "mother.children.read", resourceType = "mother", purpose = "casework")
     public List<Child> children(UUID beneficiaryId) {
-        return Child.list("motherId = ?1 order by birthDate, id", beneficiaryId);
+        List<Child> children = Child.list("motherId = ?1 order by birthDate, id", beneficiaryId);
+        audit.record(AuditEvent.of("mother.children.read", "mother", beneficiaryId).withPurpose("casework")
+            .returned(children));
+        return children;
     }
 }

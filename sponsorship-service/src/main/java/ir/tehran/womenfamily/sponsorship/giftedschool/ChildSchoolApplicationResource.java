@@ -34,9 +34,6 @@ public class ChildSchoolApplicationResource {
     GiftedSchoolService service;
 
     @Inject
-    GiftedSchoolMapper mapper;
-
-    @Inject
     Access access;
 
     @POST
@@ -46,13 +43,17 @@ public class ChildSchoolApplicationResource {
         access.requireChild(childId);
         SchoolApplication a = service.plan(childId, request, access.user());
         return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())
-            .entity(mapper.view(a)).build();
+            .entity(view(a)).build();
     }
 
     @GET
     @Operation(summary = "Her applications")
     public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
-        return service.ofChild(childId).stream().map(mapper::view).toList();
+        return service.ofChild(childId).stream().map(this::view).toList();
+    }
+
+    private GiftedSchoolDtos.ApplicationView view(SchoolApplication a) {
+        return GiftedSchoolDtos.ApplicationView.of(a, service.school(a.schoolId), service.feeCovered(a.id));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,10 @@ public final class GiftedSchoolDtos {
 
     @Schema(name = "School")
     public record SchoolView(UUID id, String name, School.Kind kind, Short district) {
+
+        public static SchoolView of(School s) {
+            return new SchoolView(s.id, s.name, s.kind, s.district);
+        }
     }
 
     @Schema(name = "NewSchoolApplication", description = "An application planned for a gifted candidate. Dates in "
@@ -48,5 +53,14 @@ public final class GiftedSchoolDtos {
             boolean feeCovered, SchoolApplication.Status status, LocalDate appliedOn, String appliedOnJalali,
             LocalDate examTakenOn, String examTakenOnJalali, LocalDate decidedOn, String decidedOnJalali,
             String recordedBy, Instant createdAt) {
+
+        /** {@code covered}: what the ledger has disbursed towards the fee. */
+        public static ApplicationView of(SchoolApplication a, School school, long covered) {
+            return new ApplicationView(a.id, a.childId, SchoolView.of(school), a.academicYear,
+                a.applicationDeadline, Dates.jalali(a.applicationDeadline), a.examDate, Dates.jalali(a.examDate),
+                a.feeRials, covered, covered >= a.feeRials, a.status, a.appliedOn, Dates.jalali(a.appliedOn),
+                a.examTakenOn, Dates.jalali(a.examTakenOn), a.decidedOn, Dates.jalali(a.decidedOn), a.recordedBy,
+                a.createdAt);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,13 +29,15 @@ import jakarta.transaction.Transactional;
 public class GiftedSchoolService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     @Inject
     EntityManager em;
 
     @Transactional
-    @Audited(action = "school.create", resourceType = "school", id = Audited.IdFrom.RESULT)
     public School createSchool(GiftedSchoolDtos.NewSchool r) {
         School s = new School();
         s.id = UUID.randomUUID();
@@ -43,6 +46,7 @@ public class GiftedSchoolService {
         s.district = r.district();
         s.createdAt = Instant.now(clock);
         s.persist();
+        audit.record(AuditEvent.of("school.create", "school", s.id));
         return s;
     }
 
@@ -52,7 +56,6 @@ public class GiftedSchoolService {
     }
 
     @Transactional
-    @Audited(action = "school-application.plan", resourceType = "school-application", id = Audited.IdFrom.RESULT)
     public SchoolApplication plan(UUID childId, GiftedSchoolDtos.NewApplication r, String by) {
         Child child = Child.findById(childId);
         if (child == null) {
@@ -89,11 +92,11 @@ public class GiftedSchoolService {
         a.recordedBy = by;
         a.createdAt = Instant.now(clock);
         a.persist();
+        audit.record(AuditEvent.of("school-application.plan", "school-application", a.id));
         return a;
     }
 
     @Transactional
-    @Audited(action = "school-application.transition", resourceType = "school-application")
     public SchoolApplication move(UUID id, GiftedSchoolDtos.Transition t) {
         SchoolApplication a = SchoolApplication.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
@@ -127,6 +130,7 @@ public class GiftedSchoolService {
             }
         }
         a.status = t.to();
+        audit.record(AuditEvent.of("school-application.transition", "school-application", id));
         return a;
     }
 
@@ -136,12 +140,15 @@ public class GiftedSchoolService {
     }
 
     @Transactional
-    @Audited(action = "school-application.read", resourceType = "child", purpose = "casework")
     public List<SchoolApplication> ofChild(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);
         }
-        return SchoolApplication.list("childId = ?1 order by academicYear desc, applicationDeadline", childId);
+        List<SchoolApplication> applications = SchoolApplication.list(
+            "childId = ?1 order by academicYear desc, applicationDeadline", childId);
+        audit.record(AuditEvent.of("school-application.read", "child", childId).withPurpose("casework")
+            .returned(applications));
+        return applications;
     }
 
     /** The pipeline: applications by stage and year, nearest deadline first. */
@@ -158,6 +165,12 @@ public class GiftedSchoolService {
             q.append(" and academicYear = ?").append(params.size());
         }
         return SchoolApplication.list(q + " order by applicationDeadline, id", params.toArray());
+    }
+
+    /** The school an application is to. */
+    @Transactional
+    public School school(UUID id) {
+        return School.findById(id);
     }
 
     /** What has been disbursed against this application's fee. */

@@ -35,9 +35,6 @@ public class SchoolApplicationResource {
     GiftedSchoolService service;
 
     @Inject
-    GiftedSchoolMapper mapper;
-
-    @Inject
     Access access;
 
     @GET
@@ -46,7 +43,7 @@ public class SchoolApplicationResource {
             @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
         List<SchoolApplication> all = service.pipeline(status, academicYear);
         var visible = access.visible(all.stream().map(a -> a.childId).toList());
-        return all.stream().filter(a -> visible.contains(a.childId)).map(mapper::view).toList();
+        return all.stream().filter(a -> visible.contains(a.childId)).map(this::view).toList();
     }
 
     @GET
@@ -54,7 +51,7 @@ public class SchoolApplicationResource {
     @Operation(summary = "One application")
     public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
         access.requireOfChild("SchoolApplication", "school-application", id);
-        return service.find(id).map(mapper::view)
+        return service.find(id).map(this::view)
             .orElseThrow(() -> ProblemException.notFound("school-application", id));
     }
 
@@ -65,6 +62,10 @@ public class SchoolApplicationResource {
     public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
             @Valid @NotNull GiftedSchoolDtos.Transition request) {
         access.requireOfChild("SchoolApplication", "school-application", id);
-        return mapper.view(service.move(id, request));
+        return view(service.move(id, request));
+    }
+
+    private GiftedSchoolDtos.ApplicationView view(SchoolApplication a) {
+        return GiftedSchoolDtos.ApplicationView.of(a, service.school(a.schoolId), service.feeCovered(a.id));
     }
 }

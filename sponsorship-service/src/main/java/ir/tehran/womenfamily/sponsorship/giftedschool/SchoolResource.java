@@ -37,13 +37,13 @@ public class SchoolResource {
     @Operation(summary = "Add a school")
     public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri) {
         School s = service.createSchool(request);
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id)).entity(GiftedSchoolMapper.view(s))
-            .build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id))
+            .entity(GiftedSchoolDtos.SchoolView.of(s)).build();
     }
 
     @GET
     @Operation(summary = "Schools, by kind")
     public List<GiftedSchoolDtos.SchoolView> list(@QueryParam("kind") School.Kind kind) {
-        return service.schools(kind).stream().map(GiftedSchoolMapper::view).toList();
+        return service.schools(kind).stream().map(GiftedSchoolDtos.SchoolView::of).toList();
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.matching;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MatchingService {
 
+    @Inject
+    Audit audit;
+
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
     private static final long MATCHING_LOCK = 0x6d61746368L; // "match"
 
@@ -67,7 +71,6 @@ public class MatchingService {
     }
 
     @Transactional
-    @Audited(action = "matching.run", resourceType = "matching-run", id = Audited.IdFrom.NONE)
     public Outcome run(MatchingDtos.Run run, String by, Scope scope) {
         long started = System.nanoTime();
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, MATCHING_LOCK).getSingleResult();
@@ -108,6 +111,7 @@ public class MatchingService {
         LOG.infof("matching run of %d requests: candidates read in %d ms, matched in %d ms, "
             + "proposals written in %d ms", requests.size(), (read - started) / 1_000_000, (matched - read) / 1_000_000,
             (System.nanoTime() - matched) / 1_000_000);
+        audit.record(AuditEvent.of("matching.run", "matching-run", null));
         return new Outcome(matches, made);
     }
 

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -57,6 +58,12 @@ public class Instalment extends PanacheEntityBase {
     /** What is still to be paid (nothing once paid or cancelled). */
     public long openRials() {
         return amountRials - paidRials - cancelledRials;
+    }
+
+    /** Days past due while open (and not cancelled in part); 0 otherwise. */
+    public long daysOverdue(LocalDate today) {
+        return openRials() > 0 && cancelledRials == 0 && dueOn.isBefore(today)
+            ? ChronoUnit.DAYS.between(dueOn, today) : 0;
     }
 
     public Status status(LocalDate today) {

@@ -44,6 +44,6 @@ public class InstalmentResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         LocalDate day = asOf == null || asOf.isBlank() ? service.today() : Dates.parseAny("asOf", asOf);
         return service.overdue(day, new InstalmentService.OverdueFilter(district, sponsorId, payerId, access.scope()),
-            page, size).stream().map(o -> PledgeMapper.toView(o, day)).toList();
+            page, size).stream().map(o -> PledgeDtos.OverdueView.of(o, day)).toList();
     }
 }

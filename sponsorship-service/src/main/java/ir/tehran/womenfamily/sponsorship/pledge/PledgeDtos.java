@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.sponsorship.ledger.Balances;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,6 +61,10 @@ public final class PledgeDtos {
 
     @Schema(name = "InstalmentPayment", description = "The part of a receipt that paid an instalment.")
     public record InstalmentPaymentView(long ledgerEntryId, long amountRials, LocalDate paidOn, String paidOnJalali) {
+
+        public static InstalmentPaymentView of(InstalmentPayment x) {
+            return new InstalmentPaymentView(x.ledgerEntryId, x.amountRials, x.paidOn, Dates.jalali(x.paidOn));
+        }
     }
 
     @Schema(name = "Instalment", description = "One instalment of a confirmed pledge, due on a Jalali month's day.")
@@ -70,6 +76,14 @@ public final class PledgeDtos {
             LocalDate paidOn, String paidOnJalali,
             @Schema(description = "Days past due while open; 0 otherwise") long daysOverdue,
             List<InstalmentPaymentView> payments) {
+
+        /** Its status and days overdue as of {@code today}. */
+        public static InstalmentView of(Instalment i, List<InstalmentPayment> payments, LocalDate today) {
+            String jalali = Dates.jalali(i.dueOn);
+            return new InstalmentView(i.number, i.dueOn, jalali, jalali.substring(0, 7), i.amountRials, i.paidRials,
+                i.cancelledRials, i.openRials(), i.status(today), i.paidOn, Dates.jalali(i.paidOn),
+                i.daysOverdue(today), payments.stream().map(InstalmentPaymentView::of).toList());
+        }
     }
 
     @Schema(name = "OverdueInstalment", description = "An instalment of an active pledge past its due day and not "
@@ -77,6 +91,13 @@ public final class PledgeDtos {
     public record OverdueView(UUID pledgeId, UUID sponsorId, UUID payerId, UUID childId, Short district,
             Pledge.Purpose purpose, int number, LocalDate dueOn, String dueOnJalali, long amountRials, long paidRials,
             long openRials, long daysOverdue) {
+
+        public static OverdueView of(InstalmentService.Overdue o, LocalDate today) {
+            Instalment i = o.instalment();
+            Pledge p = o.pledge();
+            return new OverdueView(p.id, p.sponsorId, p.payerId, p.childId, o.district(), p.purpose, i.number,
+                i.dueOn, Dates.jalali(i.dueOn), i.amountRials, i.paidRials, i.openRials(), i.daysOverdue(today));
+        }
     }
 
     @Schema(name = "Disbursement", description = "Money paid out for the child. A payment of a school application's "
@@ -92,6 +113,11 @@ public final class PledgeDtos {
         + "available = received - disbursed")
     public record BalancesView(long pledgedRials, long releasedRials, long receivedRials, long disbursedRials,
             long outstandingRials, long availableRials) {
+
+        public static BalancesView of(Balances b) {
+            return new BalancesView(b.pledged(), b.released(), b.received(), b.disbursed(), b.outstanding(),
+                b.available());
+        }
     }
 
     @Schema(name = "Pledge")
@@ -100,11 +126,23 @@ public final class PledgeDtos {
             String startsOnJalali, Pledge.Status status, Instant heldUntil, List<String> matchReasons,
             Instant proposedAt, Instant confirmedAt, Instant endedAt, Pledge.EndReason endReason, Instant releasedAt,
             Pledge.ReleaseReason releaseReason, BalancesView balances) {
+
+        public static PledgeView of(Pledge p) {
+            return new PledgeView(p.id, p.sponsorId, p.payerId, p.childId, p.purpose, p.schedule, p.instalmentRials,
+                p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status, p.heldUntil, p.matchReasons,
+                p.proposedAt, p.confirmedAt, p.endedAt, p.endReason, p.releasedAt, p.releaseReason,
+                BalancesView.of(p.balances()));
+        }
     }
 
     @Schema(name = "LedgerEntry")
     public record EntryView(long id, LedgerEntry.Kind kind, long amountRials, LocalDate occurredOn,
             String occurredOnJalali, LedgerEntry.Target target, LedgerEntry.ReferenceType referenceType,
             UUID referenceId, String note, String recordedBy, Instant recordedAt) {
+
+        public static EntryView of(LedgerEntry e) {
+            return new EntryView(e.id, e.kind, e.amountRials, e.occurredOn, Dates.jalali(e.occurredOn), e.target,
+                e.referenceType, e.referenceId, e.note, e.recordedBy, e.recordedAt);
+        }
     }
 }

@@ -49,7 +49,8 @@ public class PledgeResource {
     public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
         access.requireChildField(request.childId(), "childId");
         Pledge p = service.propose(request, access.user());
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeMapper.toView(p)).build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeDtos.PledgeView.of(p))
+            .build();
     }
 
     @GET
@@ -58,7 +59,7 @@ public class PledgeResource {
             @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
             @QueryParam("purpose") Pledge.Purpose purpose) {
         return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope())).stream()
-            .map(PledgeMapper::toView).toList();
+            .map(PledgeDtos.PledgeView::of).toList();
     }
 
     @GET
@@ -66,7 +67,8 @@ public class PledgeResource {
     @Operation(summary = "One pledge with its balances")
     public PledgeDtos.PledgeView get(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
-        return service.find(id).map(PledgeMapper::toView).orElseThrow(() -> ProblemException.notFound("pledge", id));
+        return service.find(id).map(PledgeDtos.PledgeView::of)
+            .orElseThrow(() -> ProblemException.notFound("pledge", id));
     }
 
     @POST
@@ -74,7 +76,7 @@ public class PledgeResource {
     @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeMapper.toView(service.confirm(id, access.user()));
+        return PledgeDtos.PledgeView.of(service.confirm(id, access.user()));
     }
 
     @POST
@@ -82,7 +84,7 @@ public class PledgeResource {
     @Operation(summary = "Decline a proposal: the child is no longer held")
     public PledgeDtos.PledgeView release(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeMapper.toView(service.release(id));
+        return PledgeDtos.PledgeView.of(service.release(id));
     }
 
     @POST
@@ -91,7 +93,7 @@ public class PledgeResource {
     @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeMapper.toView(service.end(id, request.reason(), access.user()));
+        return PledgeDtos.PledgeView.of(service.end(id, request.reason(), access.user()));
     }
 
     @POST
@@ -101,7 +103,7 @@ public class PledgeResource {
     public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.receive(id, request, access.user());
-        return Response.status(201).entity(PledgeMapper.toView(e)).build();
+        return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
     }
 
     @POST
@@ -112,7 +114,7 @@ public class PledgeResource {
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.disburse(id, request, access.user());
-        return Response.status(201).entity(PledgeMapper.toView(e)).build();
+        return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
     }
 
     @GET
@@ -123,7 +125,8 @@ public class PledgeResource {
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
         LocalDate today = instalments.today();
-        return instalments.ofPledge(id).stream().map(w -> PledgeMapper.toView(w.instalment(), w.payments(), today))
+        return instalments.ofPledge(id).stream()
+            .map(w -> PledgeDtos.InstalmentView.of(w.instalment(), w.payments(), today))
             .toList();
     }
 
@@ -133,6 +136,6 @@ public class PledgeResource {
     public List<PledgeDtos.EntryView> ledger(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
-        return service.entries(id).stream().map(PledgeMapper::toView).toList();
+        return service.entries(id).stream().map(PledgeDtos.EntryView::of).toList();
     }
 }

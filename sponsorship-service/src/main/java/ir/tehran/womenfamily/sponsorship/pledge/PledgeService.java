@@ -3,7 +3,6 @@ package ir.tehran.womenfamily.sponsorship.pledge;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +100,6 @@ public class PledgeService {
      * request ({@code requests[3].}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @Audited(action = "pledge.create", resourceType = "pledge", id = Audited.IdFrom.RESULT)
     public Pledge create(UUID sponsorId, UUID childId, PledgeDtos.Terms t, List<String> reasons, String by,
             String fieldPrefix) {
         UUID payer = t.payerId() == null ? sponsorId : t.payerId();
@@ -148,12 +146,12 @@ public class PledgeService {
         p.proposedAt = now;
         p.createdBy = by;
         p.persist();
+        audit.record(AuditEvent.of("pledge.create", "pledge", p.id));
         return p;
     }
 
     /** The sponsor confirmed: the sponsorship starts and the promise enters the ledger. */
     @Transactional
-    @Audited(action = "pledge.confirm", resourceType = "pledge")
     public Pledge confirm(UUID id, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.PROPOSED) {
@@ -179,34 +177,34 @@ public class PledgeService {
             Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.started", 1,
             new PledgeEvents.SponsorshipStarted(p.id, p.childId, p.purpose, now)));
+        audit.record(AuditEvent.of("pledge.confirm", "pledge", id));
         return p;
     }
 
     /** The proposal is declined: the child is free again for this purpose. */
     @Transactional
-    @Audited(action = "pledge.release", resourceType = "pledge")
     public Pledge release(UUID id) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.PROPOSED) {
             throw ProblemException.conflict("pledge-not-proposed", p.status);
         }
         release(p, Pledge.ReleaseReason.DECLINED, Instant.now(clock));
+        audit.record(AuditEvent.of("pledge.release", "pledge", id));
         return p;
     }
 
     @Transactional
-    @Audited(action = "pledge.end", resourceType = "pledge")
     public Pledge end(UUID id, Pledge.EndReason reason, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE) {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
         end(p, reason, Instant.now(clock), by);
+        audit.record(AuditEvent.of("pledge.end", "pledge", id).withDetail(reason));
         return p;
     }
 
     @Transactional
-    @Audited(action = "pledge.receipt", resourceType = "pledge")
     public LedgerEntry receive(UUID id, PledgeDtos.Receipt r, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE) {
@@ -216,11 +214,11 @@ public class PledgeService {
         instalments.checkReceipt(p, r.instalmentNumber(), r.amountRials());
         LedgerEntry e = append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
         instalments.pay(p, e, r.instalmentNumber());
+        audit.record(AuditEvent.of("pledge.receipt", "pledge", id));
         return e;
     }
 
     @Transactional
-    @Audited(action = "pledge.disbursement", resourceType = "pledge")
     public LedgerEntry disburse(UUID id, PledgeDtos.Disbursement r, String by) {
         Pledge p = lock(id);
         if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.ENDED) {
@@ -242,6 +240,7 @@ public class PledgeService {
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "disbursement.recorded", 1,
             new PledgeEvents.DisbursementRecorded(e.id, p.id, p.childId, e.target, e.amountRials, on,
                 Dates.jalali(on))));
+        audit.record(AuditEvent.of("pledge.disbursement", "pledge", id));
         return e;
     }
 

@@ -29,9 +29,6 @@ public class EnrolmentResource {
     EnrolmentService service;
 
     @Inject
-    ProgrammeMapper mapper;
-
-    @Inject
     Access access;
 
     @GET
@@ -39,7 +36,7 @@ public class EnrolmentResource {
     @Operation(summary = "One enrolment, with its waitlist position and attendance")
     public ProgrammeDtos.EnrolmentView get(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
-        return service.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
+        return service.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
     }
 
     @POST
@@ -47,7 +44,7 @@ public class EnrolmentResource {
     @Operation(summary = "Withdraw; a freed seat goes to the first child on the waitlist")
     public ProgrammeDtos.EnrolmentView withdraw(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
-        return mapper.view(service.withdraw(id));
+        return view(service.withdraw(id));
     }
 
     @POST
@@ -56,6 +53,10 @@ public class EnrolmentResource {
     @Operation(summary = "Record that she completed the programme, with its outcome")
     public ProgrammeDtos.EnrolmentView complete(@PathParam("id") UUID id, @Valid ProgrammeDtos.Completion request) {
         access.requireOfChild("Enrolment", "enrolment", id);
-        return mapper.view(service.complete(id, request == null ? null : request.outcome()));
+        return view(service.complete(id, request == null ? null : request.outcome()));
+    }
+
+    private ProgrammeDtos.EnrolmentView view(Enrolment e) {
+        return ProgrammeDtos.EnrolmentView.of(e, service.waitlistPosition(e), service.attendance(e));
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -30,10 +31,12 @@ import jakarta.transaction.Transactional;
 public class EnrolmentService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    @Audited(action = "enrolment.create", resourceType = "enrolment", id = Audited.IdFrom.RESULT)
     public Enrolment enrol(UUID programmeId, UUID childId, String by) {
         Programme p = lockProgramme(programmeId);
         Child child = Child.findById(childId);
@@ -70,11 +73,11 @@ public class EnrolmentService {
             e.status = Enrolment.Status.WAITLISTED;
         }
         e.persist();
+        audit.record(AuditEvent.of("enrolment.create", "enrolment", e.id));
         return e;
     }
 
     @Transactional
-    @Audited(action = "enrolment.withdraw", resourceType = "enrolment")
     public Enrolment withdraw(UUID enrolmentId) {
         Enrolment e = Enrolment.findById(enrolmentId);
         if (e == null) {
@@ -92,11 +95,11 @@ public class EnrolmentService {
         if (freedSeat) {
             promote(p, now);
         }
+        audit.record(AuditEvent.of("enrolment.withdraw", "enrolment", enrolmentId));
         return e;
     }
 
     @Transactional
-    @Audited(action = "enrolment.complete", resourceType = "enrolment")
     public Enrolment complete(UUID enrolmentId, String outcome) {
         Enrolment e = Enrolment.findById(enrolmentId, LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
@@ -108,6 +111,7 @@ public class EnrolmentService {
         e.status = Enrolment.Status.COMPLETED;
         e.completedAt = Instant.now(clock);
         e.outcome = PersianText.normalize(outcome);
+        audit.record(AuditEvent.of("enrolment.complete", "enrolment", enrolmentId));
         return e;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,13 @@ public final class ProgrammeDtos {
             Short minAge, Short maxAge, int capacity, long enrolled, long waitlisted, long completed,
             LocalDate startsOn, String startsOnJalali, LocalDate endsOn, String endsOnJalali, Short plannedSessions,
             long sessionsHeld, long feeRials, String createdBy, Instant createdAt) {
+
+        public static ProgrammeView of(Programme p, ProgrammeService.Counts c) {
+            return new ProgrammeView(p.id, p.kind, p.title, p.description, p.district, p.minAge, p.maxAge,
+                p.capacity, c.enrolled(), c.waitlisted(), c.completed(), p.startsOn, Dates.jalali(p.startsOn),
+                p.endsOn, Dates.jalali(p.endsOn), p.plannedSessions, c.sessionsHeld(), p.feeRials, p.createdBy,
+                p.createdAt);
+        }
     }
 
     @Schema(name = "EnrolmentRequest")
@@ -61,6 +69,11 @@ public final class ProgrammeDtos {
             @Schema(description = "1 for the first on the waitlist; null when not waitlisted") Integer waitlistPosition,
             Instant requestedAt, Instant enrolledAt, Instant completedAt, Instant withdrawnAt, String outcome,
             AttendanceView attendance) {
+
+        public static EnrolmentView of(Enrolment e, Integer waitlistPosition, AttendanceView attendance) {
+            return new EnrolmentView(e.id, e.programmeId, e.childId, e.status, waitlistPosition, e.requestedAt,
+                e.enrolledAt, e.completedAt, e.withdrawnAt, e.outcome, attendance);
+        }
     }
 
     @Schema(name = "EnrolmentAttendance")
@@ -74,5 +87,11 @@ public final class ProgrammeDtos {
     @Schema(name = "Session")
     public record SessionView(UUID id, UUID programmeId, int number, LocalDate heldOn, String heldOnJalali,
             String topic, long present, long absent) {
+
+        /** {@code counts}: present, absent. */
+        public static SessionView of(ProgrammeSession s, long[] counts) {
+            return new SessionView(s.id, s.programmeId, s.number, s.heldOn, Dates.jalali(s.heldOn), s.topic,
+                counts[0], counts[1]);
+        }
     }
 }

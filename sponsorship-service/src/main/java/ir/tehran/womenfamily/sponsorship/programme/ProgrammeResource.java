@@ -44,9 +44,6 @@ public class ProgrammeResource {
     EnrolmentService enrolments;
 
     @Inject
-    ProgrammeMapper mapper;
-
-    @Inject
     Access access;
 
     @POST
@@ -54,14 +51,14 @@ public class ProgrammeResource {
     public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
         access.requireDistrictField(request.district(), "district");
         Programme p = programmes.create(request, access.user());
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(mapper.view(p)).build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(view(p)).build();
     }
 
     @GET
     @Operation(summary = "Programmes, by kind and district")
     public List<ProgrammeDtos.ProgrammeView> list(@QueryParam("kind") Programme.Kind kind,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
-        return programmes.list(kind, district, access.scope()).stream().map(mapper::view).toList();
+        return programmes.list(kind, district, access.scope()).stream().map(this::view).toList();
     }
 
     @GET
@@ -69,7 +66,7 @@ public class ProgrammeResource {
     @Operation(summary = "One programme with its seats taken and waitlist")
     public ProgrammeDtos.ProgrammeView get(@PathParam("id") UUID id) {
         access.requireProgramme(id);
-        return programmes.find(id).map(mapper::view).orElseThrow(() -> ProblemException.notFound("programme", id));
+        return programmes.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("programme", id));
     }
 
     @POST
@@ -81,7 +78,7 @@ public class ProgrammeResource {
         access.requireChildField(request.childId(), "childId");
         Enrolment e = enrolments.enrol(id, request.childId(), access.user());
         return Response.created(uri.getBaseUriBuilder().path("enrolments").path(e.id.toString()).build())
-            .entity(mapper.view(e)).build();
+            .entity(view(e)).build();
     }
 
     @GET
@@ -91,7 +88,7 @@ public class ProgrammeResource {
         access.requireProgramme(id);
         List<Enrolment> all = enrolments.list(id);
         var visible = access.visible(all.stream().map(e -> e.childId).toList());
-        return all.stream().filter(e -> visible.contains(e.childId)).map(mapper::view).toList();
+        return all.stream().filter(e -> visible.contains(e.childId)).map(this::view).toList();
     }
 
     @POST
@@ -101,7 +98,7 @@ public class ProgrammeResource {
             @Context UriInfo uri) {
         access.requireProgrammeToManage(id);
         ProgrammeSession s = programmes.addSession(id, request);
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).entity(mapper.view(s)).build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).entity(view(s)).build();
     }
 
     @GET
@@ -109,7 +106,7 @@ public class ProgrammeResource {
     @Operation(summary = "Sessions held, with attendance counts")
     public List<ProgrammeDtos.SessionView> sessions(@PathParam("id") UUID id) {
         access.requireProgramme(id);
-        return programmes.sessions(id).stream().map(mapper::view).toList();
+        return programmes.sessions(id).stream().map(this::view).toList();
     }
 
     @PUT
@@ -120,6 +117,18 @@ public class ProgrammeResource {
         access.requireProgramme(id);
         access.requireChildrenField(request.present(), "present");
         access.requireChildrenField(request.absent(), "absent");
-        return mapper.view(programmes.recordAttendance(id, number, request));
+        return view(programmes.recordAttendance(id, number, request));
+    }
+
+    private ProgrammeDtos.ProgrammeView view(Programme p) {
+        return ProgrammeDtos.ProgrammeView.of(p, programmes.counts(p.id));
+    }
+
+    private ProgrammeDtos.EnrolmentView view(Enrolment e) {
+        return ProgrammeDtos.EnrolmentView.of(e, enrolments.waitlistPosition(e), enrolments.attendance(e));
+    }
+
+    private ProgrammeDtos.SessionView view(ProgrammeSession s) {
+        return ProgrammeDtos.SessionView.of(s, programmes.attendance(s.id));
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +24,12 @@ import jakarta.transaction.Transactional;
 public class ProgrammeService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    @Audited(action = "programme.create", resourceType = "programme", id = Audited.IdFrom.RESULT)
     public Programme create(ProgrammeDtos.NewProgramme r, String by) {
         LocalDate starts = Dates.required(r.startsOn(), r.startsOnJalali(), "startsOn");
         LocalDate ends = Dates.required(r.endsOn(), r.endsOnJalali(), "endsOn");
@@ -67,6 +70,7 @@ public class ProgrammeService {
         p.createdBy = by;
         p.createdAt = Instant.now(clock);
         p.persist();
+        audit.record(AuditEvent.of("programme.create", "programme", p.id));
         return p;
     }
 
@@ -105,7 +109,6 @@ public class ProgrammeService {
     }
 
     @Transactional
-    @Audited(action = "programme.session.add", resourceType = "programme")
     public ProgrammeSession addSession(UUID programmeId, ProgrammeDtos.NewSession r) {
         Programme p = Programme.findById(programmeId, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
@@ -124,6 +127,7 @@ public class ProgrammeService {
         s.heldOn = on;
         s.topic = PersianText.normalize(r.topic());
         s.persist();
+        audit.record(AuditEvent.of("programme.session.add", "programme", programmeId));
         return s;
     }
 
@@ -137,7 +141,6 @@ public class ProgrammeService {
 
     /** Records who was present and absent; only children holding a seat (enrolled or completed) count. */
     @Transactional
-    @Audited(action = "programme.attendance.record", resourceType = "programme")
     public ProgrammeSession recordAttendance(UUID programmeId, int number, ProgrammeDtos.AttendanceInput r) {
         ProgrammeSession s = ProgrammeSession.find("programmeId = ?1 and number = ?2", programmeId, (short) number)
             .firstResult();
@@ -153,6 +156,7 @@ public class ProgrammeService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", errors);
         }
+        audit.record(AuditEvent.of("programme.attendance.record", "programme", programmeId));
         return s;
     }
 

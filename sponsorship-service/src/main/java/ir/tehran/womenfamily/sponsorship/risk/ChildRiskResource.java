@@ -34,10 +34,10 @@ public class ChildRiskResource {
 
     @GET
     @Operation(summary = "The rule's verdict on one child, explained; 404 before her first report card")
-    public RiskMapper.StatusView status(@PathParam("childId") UUID childId, @Context HttpHeaders headers) {
+    public RiskDtos.StatusView status(@PathParam("childId") UUID childId, @Context HttpHeaders headers) {
         access.requireChild(childId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        return service.status(childId).map(s -> RiskMapper.toView(s, locale))
+        return service.status(childId).map(s -> RiskDtos.StatusView.of(s, locale))
             .orElseThrow(() -> ProblemException.notFound("risk-verdict", childId));
     }
 }

@@ -37,11 +37,11 @@ public class RiskResource {
     @GET
     @Operation(summary = "Active children the rule flags, by district (all of the caller's districts when none "
         + "is given)")
-    public List<RiskMapper.AtRiskView> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
+    public List<RiskDtos.AtRiskView> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @Context HttpHeaders headers) {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         return service.atRisk(district, access.scope(), page, size).stream()
-            .map(r -> RiskMapper.toView(r.child(), r.status(), locale)).toList();
+            .map(r -> RiskDtos.AtRiskView.of(r.child(), r.status(), locale)).toList();
     }
 }

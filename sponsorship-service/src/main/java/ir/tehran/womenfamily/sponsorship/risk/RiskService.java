@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.risk;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class RiskService {
+
+    @Inject
+    Audit audit;
 
     @Inject
     SponsorshipConfig config;
@@ -110,17 +114,17 @@ public class RiskService {
     }
 
     @Transactional
-    @Audited(action = "risk.read", resourceType = "child", purpose = "casework")
     public Optional<RiskStatus> status(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);
         }
-        return RiskStatus.findByIdOptional(childId);
+        Optional<RiskStatus> status = RiskStatus.findByIdOptional(childId);
+        audit.record(AuditEvent.of("risk.read", "child", childId).withPurpose("casework").found(status));
+        return status;
     }
 
     /** Active children the rule flags now, in a district or all, most recently flagged first. */
     @Transactional
-    @Audited(action = "risk.list", resourceType = "child", id = Audited.IdFrom.NONE, purpose = "casework")
     public List<AtRisk> atRisk(Short district, Scope scope, int page, int size) {
         String where = (district == null ? "" : " and c.district = :district") + scope.and("c.district");
         var q = em.createQuery("select c, r from Child c join RiskStatus r on r.childId = c.id "
@@ -129,8 +133,10 @@ public class RiskService {
         if (district != null) {
             q.setParameter("district", district);
         }
-        return q.setFirstResult(page * size).setMaxResults(size).getResultStream()
+        List<AtRisk> found = q.setFirstResult(page * size).setMaxResults(size).getResultStream()
             .map(r -> new AtRisk((Child) r[0], (RiskStatus) r[1])).toList();
+        audit.record(AuditEvent.of("risk.list", "child", null).withPurpose("casework").returned(found));
+        return found;
     }
 
     private static Map<String, Object> detail(Term term, List<RiskReason.Code> codes) {

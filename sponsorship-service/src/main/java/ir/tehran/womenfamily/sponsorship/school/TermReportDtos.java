@@ -32,5 +32,11 @@ public final class TermReportDtos {
     public record TermReportView(UUID id, UUID childId, int academicYear, int term, String schoolName,
             Map<Subject, BigDecimal> grades, BigDecimal average, int schoolDays, int absentDays, BigDecimal absenceRate,
             String recordedBy, Instant recordedAt) {
+
+        public static TermReportView of(TermReport r) {
+            Term t = Term.of(r);
+            return new TermReportView(r.id, r.childId, r.academicYear, r.term, r.schoolName, r.grades, t.average(),
+                r.schoolDays, r.absentDays, t.absenceRate(), r.recordedBy, r.recordedAt);
+        }
     }
 }

@@ -45,13 +45,14 @@ public class TermReportResource {
             @Valid @NotNull TermReportDtos.TermReportInput input) {
         access.requireChild(childId);
         TermReportService.Saved saved = service.put(childId, year, term, input, access.user());
-        return Response.status(saved.created() ? 201 : 200).entity(TermReportMapper.toView(saved.report())).build();
+        return Response.status(saved.created() ? 201 : 200).entity(TermReportDtos.TermReportView.of(saved.report()))
+            .build();
     }
 
     @GET
     @Operation(summary = "Her report cards, latest first")
     public List<TermReportDtos.TermReportView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
-        return service.list(childId).stream().map(TermReportMapper::toView).toList();
+        return service.list(childId).stream().map(TermReportDtos.TermReportView::of).toList();
     }
 }

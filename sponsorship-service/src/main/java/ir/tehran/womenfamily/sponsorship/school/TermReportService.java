@@ -1,7 +1,8 @@
 package ir.tehran.womenfamily.sponsorship.school;
 
 import ir.tehran.womenfamily.sponsorship.Subject;
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TermReportService {
 
+    @Inject
+    Audit audit;
+
     private static final BigDecimal TWENTY = BigDecimal.valueOf(20);
 
     @Inject
@@ -36,7 +40,6 @@ public class TermReportService {
 
     /** Creates or replaces the report of {@code year} and {@code term}. */
     @Transactional
-    @Audited(action = "term-report.save", resourceType = "child")
     public Saved put(UUID childId, int year, int term, TermReportDtos.TermReportInput input, String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
@@ -74,15 +77,17 @@ public class TermReportService {
             r.persist();
         }
         saved.fire(new TermReportSaved(child.id));
+        audit.record(AuditEvent.of("term-report.save", "child", childId));
         return new Saved(r, created);
     }
 
     @Transactional
-    @Audited(action = "term-report.read", resourceType = "child", purpose = "casework")
     public List<TermReport> list(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);
         }
-        return TermReport.list("childId = ?1 order by academicYear desc, term desc", childId);
+        List<TermReport> reports = TermReport.list("childId = ?1 order by academicYear desc, term desc", childId);
+        audit.record(AuditEvent.of("term-report.read", "child", childId).withPurpose("casework").returned(reports));
+        return reports;
     }
 }

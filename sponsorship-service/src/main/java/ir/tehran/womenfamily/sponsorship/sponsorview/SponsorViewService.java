@@ -18,7 +18,7 @@ import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.pledge.InstalmentService;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
-import ir.tehran.womenfamily.sponsorship.pledge.PledgeMapper;
+import ir.tehran.womenfamily.sponsorship.pledge.PledgeDtos;
 import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
 import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
 import ir.tehran.womenfamily.sponsorship.school.TermReport;
@@ -81,8 +81,9 @@ public class SponsorViewService {
         return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId),
             initial, p.purpose,
             p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status,
-            p.heldUntil, p.confirmedAt, p.endedAt, PledgeMapper.balances(p.balances()),
-            instalments.ofPledge(p.id).stream().map(w -> PledgeMapper.toView(w.instalment(), w.payments(), today))
+            p.heldUntil, p.confirmedAt, p.endedAt, PledgeDtos.BalancesView.of(p.balances()),
+            instalments.ofPledge(p.id).stream()
+                .map(w -> PledgeDtos.InstalmentView.of(w.instalment(), w.payments(), today))
                 .toList());
     }
 

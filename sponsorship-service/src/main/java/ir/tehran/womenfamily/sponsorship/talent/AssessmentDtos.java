@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.List;
 
+import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class AssessmentDtos {
+
+    /** A score at or above this marks a strength in the view (a reading aid, not a decision). */
+    static final int STRENGTH = 85;
 
     private AssessmentDtos() {
     }
@@ -34,5 +38,12 @@ public final class AssessmentDtos {
             @Schema(description = "The domains scored at or above the strength threshold")
             List<TalentDomain> strengths,
             String recordedBy, Instant recordedAt) {
+
+        public static AssessmentView of(Assessment a) {
+            List<TalentDomain> strengths = a.scores.entrySet().stream().filter(e -> e.getValue() >= STRENGTH)
+                .map(Map.Entry::getKey).sorted().toList();
+            return new AssessmentView(a.id, a.childId, a.assessedOn, Dates.jalali(a.assessedOn), a.assessor, a.scores,
+                a.notes, a.giftedCandidate, strengths, a.recordedBy, a.recordedAt);
+        }
     }
 }

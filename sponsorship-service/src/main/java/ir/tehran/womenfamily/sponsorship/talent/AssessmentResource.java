@@ -44,13 +44,13 @@ public class AssessmentResource {
         access.requireChild(childId);
         Assessment a = service.record(childId, request, access.user());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
-            .entity(AssessmentMapper.toView(a)).build();
+            .entity(AssessmentDtos.AssessmentView.of(a)).build();
     }
 
     @GET
     @Operation(summary = "Her assessments, latest first")
     public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
-        return service.list(childId).stream().map(AssessmentMapper::toView).toList();
+        return service.list(childId).stream().map(AssessmentDtos.AssessmentView::of).toList();
     }
 }

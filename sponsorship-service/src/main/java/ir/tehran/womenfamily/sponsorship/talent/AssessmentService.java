@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
-import ir.tehran.womenfamily.support.audit.Audited;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,10 +26,12 @@ import jakarta.transaction.Transactional;
 public class AssessmentService {
 
     @Inject
+    Audit audit;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    @Audited(action = "assessment.record", resourceType = "child")
     public Assessment record(UUID childId, AssessmentDtos.NewAssessment request, String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
@@ -61,15 +64,18 @@ public class AssessmentService {
         Assessment latest = Assessment.find("childId = ?1 order by assessedOn desc, recordedAt desc", childId)
             .firstResult();
         child.giftedCandidate = latest.giftedCandidate;
+        audit.record(AuditEvent.of("assessment.record", "child", childId));
         return a;
     }
 
     @Transactional
-    @Audited(action = "assessment.read", resourceType = "child", purpose = "casework")
     public List<Assessment> list(UUID childId) {
         if (Child.findById(childId) == null) {
             throw ProblemException.notFound("child", childId);
         }
-        return Assessment.list("childId = ?1 order by assessedOn desc, recordedAt desc", childId);
+        List<Assessment> assessments = Assessment.list("childId = ?1 order by assessedOn desc, recordedAt desc",
+            childId);
+        audit.record(AuditEvent.of("assessment.read", "child", childId).withPurpose("casework").returned(assessments));
+        return assessments;
     }
 }

@@ -95,6 +95,26 @@ class SponsorshipAuditTest {
     }
 
     @Test
+    void aReadThatFindsNothingIsRecordedAsNotFoundAndAListByHowManyItReturned() {
+        UUID child = RegistryFeed.newChild(11, "FEMALE", 5);
+        // before her first report card there is no verdict: 404, recorded as a read that found nothing
+        given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/risk").then()
+            .statusCode(404);
+        given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/term-reports")
+            .then().statusCode(200);
+
+        List<Map<String, Object>> found = entries("child", child);
+        Map<String, Object> risk = found.stream().filter(e -> "risk.read".equals(e.get("action"))).findFirst()
+            .orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("NOT_FOUND", risk.get("outcome"));
+        org.junit.jupiter.api.Assertions.assertEquals("casework", risk.get("purpose"));
+        Map<String, Object> reports = found.stream().filter(e -> "term-report.read".equals(e.get("action")))
+            .findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("SUCCESS", reports.get("outcome"));
+        org.junit.jupiter.api.Assertions.assertEquals(Map.of("returned", "0"), reports.get("detail"));
+    }
+
+    @Test
     void aRefusedOrInvalidWriteLeavesNoEntry() {
         String refused = "officer-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.forRoles(refused, "sponsorship-officer")).contentType(ContentType.JSON)

@@ -2,10 +2,12 @@ package ir.tehran.womenfamily.registry.work.campaign;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.taxonomy.Category;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,12 +59,24 @@ public final class CampaignDtos {
     public record MentorView(UUID id, Mentor.Kind kind, String firstName, String lastName, String mobile,
             List<Category> skills, List<Integer> districts, int capacity, long mentees, long free, boolean active,
             Instant createdAt, String createdOnJalali) {
+
+        /** {@code mentees}: how many she follows now; her mobile only {@code withMobile}. */
+        static MentorView of(Mentor m, long mentees, boolean withMobile) {
+            return new MentorView(m.id, m.kind, m.firstName, m.lastName, withMobile ? m.mobile : null,
+                categories(m.skills), List.of(m.districts), m.capacity, mentees, Math.max(0, m.capacity - mentees),
+                m.active, m.createdAt, Days.jalali(m.createdAt));
+        }
     }
 
     @Schema(name = "MilestoneReached")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MilestoneView(Milestone.Kind milestone, String nameFa, String nameEn, LocalDate reachedOn,
             String reachedOnJalali, UUID businessId) {
+
+        static MilestoneView of(Milestone s) {
+            return new MilestoneView(s.key.milestone, s.key.milestone.persian(), s.key.milestone.english(),
+                s.reachedOn, Days.jalali(s.reachedOn), s.businessId);
+        }
     }
 
     @Schema(name = "Mentee")
@@ -72,14 +86,33 @@ public final class CampaignDtos {
             String enrolledOnJalali, UUID mentorId, Instant matchedAt, String matchedOnJalali, boolean bazaarEligible,
             LocalDate bazaarEligibleSince, String bazaarEligibleSinceJalali, List<MilestoneView> milestones,
             boolean withdrawn, Instant withdrawnAt, long version) {
+
+        /** {@code name}: her first and last name, from her register (either may be null). */
+        static MenteeView of(Mentee m, String[] name, List<Milestone> milestones) {
+            return new MenteeView(m.id, m.personId(), m.beneficiaryId, m.participantId, name[0], name[1],
+                m.headsHousehold, m.district, categories(m.interests), m.enrolledAt, Days.jalali(m.enrolledAt),
+                m.mentorId, m.matchedAt, Days.jalali(m.matchedAt), m.bazaarEligibleSince != null,
+                m.bazaarEligibleSince, Days.jalali(m.bazaarEligibleSince),
+                milestones.stream().map(MilestoneView::of).toList(), m.withdrawnAt != null, m.withdrawnAt,
+                m.version);
+        }
     }
 
     @Schema(name = "MentoringSession")
     public record SessionView(UUID id, UUID menteeId, UUID mentorId, LocalDate heldOn, String heldOnJalali,
             int minutes, String topic, String recordedBy) {
+
+        static SessionView of(MentoringSession s) {
+            return new SessionView(s.id, s.menteeId, s.mentorId, s.heldOn, Days.jalali(s.heldOn), s.minutes, s.topic,
+                s.recordedBy);
+        }
     }
 
     @Schema(name = "MatchingResult", description = "The pairs made by this run, in the order mentees were served")
     public record MatchingResult(List<Matching.Pair> matched, long stillWaiting, long stillWaitingHeadsHousehold) {
+    }
+
+    private static List<Category> categories(String[] codes) {
+        return Arrays.stream(codes).map(Category::of).toList();
     }
 }

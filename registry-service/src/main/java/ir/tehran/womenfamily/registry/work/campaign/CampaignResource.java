@@ -56,7 +56,7 @@ public class CampaignResource {
     public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r) {
         Mentor m = service.addMentor(r, actors.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentors").path(m.id.toString()).build();
-        return Response.created(location).entity(CampaignMapper.mentor(m, 0, true)).build();
+        return Response.created(location).entity(CampaignDtos.MentorView.of(m, 0, true)).build();
     }
 
     @GET
@@ -76,7 +76,7 @@ public class CampaignResource {
         }
         Map<UUID, Long> load = service.load();
         return service.mentors(category, district).stream()
-            .map(m -> CampaignMapper.mentor(m, load.getOrDefault(m.id, 0L), false)).toList();
+            .map(m -> CampaignDtos.MentorView.of(m, load.getOrDefault(m.id, 0L), false)).toList();
     }
 
     @GET
@@ -85,7 +85,7 @@ public class CampaignResource {
     @Operation(summary = "One mentor, with her mobile")
     public CampaignDtos.MentorView mentor(@PathParam("id") UUID id) {
         Mentor m = service.mentor(id).orElseThrow(() -> ProblemException.notFound("mentor", id));
-        return CampaignMapper.mentor(m, service.load().getOrDefault(m.id, 0L), true);
+        return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
     }
 
     @POST
@@ -94,7 +94,7 @@ public class CampaignResource {
     @Operation(summary = "Take a mentor out of matching; her current mentees stay with her")
     public CampaignDtos.MentorView deactivate(@PathParam("id") UUID id) {
         Mentor m = service.deactivate(id);
-        return CampaignMapper.mentor(m, service.load().getOrDefault(m.id, 0L), true);
+        return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
     }
 
     @POST
@@ -148,7 +148,7 @@ public class CampaignResource {
     public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r) {
         MentoringSession s = service.recordSession(id, r, actors.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(id.toString()).path("sessions").build();
-        return Response.created(location).entity(CampaignMapper.session(s)).build();
+        return Response.created(location).entity(CampaignDtos.SessionView.of(s)).build();
     }
 
     @GET
@@ -156,7 +156,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Her sessions, oldest first")
     public List<CampaignDtos.SessionView> sessions(@PathParam("id") UUID id) {
-        return service.sessions(id, actors.current()).stream().map(CampaignMapper::session).toList();
+        return service.sessions(id, actors.current()).stream().map(CampaignDtos.SessionView::of).toList();
     }
 
     @POST

@@ -336,7 +336,7 @@ public class CampaignService {
         Map<UUID, List<Milestone>> milestones = Milestone.<Milestone>list("key.menteeId in ?1 order by reachedOn",
                 mentees.stream().map(m -> m.id).toList()).stream()
             .collect(Collectors.groupingBy(x -> x.key.menteeId));
-        return mentees.stream().map(m -> CampaignMapper.mentee(m, names.getOrDefault(m.personId(), new String[2]),
+        return mentees.stream().map(m -> CampaignDtos.MenteeView.of(m, names.getOrDefault(m.personId(), new String[2]),
             milestones.getOrDefault(m.id, List.of()))).toList();
     }
 

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /**
  * Who acts, and why, for work no request asked for: a Kafka consumer applying an event, a scheduled job. While
  * {@link #call} runs on this thread, {@link CurrentActor} answers with its actor (so {@link Audit#record(AuditEvent)}
- * and {@link Audited} methods name the service, {@code system:<work>}, rather than nobody) and an entry without a
- * purpose of its own gets the context's.
+ * names the service, {@code system:<work>}, rather than nobody) and an entry without a purpose of its own gets the
+ * context's.
  */
 public final class AuditContext {
 

@@ -1,6 +1,8 @@
 package ir.tehran.womenfamily.support.audit;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -65,6 +67,28 @@ public record AuditEvent(String action, String resourceType, String resourceId, 
             copy.put(key, text.length() > MAX_DETAIL_VALUE ? text.substring(0, MAX_DETAIL_VALUE) : text);
         }
         return new AuditEvent(action, resourceType, resourceId, outcome, purpose, copy);
+    }
+
+    /** A look-up that found nothing (an empty {@code result}) has the outcome {@link Outcome#NOT_FOUND}. */
+    public AuditEvent found(Optional<?> result) {
+        return result.isEmpty() ? withOutcome(Outcome.NOT_FOUND) : this;
+    }
+
+    /** How many items a read returned, as the detail {@code returned} (never what they are). */
+    public AuditEvent returned(Collection<?> items) {
+        return withDetail("returned", items.size());
+    }
+
+    /**
+     * An enum value (a new status, a reason code) as a detail keyed by its type's simple name in lower camel
+     * case: {@code Pledge.EndReason.SPONSOR_WITHDREW} becomes {@code endReason=SPONSOR_WITHDREW}. Null adds nothing.
+     */
+    public AuditEvent withDetail(Enum<?> value) {
+        if (value == null) {
+            return this;
+        }
+        String type = value.getDeclaringClass().getSimpleName();
+        return withDetail(Character.toLowerCase(type.charAt(0)) + type.substring(1), value.name());
     }
 
     private static Map<String, String> checkedDetail(Map<String, String> detail) {
