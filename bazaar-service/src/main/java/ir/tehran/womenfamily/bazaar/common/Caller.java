@@ -50,6 +50,10 @@ public class Caller {
         return identity.hasRole(PRODUCER);
     }
 
+    public boolean isPartnerApp() {
+        return identity.hasRole(PARTNER_APP);
+    }
+
     /** Staff, or a partner app holding the read scope; anyone else gets 403. */
     public void requireStaffOrReader() {
         if (isStaff()) {

@@ -1,8 +1,10 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +21,8 @@ import jakarta.transaction.Transactional;
  * (a partner app) sees a business's id only when its owner consents to publication ({@link PublicationConsent},
  * the registry's {@code BAZAAR_PUBLICATION}); otherwise {@code businessId} is null. Every row carries the same
  * keys either way, with the producer's category of goods as a neutral label, so a listing tells a partner no more
- * than that some stall's producer is not named.
+ * than that some stall's producer is not named. A business named under its owner's consent is reported to her
+ * record in the registry, once per reader and day ({@link PublicationDisclosures}).
  */
 @RequestScoped
 public class Publication {
@@ -35,6 +38,9 @@ public class Publication {
     @Inject
     Caller caller;
 
+    @Inject
+    PublicationDisclosures disclosures;
+
     /** How one business appears: its id when it may be shown, else null, and its category. */
     public record Shown(UUID businessId, String category) {
     }
@@ -48,24 +54,38 @@ public class Publication {
         if (!ids.isEmpty()) {
             Producer.<Producer>list("businessId in ?1", ids).forEach(p -> producers.put(p.businessId, p));
         }
-        Set<UUID> consenting = new HashSet<>();
+        Map<UUID, UUID> consenting = new HashMap<>();
         boolean everyone = caller.isStaff();
         if (!everyone) {
             Set<UUID> owners = new HashSet<>();
             producers.values().forEach(p -> owners.add(p.ownerId));
             if (!owners.isEmpty()) {
                 PublicationConsent.<PublicationConsent>list("ownerId in ?1 and active = true", owners)
-                    .forEach(c -> consenting.add(c.ownerId));
+                    .forEach(c -> consenting.put(c.ownerId, c.consentId));
             }
         }
         Set<UUID> own = caller.isProducer() ? caller.businesses() : Set.of();
         Map<UUID, Shown> out = new HashMap<>();
+        List<PublicationDisclosures.Named> named = new ArrayList<>();
         for (UUID id : ids) {
             Producer p = producers.get(id);
-            boolean shown = everyone || own.contains(id) || p != null && consenting.contains(p.ownerId);
+            boolean byConsent = !everyone && !own.contains(id) && p != null && consenting.containsKey(p.ownerId);
+            boolean shown = everyone || own.contains(id) || byConsent;
             out.put(id, new Shown(shown ? id : null, p == null ? null : p.category));
+            if (byConsent) {
+                named.add(new PublicationDisclosures.Named(id, p.ownerId, consenting.get(p.ownerId)));
+            }
         }
+        disclosures.named(named, recipient());
         return out;
+    }
+
+    /**
+     * Who a listing names a business to under its owner's consent, as the registry's log names a recipient: a
+     * partner app by its client, anyone else (another producer) by kind only, never by a person's name.
+     */
+    private String recipient() {
+        return caller.isPartnerApp() ? "partner-app:" + caller.name() : "producer";
     }
 
     /** How one business appears to the caller. */

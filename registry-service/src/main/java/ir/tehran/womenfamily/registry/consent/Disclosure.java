@@ -12,13 +12,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One thing the registry shared of a woman under a consent: what, to whom, when, under which consent. Written
- * in the transaction of the share, never changed. {@code what} and {@code recipient} are codes
- * ({@code enrolment-date}, {@code agency:RELIEF_COMMITTEE}), never the data itself.
+ * One thing shared of a woman under a consent: what, to whom, when, under which consent, by which service.
+ * Written in the transaction of the share (the registry's own) or of the consumed event that reports it (the
+ * bazaar's and sponsorship's), never changed. {@code what} and {@code recipient} are codes
+ * ({@code enrolment-date}, {@code agency:RELIEF_COMMITTEE}, {@code child-proposed}, {@code sponsor}), never the
+ * data itself.
  */
 @Entity
 @Table(name = "disclosure")
 public class Disclosure extends PanacheEntityBase {
+
+    /** The service of the registry's own shares. */
+    public static final String REGISTRY = "registry";
 
     @Id
     public UUID id;
@@ -47,4 +52,8 @@ public class Disclosure extends PanacheEntityBase {
 
     @Column(name = "by_actor", nullable = false)
     public String byActor;
+
+    /** The service that made the share: {@code registry}, {@code bazaar} or {@code sponsorship}. */
+    @Column(nullable = false)
+    public String service = REGISTRY;
 }

@@ -31,19 +31,23 @@ public class DisclosureResource {
     @Inject
     Actors actors;
 
-    @Schema(name = "Disclosure", description = "One thing the registry shared of her under a consent: what (a code, "
-        + "never the data), to whom, when, under which consent, and the record it belongs to.")
-    public record DisclosureView(UUID id, Instant disclosedAt, String disclosedOnJalali, ConsentPurpose purpose,
+    @Schema(name = "Disclosure", description = "One thing shared of her under a consent: by which service (the "
+        + "registry itself, or the bazaar and sponsorship, which report their shares by event), what (a code, never "
+        + "the data), to whom (a kind such as sponsor or partner-app, with an agency's kind or a partner's client "
+        + "id), when, under which consent, and the record it belongs to.")
+    public record DisclosureView(UUID id, Instant disclosedAt, String disclosedOnJalali,
+            @Schema(enumeration = {"registry", "bazaar", "sponsorship"}) String service, ConsentPurpose purpose,
             UUID consentId, String what, String recipient, String reference) {
 
         static DisclosureView of(Disclosure d) {
-            return new DisclosureView(d.id, d.disclosedAt, Days.jalali(d.disclosedAt), d.purpose, d.consentId, d.what,
-                d.recipient, d.reference);
+            return new DisclosureView(d.id, d.disclosedAt, Days.jalali(d.disclosedAt), d.service, d.purpose,
+                d.consentId, d.what, d.recipient, d.reference);
         }
     }
 
     @GET
-    @Operation(summary = "What the registry shared of her under her consents, newest first (audited)")
+    @Operation(summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
+        + "newest first (audited)")
     public List<DisclosureView> list(@PathParam("id") UUID id) {
         return log.of(id, actors.current()).stream().map(DisclosureView::of).toList();
     }

@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -14,10 +16,15 @@ import jakarta.transaction.Transactional;
  * still has an active consent to the purpose after the change) is what is kept. A mother's consent events share
  * one partition (the key is her id); a row remembers the position of the event it last applied and an older event
  * never overwrites a newer one, so re-applying or replaying is harmless. Applied in the consumer's transaction,
- * with its processed-event log (see {@code roster.RegistryEventsConsumer}).
+ * with its processed-event log (see {@code roster.RegistryEventsConsumer}). When a mother's row changes between
+ * consenting and not, {@link SponsorshipConsentChanged} is fired in that transaction (her running sponsorships
+ * are suspended or resumed); an event that changes nothing (re-applied, replayed) fires nothing.
  */
 @ApplicationScoped
 public class ConsentProjection {
+
+    @Inject
+    Event<SponsorshipConsentChanged> changed;
 
     public static final String PURPOSE = "SPONSORSHIP";
 
@@ -38,6 +45,7 @@ public class ConsentProjection {
             return true;
         }
         boolean isNew = c == null;
+        boolean before = !isNew && c.active;
         if (isNew) {
             c = new SponsorshipConsent();
             c.motherId = mother;
@@ -50,6 +58,9 @@ public class ConsentProjection {
         c.sourceOffset = event.offset();
         if (isNew) {
             c.persist();
+        }
+        if (before != c.active) {
+            changed.fire(new SponsorshipConsentChanged(mother, c.active, c.changedAt));
         }
         return true;
     }

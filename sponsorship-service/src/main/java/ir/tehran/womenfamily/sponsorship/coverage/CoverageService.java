@@ -53,7 +53,7 @@ public class CoverageService {
                coalesce(sum(p.pledged_rials - p.released_rials), 0), coalesce(sum(p.received_rials), 0),
                coalesce(sum(p.disbursed_rials), 0)
         from pledge p join child c on c.id = p.child_id
-        where p.status in ('ACTIVE', 'ENDED')
+        where p.status in ('ACTIVE', 'SUSPENDED', 'ENDED')
           and (cast(?1 as smallint) is null or c.district = cast(?1 as smallint))
         group by c.district, p.purpose
         """;
@@ -65,7 +65,7 @@ public class CoverageService {
                coalesce(sum(p.pledged_rials - p.released_rials), 0), coalesce(sum(p.received_rials), 0),
                coalesce(sum(p.disbursed_rials), 0)
         from benefactor b join pledge p on p.sponsor_id = b.id
-        where p.status in ('ACTIVE', 'ENDED')
+        where p.status in ('ACTIVE', 'SUSPENDED', 'ENDED')
         group by b.id, b.kind, b.display_name
         order by b.display_name, b.id
         """;

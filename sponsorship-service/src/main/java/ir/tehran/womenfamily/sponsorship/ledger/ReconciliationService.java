@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Checks that the books balance: each pledge's running balances equal the sums of its ledger entries and
- * keep the rules of {@link Balances}, a confirmed pledge has its whole total pledged, an ended one has
- * nothing outstanding, and a proposal or released one has no money at all; and the totals agree.
+ * keep the rules of {@link Balances}, a confirmed pledge has its whole total pledged (plus what resumptions after a
+ * suspension pledged again, {@code repledged_rials}), an ended or suspended one has nothing outstanding, and a
+ * proposal or released one has no money at all; and the totals agree.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -44,7 +45,7 @@ public class ReconciliationService {
     public Report reconcile() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-            select p.id, p.status, p.total_rials,
+            select p.id, p.status, p.total_rials + p.repledged_rials,
                    p.pledged_rials, p.released_rials, p.received_rials, p.disbursed_rials,
                    coalesce(sum(e.amount_rials) filter (where e.kind = 'PLEDGED'), 0),
                    coalesce(sum(e.amount_rials) filter (where e.kind = 'PLEDGE_RELEASED'), 0),
@@ -93,6 +94,11 @@ public class ReconciliationService {
                         discrepancies.add(new Discrepancy(id, "ended-with-outstanding"));
                     }
                 }
+                case "SUSPENDED" -> {
+                    if (ledger.pledged() != total || ledger.outstanding() != 0) {
+                        discrepancies.add(new Discrepancy(id, "suspended-with-outstanding"));
+                    }
+                }
                 default -> discrepancies.add(new Discrepancy(id, "unknown-status"));
             }
             pledged += row.pledged();
@@ -132,7 +138,7 @@ public class ReconciliationService {
             left join (select i2.pledge_id, sum(ip.amount_rials) as paid
                        from instalment_payment ip join instalment i2 on i2.id = ip.instalment_id
                        group by i2.pledge_id) x on x.pledge_id = p.id
-            where p.status in ('ACTIVE', 'ENDED')
+            where p.status in ('ACTIVE', 'SUSPENDED', 'ENDED')
             """).getResultList();
         List<Discrepancy> out = new ArrayList<>();
         for (Object[] r : rows) {

@@ -142,7 +142,7 @@ public class MatchingService {
             join sponsorship_consent sc on sc.mother_id = c.mother_id and sc.active
             left join mother m on m.beneficiary_id = c.mother_id
             left join (select p.child_id, string_agg(p.purpose, ',') as held from pledge p
-                       where p.status in ('PROPOSED', 'ACTIVE') group by p.child_id) h on h.child_id = c.id
+                       where p.status in ('PROPOSED', 'ACTIVE', 'SUSPENDED') group by p.child_id) h on h.child_id = c.id
             where c.removed_at is null and c.aged_out_on is null
               and (m.status is null or m.status <> 'EXITED')
             """).getResultList();

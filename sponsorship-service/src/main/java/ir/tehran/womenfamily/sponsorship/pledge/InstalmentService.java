@@ -56,6 +56,32 @@ public class InstalmentService {
     }
 
     /**
+     * A suspended pledge resumes: {@code amount} (what its suspension released) is due again, in new instalments
+     * numbered after its last, of the pledge's instalment amount (the last one smaller if need be), monthly from
+     * {@code from}; in the caller's transaction, with the ledger entry that pledges the same sum.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Instalment> resume(Pledge p, long amount, LocalDate from) {
+        Short last = em.createQuery("select max(i.number) from Instalment i where i.pledgeId = ?1", Short.class)
+            .setParameter(1, p.id).getSingleResult();
+        int count = (int) ((amount + p.instalmentRials - 1) / p.instalmentRials);
+        List<Instalment> out = new ArrayList<>();
+        long left = amount;
+        for (InstalmentSchedule.Due due : InstalmentSchedule.of(from, count, p.instalmentRials)) {
+            Instalment i = new Instalment();
+            i.id = UUID.randomUUID();
+            i.pledgeId = p.id;
+            i.number = (short) ((last == null ? 0 : last) + due.number());
+            i.dueOn = due.dueOn();
+            i.amountRials = Math.min(left, due.amountRials());
+            left -= i.amountRials;
+            i.persist();
+            out.add(i);
+        }
+        return out;
+    }
+
+    /**
      * Checks, before the receipt is written, that the instalment it names (if any) is open and lacks at least
      * {@code amount}.
      */

@@ -21,7 +21,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * A sponsor's pledge for one child and one purpose. {@code PROPOSED} while the child is held for the
  * sponsor, {@code ACTIVE} once confirmed (a sponsorship), then {@code ENDED}; a proposal that is not
- * confirmed is {@code RELEASED}. The payer may be another benefactor (a company paying for its
+ * confirmed is {@code RELEASED}. A sponsorship is {@code SUSPENDED} while the child's mother does not consent to
+ * sponsorship, and {@code ACTIVE} again when she does. The payer may be another benefactor (a company paying for its
  * employee's sponsorship). The running balances are the sums of its ledger entries.
  */
 @Entity
@@ -48,6 +49,8 @@ public class Pledge extends PanacheEntityBase {
     public enum Status {
         PROPOSED,
         ACTIVE,
+        /** Paused while the mother's consent to sponsorship is revoked; resumes when she consents again. */
+        SUSPENDED,
         ENDED,
         RELEASED
     }
@@ -132,6 +135,17 @@ public class Pledge extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "release_reason")
     public ReleaseReason releaseReason;
+
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    /** What the last suspension released (still to come from the payer then), pledged again on resumption. */
+    @Column(name = "suspended_rials", nullable = false)
+    public long suspendedRials;
+
+    /** What resumptions pledged again in all: the ledger's pledged sum is the total plus this. */
+    @Column(name = "repledged_rials", nullable = false)
+    public long repledgedRials;
 
     @Column(name = "pledged_rials", nullable = false)
     public long pledgedRials;

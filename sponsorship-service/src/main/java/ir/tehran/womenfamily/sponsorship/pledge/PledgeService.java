@@ -21,6 +21,8 @@ import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsentChanged;
+import ir.tehran.womenfamily.sponsorship.consent.SponsorshipDisclosures;
 import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Rials;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
@@ -68,6 +70,9 @@ public class PledgeService {
     @Inject
     InstalmentService instalments;
 
+    @Inject
+    SponsorshipDisclosures disclosures;
+
     /** Proposes a pledge for a chosen child and holds her for the sponsor. */
     @Transactional
     public Pledge propose(PledgeDtos.NewPledge r, String by) {
@@ -85,7 +90,7 @@ public class PledgeService {
             throw ProblemException.conflict("consent-required");
         }
         if (Pledge.count("childId = ?1 and purpose = ?2 and status in ?3", r.childId(), r.purpose(),
-            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE)) > 0) {
+            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE, Pledge.Status.SUSPENDED)) > 0) {
             throw ProblemException.conflict("purpose-already-sponsored",
                 new Messages.Key("purpose." + r.purpose(), r.purpose().name()));
         }
@@ -146,6 +151,8 @@ public class PledgeService {
         p.proposedAt = now;
         p.createdBy = by;
         p.persist();
+        // the child is shown to the sponsor from now: her record lists it (under the consent checked again here)
+        disclosures.shared(Child.<Child>findById(childId).motherId, SponsorshipDisclosures.CHILD_PROPOSED, p.id);
         audit.record(AuditEvent.of("pledge.create", "pledge", p.id));
         return p;
     }
@@ -177,6 +184,7 @@ public class PledgeService {
             Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.started", 1,
             new PledgeEvents.SponsorshipStarted(p.id, p.childId, p.purpose, now)));
+        disclosures.shared(child.motherId, SponsorshipDisclosures.CHILD_SPONSORED, p.id);
         audit.record(AuditEvent.of("pledge.confirm", "pledge", id));
         return p;
     }
@@ -196,7 +204,7 @@ public class PledgeService {
     @Transactional
     public Pledge end(UUID id, Pledge.EndReason reason, String by) {
         Pledge p = lock(id);
-        if (p.status != Pledge.Status.ACTIVE) {
+        if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.SUSPENDED) {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
         end(p, reason, Instant.now(clock), by);
@@ -221,7 +229,9 @@ public class PledgeService {
     @Transactional
     public LedgerEntry disburse(UUID id, PledgeDtos.Disbursement r, String by) {
         Pledge p = lock(id);
-        if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.ENDED) {
+        // money received stays the child's while her sponsorship is suspended or after it ended
+        if (p.status != Pledge.Status.ACTIVE && p.status != Pledge.Status.SUSPENDED
+            && p.status != Pledge.Status.ENDED) {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
         if (!targetFits(p.purpose, r.target())) {
@@ -311,11 +321,11 @@ public class PledgeService {
         Pledge.ReleaseReason release = left.reason() == ChildLeft.Reason.CHILD_AGED_OUT
             ? Pledge.ReleaseReason.CHILD_AGED_OUT : Pledge.ReleaseReason.CHILD_REMOVED;
         List<Pledge> open = Pledge.list("childId = ?1 and status in ?2", left.childId(),
-            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE));
+            List.of(Pledge.Status.PROPOSED, Pledge.Status.ACTIVE, Pledge.Status.SUSPENDED));
         for (Pledge listed : open) {
             Pledge p = lock(listed.id);
             // by the consumer of the registry's events or the age-out job (their audit context), or an admin
-            if (p.status == Pledge.Status.ACTIVE) {
+            if (p.status == Pledge.Status.ACTIVE || p.status == Pledge.Status.SUSPENDED) {
                 end(p, end, left.at(), "system");
                 audit.record(AuditEvent.of("pledge.end", "pledge", p.id).withDetail("endReason", end));
             } else if (p.status == Pledge.Status.PROPOSED) {
@@ -323,6 +333,62 @@ public class PledgeService {
                 audit.record(AuditEvent.of("pledge.release", "pledge", p.id).withDetail("releaseReason", release));
             }
         }
+    }
+
+    /**
+     * The mother's consent to sponsorship was revoked or given again (in the transaction of the registry's event,
+     * by its consumer). Revoked: each running sponsorship of her children is suspended: what the payer had still
+     * to give is released in the ledger and the open instalments are cancelled, as at an end, so nothing more is
+     * due; the money already received stays for the child (an officer may still disburse it); the sponsor sees the
+     * sponsorship ended, without a reason, and no longer sees the child. Given again: each suspended sponsorship
+     * resumes: the released sum is pledged again, in new monthly instalments of the same amount from today, and
+     * the child is shown to the sponsor again (reported to her record). Proposals are left to expire: they cannot
+     * be confirmed without her consent. Each change is audited ({@code pledge.suspend}, {@code pledge.resume}).
+     */
+    void onConsentChanged(@Observes SponsorshipConsentChanged changed) {
+        Pledge.Status from = changed.active() ? Pledge.Status.SUSPENDED : Pledge.Status.ACTIVE;
+        List<Pledge> running = Pledge.list("status = ?1 and childId in "
+            + "(select c.id from Child c where c.motherId = ?2) order by id", from, changed.motherId());
+        for (Pledge listed : running) {
+            Pledge p = lock(listed.id);
+            if (p.status != from) {
+                continue;
+            }
+            if (changed.active()) {
+                resume(p);
+            } else {
+                suspend(p, changed.at());
+            }
+        }
+    }
+
+    private void suspend(Pledge p, Instant at) {
+        long outstanding = p.balances().outstanding();
+        if (outstanding > 0) {
+            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
+                "suspended", "system");
+        }
+        long cancelled = instalments.cancelOpen(p);
+        p.status = Pledge.Status.SUSPENDED;
+        p.suspendedAt = at;
+        p.suspendedRials = outstanding;
+        audit.record(AuditEvent.of("pledge.suspend", "pledge", p.id).withDetail("releasedRials", outstanding)
+            .withDetail("cancelledRials", cancelled));
+    }
+
+    private void resume(Pledge p) {
+        long again = p.suspendedRials;
+        LocalDate today = Dates.today(clock);
+        if (again > 0) {
+            append(p, LedgerEntry.Kind.PLEDGED, again, today, null, null, null, "resumed", "system");
+            instalments.resume(p, again, today);
+            p.repledgedRials = Math.addExact(p.repledgedRials, again);
+        }
+        p.status = Pledge.Status.ACTIVE;
+        p.suspendedAt = null;
+        p.suspendedRials = 0;
+        disclosures.shared(Child.<Child>findById(p.childId).motherId, SponsorshipDisclosures.CHILD_SPONSORED, p.id);
+        audit.record(AuditEvent.of("pledge.resume", "pledge", p.id).withDetail("pledgedRials", again));
     }
 
     // ---- internals

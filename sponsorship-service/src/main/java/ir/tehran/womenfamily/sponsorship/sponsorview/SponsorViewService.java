@@ -31,7 +31,8 @@ import jakarta.transaction.Transactional;
  * The sponsor's own view. Everything is looked up from the sponsor id in her token: another sponsor's
  * pledge or child is simply not found (404), never forbidden, so a sponsor learns nothing of others.
  * A child is shown to her sponsor only while her mother consents to sponsorship ({@link SponsorshipConsent}):
- * without it she is not among the sponsor's children, and her sponsorships carry her code but not her initial.
+ * without it she is not among the sponsor's children, and her sponsorships carry her code but not her initial; a
+ * sponsorship suspended for it shows as ended, at its suspension, with no reason (as every end shows).
  */
 @ApplicationScoped
 public class SponsorViewService {
@@ -78,10 +79,13 @@ public class SponsorViewService {
         Child c = Child.findById(p.childId);
         LocalDate today = Dates.today(clock);
         String initial = SponsorshipConsent.given(c.motherId) ? c.firstNameInitial : null;
+        // a suspension is the mother's matter: the sponsor sees the sponsorship ended, for no reason given
+        boolean suspended = p.status == Pledge.Status.SUSPENDED;
         return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId),
             initial, p.purpose,
-            p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status,
-            p.heldUntil, p.confirmedAt, p.endedAt, PledgeDtos.BalancesView.of(p.balances()),
+            p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn),
+            suspended ? Pledge.Status.ENDED : p.status, p.heldUntil, p.confirmedAt,
+            suspended ? p.suspendedAt : p.endedAt, PledgeDtos.BalancesView.of(p.balances()),
             instalments.ofPledge(p.id).stream()
                 .map(w -> PledgeDtos.InstalmentView.of(w.instalment(), w.payments(), today))
                 .toList());
