@@ -2,8 +2,8 @@ package ir.tehran.womenfamily.bazaar.allocation;
 
 import java.util.Locale;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.Messages;
 
 /** Allocation entities to the API's shapes, in one place. */
@@ -21,7 +21,7 @@ public final class AllocationMapper {
             AllocationDtos.Explanation explanation, Locale locale) {
         return new AllocationDtos.AssignmentView(a.id, a.runId, a.bazaarId, a.applicationId, producer.businessId(),
             producer.category(), a.venueId,
-            a.day, Dates.jalali(a.day), a.stalls, a.preferenceRank == null ? null : (int) a.preferenceRank, a.reason,
+            a.day, Days.jalali(a.day), a.stalls, a.preferenceRank == null ? null : (int) a.preferenceRank, a.reason,
             reasonText(a.reason, locale), a.status, explanation);
     }
 

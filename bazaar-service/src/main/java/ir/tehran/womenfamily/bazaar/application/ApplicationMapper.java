@@ -1,7 +1,7 @@
 package ir.tehran.womenfamily.bazaar.application;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
+import ir.tehran.womenfamily.support.jalali.Days;
 
 /** Application entity to API view, in one place. */
 public final class ApplicationMapper {
@@ -25,7 +25,7 @@ public final class ApplicationMapper {
         return new ApplicationDtos.ApplicationView(a.id, a.bazaarId, producer.businessId(), producer.category(),
             a.status, a.stalls, a.needsPower,
             a.needsCooking, java.util.List.copyOf(a.venuePreferences),
-            a.days.stream().map(d -> new ApplicationDtos.DayView(d, Dates.jalali(d))).toList(),
+            a.days.stream().map(d -> new ApplicationDtos.DayView(d, Days.jalali(d))).toList(),
             a.submittedAt, a.withdrawnAt, a.withdrawalReason);
     }
 }

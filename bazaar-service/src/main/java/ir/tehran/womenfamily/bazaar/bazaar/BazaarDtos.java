@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,23 +16,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The API's shapes for bazaars. Dates go out as ISO and Jalali; either is accepted in. */
+/** The API's shapes for bazaars. Dates go out as ISO and Jalali; one field per date takes either in. */
 public final class BazaarDtos {
 
     private BazaarDtos() {
     }
 
-    @Schema(name = "CreateBazaar", description = "A new bazaar (it starts as a draft). Give each date as ISO, "
-        + "Jalali, or both (they must agree).")
+    @Schema(name = "CreateBazaar", description = "A new bazaar (it starts as a draft). Give each date as ISO "
+        + "(2024-03-06) or Jalali (1402-12-16).")
     public record CreateBazaar(
             @NotNull Bazaar.Kind kind,
             @Pattern(regexp = "[a-z0-9-]{2,40}") String occasion,
             @NotBlank @Size(max = 200) String nameFa,
             @NotBlank @Size(max = 200) String nameEn,
-            LocalDate startDate, @Schema(examples = "1402-12-16") String startDateJalali,
-            LocalDate endDate, @Schema(examples = "1402-12-25") String endDateJalali,
-            LocalDate applicationsOpen, String applicationsOpenJalali,
-            LocalDate applicationsClose, String applicationsCloseJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startDate,
+            @JsonDeserialize(using = DateInput.class) LocalDate endDate,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationsOpen,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationsClose,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull VenueOffer> venues) {
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
+import ir.tehran.womenfamily.support.jalali.Days;
 
 /** Bazaar entities to the API's shapes and event payloads, in one place. */
 public final class BazaarMapper {
@@ -25,7 +25,7 @@ public final class BazaarMapper {
         for (BazaarVenue bv : venues) {
             Venue v = venueById.get(bv.venueId);
             List<BazaarDtos.DayView> dayViews = byVenue.getOrDefault(bv.venueId, List.of()).stream()
-                .map(d -> new BazaarDtos.DayView(d.day, Dates.jalali(d.day), d.stalls, d.powerStalls,
+                .map(d -> new BazaarDtos.DayView(d.day, Days.jalali(d.day), d.stalls, d.powerStalls,
                     d.cookingStalls))
                 .toList();
             views.add(new BazaarDtos.VenueView(bv.venueId, v == null ? null : v.nameFa, v == null ? null : v.nameEn,
@@ -33,9 +33,9 @@ public final class BazaarMapper {
         }
         int total = days.stream().mapToInt(d -> d.stalls).sum();
         return new BazaarDtos.BazaarView(b.id, b.kind, b.occasion, b.nameFa, b.nameEn,
-            b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
-            b.applicationsOpen, Dates.jalali(b.applicationsOpen),
-            b.applicationsClose, Dates.jalali(b.applicationsClose),
+            b.startDate, Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate),
+            b.applicationsOpen, Days.jalali(b.applicationsOpen),
+            b.applicationsClose, Days.jalali(b.applicationsClose),
             b.status, b.seriesId, b.historical, total, views);
     }
 
@@ -48,8 +48,8 @@ public final class BazaarMapper {
                 e.getValue().stream().mapToInt(d -> d.stalls).max().orElse(0)))
             .toList();
         return new BazaarDtos.BazaarPublished(b.id, b.kind.name(), b.occasion, b.nameFa, b.nameEn,
-            b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
-            b.applicationsClose, Dates.jalali(b.applicationsClose), venues);
+            b.startDate, Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate),
+            b.applicationsClose, Days.jalali(b.applicationsClose), venues);
     }
 
     public static List<LocalDate> daysOf(Bazaar b) {

@@ -1,9 +1,11 @@
 package ir.tehran.womenfamily.bazaar.history;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -27,13 +29,15 @@ public class HistoryResource {
     @Inject
     HistoryService service;
 
+    @Inject
+    Clock clock;
+
     @POST
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Generate the past bazaars (96 by default, over two years) for the known producers, once")
     public Response generate(@QueryParam("bazaars") @Min(1) @Max(200) Integer bazaars,
             @QueryParam("seed") Long seed, @QueryParam("endingBefore") String endingBefore) {
-        LocalDate end = endingBefore == null ? LocalDate.now(Dates.TEHRAN) : Dates.parseAny("endingBefore",
-            endingBefore);
+        LocalDate end = endingBefore == null ? Tehran.today(clock) : DateInput.required("endingBefore", endingBefore);
         return Response.status(201).entity(service.generate(bazaars == null ? 96 : bazaars, seed == null ? 1402 : seed,
             end)).build();
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +20,7 @@ public final class SalesDtos {
 
     @Schema(name = "ReportSales", description = "Her sales on one day she had a stall, in rials (an integer). "
         + "Reporting the same day again replaces the figure.")
-    public record ReportSales(@NotNull UUID businessId, LocalDate day, String dayJalali,
+    public record ReportSales(@NotNull UUID businessId, @JsonDeserialize(using = DateInput.class) LocalDate day,
             @NotNull @Min(0) @Max(1_000_000_000_000L) Long amountRials) {
     }
 
@@ -31,7 +33,7 @@ public final class SalesDtos {
     }
 
     @Schema(name = "ReportFootfall", description = "Visitors counted at one venue on one day.")
-    public record ReportFootfall(@NotNull UUID venueId, LocalDate day, String dayJalali,
+    public record ReportFootfall(@NotNull UUID venueId, @JsonDeserialize(using = DateInput.class) LocalDate day,
             @NotNull @Min(0) @Max(10_000_000) Integer visitors) {
     }
 

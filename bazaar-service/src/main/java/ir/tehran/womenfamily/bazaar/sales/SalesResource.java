@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,11 +64,11 @@ public class SalesResource {
 
     static SalesDtos.SalesView view(SalesReport s, Publication.Shown producer) {
         return new SalesDtos.SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day,
-            Dates.jalali(s.day), s.amountRials,
+            Days.jalali(s.day), s.amountRials,
             s.reportedAt);
     }
 
     static SalesDtos.FootfallView view(Footfall f) {
-        return new SalesDtos.FootfallView(f.bazaarId, f.venueId, f.day, Dates.jalali(f.day), f.visitors);
+        return new SalesDtos.FootfallView(f.bazaarId, f.venueId, f.day, Days.jalali(f.day), f.visitors);
     }
 }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
+
 
 /** Entity to API views, in one place. */
 public final class BeneficiaryMapper {
@@ -10,7 +11,7 @@ public final class BeneficiaryMapper {
 
     public static BeneficiaryDtos.BeneficiaryView toView(Beneficiary b) {
         return new BeneficiaryDtos.BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.fatherName,
-            b.birthDate, JalaliDate.format(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
+            b.birthDate, Days.jalali(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
             b.registrationChannel.disclosed(), b.status, b.supportLevel,
             b.registeredAt, registeredOn(b), b.mergedInto, b.version);
     }
@@ -22,10 +23,10 @@ public final class BeneficiaryMapper {
 
     public static BeneficiaryDtos.HistoryEntry toEntry(BeneficiaryHistory h) {
         return new BeneficiaryDtos.HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
-            JalaliDate.of(h.changedAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString());
+            Days.jalali(h.changedAt));
     }
 
     static String registeredOn(Beneficiary b) {
-        return JalaliDate.of(b.registeredAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString();
+        return Days.jalali(b.registeredAt);
     }
 }

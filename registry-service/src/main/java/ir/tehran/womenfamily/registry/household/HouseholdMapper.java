@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.registry.household;
 
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
+
 
 /** Entity to API views. */
 public final class HouseholdMapper {
@@ -10,11 +11,11 @@ public final class HouseholdMapper {
 
     public static HouseholdDtos.ChildView toView(Child c) {
         return new HouseholdDtos.ChildView(c.id, c.motherId, c.firstName, c.lastName, c.nationalCode, c.birthDate,
-            JalaliDate.format(c.birthDate), c.gender, c.grade, c.version);
+            Days.jalali(c.birthDate), c.gender, c.grade, c.version);
     }
 
     public static HouseholdDtos.DependantView toView(Dependant d) {
         return new HouseholdDtos.DependantView(d.id, d.fullName, d.relation, d.birthDate,
-            JalaliDate.format(d.birthDate));
+            Days.jalali(d.birthDate));
     }
 }

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,16 +27,16 @@ public class ChildMapper {
 
     public ChildDtos.ChildSummary summary(Child c, boolean atRisk) {
         return new ChildDtos.ChildSummary(c.id, c.status(), c.firstNameInitial, c.birthDate,
-            Dates.jalali(c.birthDate), age(c), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
+            Days.jalali(c.birthDate), age(c), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
     }
 
     public ChildDtos.ChildView view(Child c, Mother mother, boolean atRisk, String school) {
         LocalDate agesOut = Ages.anniversary(c.birthDate, config.ageOut().age());
         return new ChildDtos.ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
             mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
-            SponsorshipConsent.given(c.motherId), c.birthDate, Dates.jalali(c.birthDate), age(c), agesOut,
-            Dates.jalali(agesOut), c.gender, c.grade, school,
-            c.district, c.giftedCandidate, atRisk, c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt,
+            SponsorshipConsent.given(c.motherId), c.birthDate, Days.jalali(c.birthDate), age(c), agesOut,
+            Days.jalali(agesOut), c.gender, c.grade, school,
+            c.district, c.giftedCandidate, atRisk, c.agedOutOn, Days.jalali(c.agedOutOn), c.removedAt,
             c.firstSeenAt, c.registryUpdatedAt);
     }
 
@@ -44,6 +45,6 @@ public class ChildMapper {
     }
 
     private int age(Child c) {
-        return Ages.ageOn(c.birthDate, Dates.today(clock));
+        return Ages.ageOn(c.birthDate, Tehran.today(clock));
     }
 }

@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -31,14 +33,15 @@ public final class GiftedSchoolDtos {
     public record NewApplication(@NotNull UUID schoolId,
             @Schema(description = "Jalali year the school year starts in", examples = "1404")
             @NotNull @Min(1350) @Max(1500) Integer academicYear,
-            LocalDate applicationDeadline, String applicationDeadlineJalali,
-            LocalDate examDate, String examDateJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationDeadline,
+            @JsonDeserialize(using = DateInput.class) LocalDate examDate,
             @Schema(description = "Application and exam fee in whole rials")
             @PositiveOrZero Long feeRials) {
     }
 
     @Schema(name = "SchoolApplicationTransition", description = "Move the application on, with the day it happened.")
-    public record Transition(@NotNull SchoolApplication.Status to, LocalDate on, String onJalali) {
+    public record Transition(@NotNull SchoolApplication.Status to,
+            @JsonDeserialize(using = DateInput.class) LocalDate on) {
     }
 
     @Schema(name = "SchoolApplication")

@@ -1,6 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,9 +18,9 @@ public class GiftedSchoolMapper {
         School school = School.findById(a.schoolId);
         long covered = service.feeCovered(a.id);
         return new GiftedSchoolDtos.ApplicationView(a.id, a.childId, view(school), a.academicYear,
-            a.applicationDeadline, Dates.jalali(a.applicationDeadline), a.examDate, Dates.jalali(a.examDate),
-            a.feeRials, covered, covered >= a.feeRials, a.status, a.appliedOn, Dates.jalali(a.appliedOn),
-            a.examTakenOn, Dates.jalali(a.examTakenOn), a.decidedOn, Dates.jalali(a.decidedOn), a.recordedBy,
+            a.applicationDeadline, Days.jalali(a.applicationDeadline), a.examDate, Days.jalali(a.examDate),
+            a.feeRials, covered, covered >= a.feeRials, a.status, a.appliedOn, Days.jalali(a.appliedOn),
+            a.examTakenOn, Days.jalali(a.examTakenOn), a.decidedOn, Days.jalali(a.decidedOn), a.recordedBy,
             a.createdAt);
     }
 }

@@ -1,11 +1,13 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +28,7 @@ public final class PledgeDtos {
             @NotNull @Positive Long instalmentRials,
             @Schema(description = "Months of a monthly pledge (1-120); 1 or absent for a one-off")
             @Min(1) @Max(120) Integer months,
-            LocalDate startsOn, String startsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
             @Schema(description = "Who pays, when not the sponsor herself") UUID payerId) {
     }
 
@@ -37,11 +39,11 @@ public final class PledgeDtos {
             @NotNull Pledge.Schedule schedule,
             @NotNull @Positive Long instalmentRials,
             @Min(1) @Max(120) Integer months,
-            LocalDate startsOn, String startsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
             UUID payerId) {
 
         public Terms terms() {
-            return new Terms(purpose, schedule, instalmentRials, months, startsOn, startsOnJalali, payerId);
+            return new Terms(purpose, schedule, instalmentRials, months, startsOn, payerId);
         }
     }
 
@@ -52,7 +54,7 @@ public final class PledgeDtos {
     @Schema(name = "Receipt", description = "Money received from the payer. It pays the instalment it names, or "
         + "else the oldest open instalments first.")
     public record Receipt(@NotNull @Positive Long amountRials,
-            LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note,
+            @JsonDeserialize(using = DateInput.class) LocalDate receivedOn, @Size(max = 500) String note,
             @Schema(description = "The instalment it pays (1 for a one-off); never more than it still lacks")
             @Min(1) @Max(120) Integer instalmentNumber) {
     }
@@ -83,7 +85,7 @@ public final class PledgeDtos {
         + "or an enrolment's fee names it.")
     public record Disbursement(@NotNull @Positive Long amountRials,
             @NotNull LedgerEntry.Target target,
-            LocalDate disbursedOn, String disbursedOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate disbursedOn,
             LedgerEntry.ReferenceType referenceType, UUID referenceId,
             @Size(max = 500) String note) {
     }

@@ -22,7 +22,6 @@ import ir.tehran.womenfamily.sponsorship.child.ChildHistory;
 import ir.tehran.womenfamily.sponsorship.child.ChildHistoryLog;
 import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Rials;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.giftedschool.SchoolApplication;
@@ -31,9 +30,11 @@ import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -129,7 +130,7 @@ public class PledgeService {
         if (t.instalmentRials() > Rials.MAX || total > Rials.MAX) {
             throw ProblemException.invalid(fieldPrefix + "instalmentRials", "validation.amount-too-large");
         }
-        LocalDate startsOn = Dates.optional(t.startsOn(), t.startsOnJalali(), fieldPrefix + "startsOn");
+        LocalDate startsOn = t.startsOn();
         Instant now = Instant.now(clock);
         Pledge p = new Pledge();
         p.id = UUID.randomUUID();
@@ -141,7 +142,7 @@ public class PledgeService {
         p.instalmentRials = t.instalmentRials();
         p.months = (short) months;
         p.totalRials = total;
-        p.startsOn = startsOn == null ? Dates.today(clock) : startsOn;
+        p.startsOn = startsOn == null ? Tehran.today(clock) : startsOn;
         p.status = Pledge.Status.PROPOSED;
         p.heldUntil = now.plus(config.matching().hold());
         p.matchReasons = new ArrayList<>(reasons);
@@ -173,7 +174,7 @@ public class PledgeService {
         p.status = Pledge.Status.ACTIVE;
         p.confirmedAt = now;
         p.heldUntil = null;
-        append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Dates.today(clock), null, null, null, null, by);
+        append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Tehran.today(clock), null, null, null, null, by);
         instalments.schedule(p);
         history.record(p.childId, now, ChildHistory.Kind.SPONSORSHIP_STARTED,
             Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
@@ -212,7 +213,7 @@ public class PledgeService {
         if (p.status != Pledge.Status.ACTIVE) {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
-        LocalDate on = onOrToday(r.receivedOn(), r.receivedOnJalali(), "receivedOn");
+        LocalDate on = onOrToday(r.receivedOn(), "receivedOn");
         instalments.checkReceipt(p, r.instalmentNumber(), r.amountRials());
         LedgerEntry e = append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
         instalments.pay(p, e, r.instalmentNumber());
@@ -236,12 +237,12 @@ public class PledgeService {
         if (r.referenceType() != null) {
             checkReference(p, r);
         }
-        LocalDate on = onOrToday(r.disbursedOn(), r.disbursedOnJalali(), "disbursedOn");
+        LocalDate on = onOrToday(r.disbursedOn(), "disbursedOn");
         LedgerEntry e = append(p, LedgerEntry.Kind.DISBURSED, r.amountRials(), on, r.target(), r.referenceType(),
             r.referenceId(), r.note(), by);
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "disbursement.recorded", 1,
             new PledgeEvents.DisbursementRecorded(e.id, p.id, p.childId, e.target, e.amountRials, on,
-                Dates.jalali(on))));
+                Days.jalali(on))));
         return e;
     }
 
@@ -338,7 +339,7 @@ public class PledgeService {
     private void end(Pledge p, Pledge.EndReason reason, Instant at, String by) {
         long outstanding = p.balances().outstanding();
         if (outstanding > 0) {
-            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
+            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Tehran.today(clock), null, null, null,
                 "end: " + reason, by);
         }
         instalments.cancelOpen(p);
@@ -401,9 +402,8 @@ public class PledgeService {
         }
     }
 
-    private LocalDate onOrToday(LocalDate iso, String jalali, String field) {
-        LocalDate on = Dates.optional(iso, jalali, field);
-        LocalDate today = Dates.today(clock);
+    private LocalDate onOrToday(LocalDate on, String field) {
+        LocalDate today = Tehran.today(clock);
         if (on != null && on.isAfter(today)) {
             throw ProblemException.invalid(field, "validation.not-in-future");
         }

@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,8 +31,8 @@ public final class ProgrammeDtos {
             @Min(0) @Max(19) Short minAge,
             @Min(0) @Max(19) Short maxAge,
             @NotNull @Min(1) @Max(10000) Integer capacity,
-            LocalDate startsOn, String startsOnJalali,
-            LocalDate endsOn, String endsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
+            @JsonDeserialize(using = DateInput.class) LocalDate endsOn,
             @Min(1) @Max(500) Short plannedSessions,
             @Schema(description = "Fee per child in whole rials; 0 when free")
             @PositiveOrZero Long feeRials) {
@@ -68,7 +70,8 @@ public final class ProgrammeDtos {
     }
 
     @Schema(name = "NewSession")
-    public record NewSession(LocalDate heldOn, String heldOnJalali, @Size(max = 500) String topic) {
+    public record NewSession(@JsonDeserialize(using = DateInput.class) LocalDate heldOn,
+            @Size(max = 500) String topic) {
     }
 
     @Schema(name = "Session")

@@ -1,6 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,8 +16,8 @@ public class ProgrammeMapper {
     public ProgrammeDtos.ProgrammeView view(Programme p) {
         ProgrammeService.Counts c = programmes.counts(p.id);
         return new ProgrammeDtos.ProgrammeView(p.id, p.kind, p.title, p.description, p.district, p.minAge, p.maxAge,
-            p.capacity, c.enrolled(), c.waitlisted(), c.completed(), p.startsOn, Dates.jalali(p.startsOn), p.endsOn,
-            Dates.jalali(p.endsOn), p.plannedSessions, c.sessionsHeld(), p.feeRials, p.createdBy, p.createdAt);
+            p.capacity, c.enrolled(), c.waitlisted(), c.completed(), p.startsOn, Days.jalali(p.startsOn), p.endsOn,
+            Days.jalali(p.endsOn), p.plannedSessions, c.sessionsHeld(), p.feeRials, p.createdBy, p.createdAt);
     }
 
     public ProgrammeDtos.EnrolmentView view(Enrolment e) {
@@ -28,7 +28,7 @@ public class ProgrammeMapper {
 
     public ProgrammeDtos.SessionView view(ProgrammeSession s) {
         long[] counts = programmes.attendance(s.id);
-        return new ProgrammeDtos.SessionView(s.id, s.programmeId, s.number, s.heldOn, Dates.jalali(s.heldOn), s.topic,
+        return new ProgrammeDtos.SessionView(s.id, s.programmeId, s.number, s.heldOn, Days.jalali(s.heldOn), s.topic,
             counts[0], counts[1]);
     }
 }

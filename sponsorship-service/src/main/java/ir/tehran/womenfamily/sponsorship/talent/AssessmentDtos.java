@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,8 +21,7 @@ public final class AssessmentDtos {
 
     @Schema(name = "NewAssessment", description = "A talent assessment to record. Give the date in either calendar.")
     public record NewAssessment(
-            @Schema(examples = "2024-10-05") LocalDate assessedOn,
-            @Schema(examples = "1403-07-14") String assessedOnJalali,
+            @Schema(examples = "2024-10-05") @JsonDeserialize(using = DateInput.class) LocalDate assessedOn,
             @NotBlank @Size(max = 200) String assessor,
             @Schema(description = "Scores 0-100 by domain") @NotEmpty
             Map<TalentDomain, Integer> scores,

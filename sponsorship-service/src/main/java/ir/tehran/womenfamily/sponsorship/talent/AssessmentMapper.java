@@ -1,9 +1,9 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
+import ir.tehran.womenfamily.support.jalali.Days;
 import java.util.List;
 import java.util.Map;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 
 public final class AssessmentMapper {
 
@@ -16,7 +16,7 @@ public final class AssessmentMapper {
     public static AssessmentDtos.AssessmentView toView(Assessment a) {
         List<TalentDomain> strengths = a.scores.entrySet().stream().filter(e -> e.getValue() >= STRENGTH)
             .map(Map.Entry::getKey).sorted().toList();
-        return new AssessmentDtos.AssessmentView(a.id, a.childId, a.assessedOn, Dates.jalali(a.assessedOn), a.assessor,
+        return new AssessmentDtos.AssessmentView(a.id, a.childId, a.assessedOn, Days.jalali(a.assessedOn), a.assessor,
             a.scores, a.notes, a.giftedCandidate, strengths, a.recordedBy, a.recordedAt);
     }
 }
