@@ -31,7 +31,10 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         }
     }
 
-    /** Parses {@code 1402-12-16} or {@code 1402/12/16}, with Latin, Persian or Arabic-Indic digits. */
+    /**
+     * Parses {@code 1402-12-16} or {@code 1402/12/16}, with Latin, Persian or Arabic-Indic digits: a text known
+     * to be Jalali (an event's {@code xJalali}). A date a client sends is read by {@link DateInput}.
+     */
     public static JalaliDate parse(String text) {
         String s = PersianText.latinDigits(text == null ? "" : text.strip());
         Matcher m = FORMAT.matcher(s);
