@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.EventContract;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Tokens, registry events and REST calls the bazaar tests share. Every helper makes its own fresh data. */
@@ -33,7 +33,7 @@ public final class TestData {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Tehran"));
+        return Tehran.today(java.time.Clock.systemUTC());
     }
 
     public static String coordinator() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.localstack.EventContract;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -29,7 +29,6 @@ public final class RegistryFeed {
     public static final String CHILD_TOPIC = "registry.child";
     public static final String BENEFICIARY_TOPIC = "registry.beneficiary";
     public static final String CONSENT_TOPIC = "registry.consent";
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static EventContract contract;
 
     private RegistryFeed() {
@@ -47,7 +46,7 @@ public final class RegistryFeed {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(TEHRAN);
+        return LocalDate.now(Tehran.ZONE);
     }
 
     /** A birth date that makes her {@code age} today, well away from her birthday. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 import jakarta.validation.constraints.Max;
@@ -56,7 +56,7 @@ public final class AllocationDtos {
         public static AssignmentView of(Assignment a, Publication.Shown producer, Explanation explanation,
                 Locale locale) {
             return new AssignmentView(a.id, a.runId, a.bazaarId, a.applicationId, producer.businessId(),
-                producer.category(), a.venueId, a.day, Dates.jalali(a.day), a.stalls,
+                producer.category(), a.venueId, a.day, Days.jalali(a.day), a.stalls,
                 a.preferenceRank == null ? null : (int) a.preferenceRank, a.reason,
                 a.reason == null ? null : Messages.get(locale, "reason." + a.reason), a.status, explanation);
         }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.jalali.Days;
 
 /**
  * Payload of {@code allocation.published} v1: what one producer got in a published allocation (her stalls
@@ -23,7 +23,7 @@ public record AllocationPublished(UUID allocationId, UUID bazaarId, UUID busines
     public static DomainEvent event(UUID runId, UUID bazaarId, UUID businessId, List<Assignment> hers, UUID offerId) {
         List<Stall> stalls = hers.stream().filter(Assignment::holdsStall)
             .sorted((a, b) -> a.day.compareTo(b.day))
-            .map(a -> new Stall(a.venueId, a.day, Dates.jalali(a.day), a.stalls,
+            .map(a -> new Stall(a.venueId, a.day, Days.jalali(a.day), a.stalls,
                 a.preferenceRank == null ? null : (int) a.preferenceRank))
             .toList();
         return DomainEvent.of(AGGREGATE, businessId, "allocation.published", 1, new AllocationPublished(runId,

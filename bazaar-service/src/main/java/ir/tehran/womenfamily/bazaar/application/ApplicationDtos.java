@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,7 +55,7 @@ public final class ApplicationDtos {
         public static ApplicationView of(Application a, Publication.Shown producer) {
             return new ApplicationView(a.id, a.bazaarId, producer.businessId(), producer.category(), a.status,
                 a.stalls, a.needsPower, a.needsCooking, List.copyOf(a.venuePreferences),
-                a.days.stream().map(d -> new DayView(d, Dates.jalali(d))).toList(), a.submittedAt, a.withdrawnAt,
+                a.days.stream().map(d -> new DayView(d, Days.jalali(d))).toList(), a.submittedAt, a.withdrawnAt,
                 a.withdrawalReason);
         }
 

@@ -16,11 +16,13 @@ import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
 import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -43,10 +45,10 @@ public class ApplicationService {
         if (bazaar == null) {
             throw ProblemException.notFound("bazaar", bazaarId);
         }
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         if (!bazaar.acceptsApplicationsOn(today)) {
-            throw new ProblemException(409, "applications-closed", Dates.jalali(bazaar.applicationsOpen),
-                Dates.jalali(bazaar.applicationsClose));
+            throw new ProblemException(409, "applications-closed", Days.jalali(bazaar.applicationsOpen),
+                Days.jalali(bazaar.applicationsClose));
         }
         Producer producer = Producer.findById(r.businessId());
         if (producer == null) {
@@ -73,7 +75,7 @@ public class ApplicationService {
         }
         List<LocalDate> days = new ArrayList<>();
         for (int i = 0; i < r.days().size(); i++) {
-            LocalDate d = Dates.parseAny("days[" + i + "]", r.days().get(i));
+            LocalDate d = DateInput.required("days[" + i + "]", r.days().get(i));
             if (offered.stream().noneMatch(o -> o.day.equals(d))) {
                 throw ProblemException.invalid("days[" + i + "]", "validation.day-outside-bazaar");
             }

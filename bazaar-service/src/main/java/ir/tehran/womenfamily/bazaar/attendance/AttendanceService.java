@@ -14,11 +14,12 @@ import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationRun;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.offer.OfferService;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -84,8 +85,8 @@ public class AttendanceService {
         if (!a.holdsStall()) {
             throw new ProblemException(409, "stall-not-held", a.status.name());
         }
-        if (a.day.isAfter(Dates.today(clock))) {
-            throw new ProblemException(409, "no-show-before-the-day", Dates.jalali(a.day));
+        if (a.day.isAfter(Tehran.today(clock))) {
+            throw new ProblemException(409, "no-show-before-the-day", Days.jalali(a.day));
         }
         record(a, Assignment.Status.NO_SHOW, by);
         offers.offerFreed(AllocationRun.findById(a.runId), List.of(a));
@@ -107,6 +108,6 @@ public class AttendanceService {
         a.statusChangedAt = Instant.now(clock);
         a.statusBy = by;
         outbox.append(DomainEvent.of(AGGREGATE, a.businessId, "attendance.recorded", 1, new AttendanceRecorded(a.id,
-            a.bazaarId, a.businessId, a.venueId, a.day, Dates.jalali(a.day), status.name())));
+            a.bazaarId, a.businessId, a.venueId, a.day, Days.jalali(a.day), status.name())));
     }
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,23 +22,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The API's shapes for bazaars. Dates go out as ISO and Jalali; either is accepted in. */
+/** The API's shapes for bazaars. Dates go out as ISO and Jalali; one field per date takes either in. */
 public final class BazaarDtos {
 
     private BazaarDtos() {
     }
 
-    @Schema(name = "CreateBazaar", description = "A new bazaar (it starts as a draft). Give each date as ISO, "
-        + "Jalali, or both (they must agree).")
+    @Schema(name = "CreateBazaar", description = "A new bazaar (it starts as a draft). Give each date as ISO "
+        + "(2024-03-06) or Jalali (1402-12-16).")
     public record CreateBazaar(
             @NotNull Bazaar.Kind kind,
             @Pattern(regexp = "[a-z0-9-]{2,40}") String occasion,
             @NotBlank @Size(max = 200) String nameFa,
             @NotBlank @Size(max = 200) String nameEn,
-            LocalDate startDate, @Schema(examples = "1402-12-16") String startDateJalali,
-            LocalDate endDate, @Schema(examples = "1402-12-25") String endDateJalali,
-            LocalDate applicationsOpen, String applicationsOpenJalali,
-            LocalDate applicationsClose, String applicationsCloseJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startDate,
+            @JsonDeserialize(using = DateInput.class) LocalDate endDate,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationsOpen,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationsClose,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull VenueOffer> venues) {
     }
 
@@ -91,9 +93,9 @@ public final class BazaarDtos {
             }
             int total = days.stream().mapToInt(d -> d.stalls).sum();
             return new BazaarView(b.id, b.kind, b.occasion, b.nameFa, b.nameEn,
-                b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
-                b.applicationsOpen, Dates.jalali(b.applicationsOpen),
-                b.applicationsClose, Dates.jalali(b.applicationsClose),
+                b.startDate, Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate),
+                b.applicationsOpen, Days.jalali(b.applicationsOpen),
+                b.applicationsClose, Days.jalali(b.applicationsClose),
                 b.status, b.seriesId, b.historical, total, views);
         }
     }
@@ -107,7 +109,7 @@ public final class BazaarDtos {
     public record DayView(LocalDate day, String dayJalali, int stalls, int powerStalls, int cookingStalls) {
 
         public static DayView of(BazaarVenueDay d) {
-            return new DayView(d.day, Dates.jalali(d.day), d.stalls, d.powerStalls, d.cookingStalls);
+            return new DayView(d.day, Days.jalali(d.day), d.stalls, d.powerStalls, d.cookingStalls);
         }
     }
 
@@ -125,8 +127,8 @@ public final class BazaarDtos {
                     e.getValue().stream().mapToInt(d -> d.stalls).max().orElse(0)))
                 .toList();
             return new BazaarPublished(b.id, b.kind.name(), b.occasion, b.nameFa, b.nameEn,
-                b.startDate, Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate),
-                b.applicationsClose, Dates.jalali(b.applicationsClose), venues);
+                b.startDate, Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate),
+                b.applicationsClose, Days.jalali(b.applicationsClose), venues);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,8 +59,8 @@ public class BazaarResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("historical") boolean historical) {
         caller.requireStaffOrReader();
-        LocalDate f = from == null ? null : Dates.parseAny("from", from);
-        LocalDate t = to == null ? null : Dates.parseAny("to", to);
+        LocalDate f = from == null ? null : DateInput.required("from", from);
+        LocalDate t = to == null ? null : DateInput.required("to", to);
         return service.list(status, f, t, historical).stream()
             .map(b -> service.load(b.id).orElseThrow().view()).toList();
     }

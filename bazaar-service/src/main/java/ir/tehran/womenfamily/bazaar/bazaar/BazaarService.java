@@ -17,12 +17,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.panache.common.Sort;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -65,17 +67,17 @@ public class BazaarService {
 
     @Transactional
     public Loaded create(BazaarDtos.CreateBazaar r, String by) {
-        LocalDate start = Dates.required("startDate", r.startDate(), r.startDateJalali());
-        LocalDate end = Dates.required("endDate", r.endDate(), r.endDateJalali());
-        LocalDate open = Dates.either("applicationsOpen", r.applicationsOpen(), r.applicationsOpenJalali());
-        LocalDate close = Dates.either("applicationsClose", r.applicationsClose(), r.applicationsCloseJalali());
+        LocalDate start = DateInput.present("startDate", r.startDate());
+        LocalDate end = DateInput.present("endDate", r.endDate());
+        LocalDate open = r.applicationsOpen();
+        LocalDate close = r.applicationsClose();
         if (end.isBefore(start)) {
             throw ProblemException.invalid("endDate", "validation.end-before-start");
         }
         if (end.isAfter(start.plusDays(366))) {
             throw ProblemException.invalid("endDate", "validation.too-long");
         }
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         open = open == null ? today : open;
         close = close == null ? start.minusDays(1) : close;
         if (close.isAfter(start)) {
@@ -130,7 +132,7 @@ public class BazaarService {
             days.addAll(b.days());
         } else {
             for (int j = 0; j < dayTexts.size(); j++) {
-                LocalDate d = Dates.parseAny(path(field, "days[" + j + "]"), dayTexts.get(j));
+                LocalDate d = DateInput.required(path(field, "days[" + j + "]"), dayTexts.get(j));
                 if (!b.covers(d)) {
                     throw ProblemException.invalid(path(field, "days[" + j + "]"), "validation.day-outside-bazaar");
                 }
@@ -269,7 +271,7 @@ public class BazaarService {
                 int free = v.totalStalls() - booked.getOrDefault(new VenueBookings.VenueDay(v.id, day), 0);
                 int offered = Math.min(stalls, free);
                 if (offered < stalls && strict) {
-                    throw new ProblemException(409, "venue-double-booked", v.nameFa, Dates.jalali(day), free);
+                    throw new ProblemException(409, "venue-double-booked", v.nameFa, Days.jalali(day), free);
                 }
                 if (offered <= 0) {
                     continue;

@@ -2,15 +2,17 @@ package ir.tehran.womenfamily.bazaar.calendar;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.DecimalMax;
@@ -42,6 +44,9 @@ public class CalendarResource {
 
     @Inject
     CalendarService service;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper json;
@@ -78,7 +83,7 @@ public class CalendarResource {
         if (latitude == null != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "lat" : "lon", "validation.required");
         }
-        LocalDate start = from == null ? LocalDate.now(Dates.TEHRAN) : Dates.parseAny("from", from);
+        LocalDate start = from == null ? Tehran.today(clock) : DateInput.required("from", from);
         LocalDate end = start.plusDays(days == null ? 90 : days);
         String station = metro == null || metro.isBlank() ? null : PersianText.normalize(metro);
         CalendarService.Filter filter = new CalendarService.Filter(district, station, latitude, longitude,

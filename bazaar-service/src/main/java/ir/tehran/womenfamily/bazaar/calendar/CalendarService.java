@@ -17,9 +17,9 @@ import io.quarkus.panache.common.Sort;
 import ir.tehran.womenfamily.bazaar.allocation.solver.Districts;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +45,7 @@ public class CalendarService {
             Sort.by("startDate").and("id"), from, to, PUBLIC);
         List<CalendarDtos.Entry> entries = new ArrayList<>();
         if (bazaars.isEmpty()) {
-            return new CalendarDtos.Calendar(from, Dates.jalali(from), entries);
+            return new CalendarDtos.Calendar(from, Days.jalali(from), entries);
         }
         List<UUID> ids = bazaars.stream().map(b -> b.id).toList();
         Map<UUID, List<BazaarVenueDay>> days = BazaarVenueDay.<BazaarVenueDay>list("bazaarId in ?1",
@@ -66,7 +66,7 @@ public class CalendarService {
                     continue;
                 }
                 List<CalendarDtos.Day> ds = e.getValue().stream().map(d -> d.day).filter(d -> !d.isBefore(from))
-                    .sorted().map(d -> new CalendarDtos.Day(d, Dates.jalali(d))).toList();
+                    .sorted().map(d -> new CalendarDtos.Day(d, Days.jalali(d))).toList();
                 List<CalendarDtos.Goods> sold = goods.getOrDefault(new BazaarVenue(b.id, v.id), Set.of()).stream()
                     .map(Category::ofCode).map(c -> new CalendarDtos.Goods(c.code(), c.persian(), c.english()))
                     .toList();
@@ -79,9 +79,9 @@ public class CalendarService {
             places.sort((x, y) -> x.distanceKm() != null && y.distanceKm() != null
                 ? Double.compare(x.distanceKm(), y.distanceKm()) : x.nameEn().compareTo(y.nameEn()));
             entries.add(new CalendarDtos.Entry(b.id, b.kind.name(), b.occasion, b.nameFa, b.nameEn, b.startDate,
-                Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate), b.status.name(), places));
+                Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate), b.status.name(), places));
         }
-        return new CalendarDtos.Calendar(from, Dates.jalali(from), entries);
+        return new CalendarDtos.Calendar(from, Days.jalali(from), entries);
     }
 
     /** One venue of one bazaar. */

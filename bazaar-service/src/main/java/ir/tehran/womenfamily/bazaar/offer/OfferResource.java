@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,8 +57,8 @@ public class OfferResource {
 
         static OfferView of(WaitlistOffer o, Publication.Shown producer) {
             return new OfferView(o.id, producer.businessId(), producer.category(), o.sourceBazaarId, o.kind,
-                o.targetBazaarId, o.venueId, o.offeredFrom, Dates.jalali(o.offeredFrom), o.offeredTo,
-                Dates.jalali(o.offeredTo), o.stalls, o.status, o.createdAt);
+                o.targetBazaarId, o.venueId, o.offeredFrom, Days.jalali(o.offeredFrom), o.offeredTo,
+                Days.jalali(o.offeredTo), o.stalls, o.status, o.createdAt);
         }
     }
 

@@ -25,12 +25,12 @@ import ir.tehran.womenfamily.bazaar.application.ApplicationWithdrawn;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -140,7 +140,7 @@ public class OfferService implements WaitlistOffers {
         if (published == null) {
             return;
         }
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         List<Assignment> freed = new ArrayList<>();
         for (Assignment a : Assignment.<Assignment>list("runId = ?1 and applicationId = ?2", published.id,
                 event.applicationId())) {

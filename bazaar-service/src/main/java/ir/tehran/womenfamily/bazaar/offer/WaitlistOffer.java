@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.events.DomainEvent;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,8 +93,8 @@ public class WaitlistOffer extends PanacheEntityBase {
     /** The {@code offer.made} event: made now, or dated later when a coming bazaar opens. */
     public DomainEvent made() {
         return DomainEvent.of(AGGREGATE, businessId, "offer.made", 1, new OfferMade(id, businessId, sourceBazaarId,
-            kind.name(), targetBazaarId, venueId, offeredFrom, Dates.jalali(offeredFrom), offeredTo,
-            Dates.jalali(offeredTo), stalls));
+            kind.name(), targetBazaarId, venueId, offeredFrom, Days.jalali(offeredFrom), offeredTo,
+            Days.jalali(offeredTo), stalls));
     }
 
     public void decide(Status decision, Instant now) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class PublicationDisclosures {
             return;
         }
         Instant now = Instant.now(clock);
-        LocalDate day = Dates.today(clock);
+        LocalDate day = Tehran.today(clock);
         for (Named n : named) {
             UUID id = UUID.randomUUID();
             int inserted = em.createNativeQuery("insert into publication_disclosure (business_id, recipient, day, "

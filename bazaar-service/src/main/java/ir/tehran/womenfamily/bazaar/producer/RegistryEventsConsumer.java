@@ -1,7 +1,7 @@
 package ir.tehran.womenfamily.bazaar.producer;
 
 import ir.tehran.womenfamily.support.taxonomy.Category;
-
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,6 +41,9 @@ public class RegistryEventsConsumer {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Event<BusinessClosed> closed;
@@ -96,7 +99,7 @@ public class RegistryEventsConsumer {
         p.district = district.isIntegralNumber() ? (short) district.asInt() : null;
         p.status = Producer.Status.valueOf(data.required("status").asText());
         p.publicationConsent = data.required("publicationConsent").asBoolean();
-        p.updatedAt = event.time() == null ? Instant.now() : event.time().toInstant();
+        p.updatedAt = event.time() == null ? Instant.now(clock) : event.time().toInstant();
         p.sourceEventId = event.id();
         if (p.status == Producer.Status.CLOSED && p.closedAt == null) {
             p.closedAt = p.updatedAt;
@@ -200,7 +203,7 @@ public class RegistryEventsConsumer {
         p.eligibleSince = LocalDate.parse(data.required("since").asText());
         p.status = Producer.Status.ACTIVE;
         p.closedAt = null;
-        p.updatedAt = event.time() == null ? Instant.now() : event.time().toInstant();
+        p.updatedAt = event.time() == null ? Instant.now(clock) : event.time().toInstant();
         p.sourceEventId = event.id();
         if (isNew) {
             p.persist();

@@ -1,12 +1,14 @@
 package ir.tehran.womenfamily.bazaar.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.Caller;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,9 @@ public class ReportResource {
 
     @Inject
     ReportService service;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -64,11 +69,11 @@ public class ReportResource {
         return service.kinds(from(from, to), to(to));
     }
 
-    private static LocalDate to(String to) {
-        return to == null ? LocalDate.now(Dates.TEHRAN) : Dates.parseAny("to", to);
+    private LocalDate to(String to) {
+        return to == null ? Tehran.today(clock) : DateInput.required("to", to);
     }
 
-    private static LocalDate from(String from, String to) {
-        return from == null ? to(to).minusDays(365) : Dates.parseAny("from", from);
+    private LocalDate from(String from, String to) {
+        return from == null ? to(to).minusDays(365) : DateInput.required("from", from);
     }
 }

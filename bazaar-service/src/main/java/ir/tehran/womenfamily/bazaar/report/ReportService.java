@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ public class ReportService {
         List<ReportDtos.VenueRow> venues = venues("a.bazaar_id = ?1", id, null);
         List<ReportDtos.CategoryRow> categories = categories("a.bazaar_id = ?1", id, null);
         return Optional.of(new ReportDtos.BazaarReport(b.id, b.kind.name(), b.nameFa, b.nameEn, b.startDate,
-            Dates.jalali(b.startDate), b.endDate, Dates.jalali(b.endDate), b.status.name(), offered, assigned, placed,
+            Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate), b.status.name(), offered, assigned, placed,
             waitlisted, confirmed, noShows, sales, visitors, venues, categories));
     }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +21,7 @@ public final class SalesDtos {
 
     @Schema(name = "ReportSales", description = "Her sales on one day she had a stall, in rials (an integer). "
         + "Reporting the same day again replaces the figure.")
-    public record ReportSales(@NotNull UUID businessId, LocalDate day, String dayJalali,
+    public record ReportSales(@NotNull UUID businessId, @JsonDeserialize(using = DateInput.class) LocalDate day,
             @NotNull @Min(0) @Max(1_000_000_000_000L) Long amountRials) {
     }
 
@@ -32,13 +34,13 @@ public final class SalesDtos {
 
         /** {@code producer}: the business as the caller may see it ({@link Publication} decides). */
         public static SalesView of(SalesReport s, Publication.Shown producer) {
-            return new SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day, Dates.jalali(s.day),
+            return new SalesView(s.bazaarId, producer.businessId(), producer.category(), s.day, Days.jalali(s.day),
                 s.amountRials, s.reportedAt);
         }
     }
 
     @Schema(name = "ReportFootfall", description = "Visitors counted at one venue on one day.")
-    public record ReportFootfall(@NotNull UUID venueId, LocalDate day, String dayJalali,
+    public record ReportFootfall(@NotNull UUID venueId, @JsonDeserialize(using = DateInput.class) LocalDate day,
             @NotNull @Min(0) @Max(10_000_000) Integer visitors) {
     }
 
@@ -46,7 +48,7 @@ public final class SalesDtos {
     public record FootfallView(UUID bazaarId, UUID venueId, LocalDate day, String dayJalali, int visitors) {
 
         public static FootfallView of(Footfall f) {
-            return new FootfallView(f.bazaarId, f.venueId, f.day, Dates.jalali(f.day), f.visitors);
+            return new FootfallView(f.bazaarId, f.venueId, f.day, Days.jalali(f.day), f.visitors);
         }
     }
 }

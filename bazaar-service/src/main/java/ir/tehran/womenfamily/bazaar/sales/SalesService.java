@@ -14,8 +14,10 @@ import ir.tehran.womenfamily.bazaar.allocation.AllocationRun;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,12 +34,12 @@ public class SalesService {
     /** Her sales of one day: she must have had a stall that day (not a no-show), and the day must be past or today. */
     @Transactional
     public SalesReport report(UUID bazaarId, SalesDtos.ReportSales r) {
-        LocalDate day = Dates.required("day", r.day(), r.dayJalali());
+        LocalDate day = DateInput.present("day", r.day());
         Bazaar b = bazaar(bazaarId);
         if (b.status != Bazaar.Status.RUNNING && b.status != Bazaar.Status.CLOSED) {
             throw new ProblemException(409, "bazaar-not-running", b.status.name());
         }
-        if (day.isAfter(Dates.today(clock))) {
+        if (day.isAfter(Tehran.today(clock))) {
             throw ProblemException.invalid("day", "validation.future-day");
         }
         AllocationRun run = AllocationRun.<AllocationRun>find("bazaarId = ?1 and status = ?2", bazaarId,
@@ -46,7 +48,7 @@ public class SalesService {
             "runId = ?1 and businessId = ?2 and day = ?3 and status in ?4",
             run.id, r.businessId(), day, List.of(Assignment.Status.ASSIGNED, Assignment.Status.CONFIRMED)) > 0;
         if (!hadStall) {
-            throw new ProblemException(409, "no-stall-that-day", Dates.jalali(day));
+            throw new ProblemException(409, "no-stall-that-day", Days.jalali(day));
         }
         SalesReport s = SalesReport.find("bazaarId = ?1 and businessId = ?2 and day = ?3", bazaarId, r.businessId(),
             day).firstResult();
@@ -78,12 +80,12 @@ public class SalesService {
 
     @Transactional
     public Footfall footfall(UUID bazaarId, SalesDtos.ReportFootfall r, String by) {
-        LocalDate day = Dates.required("day", r.day(), r.dayJalali());
+        LocalDate day = DateInput.present("day", r.day());
         bazaar(bazaarId);
         if (BazaarVenueDay.count("bazaarId = ?1 and venueId = ?2 and day = ?3", bazaarId, r.venueId(), day) == 0) {
             throw ProblemException.invalid("venueId", "validation.venue-not-open-that-day");
         }
-        if (day.isAfter(Dates.today(clock))) {
+        if (day.isAfter(Tehran.today(clock))) {
             throw ProblemException.invalid("day", "validation.future-day");
         }
         Footfall f = Footfall.find("bazaarId = ?1 and venueId = ?2 and day = ?3", bazaarId, r.venueId(), day)

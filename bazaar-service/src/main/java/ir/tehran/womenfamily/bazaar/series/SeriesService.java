@@ -15,10 +15,11 @@ import ir.tehran.womenfamily.bazaar.bazaar.Bazaar;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarService;
 import ir.tehran.womenfamily.bazaar.bazaar.BazaarVenueDay;
 import ir.tehran.womenfamily.bazaar.bazaar.Occasion;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -83,7 +84,7 @@ public class SeriesService {
         s.createdBy = by;
         s.createdAt = now;
         s.persist();
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         int openBefore = r.applicationsOpenDaysBefore() == null ? 30 : r.applicationsOpenDaysBefore();
         List<SeriesDtos.Generated> generated = new ArrayList<>();
         List<SeriesDtos.Skipped> skipped = new ArrayList<>();
@@ -95,7 +96,7 @@ public class SeriesService {
             b.id = UUID.randomUUID();
             b.kind = s.kind;
             b.occasion = s.occasion;
-            b.nameFa = s.nameFa + " " + Dates.jalali(o.start());
+            b.nameFa = s.nameFa + " " + Days.jalali(o.start());
             b.nameEn = s.nameEn + " " + o.start();
             b.startDate = o.start();
             b.endDate = o.end();
@@ -118,11 +119,11 @@ public class SeriesService {
             List<BazaarVenueDay> booked = bazaars.offerVenues(b, capped(plans, r.stallsPerDay()), false);
             if (booked.isEmpty()) {
                 b.delete();
-                skipped.add(new SeriesDtos.Skipped(o.start(), Dates.jalali(o.start())));
+                skipped.add(new SeriesDtos.Skipped(o.start(), Days.jalali(o.start())));
                 continue;
             }
-            generated.add(new SeriesDtos.Generated(b.id, b.startDate, Dates.jalali(b.startDate), b.endDate,
-                Dates.jalali(b.endDate), booked.stream().mapToInt(d -> d.stalls).sum()));
+            generated.add(new SeriesDtos.Generated(b.id, b.startDate, Days.jalali(b.startDate), b.endDate,
+                Days.jalali(b.endDate), booked.stream().mapToInt(d -> d.stalls).sum()));
         }
         audit.record(AuditEvent.of("series.create", "bazaar-series", s.id));
         return new SeriesDtos.SeriesView(s.id, s.nameFa, s.nameEn, s.kind, s.rule, generated, skipped);

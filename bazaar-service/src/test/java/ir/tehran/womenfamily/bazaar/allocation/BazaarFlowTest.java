@@ -175,7 +175,7 @@ class BazaarFlowTest {
         assertEquals(held.size(), kept.size(), "every stall is held: no one else could be placed");
 
         given().auth().oauth2(TestData.producer(head1)).contentType(ContentType.JSON)
-            .body(Map.of("businessId", head1.toString(), "dayJalali", ir.tehran.womenfamily.bazaar.common.Dates
+            .body(Map.of("businessId", head1.toString(), "day", ir.tehran.womenfamily.support.jalali.Days
                 .jalali(today), "amountRials", 45_000_000L))
             .post("/api/bazaar/bazaars/" + bazaar + "/sales").then().statusCode(200)
             .body("amountRials", equalTo(45_000_000));

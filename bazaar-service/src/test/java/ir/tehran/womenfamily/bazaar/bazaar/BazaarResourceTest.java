@@ -13,8 +13,8 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.bazaar.TestData;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.junit.jupiter.api.Test;
 
 /** Creating bazaars, their lifecycle, dates in Jalali, double booking, and who may do what. */
@@ -26,8 +26,8 @@ class BazaarResourceTest {
         b.put("kind", "SEASONAL");
         b.put("nameFa", "بازارچهٔ بهاری");
         b.put("nameEn", "Spring bazaar");
-        b.put("startDateJalali", start);
-        b.put("endDateJalali", end);
+        b.put("startDate", start);
+        b.put("endDate", end);
         b.put("venues", List.of(Map.of("venueId", venue, "stallsPerDay", 2, "categoryCapPercent", 50)));
         return b;
     }
@@ -36,27 +36,53 @@ class BazaarResourceTest {
     void jalaliDatesInPersianDigitsGoInAndBothFormsComeOut() {
         String venue = TestData.venue(3, 1, 0, 7);
         LocalDate start = TestData.today().plusDays(200);
-        String fa = Dates.jalali(start).chars().mapToObj(c -> Character.isDigit(c)
+        String fa = Days.jalali(start).chars().mapToObj(c -> Character.isDigit(c)
             ? String.valueOf((char) ('\u06F0' + c - '0')) : String.valueOf((char) c)).reduce("", String::concat);
         given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
-            .body(body(venue, fa, Dates.jalali(start.plusDays(1))))
+            .body(body(venue, fa, Days.jalali(start.plusDays(1))))
             .post("/api/bazaar/bazaars").then().statusCode(201)
             .body("startDate", equalTo(start.toString()))
-            .body("startDateJalali", equalTo(Dates.jalali(start)))
+            .body("startDateJalali", equalTo(Days.jalali(start)))
             .body("status", equalTo("DRAFT"))
             .body("totalStallDays", equalTo(4))
-            .body("venues[0].days[1].dayJalali", equalTo(Dates.jalali(start.plusDays(1))));
+            .body("venues[0].days[1].dayJalali", equalTo(Days.jalali(start.plusDays(1))));
+    }
+
+    @Test
+    void oneFieldPerDateTakesEitherFormAndAFormerJalaliTwinIsRefused() {
+        String venue = TestData.venue(3, 1, 0, 7);
+        LocalDate start = TestData.today().plusDays(230);
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .body(body(venue, Days.jalali(start).replace('-', '/'), start.plusDays(2).toString()))
+            .post("/api/bazaar/bazaars").then().statusCode(201)
+            .body("startDate", equalTo(start.toString()))
+            .body("endDate", equalTo(start.plusDays(2).toString()))
+            .body("endDateJalali", equalTo(Days.jalali(start.plusDays(2))));
+
+        Map<String, Object> twin = body(venue, null, null);
+        twin.put("startDateJalali", Days.jalali(start));
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
+            .body(twin).post("/api/bazaar/bazaars").then().statusCode(400).contentType("application/problem+json")
+            .body("errors[0].field", equalTo("startDateJalali"))
+            .body("errors[0].message", org.hamcrest.Matchers.containsString("startDate"));
+
+        for (String noSuchDay : List.of("1403/12/31", "2025-02-30")) {
+            given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+                .body(body(venue, noSuchDay, start.toString())).post("/api/bazaar/bazaars").then().statusCode(400)
+                .body("type", equalTo("https://women-family.tehran.ir/problems/validation"))
+                .body("errors[0].field", equalTo("startDate"));
+        }
     }
 
     @Test
     void aVenuesStallsAreNeverBookedTwiceOnADay() {
         String venue = TestData.venue(3, 1, 0, 7);
         LocalDate start = TestData.today().plusDays(300);
-        Map<String, Object> first = body(venue, Dates.jalali(start), Dates.jalali(start.plusDays(2)));
+        Map<String, Object> first = body(venue, Days.jalali(start), Days.jalali(start.plusDays(2)));
         given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).body(first)
             .post("/api/bazaar/bazaars").then().statusCode(201);
         given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
-            .body(body(venue, Dates.jalali(start.plusDays(2)), Dates.jalali(start.plusDays(3))))
+            .body(body(venue, Days.jalali(start.plusDays(2)), Days.jalali(start.plusDays(3))))
             .post("/api/bazaar/bazaars").then().statusCode(409).contentType("application/problem+json")
             .body("type", equalTo("https://women-family.tehran.ir/problems/venue-double-booked"));
     }
@@ -88,7 +114,7 @@ class BazaarResourceTest {
         Map<String, Object> b = body(UUID.randomUUID().toString(), "1402-13-01", "1402-12-20");
         given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Accept-Language", "en")
             .body(b).post("/api/bazaar/bazaars").then().statusCode(400).contentType("application/problem+json")
-            .body("errors.field", hasItem("startDateJalali"));
+            .body("errors.field", hasItem("startDate"));
         Map<String, Object> noKind = body(UUID.randomUUID().toString(), "1410-01-01", "1410-01-02");
         noKind.remove("kind");
         noKind.put("id", UUID.randomUUID().toString());

@@ -18,9 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import ir.tehran.womenfamily.bazaar.TestData;
-import ir.tehran.womenfamily.bazaar.common.Dates;
 import ir.tehran.womenfamily.localstack.EventContract;
 import ir.tehran.womenfamily.localstack.EventProbe;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +45,7 @@ class BazaarVenueEditTest {
         String second = TestData.venue(4, 0, 0, 7);
         String bazaar = TestData.bazaar("MONTHLY", start, 2, List.of(first));
 
-        coordinator().body(Map.of("stallsPerDay", 2, "days", List.of(Dates.jalali(start.plusDays(1)))))
+        coordinator().body(Map.of("stallsPerDay", 2, "days", List.of(Days.jalali(start.plusDays(1)))))
             .put(path(bazaar, second)).then().statusCode(201)
             .body("venues.venueId", hasItem(second))
             .body("venues.find { it.venueId == '" + second + "' }.days", hasSize(1))
@@ -63,7 +63,7 @@ class BazaarVenueEditTest {
             .body("type", equalTo("https://women-family.tehran.ir/problems/venue-double-booked"));
         coordinator().body(Map.of("stallsPerDay", 5)).put(path(bazaar, second)).then().statusCode(400)
             .body("errors.field", hasItem("stallsPerDay"));
-        coordinator().body(Map.of("days", List.of(Dates.jalali(start.plusDays(5))))).put(path(bazaar, second))
+        coordinator().body(Map.of("days", List.of(Days.jalali(start.plusDays(5))))).put(path(bazaar, second))
             .then().statusCode(400).body("errors.field", hasItem("days[0]"));
         coordinator().body("{}").put(path(bazaar, UUID.randomUUID().toString())).then().statusCode(400)
             .body("errors.field", hasItem("venueId"));

@@ -15,7 +15,7 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import ir.tehran.womenfamily.bazaar.TestData;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.junit.jupiter.api.Test;
 
 /** The public calendar: no token, filters, Jalali dates, categories not people, and a phone's cache. */
@@ -47,7 +47,7 @@ class CalendarResourceTest {
             .then().statusCode(200).body("bazaars.bazaarId", hasItem(bazaar))
             .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues.size()", equalTo(1))
             .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.startDateJalali",
-                equalTo(Dates.jalali(day.plusDays(700))));
+                equalTo(Days.jalali(day.plusDays(700))));
         given().queryParam("district", 2).queryParam("from", from).get("/api/bazaar/calendar")
             .then().statusCode(200).body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues[0].nameFa",
                 equalTo("بوستان گفتگو"));

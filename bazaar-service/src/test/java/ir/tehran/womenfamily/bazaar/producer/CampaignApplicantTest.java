@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.bazaar.TestData;
-import ir.tehran.womenfamily.bazaar.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,15 +145,15 @@ class CampaignApplicantTest {
         LocalDate since = TestData.today().minusDays(1);
         String eventId = UUID.randomUUID().toString();
         TestData.sendCampaignEligible(eventId, person, TestData.campaignEligible(person, mentee, false, 9,
-            List.of("macrame"), since, Dates.jalali(since)));
+            List.of("macrame"), since, Days.jalali(since)));
         awaitApplicant(mentee);
         // the same event id again, with other content: skipped by the processed-event log
         TestData.sendCampaignEligible(eventId, person, TestData.campaignEligible(person, mentee, true, 10,
-            List.of("pottery"), since, Dates.jalali(since)));
+            List.of("pottery"), since, Days.jalali(since)));
         // a marker behind it on the same partition (same key): once it is applied, the redelivery was read
         UUID marker = UUID.randomUUID();
         TestData.sendCampaignEligible(UUID.randomUUID().toString(), person, TestData.campaignEligible(person, marker,
-            false, 9, List.of(), since, Dates.jalali(since)));
+            false, 9, List.of(), since, Days.jalali(since)));
         awaitApplicant(marker);
         given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + mentee).then()
             .body("categories", contains("macrame")).body("district", equalTo(9))
@@ -175,7 +175,7 @@ class CampaignApplicantTest {
         UUID survivor = UUID.randomUUID();
         LocalDate since = TestData.today().minusDays(2);
         TestData.sendCampaignEligible(UUID.randomUUID().toString(), survivor, TestData.campaignEligible(survivor,
-            mentee, true, 14, List.of("pottery"), since, Dates.jalali(since)));
+            mentee, true, 14, List.of("pottery"), since, Days.jalali(since)));
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
             given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/producers/" + mentee).then()
                 .body("categories", contains("pottery")).body("headsHousehold", equalTo(true)));
@@ -201,7 +201,7 @@ class CampaignApplicantTest {
         UUID mentee = UUID.randomUUID();
         LocalDate since = TestData.today().minusDays(2);
         TestData.sendCampaignEligible(UUID.randomUUID().toString(), person, TestData.campaignEligible(person, mentee,
-            headsHousehold, district, categories, since, Dates.jalali(since)));
+            headsHousehold, district, categories, since, Days.jalali(since)));
         awaitApplicant(mentee);
         return mentee;
     }

@@ -64,7 +64,8 @@ public class SensitiveAccess {
     @Inject
     WomanAccess women;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * Opens sensitive facts ({@code resourceType}, such as {@code beneficiary.cohorts}) of a woman for

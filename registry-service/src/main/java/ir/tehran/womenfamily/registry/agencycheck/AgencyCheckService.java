@@ -17,6 +17,7 @@ import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,7 +90,7 @@ public class AgencyCheckService {
             // without her consent to share with this agency, one bit and nothing more
             return new AgencyCheckDtos.EnrolmentAnswer(true, null, null);
         }
-        LocalDate since = instant(rows.get(0)[1]).atZone(Days.TEHRAN).toLocalDate();
+        LocalDate since = instant(rows.get(0)[1]).atZone(Tehran.ZONE).toLocalDate();
         return new AgencyCheckDtos.EnrolmentAnswer(true, since, Days.jalali(since));
     }
 

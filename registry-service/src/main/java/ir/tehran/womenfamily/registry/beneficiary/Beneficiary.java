@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import ir.tehran.womenfamily.support.events.DomainEvent;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.persistence.Column;
@@ -29,7 +28,6 @@ import jakarta.persistence.Version;
 public class Beneficiary extends PanacheEntityBase {
 
     public static final String AGGREGATE = "beneficiary";
-    public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     /** applicant → active → graduated (self-reliant, still followed up) or exited (with a reason). */
     public enum Status {
@@ -146,7 +144,7 @@ public class Beneficiary extends PanacheEntityBase {
         b.createdBy = by;
         List<DomainEvent> events = new ArrayList<>();
         events.add(DomainEvent.of(AGGREGATE, b.id, "beneficiary.registered", 1,
-            new Registered(b.id, now, JalaliDate.of(now.atZone(TEHRAN).toLocalDate()).toString(), b.district)));
+            new Registered(b.id, now, Days.jalali(now), b.district)));
         if (level != null) {
             events.add(DomainEvent.of(AGGREGATE, b.id, "beneficiary.support-level-changed", 1,
                 new SupportLevelChanged(b.id, null, level, now)));

@@ -7,7 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -66,7 +66,7 @@ public final class BeneficiaryDtos {
 
         public static BeneficiaryView of(Beneficiary b) {
             return new BeneficiaryView(b.id, b.nationalCode, b.firstName, b.lastName, b.fatherName, b.birthDate,
-                JalaliDate.format(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
+                Days.jalali(b.birthDate), b.mobile, b.address, b.district, b.postalCode,
                 b.registrationChannel.disclosed(), b.status, b.supportLevel, b.registeredAt, jalaliDay(b),
                 b.mergedInto, b.version);
         }
@@ -103,12 +103,12 @@ public final class BeneficiaryDtos {
 
         public static HistoryEntry of(BeneficiaryHistory h) {
             return new HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
-                JalaliDate.of(h.changedAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString());
+                Days.jalali(h.changedAt));
         }
     }
 
     /** The day she registered, Solar Hijri, in Tehran. */
     private static String jalaliDay(Beneficiary b) {
-        return JalaliDate.of(b.registeredAt.atZone(Beneficiary.TEHRAN).toLocalDate()).toString();
+        return Days.jalali(b.registeredAt);
     }
 }

@@ -17,6 +17,7 @@ import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,7 +41,8 @@ public class BeneficiaryService {
     @Inject
     WomanAccess access;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Registers a woman, her events and any likely duplicates for review, in one transaction. */
     @Transactional
@@ -48,7 +50,7 @@ public class BeneficiaryService {
         String code = NationalCode.canonical(r.nationalCode())
             .orElseThrow(() -> ProblemException.invalid("nationalCode", "validation.national-code"));
         Beneficiary.Profile profile = profile(r.firstName(), r.lastName(), r.fatherName(), r.birthDate(), r.mobile(),
-            r.address(), r.district(), r.postalCode());
+            r.address(), r.district(), r.postalCode(), Tehran.today(clock));
         if (!Access.canPlaceIn(actor, profile.district())) {
             throw ProblemException.invalid("district", "validation.district-not-yours");
         }
@@ -96,7 +98,7 @@ public class BeneficiaryService {
     public Beneficiary update(UUID id, long expectedVersion, BeneficiaryDtos.UpdateBeneficiary u, Actor actor) {
         Beneficiary b = live(id, actor, expectedVersion);
         Beneficiary.Profile p = profile(u.firstName(), u.lastName(), u.fatherName(), u.birthDate(), u.mobile(),
-            u.address(), u.district(), u.postalCode());
+            u.address(), u.district(), u.postalCode(), Tehran.today(clock));
         if (u.district() != null && !Access.canPlaceIn(actor, u.district())) {
             throw ProblemException.invalid("district", "validation.district-not-yours");
         }
@@ -163,9 +165,9 @@ public class BeneficiaryService {
         return Beneficiary.findById(id);
     }
 
-    /** Validates and canonicalises profile facts; every bad field is reported at once. */
+    /** Validates and canonicalises profile facts (a birth date not after {@code today}); every bad field at once. */
     public static Beneficiary.Profile profile(String first, String last, String father, LocalDate birthDate,
-            String mobile, String address, Short district, String postalCode) {
+            String mobile, String address, Short district, String postalCode, LocalDate today) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         String canonicalMobile = null;
         if (mobile != null && !mobile.isBlank()) {
@@ -182,7 +184,7 @@ public class BeneficiaryService {
             }
         }
         if (birthDate != null
-                && (birthDate.isAfter(LocalDate.now()) || birthDate.isBefore(LocalDate.of(1921, 3, 21)))) {
+                && (birthDate.isAfter(today) || birthDate.isBefore(LocalDate.of(1921, 3, 21)))) {
             errors.add(new ProblemException.FieldError("birthDate", "validation.birth-date"));
         }
         if (!errors.isEmpty()) {

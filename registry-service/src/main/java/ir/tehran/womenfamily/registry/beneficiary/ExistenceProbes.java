@@ -57,7 +57,8 @@ public class ExistenceProbes {
     @Inject
     CurrentActor actors;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Throws a 429 (recorded as DENIED) when the caller has used up her refused existence checks. */
     public void requireWithinLimit(ir.tehran.womenfamily.registry.common.Actor actor) {

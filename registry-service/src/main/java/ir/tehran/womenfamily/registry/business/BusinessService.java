@@ -42,7 +42,8 @@ public class BusinessService {
     @Inject
     Audit audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public Business register(BusinessDtos.RegisterBusiness r, Actor actor) {

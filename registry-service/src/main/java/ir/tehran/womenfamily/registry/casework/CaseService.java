@@ -32,7 +32,8 @@ public class CaseService {
     @Inject
     CurrentActor actors;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Case and its assignment history. */
     public record CaseWithHistory(BeneficiaryCase current, List<CaseAssignment> history) {

@@ -40,7 +40,8 @@ public class ReferralService {
     @Inject
     DisclosureLog disclosures;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A referral and its history. */
     public record ReferralWithHistory(Referral referral, List<ReferralTransition> history) {

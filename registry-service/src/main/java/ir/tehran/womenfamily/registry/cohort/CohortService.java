@@ -15,8 +15,8 @@ import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
-import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,7 +41,8 @@ public class CohortService {
     @Inject
     CurrentActor actors;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A membership with its definition, for the view. */
     public record Membership(CohortMembership membership, CohortDefinition definition) {
@@ -125,7 +126,7 @@ public class CohortService {
     }
 
     private static LocalDate today(Instant now) {
-        return now.atZone(Days.TEHRAN).toLocalDate();
+        return now.atZone(Tehran.ZONE).toLocalDate();
     }
 
     private static Map<String, CohortDefinition> definitionsByCode() {

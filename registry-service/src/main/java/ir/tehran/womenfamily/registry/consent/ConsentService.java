@@ -13,8 +13,8 @@ import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.Outbox;
-import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +37,8 @@ public class ConsentService {
     @Inject
     Outbox outbox;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Whether the woman has an unrevoked consent to {@code purpose}, covering {@code agency} when sharing. */
     @Transactional
@@ -52,7 +53,7 @@ public class ConsentService {
         Grant grant = access.require(beneficiaryId, RESOURCE, "consent.record");
         Agency agency = agencyOf(request.purpose(), request.agency());
         Instant now = Instant.now(clock);
-        LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Days.TEHRAN).toLocalDate());
+        LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Tehran.ZONE).toLocalDate());
         String by = actors.get().subject();
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();

@@ -39,7 +39,8 @@ public class DisclosureLog {
     @Inject
     CurrentActor actors;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * Records that {@code what} of the woman goes to {@code recipient} under her active consent to

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.registry.demo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public class DemoConsents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     /** One consent to give. */
     record Give(UUID woman, ConsentPurpose purpose, Agency agency, LocalDate givenOn) {
     }
@@ -88,7 +92,7 @@ public class DemoConsents {
                 List<DomainEvent> events = new ArrayList<>();
                 for (Give g : batch) {
                     Consent c = Consent.give(g.woman(), g.purpose(), g.agency(), g.givenOn(), ConsentChannel.PAPER,
-                        BY, Instant.now());
+                        BY, Instant.now(clock));
                     c.persist();
                     events.add(c.changed(true));
                 }

@@ -12,6 +12,7 @@ import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.transfer.Csv;
 import ir.tehran.womenfamily.registry.transfer.ImportFormat;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.time.Tehran;
 
 /**
  * Synthetic data at today's scale, the same for the same seed: 19,823 women heads of household with
@@ -83,7 +84,7 @@ public final class DemoDataGenerator {
     /** Writes the women-and-children CSV: {@code DemoDataGenerator OUT.csv [SEED]} (used by the benchmarks). */
     public static void main(String[] args) throws java.io.IOException {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1403;
-        DemoData data = new DemoDataGenerator(seed, LocalDate.now()).generate();
+        DemoData data = new DemoDataGenerator(seed, Tehran.today(java.time.Clock.systemUTC())).generate();
         java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), data.womenCsv(),
             java.nio.charset.StandardCharsets.UTF_8);
         System.out.println(data.women().size() + " women, " + data.children() + " children");

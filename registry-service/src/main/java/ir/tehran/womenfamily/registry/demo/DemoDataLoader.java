@@ -1,6 +1,6 @@
 package ir.tehran.womenfamily.registry.demo;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.transfer.ImportJob;
 import ir.tehran.womenfamily.registry.transfer.ImportService;
-import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -53,6 +53,9 @@ public class DemoDataLoader {
     ImportService imports;
 
     @Inject
+    Clock clock;
+
+    @Inject
     BusinessService businesses;
 
     @Inject
@@ -77,7 +80,7 @@ public class DemoDataLoader {
             return;
         }
         long started = System.nanoTime();
-        DemoDataGenerator.DemoData data = new DemoDataGenerator(seed, LocalDate.now()).generate();
+        DemoDataGenerator.DemoData data = new DemoDataGenerator(seed, Tehran.today(clock)).generate();
         ImportJob job = imports.importNow(data.womenCsv(), LOADER);
         List<UUID> centreIds = QuarkusTransaction.requiringNew().call(() -> centres(data.centres()));
         Map<String, UUID> owners = QuarkusTransaction.requiringNew().call(DemoDataLoader::ownersByCode);
@@ -92,7 +95,7 @@ public class DemoDataLoader {
             .findFirst().filter(b -> !b.ownerIsParticipant()).map(DemoDataGenerator.DemoBusiness::ownerNationalCode)
             .orElse(null);
         int consentCount = consents.give(DemoConsents.choose(seed, owners, ownerCodes, demoProducerOwner,
-            LocalDate.now(Days.TEHRAN)));
+            Tehran.today(clock)));
         for (DemoDataGenerator.Participant p : data.participants()) {
             CampaignParticipant saved = businesses.registerParticipant(new BusinessDtos.RegisterParticipant(
                 p.nationalCode(), p.firstName(), p.lastName(), null, (short) p.district()));
@@ -114,7 +117,7 @@ public class DemoDataLoader {
         List<UUID> women = QuarkusTransaction.requiringNew().call(() -> Beneficiary.<Beneficiary>find(
             "mergedInto is null order by nationalCode").page(0, 4).list().stream().map(b -> b.id).toList());
         int orderCount = women.size() < 4 ? 0
-            : orders.seed(centreIds, women, LocalDate.now(Days.TEHRAN)).orders().size();
+            : orders.seed(centreIds, women, Tehran.today(clock)).orders().size();
         LOG.infof("demo data loaded in %d s: %d women, %d children, %d consents, %d centres, %d businesses, "
             + "%d production orders (%d lines refused)", (System.nanoTime() - started) / 1_000_000_000L, job.imported,
             job.children, consentCount, centreIds.size(), made, orderCount,

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.registry.duplicate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class DuplicateDetector {
+
+    @Inject
+    Clock clock;
 
     static final double SIMILAR = 0.5;
 
@@ -94,7 +98,7 @@ public class DuplicateDetector {
         c.reason = reason;
         c.similarity = similarity;
         c.state = DuplicateCandidate.State.OPEN;
-        c.foundAt = Instant.now();
+        c.foundAt = Instant.now(clock);
         c.persist();
     }
 }

@@ -62,7 +62,8 @@ public class DuplicateService {
     @Inject
     Audit audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public List<DuplicateCandidate> queue(DuplicateCandidate.State state, int limit) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import ir.tehran.womenfamily.support.events.DomainEvent;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -111,7 +111,7 @@ public class Child extends PanacheEntityBase {
 
     private DomainEvent event(String type, Short district) {
         return DomainEvent.of(AGGREGATE, id, type, 1, new State(id, motherId, firstNameInitial(firstName),
-            birthDate, JalaliDate.format(birthDate), gender, grade, district));
+            birthDate, Days.jalali(birthDate), gender, grade, district));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -48,7 +48,7 @@ public final class HouseholdDtos {
 
         public static ChildView of(Child c) {
             return new ChildView(c.id, c.motherId, c.firstName, c.lastName, c.nationalCode, c.birthDate,
-                JalaliDate.format(c.birthDate), c.gender, c.grade, c.version);
+                Days.jalali(c.birthDate), c.gender, c.grade, c.version);
         }
     }
 
@@ -63,7 +63,7 @@ public final class HouseholdDtos {
             String birthDateJalali) {
 
         public static DependantView of(Dependant d) {
-            return new DependantView(d.id, d.fullName, d.relation, d.birthDate, JalaliDate.format(d.birthDate));
+            return new DependantView(d.id, d.fullName, d.relation, d.birthDate, Days.jalali(d.birthDate));
         }
     }
 

@@ -16,6 +16,7 @@ import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,12 +34,14 @@ public class HouseholdService {
     @Inject
     Audit audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public Child addChild(UUID motherId, HouseholdDtos.AddChild r, Actor actor) {
         Beneficiary mother = beneficiaries.writable(motherId, actor);
-        Child.Facts facts = facts(r.firstName(), r.lastName(), r.nationalCode(), r.birthDate(), r.gender(), r.grade());
+        Child.Facts facts = facts(r.firstName(), r.lastName(), r.nationalCode(), r.birthDate(), r.gender(), r.grade(),
+            Tehran.today(clock));
         Child.Added added = Child.add(mother.id, mother.district, facts);
         added.child().persist();
         outbox.append(added.events());
@@ -67,7 +70,7 @@ public class HouseholdService {
             throw ProblemException.preconditionFailed();
         }
         outbox.append(c.update(facts(r.firstName(), r.lastName(), r.nationalCode(), r.birthDate(), r.gender(),
-            r.grade()), mother.district));
+            r.grade(), Tehran.today(clock)), mother.district));
         audit.record(AuditEvent.of("child.update", "child", c.id));
         return c;
     }
@@ -119,7 +122,7 @@ public class HouseholdService {
     }
 
     public static Child.Facts facts(String first, String last, String nationalCode, LocalDate birthDate, Child.Gender g,
-            Short grade) {
+            Short grade, LocalDate today) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         String code = null;
         if (nationalCode != null && !nationalCode.isBlank()) {
@@ -128,7 +131,6 @@ public class HouseholdService {
                 errors.add(new ProblemException.FieldError("nationalCode", "validation.national-code"));
             }
         }
-        LocalDate today = LocalDate.now();
         if (birthDate != null && (birthDate.isAfter(today) || !birthDate.isAfter(today.minusYears(20)))) {
             errors.add(new ProblemException.FieldError("birthDate", "validation.child-age"));
         }

@@ -20,6 +20,7 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -93,7 +94,7 @@ public class ExportService {
         StringBuilder sql = new StringBuilder("select cast(b.national_code as text), b.first_name, b.last_name, "
             + "b.father_name, cast(b.birth_date as text), b.mobile, b.district, cast(b.postal_code as text), "
             + "b.address, b.registration_channel, b.support_level, b.status, "
-            + "cast(cast(b.registered_at at time zone 'Asia/Tehran' as date) as text), "
+            + "cast(cast(b.registered_at at time zone '" + Tehran.ZONE_ID + "' as date) as text), "
             + "(select count(*) from child k where k.mother_id = b.id and k.removed_at is null)");
         if (p.linePerChild()) {
             sql.append(", c.first_name, c.last_name, cast(c.national_code as text), cast(c.birth_date as text), "

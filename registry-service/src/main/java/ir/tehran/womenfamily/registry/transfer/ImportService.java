@@ -1,6 +1,8 @@
 package ir.tehran.womenfamily.registry.transfer;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -57,6 +60,9 @@ public class ImportService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Clock clock;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "registry-import");
@@ -119,7 +125,7 @@ public class ImportService {
             j.total = women.size();
             j.errors = write(errors);
             j.createdBy = actor.name();
-            j.createdAt = Instant.now();
+            j.createdAt = Instant.now(clock);
             j.persist();
             audit.record(AuditEvent.of("import.start", "import", j.id).withDetail("women", j.total));
             return j;
@@ -137,7 +143,7 @@ public class ImportService {
     }
 
     void run(UUID jobId, List<Woman> women, Map<String, Integer> columns, List<LineError> errors, String by) {
-        Instant started = Instant.now();
+        Instant started = Instant.now(clock);
         try {
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1 where id = ?2",
                 ImportJob.Status.RUNNING, jobId));
@@ -171,11 +177,11 @@ public class ImportService {
             }
             QuarkusTransaction.requiringNew().run(() -> duplicates.examineImportedSince(started));
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1, finishedAt = ?2 where id = ?3",
-                ImportJob.Status.DONE, Instant.now(), jobId));
+                ImportJob.Status.DONE, Instant.now(clock), jobId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "import %s failed", jobId);
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1, finishedAt = ?2 where id = ?3",
-                ImportJob.Status.FAILED, Instant.now(), jobId));
+                ImportJob.Status.FAILED, Instant.now(clock), jobId));
         }
     }
 
@@ -189,6 +195,7 @@ public class ImportService {
         int imported = 0;
         int unchanged = 0;
         int children = 0;
+        LocalDate today = Tehran.today(clock);
         List<String> codes = chunk.stream().map(Woman::code).toList();
         List<String> existing = em.createQuery("select b.nationalCode from Beneficiary b where b.nationalCode in :c",
             String.class).setParameter("c", codes).getResultList();
@@ -199,16 +206,16 @@ public class ImportService {
             }
             Csv.Line first = w.lines().get(0);
             try {
-                Beneficiary.Profile profile = Rows.profile(first, columns);
+                Beneficiary.Profile profile = Rows.profile(first, columns, today);
                 List<Child.Facts> kids = new ArrayList<>();
                 for (Csv.Line line : w.lines()) {
-                    Child.Facts facts = Rows.child(line, columns);
+                    Child.Facts facts = Rows.child(line, columns, today);
                     if (facts != null) {
                         kids.add(facts);
                     }
                 }
                 Beneficiary.Registration reg = Beneficiary.register(w.code(), profile, Rows.channel(first, columns),
-                    Rows.level(first, columns), by, Instant.now());
+                    Rows.level(first, columns), by, Instant.now(clock));
                 Beneficiary b = reg.beneficiary();
                 b.persist();
                 events.addAll(reg.events());

@@ -8,7 +8,7 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.household.Child;
 import ir.tehran.womenfamily.registry.household.HouseholdService;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 
@@ -53,7 +53,7 @@ final class Rows {
         return v.isEmpty() ? null : v;
     }
 
-    static Beneficiary.Profile profile(Csv.Line line, Map<String, Integer> c) {
+    static Beneficiary.Profile profile(Csv.Line line, Map<String, Integer> c, LocalDate today) {
         String first = field(line, c, "first_name");
         String last = field(line, c, "last_name");
         if (first == null) {
@@ -66,7 +66,7 @@ final class Rows {
         try {
             return BeneficiaryService.profile(first, last, field(line, c, "father_name"),
                 date(line, c, "birth_date"), field(line, c, "mobile"), field(line, c, "address"), district,
-                field(line, c, "postal_code"));
+                field(line, c, "postal_code"), today);
         } catch (ProblemException e) {
             ProblemException.FieldError f = e.errors().get(0);
             throw new BadLine(line.number(), snake(f.field()), f.messageKey());
@@ -92,7 +92,7 @@ final class Rows {
     }
 
     /** The child on this line, or null when the line has none. */
-    static Child.Facts child(Csv.Line line, Map<String, Integer> c) {
+    static Child.Facts child(Csv.Line line, Map<String, Integer> c, LocalDate today) {
         String first = field(line, c, "child_first_name");
         if (first == null) {
             return null;
@@ -123,7 +123,7 @@ final class Rows {
         try {
             String childLast = last != null ? last : field(line, c, "last_name");
             return HouseholdService.facts(first, childLast, field(line, c, "child_national_code"),
-                birth, gender, grade);
+                birth, gender, grade, today);
         } catch (ProblemException e) {
             throw new BadLine(line.number(), "child_" + snake(e.errors().get(0).field()),
                 e.errors().get(0).messageKey());
@@ -149,8 +149,8 @@ final class Rows {
     private static LocalDate date(Csv.Line line, Map<String, Integer> c, String name) {
         String v = field(line, c, name);
         try {
-            return v == null ? null : JalaliDate.parseEither(v);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return v == null ? null : DateInput.parse(v);
+        } catch (DateTimeParseException e) {
             throw new BadLine(line.number(), name, "validation.date");
         }
     }

@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.registry.transfer;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
-import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -108,7 +107,7 @@ public class TransferResource {
             @Parameter(description = "ISO (2024-03-06) or Jalali (1402-12-16) day, or an ISO instant")
             @QueryParam("updatedSince") String updatedSince) {
         ExportService.Request request = new ExportService.Request(purpose(purpose), district,
-            updatedSince == null || updatedSince.isBlank() ? null : instant("updatedSince", updatedSince));
+            DateInput.instant("updatedSince", updatedSince));
         Actor actor = currentActor.get();
         StreamingOutput body = out -> exports.write(request, actor, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
@@ -124,14 +123,6 @@ public class TransferResource {
             return ExportPurpose.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("purpose", "validation.export-purpose");
-        }
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return Days.parseInstant(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "validation.date");
         }
     }
 

@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class AgencyCheckResourceTest {
         String code = NationalCodes.random();
         String id = Women.register(code);
         String consentId = consent(id, "WELFARE_ORGANISATION");
-        String today = LocalDate.now(Days.TEHRAN).toString();
+        String today = LocalDate.now(Tehran.ZONE).toString();
         given().auth().oauth2(Women.agency("welfare-org")).contentType(ContentType.JSON)
             .body(Map.of("nationalCodeHmac", hmac(code).toUpperCase()))
             .when().post(PATH)

@@ -41,6 +41,20 @@ class ProfileTest {
     }
 
     @Test
+    void aDayThatDoesNotExistInEitherCalendarIsTheOneDateProblemOnItsField() {
+        for (String noSuchDay : new String[] {"1403/12/31", "۱۴۰۳/۱۲/۳۱", "2025-02-30", "20250230"}) {
+            as(cw).header("Accept-Language", "en")
+                .body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"سارا\","
+                    + "\"lastName\":\"نوری\",\"birthDate\":\"" + noSuchDay + "\"}")
+                .post(BENEFICIARIES).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://women-family.tehran.ir/problems/validation"))
+                .body("errors[0].field", equalTo("birthDate"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("Write the date as Jalali"));
+        }
+    }
+
+    @Test
     void aJalaliDateThatDoesNotExistIsA400OnItsField() {
         as(cw).body("{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"سارا\",\"lastName\":\"نوری\","
                 + "\"birthDate\":\"1402-12-30\"}")

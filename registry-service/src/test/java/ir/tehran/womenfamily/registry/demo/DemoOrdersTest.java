@@ -21,7 +21,7 @@ import io.restassured.specification.RequestSpecification;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.registry.work.order.OrderState;
-import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class DemoOrdersTest {
         UUID first = centre(60);
         UUID second = centre(60);
         List<UUID> women = IntStream.range(0, 4).mapToObj(i -> UUID.fromString(Women.register())).toList();
-        LocalDate today = LocalDate.now(Days.TEHRAN);
+        LocalDate today = LocalDate.now(Tehran.ZONE);
 
         Map<OrderState, UUID> made = demo.seed(List.of(tiny, first, second), women, today).orders();
 
@@ -91,7 +91,7 @@ class DemoOrdersTest {
         UUID tiny = centre(1);
         List<UUID> women = IntStream.range(0, 4).mapToObj(i -> UUID.fromString(Women.register())).toList();
 
-        Map<OrderState, UUID> made = demo.seed(List.of(tiny), women, LocalDate.now(Days.TEHRAN)).orders();
+        Map<OrderState, UUID> made = demo.seed(List.of(tiny), women, LocalDate.now(Tehran.ZONE)).orders();
 
         assertEquals(List.of(OrderState.DRAFT, OrderState.CANCELLED), List.copyOf(made.keySet()));
     }

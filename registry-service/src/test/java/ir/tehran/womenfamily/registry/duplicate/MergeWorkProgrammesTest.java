@@ -24,6 +24,7 @@ import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +47,7 @@ class MergeWorkProgrammesTest {
     }
 
     private static String today() {
-        return Days.jalali(LocalDate.now(Days.TEHRAN));
+        return Days.jalali(LocalDate.now(Tehran.ZONE));
     }
 
     /** Two records of one woman, queued as a likely duplicate; her case is with {@link #CW} in both. */

@@ -15,6 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -145,8 +147,7 @@ class ImportExportTest {
         assertEquals(1, rows.size(), outreach);
         assertEquals("شیرین,فیلتر,+989120000021,21,APPLICANT,", rows.get(0));
         // a Jalali day works as well: tomorrow has nothing yet, and the old days have her
-        String tomorrow = ir.tehran.womenfamily.support.jalali.Days.jalali(java.time.LocalDate.now(
-            ir.tehran.womenfamily.support.jalali.Days.TEHRAN).plusDays(1));
+        String tomorrow = Days.jalali(java.time.LocalDate.now(Tehran.ZONE).plusDays(1));
         assertEquals(1, export("OUTREACH", "district", 21, "updatedSince", tomorrow).lines().count());
         assertTrue(export("STATISTICS", "district", 21, "updatedSince", "۱۴۰۰/۰۱/۰۱").lines().count() >= 2);
 

@@ -12,13 +12,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class AgeOutService {
     public record ChildAgedOut(UUID childId, LocalDate agedOutOn, String agedOutOnJalali) {
     }
 
-    @Scheduled(identity = "age-out", cron = "${sponsorship.age-out.cron}", timeZone = "Asia/Tehran",
+    @Scheduled(identity = "age-out", cron = "${sponsorship.age-out.cron}", timeZone = Tehran.ZONE_ID,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         // what the run changes (children aged out, their pledges ended) is recorded as the job's
@@ -79,7 +80,7 @@ public class AgeOutService {
     }
 
     public Report runToday() {
-        return run(Dates.today(clock));
+        return run(Tehran.today(clock));
     }
 
     /** Ages out every active child whose birthday of the configured age is on or before {@code today}. */
@@ -96,7 +97,7 @@ public class AgeOutService {
                 aged.add(id);
             }
         }
-        return new Report(today, Dates.jalali(today), aged.size(), aged);
+        return new Report(today, Days.jalali(today), aged.size(), aged);
     }
 
     private boolean ageOut(UUID id, LocalDate today, int age) {
@@ -111,9 +112,9 @@ public class AgeOutService {
         c.agedOutOn = birthday;
         Instant now = Instant.now(clock);
         history.record(id, now, ChildHistory.Kind.AGED_OUT,
-            Map.of("agedOutOn", birthday.toString(), "agedOutOnJalali", Dates.jalali(birthday)), null);
+            Map.of("agedOutOn", birthday.toString(), "agedOutOnJalali", Days.jalali(birthday)), null);
         outbox.append(DomainEvent.of(Child.AGGREGATE, id, "child.aged-out", 1,
-            new ChildAgedOut(id, birthday, Dates.jalali(birthday))));
+            new ChildAgedOut(id, birthday, Days.jalali(birthday))));
         childLeft.fire(new ChildLeft(id, ChildLeft.Reason.CHILD_AGED_OUT, now));
         // an admin's run names her; the daily job names itself
         Actor actor = actors.get().subject() == null ? Actor.system("age-out") : actors.get();

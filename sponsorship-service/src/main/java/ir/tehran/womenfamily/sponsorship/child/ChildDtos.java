@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +25,7 @@ public final class ChildDtos {
 
         /** Her age as of {@code today}. */
         public static ChildSummary of(Child c, boolean atRisk, LocalDate today) {
-            return new ChildSummary(c.id, c.status(), c.firstNameInitial, c.birthDate, Dates.jalali(c.birthDate),
+            return new ChildSummary(c.id, c.status(), c.firstNameInitial, c.birthDate, Days.jalali(c.birthDate),
                 Ages.ageOn(c.birthDate, today), c.gender, c.grade, c.district, c.giftedCandidate, atRisk);
         }
     }
@@ -53,9 +53,9 @@ public final class ChildDtos {
             LocalDate agesOut = Ages.anniversary(c.birthDate, ageOutAge);
             return new ChildView(c.id, c.status(), c.firstNameInitial, c.motherId, c.registryMotherId,
                 mother == null ? null : mother.status, mother == null ? null : mother.supportLevel,
-                d.motherConsents(), c.birthDate, Dates.jalali(c.birthDate), Ages.ageOn(c.birthDate, today), agesOut,
-                Dates.jalali(agesOut), c.gender, c.grade, d.school(), c.district, c.giftedCandidate, d.atRisk(),
-                c.agedOutOn, Dates.jalali(c.agedOutOn), c.removedAt, c.firstSeenAt, c.registryUpdatedAt);
+                d.motherConsents(), c.birthDate, Days.jalali(c.birthDate), Ages.ageOn(c.birthDate, today), agesOut,
+                Days.jalali(agesOut), c.gender, c.grade, d.school(), c.district, c.giftedCandidate, d.atRisk(),
+                c.agedOutOn, Days.jalali(c.agedOutOn), c.removedAt, c.firstSeenAt, c.registryUpdatedAt);
         }
     }
 

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Access;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +54,7 @@ public class ChildResource {
         Page<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk,
             access.scope()),
             page, size);
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         return new Page<>(rows.items().stream().map(r -> ChildDtos.ChildSummary.of(r.child(), r.atRisk(), today))
             .toList(),
             rows.page(), rows.size(), rows.total());
@@ -65,7 +65,7 @@ public class ChildResource {
     @Operation(summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
-        return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Dates.today(clock), config.ageOut().age()))
+        return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Tehran.today(clock), config.ageOut().age()))
             .orElseThrow(() -> ProblemException.notFound("child", id));
     }
 

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.sponsorship.common.Access;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -65,7 +65,7 @@ public class MotherResource {
     @Operation(summary = "Her children in the roster (after merges), active or not")
     public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
         Scope scope = access.scope();
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         return service.children(id).stream().filter(c -> scope.sees(c.district))
             .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList();
     }

@@ -1,10 +1,12 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,14 +38,15 @@ public final class GiftedSchoolDtos {
     public record NewApplication(@NotNull UUID schoolId,
             @Schema(description = "Jalali year the school year starts in", examples = "1404")
             @NotNull @Min(1350) @Max(1500) Integer academicYear,
-            LocalDate applicationDeadline, String applicationDeadlineJalali,
-            LocalDate examDate, String examDateJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate applicationDeadline,
+            @JsonDeserialize(using = DateInput.class) LocalDate examDate,
             @Schema(description = "Application and exam fee in whole rials")
             @PositiveOrZero Long feeRials) {
     }
 
     @Schema(name = "SchoolApplicationTransition", description = "Move the application on, with the day it happened.")
-    public record Transition(@NotNull SchoolApplication.Status to, LocalDate on, String onJalali) {
+    public record Transition(@NotNull SchoolApplication.Status to,
+            @JsonDeserialize(using = DateInput.class) LocalDate on) {
     }
 
     @Schema(name = "SchoolApplication")
@@ -57,9 +60,9 @@ public final class GiftedSchoolDtos {
         /** {@code covered}: what the ledger has disbursed towards the fee. */
         public static ApplicationView of(SchoolApplication a, School school, long covered) {
             return new ApplicationView(a.id, a.childId, SchoolView.of(school), a.academicYear,
-                a.applicationDeadline, Dates.jalali(a.applicationDeadline), a.examDate, Dates.jalali(a.examDate),
-                a.feeRials, covered, covered >= a.feeRials, a.status, a.appliedOn, Dates.jalali(a.appliedOn),
-                a.examTakenOn, Dates.jalali(a.examTakenOn), a.decidedOn, Dates.jalali(a.decidedOn), a.recordedBy,
+                a.applicationDeadline, Days.jalali(a.applicationDeadline), a.examDate, Days.jalali(a.examDate),
+                a.feeRials, covered, covered >= a.feeRials, a.status, a.appliedOn, Days.jalali(a.appliedOn),
+                a.examTakenOn, Days.jalali(a.examTakenOn), a.decidedOn, Days.jalali(a.decidedOn), a.recordedBy,
                 a.createdAt);
         }
     }

@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,9 +66,8 @@ public class GiftedSchoolService {
         if (School.findById(r.schoolId()) == null) {
             throw ProblemException.invalid("schoolId", "validation.unknown-school");
         }
-        LocalDate deadline = Dates.required(r.applicationDeadline(), r.applicationDeadlineJalali(),
-            "applicationDeadline");
-        LocalDate exam = Dates.optional(r.examDate(), r.examDateJalali(), "examDate");
+        LocalDate deadline = DateInput.present("applicationDeadline", r.applicationDeadline());
+        LocalDate exam = r.examDate();
         if (exam != null && exam.isBefore(deadline)) {
             throw ProblemException.invalid("examDate", "validation.exam-before-deadline");
         }
@@ -105,23 +106,23 @@ public class GiftedSchoolService {
         if (!a.status.next().contains(t.to())) {
             throw ProblemException.conflict("application-transition", a.status, t.to());
         }
-        LocalDate on = Dates.optional(t.on(), t.onJalali(), "on");
+        LocalDate on = t.on();
         if (on == null) {
-            on = Dates.today(clock);
+            on = Tehran.today(clock);
         }
-        if (on.isAfter(Dates.today(clock))) {
+        if (on.isAfter(Tehran.today(clock))) {
             throw ProblemException.invalid("on", "validation.not-in-future");
         }
         switch (t.to()) {
             case APPLIED -> {
                 if (on.isAfter(a.applicationDeadline)) {
-                    throw ProblemException.conflict("deadline-passed", Dates.jalali(a.applicationDeadline));
+                    throw ProblemException.conflict("deadline-passed", Days.jalali(a.applicationDeadline));
                 }
                 a.appliedOn = on;
             }
             case EXAM_TAKEN -> {
                 if (a.examDate != null && on.isBefore(a.examDate)) {
-                    throw ProblemException.invalid("on", "validation.before-exam", Dates.jalali(a.examDate));
+                    throw ProblemException.invalid("on", "validation.before-exam", Days.jalali(a.examDate));
                 }
                 a.examTakenOn = on;
             }

@@ -20,13 +20,13 @@ import java.util.UUID;
 import ir.tehran.womenfamily.sponsorship.benefactor.Benefactor;
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Gender;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
 import ir.tehran.womenfamily.sponsorship.pledge.PledgeService;
 import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -146,7 +146,7 @@ public class MatchingService {
             where c.removed_at is null and c.aged_out_on is null
               and (m.status is null or m.status <> 'EXITED')
             """).getResultList();
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         Map<Pledge.Purpose, List<Matcher.Candidate>> out = new EnumMap<>(Pledge.Purpose.class);
         purposes.forEach(p -> out.put(p, new ArrayList<>(rows.size())));
         for (Object[] r : rows) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -42,7 +42,7 @@ public class InstalmentResource {
             @QueryParam("asOf") String asOf,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        LocalDate day = asOf == null || asOf.isBlank() ? service.today() : Dates.parseAny("asOf", asOf);
+        LocalDate day = asOf == null || asOf.isBlank() ? service.today() : DateInput.required("asOf", asOf);
         return service.overdue(day, new InstalmentService.OverdueFilter(district, sponsorId, payerId, access.scope()),
             page, size).stream().map(o -> PledgeDtos.OverdueView.of(o, day)).toList();
     }

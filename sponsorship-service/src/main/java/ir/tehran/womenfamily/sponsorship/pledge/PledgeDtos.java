@@ -1,13 +1,15 @@
 package ir.tehran.womenfamily.sponsorship.pledge;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.sponsorship.ledger.Balances;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +30,7 @@ public final class PledgeDtos {
             @NotNull @Positive Long instalmentRials,
             @Schema(description = "Months of a monthly pledge (1-120); 1 or absent for a one-off")
             @Min(1) @Max(120) Integer months,
-            LocalDate startsOn, String startsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
             @Schema(description = "Who pays, when not the sponsor herself") UUID payerId) {
     }
 
@@ -39,11 +41,11 @@ public final class PledgeDtos {
             @NotNull Pledge.Schedule schedule,
             @NotNull @Positive Long instalmentRials,
             @Min(1) @Max(120) Integer months,
-            LocalDate startsOn, String startsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
             UUID payerId) {
 
         public Terms terms() {
-            return new Terms(purpose, schedule, instalmentRials, months, startsOn, startsOnJalali, payerId);
+            return new Terms(purpose, schedule, instalmentRials, months, startsOn, payerId);
         }
     }
 
@@ -54,7 +56,7 @@ public final class PledgeDtos {
     @Schema(name = "Receipt", description = "Money received from the payer. It pays the instalment it names, or "
         + "else the oldest open instalments first.")
     public record Receipt(@NotNull @Positive Long amountRials,
-            LocalDate receivedOn, String receivedOnJalali, @Size(max = 500) String note,
+            @JsonDeserialize(using = DateInput.class) LocalDate receivedOn, @Size(max = 500) String note,
             @Schema(description = "The instalment it pays (1 for a one-off); never more than it still lacks")
             @Min(1) @Max(120) Integer instalmentNumber) {
     }
@@ -63,7 +65,7 @@ public final class PledgeDtos {
     public record InstalmentPaymentView(long ledgerEntryId, long amountRials, LocalDate paidOn, String paidOnJalali) {
 
         public static InstalmentPaymentView of(InstalmentPayment x) {
-            return new InstalmentPaymentView(x.ledgerEntryId, x.amountRials, x.paidOn, Dates.jalali(x.paidOn));
+            return new InstalmentPaymentView(x.ledgerEntryId, x.amountRials, x.paidOn, Days.jalali(x.paidOn));
         }
     }
 
@@ -79,9 +81,9 @@ public final class PledgeDtos {
 
         /** Its status and days overdue as of {@code today}. */
         public static InstalmentView of(Instalment i, List<InstalmentPayment> payments, LocalDate today) {
-            String jalali = Dates.jalali(i.dueOn);
+            String jalali = Days.jalali(i.dueOn);
             return new InstalmentView(i.number, i.dueOn, jalali, jalali.substring(0, 7), i.amountRials, i.paidRials,
-                i.cancelledRials, i.openRials(), i.status(today), i.paidOn, Dates.jalali(i.paidOn),
+                i.cancelledRials, i.openRials(), i.status(today), i.paidOn, Days.jalali(i.paidOn),
                 i.daysOverdue(today), payments.stream().map(InstalmentPaymentView::of).toList());
         }
     }
@@ -96,7 +98,7 @@ public final class PledgeDtos {
             Instalment i = o.instalment();
             Pledge p = o.pledge();
             return new OverdueView(p.id, p.sponsorId, p.payerId, p.childId, o.district(), p.purpose, i.number,
-                i.dueOn, Dates.jalali(i.dueOn), i.amountRials, i.paidRials, i.openRials(), i.daysOverdue(today));
+                i.dueOn, Days.jalali(i.dueOn), i.amountRials, i.paidRials, i.openRials(), i.daysOverdue(today));
         }
     }
 
@@ -104,7 +106,7 @@ public final class PledgeDtos {
         + "or an enrolment's fee names it.")
     public record Disbursement(@NotNull @Positive Long amountRials,
             @NotNull LedgerEntry.Target target,
-            LocalDate disbursedOn, String disbursedOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate disbursedOn,
             LedgerEntry.ReferenceType referenceType, UUID referenceId,
             @Size(max = 500) String note) {
     }
@@ -129,7 +131,7 @@ public final class PledgeDtos {
 
         public static PledgeView of(Pledge p) {
             return new PledgeView(p.id, p.sponsorId, p.payerId, p.childId, p.purpose, p.schedule, p.instalmentRials,
-                p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn), p.status, p.heldUntil, p.matchReasons,
+                p.months, p.totalRials, p.startsOn, Days.jalali(p.startsOn), p.status, p.heldUntil, p.matchReasons,
                 p.proposedAt, p.confirmedAt, p.endedAt, p.endReason, p.releasedAt, p.releaseReason,
                 BalancesView.of(p.balances()));
         }
@@ -141,7 +143,7 @@ public final class PledgeDtos {
             UUID referenceId, String note, String recordedBy, Instant recordedAt) {
 
         public static EntryView of(LedgerEntry e) {
-            return new EntryView(e.id, e.kind, e.amountRials, e.occurredOn, Dates.jalali(e.occurredOn), e.target,
+            return new EntryView(e.id, e.kind, e.amountRials, e.occurredOn, Days.jalali(e.occurredOn), e.target,
                 e.referenceType, e.referenceId, e.note, e.recordedBy, e.recordedAt);
         }
     }

@@ -23,7 +23,6 @@ import ir.tehran.womenfamily.sponsorship.child.ChildLeft;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsentChanged;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipDisclosures;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Rials;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.giftedschool.SchoolApplication;
@@ -32,9 +31,11 @@ import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -132,7 +133,7 @@ public class PledgeService {
         if (t.instalmentRials() > Rials.MAX || total > Rials.MAX) {
             throw ProblemException.invalid(fieldPrefix + "instalmentRials", "validation.amount-too-large");
         }
-        LocalDate startsOn = Dates.optional(t.startsOn(), t.startsOnJalali(), fieldPrefix + "startsOn");
+        LocalDate startsOn = t.startsOn();
         Instant now = Instant.now(clock);
         Pledge p = new Pledge();
         p.id = UUID.randomUUID();
@@ -144,7 +145,7 @@ public class PledgeService {
         p.instalmentRials = t.instalmentRials();
         p.months = (short) months;
         p.totalRials = total;
-        p.startsOn = startsOn == null ? Dates.today(clock) : startsOn;
+        p.startsOn = startsOn == null ? Tehran.today(clock) : startsOn;
         p.status = Pledge.Status.PROPOSED;
         p.heldUntil = now.plus(config.matching().hold());
         p.matchReasons = new ArrayList<>(reasons);
@@ -178,7 +179,7 @@ public class PledgeService {
         p.status = Pledge.Status.ACTIVE;
         p.confirmedAt = now;
         p.heldUntil = null;
-        append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Dates.today(clock), null, null, null, null, by);
+        append(p, LedgerEntry.Kind.PLEDGED, p.totalRials, Tehran.today(clock), null, null, null, null, by);
         instalments.schedule(p);
         history.record(p.childId, now, ChildHistory.Kind.SPONSORSHIP_STARTED,
             Map.of("sponsorshipId", p.id, "purpose", p.purpose), null);
@@ -218,7 +219,7 @@ public class PledgeService {
         if (p.status != Pledge.Status.ACTIVE) {
             throw ProblemException.conflict("pledge-not-active", p.status);
         }
-        LocalDate on = onOrToday(r.receivedOn(), r.receivedOnJalali(), "receivedOn");
+        LocalDate on = onOrToday(r.receivedOn(), "receivedOn");
         instalments.checkReceipt(p, r.instalmentNumber(), r.amountRials());
         LedgerEntry e = append(p, LedgerEntry.Kind.RECEIVED, r.amountRials(), on, null, null, null, r.note(), by);
         instalments.pay(p, e, r.instalmentNumber());
@@ -244,12 +245,12 @@ public class PledgeService {
         if (r.referenceType() != null) {
             checkReference(p, r);
         }
-        LocalDate on = onOrToday(r.disbursedOn(), r.disbursedOnJalali(), "disbursedOn");
+        LocalDate on = onOrToday(r.disbursedOn(), "disbursedOn");
         LedgerEntry e = append(p, LedgerEntry.Kind.DISBURSED, r.amountRials(), on, r.target(), r.referenceType(),
             r.referenceId(), r.note(), by);
         outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "disbursement.recorded", 1,
             new PledgeEvents.DisbursementRecorded(e.id, p.id, p.childId, e.target, e.amountRials, on,
-                Dates.jalali(on))));
+                Days.jalali(on))));
         audit.record(AuditEvent.of("pledge.disbursement", "pledge", id));
         return e;
     }
@@ -365,7 +366,7 @@ public class PledgeService {
     private void suspend(Pledge p, Instant at) {
         long outstanding = p.balances().outstanding();
         if (outstanding > 0) {
-            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
+            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Tehran.today(clock), null, null, null,
                 "suspended", "system");
         }
         long cancelled = instalments.cancelOpen(p);
@@ -378,7 +379,7 @@ public class PledgeService {
 
     private void resume(Pledge p) {
         long again = p.suspendedRials;
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         if (again > 0) {
             append(p, LedgerEntry.Kind.PLEDGED, again, today, null, null, null, "resumed", "system");
             instalments.resume(p, again, today);
@@ -403,7 +404,7 @@ public class PledgeService {
     private void end(Pledge p, Pledge.EndReason reason, Instant at, String by) {
         long outstanding = p.balances().outstanding();
         if (outstanding > 0) {
-            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Dates.today(clock), null, null, null,
+            append(p, LedgerEntry.Kind.PLEDGE_RELEASED, outstanding, Tehran.today(clock), null, null, null,
                 "end: " + reason, by);
         }
         instalments.cancelOpen(p);
@@ -466,9 +467,8 @@ public class PledgeService {
         }
     }
 
-    private LocalDate onOrToday(LocalDate iso, String jalali, String field) {
-        LocalDate on = Dates.optional(iso, jalali, field);
-        LocalDate today = Dates.today(clock);
+    private LocalDate onOrToday(LocalDate on, String field) {
+        LocalDate today = Tehran.today(clock);
         if (on != null && on.isAfter(today)) {
             throw ProblemException.invalid(field, "validation.not-in-future");
         }

@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Child;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -46,7 +46,7 @@ public class EnrolmentService {
         if (!child.isActive()) {
             throw ProblemException.conflict("child-not-active");
         }
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         if (today.isAfter(p.endsOn)) {
             throw ProblemException.conflict("programme-ended");
         }

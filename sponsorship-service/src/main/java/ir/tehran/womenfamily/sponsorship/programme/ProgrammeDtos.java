@@ -1,12 +1,14 @@
 package ir.tehran.womenfamily.sponsorship.programme;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,8 +32,8 @@ public final class ProgrammeDtos {
             @Min(0) @Max(19) Short minAge,
             @Min(0) @Max(19) Short maxAge,
             @NotNull @Min(1) @Max(10000) Integer capacity,
-            LocalDate startsOn, String startsOnJalali,
-            LocalDate endsOn, String endsOnJalali,
+            @JsonDeserialize(using = DateInput.class) LocalDate startsOn,
+            @JsonDeserialize(using = DateInput.class) LocalDate endsOn,
             @Min(1) @Max(500) Short plannedSessions,
             @Schema(description = "Fee per child in whole rials; 0 when free")
             @PositiveOrZero Long feeRials) {
@@ -45,8 +47,8 @@ public final class ProgrammeDtos {
 
         public static ProgrammeView of(Programme p, ProgrammeService.Counts c) {
             return new ProgrammeView(p.id, p.kind, p.title, p.description, p.district, p.minAge, p.maxAge,
-                p.capacity, c.enrolled(), c.waitlisted(), c.completed(), p.startsOn, Dates.jalali(p.startsOn),
-                p.endsOn, Dates.jalali(p.endsOn), p.plannedSessions, c.sessionsHeld(), p.feeRials, p.createdBy,
+                p.capacity, c.enrolled(), c.waitlisted(), c.completed(), p.startsOn, Days.jalali(p.startsOn),
+                p.endsOn, Days.jalali(p.endsOn), p.plannedSessions, c.sessionsHeld(), p.feeRials, p.createdBy,
                 p.createdAt);
         }
     }
@@ -81,7 +83,8 @@ public final class ProgrammeDtos {
     }
 
     @Schema(name = "NewSession")
-    public record NewSession(LocalDate heldOn, String heldOnJalali, @Size(max = 500) String topic) {
+    public record NewSession(@JsonDeserialize(using = DateInput.class) LocalDate heldOn,
+            @Size(max = 500) String topic) {
     }
 
     @Schema(name = "Session")
@@ -90,7 +93,7 @@ public final class ProgrammeDtos {
 
         /** {@code counts}: present, absent. */
         public static SessionView of(ProgrammeSession s, long[] counts) {
-            return new SessionView(s.id, s.programmeId, s.number, s.heldOn, Dates.jalali(s.heldOn), s.topic,
+            return new SessionView(s.id, s.programmeId, s.number, s.heldOn, Days.jalali(s.heldOn), s.topic,
                 counts[0], counts[1]);
         }
     }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
+import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,8 @@ public class ProgrammeService {
 
     @Transactional
     public Programme create(ProgrammeDtos.NewProgramme r, String by) {
-        LocalDate starts = Dates.required(r.startsOn(), r.startsOnJalali(), "startsOn");
-        LocalDate ends = Dates.required(r.endsOn(), r.endsOnJalali(), "endsOn");
+        LocalDate starts = DateInput.present("startsOn", r.startsOn());
+        LocalDate ends = DateInput.present("endsOn", r.endsOn());
         List<ProblemException.FieldError> errors = new ArrayList<>();
         if (ends.isBefore(starts)) {
             errors.add(new ProblemException.FieldError("endsOn", "validation.ends-before-start"));
@@ -114,10 +115,10 @@ public class ProgrammeService {
         if (p == null) {
             throw ProblemException.notFound("programme", programmeId);
         }
-        LocalDate on = Dates.required(r.heldOn(), r.heldOnJalali(), "heldOn");
+        LocalDate on = DateInput.present("heldOn", r.heldOn());
         if (on.isBefore(p.startsOn) || on.isAfter(p.endsOn)) {
-            throw ProblemException.invalid("heldOn", "validation.outside-programme", Dates.jalali(p.startsOn),
-                Dates.jalali(p.endsOn));
+            throw ProblemException.invalid("heldOn", "validation.outside-programme", Days.jalali(p.startsOn),
+                Days.jalali(p.endsOn));
         }
         long held = ProgrammeSession.count("programmeId", programmeId);
         ProgrammeSession s = new ProgrammeSession();

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.sponsorship.child.Ages;
 import ir.tehran.womenfamily.sponsorship.child.Child;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.pledge.InstalmentService;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
@@ -23,6 +22,8 @@ import ir.tehran.womenfamily.sponsorship.pledge.SponsorChildCode;
 import ir.tehran.womenfamily.sponsorship.programme.Enrolment;
 import ir.tehran.womenfamily.sponsorship.school.TermReport;
 import ir.tehran.womenfamily.sponsorship.school.Term;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -77,13 +78,13 @@ public class SponsorViewService {
 
     private SponsorViewDtos.SponsorshipView sponsorship(UUID sponsorId, Pledge p) {
         Child c = Child.findById(p.childId);
-        LocalDate today = Dates.today(clock);
+        LocalDate today = Tehran.today(clock);
         String initial = SponsorshipConsent.given(c.motherId) ? c.firstNameInitial : null;
         // a suspension is the mother's matter: the sponsor sees the sponsorship ended, for no reason given
         boolean suspended = p.status == Pledge.Status.SUSPENDED;
         return new SponsorViewDtos.SponsorshipView(p.id, SponsorChildCode.of(sponsorId, p.childId),
             initial, p.purpose,
-            p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Dates.jalali(p.startsOn),
+            p.schedule, p.instalmentRials, p.months, p.totalRials, p.startsOn, Days.jalali(p.startsOn),
             suspended ? Pledge.Status.ENDED : p.status, p.heldUntil, p.confirmedAt,
             suspended ? p.suspendedAt : p.endedAt, PledgeDtos.BalancesView.of(p.balances()),
             instalments.ofPledge(p.id).stream()
@@ -94,7 +95,7 @@ public class SponsorViewService {
     private SponsorViewDtos.ChildView child(UUID sponsorId, UUID childId, List<Pledge.Purpose> purposes) {
         Child c = Child.findById(childId);
         return new SponsorViewDtos.ChildView(SponsorChildCode.of(sponsorId, childId), c.firstNameInitial,
-            Ages.ageOn(c.birthDate, Dates.today(clock)), c.grade, purposes, progress(childId));
+            Ages.ageOn(c.birthDate, Tehran.today(clock)), c.grade, purposes, progress(childId));
     }
 
     static SponsorViewDtos.Trend trend(BigDecimal latest, BigDecimal previous) {

@@ -1,12 +1,14 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.List;
 
-import ir.tehran.womenfamily.sponsorship.common.Dates;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -23,8 +25,7 @@ public final class AssessmentDtos {
 
     @Schema(name = "NewAssessment", description = "A talent assessment to record. Give the date in either calendar.")
     public record NewAssessment(
-            @Schema(examples = "2024-10-05") LocalDate assessedOn,
-            @Schema(examples = "1403-07-14") String assessedOnJalali,
+            @Schema(examples = "2024-10-05") @JsonDeserialize(using = DateInput.class) LocalDate assessedOn,
             @NotBlank @Size(max = 200) String assessor,
             @Schema(description = "Scores 0-100 by domain") @NotEmpty
             Map<TalentDomain, Integer> scores,
@@ -42,7 +43,7 @@ public final class AssessmentDtos {
         public static AssessmentView of(Assessment a) {
             List<TalentDomain> strengths = a.scores.entrySet().stream().filter(e -> e.getValue() >= STRENGTH)
                 .map(Map.Entry::getKey).sorted().toList();
-            return new AssessmentView(a.id, a.childId, a.assessedOn, Dates.jalali(a.assessedOn), a.assessor, a.scores,
+            return new AssessmentView(a.id, a.childId, a.assessedOn, Days.jalali(a.assessedOn), a.assessor, a.scores,
                 a.notes, a.giftedCandidate, strengths, a.recordedBy, a.recordedAt);
         }
     }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
-import ir.tehran.womenfamily.sponsorship.common.Dates;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -37,8 +38,8 @@ public class AssessmentService {
         if (child == null) {
             throw ProblemException.notFound("child", childId);
         }
-        LocalDate on = Dates.required(request.assessedOn(), request.assessedOnJalali(), "assessedOn");
-        if (on.isAfter(Dates.today(clock))) {
+        LocalDate on = DateInput.present("assessedOn", request.assessedOn());
+        if (on.isAfter(Tehran.today(clock))) {
             throw ProblemException.invalid("assessedOn", "validation.not-in-future");
         }
         if (on.isBefore(child.birthDate)) {

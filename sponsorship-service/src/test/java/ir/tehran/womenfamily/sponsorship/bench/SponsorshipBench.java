@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,6 +41,7 @@ import ir.tehran.womenfamily.sponsorship.roster.RosterReplay;
 import ir.tehran.womenfamily.sponsorship.roster.RosterReplayRun;
 import ir.tehran.womenfamily.support.events.EventConsumers;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -63,7 +63,6 @@ class SponsorshipBench {
     static final int CHILDREN = 15_182;
     static final int MOTHERS = 9_000;
     static final int SPONSORS = 1_000;
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     /** The live consumer stays off so that the replay is timed alone. */
     public static class Profile implements QuarkusTestProfile {
@@ -179,7 +178,7 @@ class SponsorshipBench {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         EventContract contract = EventContract.load();
         String[] levels = {"COUNSELLING", "TRAINING", "BUSINESS_SUPPORT", "SELF_RELIANT"};
-        LocalDate today = LocalDate.now(TEHRAN);
+        LocalDate today = LocalDate.now(Tehran.ZONE);
         long sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
             List<UUID> mothers = new ArrayList<>();
@@ -289,7 +288,7 @@ class SponsorshipBench {
             }
             requests.add(new MatchingDtos.RunRequest(UUID.nameUUIDFromBytes(("sponsor-" + i)
                 .getBytes(StandardCharsets.UTF_8)), new PledgeDtos.Terms(purpose, Pledge.Schedule.MONTHLY,
-                    5_000_000L, 12, null, null, null)));
+                    5_000_000L, 12, null, null)));
         }
         return new MatchingDtos.Run(requests);
     }

@@ -32,7 +32,7 @@ class GiftedSchoolPipelineTest {
 
     private static String application(UUID school, String deadline, String exam, long fee) {
         return "{\"schoolId\":\"" + school + "\",\"academicYear\":1405,\"applicationDeadline\":\"" + deadline
-            + "\",\"examDateJalali\":\"" + exam + "\",\"feeRials\":" + fee + "}";
+            + "\",\"examDate\":\"" + exam + "\",\"feeRials\":" + fee + "}";
     }
 
     @Test

@@ -40,7 +40,7 @@ class InstalmentFlowTest {
     private static UUID pledgeStartedDaysAgo(UUID sponsor, UUID child, LocalDate start) {
         String id = officer().body("{\"sponsorId\":\"" + sponsor + "\",\"childId\":\"" + child
                 + "\",\"purpose\":\"EDUCATION\",\"schedule\":\"MONTHLY\",\"instalmentRials\":" + MONTHLY
-                + ",\"months\":4,\"startsOnJalali\":\"" + JalaliDate.of(start) + "\"}")
+                + ",\"months\":4,\"startsOn\":\"" + JalaliDate.of(start) + "\"}")
             .post(PATH).then().statusCode(201).extract().path("id");
         // nothing is scheduled before the sponsor confirms
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + id + "/instalments").then().statusCode(200)

@@ -41,7 +41,7 @@ class PledgeFlowTest {
         UUID company = Sponsors.newBenefactor("شرکت نمونه", null);
         String id = officer().body("{\"sponsorId\":\"" + sponsor + "\",\"payerId\":\"" + company + "\",\"childId\":\""
                 + child + "\",\"purpose\":\"EDUCATION\",\"schedule\":\"MONTHLY\",\"instalmentRials\":5000000,"
-                + "\"months\":12,\"startsOnJalali\":\"" + JalaliDate.of(RegistryFeed.today()) + "\"}")
+                + "\"months\":12,\"startsOn\":\"" + JalaliDate.of(RegistryFeed.today()) + "\"}")
             .post(PATH).then().statusCode(201)
             .body("status", equalTo("PROPOSED"))
             .body("payerId", equalTo(company.toString()))
@@ -64,7 +64,7 @@ class PledgeFlowTest {
         assertEquals("EDUCATION", started.get("purpose").asText());
         assertFalse(started.has("sponsorId"), "the benefactor stays in this service");
 
-        officer().body("{\"amountRials\":15000000,\"receivedOnJalali\":\"" + JalaliDate.of(RegistryFeed.today())
+        officer().body("{\"amountRials\":15000000,\"receivedOn\":\"" + JalaliDate.of(RegistryFeed.today())
             + "\"}").post(PATH + "/" + id + "/receipts").then().statusCode(201).body("kind", equalTo("RECEIVED"));
         officer().body("{\"amountRials\":4000000,\"target\":\"FAMILY\",\"note\":\"لوازم التحرير\"}")
             .post(PATH + "/" + id + "/disbursements").then().statusCode(201).body("kind", equalTo("DISBURSED"));

@@ -32,7 +32,7 @@ class ProgrammeResourceTest {
         String start = JalaliDate.of(RegistryFeed.today().minusDays(7)).toString();
         String end = RegistryFeed.today().plusDays(60).toString();
         return "{\"kind\":\"SUMMER_COURSE\",\"title\":\"به وقت نوجوانی: کارآفرینی\",\"minAge\":13,\"maxAge\":17,"
-            + "\"capacity\":" + capacity + ",\"startsOnJalali\":\"" + start + "\",\"endsOn\":\"" + end
+            + "\"capacity\":" + capacity + ",\"startsOn\":\"" + start + "\",\"endsOn\":\"" + end
             + "\",\"plannedSessions\":8,\"feeRials\":4500000}";
     }
 
@@ -111,7 +111,7 @@ class ProgrammeResourceTest {
             .body("{\"heldOn\":\"" + RegistryFeed.today().minusDays(1) + "\",\"topic\":\"ایده تا کسب‌وکار\"}")
             .post(PATH + "/" + programme + "/sessions").then().statusCode(201).body("number", equalTo(1));
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
-            .body("{\"heldOnJalali\":\"" + JalaliDate.of(RegistryFeed.today()) + "\"}")
+            .body("{\"heldOn\":\"" + JalaliDate.of(RegistryFeed.today()) + "\"}")
             .post(PATH + "/" + programme + "/sessions").then().statusCode(201).body("number", equalTo(2));
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
             .body("{\"heldOn\":\"" + RegistryFeed.today().plusDays(90) + "\"}")

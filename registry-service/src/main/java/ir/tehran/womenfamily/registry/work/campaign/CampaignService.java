@@ -33,6 +33,7 @@ import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -65,7 +66,8 @@ public class CampaignService {
     @Inject
     EntityManager em;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public Mentor addMentor(CampaignDtos.AddMentor r, Actor actor) {
@@ -248,7 +250,7 @@ public class CampaignService {
         }
         Instant now = Instant.now(clock);
         LocalDate held = Inputs.pastDay("heldOn", r.heldOn(), today(now));
-        if (held.isBefore(m.matchedAt.atZone(Days.TEHRAN).toLocalDate())) {
+        if (held.isBefore(m.matchedAt.atZone(Tehran.ZONE).toLocalDate())) {
             throw ProblemException.invalid("heldOn", "validation.campaign.session-before-match");
         }
         MentoringSession s = new MentoringSession();
@@ -280,7 +282,7 @@ public class CampaignService {
         Mentee m = active(menteeId, actor);
         Instant now = Instant.now(clock);
         LocalDate day = Inputs.pastDay("reachedOn", r.reachedOn(), today(now));
-        if (day.isBefore(m.enrolledAt.atZone(Days.TEHRAN).toLocalDate().minusYears(1))) {
+        if (day.isBefore(m.enrolledAt.atZone(Tehran.ZONE).toLocalDate().minusYears(1))) {
             throw ProblemException.invalid("reachedOn", "validation.campaign.reached-long-before");
         }
         if (r.milestone() == Milestone.Kind.REGISTERED_BUSINESS) {
@@ -366,7 +368,7 @@ public class CampaignService {
     }
 
     private static LocalDate today(Instant now) {
-        return now.atZone(Days.TEHRAN).toLocalDate();
+        return now.atZone(Tehran.ZONE).toLocalDate();
     }
 
     /** {@code campaign.bazaar-eligible} for a mentee who may apply to bazaars, keyed by her person id. */

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.access.Inputs;
 import ir.tehran.womenfamily.registry.work.WorkingDays;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,14 +49,8 @@ public class CapacityResource {
     }
 
     private static WorkingDays.Range range(String from, String to) {
-        if (from == null || from.isBlank()) {
-            throw ProblemException.invalid("from", "validation.required");
-        }
-        if (to == null || to.isBlank()) {
-            throw ProblemException.invalid("to", "validation.required");
-        }
-        LocalDate start = Inputs.day("from", from);
-        LocalDate end = Inputs.day("to", to);
+        LocalDate start = DateInput.required("from", from);
+        LocalDate end = DateInput.required("to", to);
         if (end.isBefore(start)) {
             throw ProblemException.invalid("to", "validation.order.range");
         }

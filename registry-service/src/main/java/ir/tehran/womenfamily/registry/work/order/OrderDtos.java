@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -164,7 +165,7 @@ public final class OrderDtos {
 
         static WorkView of(WorkEntry w) {
             return new WorkView(w.id, w.beneficiaryId, w.centreId, w.workDate,
-                ir.tehran.womenfamily.support.jalali.Days.jalali(w.workDate), w.hours, w.recordedBy);
+                Days.jalali(w.workDate), w.hours, w.recordedBy);
         }
     }
 
@@ -180,8 +181,8 @@ public final class OrderDtos {
 
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id, d.centreId, d.deliveredOn,
-                ir.tehran.womenfamily.support.jalali.Days.jalali(d.deliveredOn), d.state, d.reason, d.inspectedOn,
-                ir.tehran.womenfamily.support.jalali.Days.jalali(d.inspectedOn), d.inspectedBy,
+                Days.jalali(d.deliveredOn), d.state, d.reason, d.inspectedOn,
+                Days.jalali(d.inspectedOn), d.inspectedBy,
                 d.lines.stream().mapToLong(l -> l.quantity).sum(),
                 d.lines.stream().map(l -> new LineView(l.itemId, l.quantity)).toList(), d.version);
         }

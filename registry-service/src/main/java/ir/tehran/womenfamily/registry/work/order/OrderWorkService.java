@@ -24,6 +24,7 @@ import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,10 +49,11 @@ public class OrderWorkService {
     @Inject
     Audit audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(Days.TEHRAN));
+        return Tehran.today(clock);
     }
 
     @Transactional

@@ -19,8 +19,8 @@ import ir.tehran.womenfamily.registry.cohort.CohortMembership;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
-import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,7 +44,8 @@ public class PlacementService {
     @Inject
     Outbox outbox;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public List<Placement> list(UUID beneficiaryId, String breakGlassReason) {
@@ -292,7 +293,7 @@ public class PlacementService {
     }
 
     private LocalDate today() {
-        return Instant.now(clock).atZone(Days.TEHRAN).toLocalDate();
+        return Instant.now(clock).atZone(Tehran.ZONE).toLocalDate();
     }
 
     /**

@@ -11,9 +11,9 @@ import io.quarkus.panache.common.Parameters;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +40,8 @@ public class RenovationService {
     @Inject
     Audit audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     public Renovation plan(RenovationDtos.NewRenovation n, String by) {
@@ -127,7 +128,7 @@ public class RenovationService {
             throw ProblemException.conflict("illegal-transition", r.state, to);
         }
         WorkshopCentre centre = lockCentre(r.centreId, "centreId");
-        LocalDate day = on != null ? on : LocalDate.now(clock.withZone(Days.TEHRAN));
+        LocalDate day = on != null ? on : Tehran.today(clock);
         RenovationState from = r.state;
         if (to == RenovationState.IN_PROGRESS) {
             LocalDate ends = r.endsOn.isBefore(day) ? day : r.endsOn;

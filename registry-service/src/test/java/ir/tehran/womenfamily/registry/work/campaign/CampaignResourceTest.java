@@ -26,6 +26,7 @@ import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +69,7 @@ class CampaignResourceTest {
     }
 
     private static String todayJalali() {
-        return Days.jalali(LocalDate.now(Days.TEHRAN));
+        return Days.jalali(LocalDate.now(Tehran.ZONE));
     }
 
     @Test

@@ -30,6 +30,7 @@ import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.Test;
 
 /** An order from draft to paid: dates in Jalali, hours, partial and rejected deliveries, pay by hours. */
@@ -40,7 +41,7 @@ class OrderFlowTest {
 
     @Test
     void anOrderGoesFromDraftToPaidAndTheWomenArePaidByTheirHoursToTheRial() {
-        LocalDate today = LocalDate.now(Days.TEHRAN);
+        LocalDate today = LocalDate.now(Tehran.ZONE);
         LocalDate start = today.minusDays(10);
         LocalDate due = today.plusDays(20);
         String centre = centre(50, 3);
@@ -237,7 +238,7 @@ class OrderFlowTest {
 
     private static io.restassured.response.ValidatableResponse deliver(String order, String centre,
             Map<String, Integer> lines) {
-        return as(Orders.admin()).body(Map.of("centreId", centre, "deliveredOn", LocalDate.now(Days.TEHRAN).toString(),
+        return as(Orders.admin()).body(Map.of("centreId", centre, "deliveredOn", LocalDate.now(Tehran.ZONE).toString(),
                 "lines", lines.entrySet().stream().map(e -> Map.of("itemId", e.getKey(), "quantity", e.getValue()))
                     .toList()))
             .post(ORDERS + "/" + order + "/deliveries").then().statusCode(201);

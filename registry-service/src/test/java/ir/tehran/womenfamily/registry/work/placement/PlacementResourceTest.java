@@ -25,6 +25,7 @@ import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
+import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -230,7 +231,7 @@ class PlacementResourceTest {
         as(Women.caseworker(CW)).get(statements + "/1404-05").then().statusCode(400)
             .body("errors.field", hasItem("month"));
         // the current month is not over
-        String thisMonth = JalaliMonth.of(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tehran"))).toString();
+        String thisMonth = JalaliMonth.of(Tehran.today(java.time.Clock.systemUTC())).toString();
         as(Women.caseworker(CW)).body(Map.of("month", thisMonth)).post(statements).then().statusCode(409)
             .body("type", equalTo("https://women-family.tehran.ir/problems/placement-month-open"));
 

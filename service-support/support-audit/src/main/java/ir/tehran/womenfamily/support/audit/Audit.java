@@ -44,7 +44,8 @@ public class Audit {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Records {@code event} for the caller of the current request, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

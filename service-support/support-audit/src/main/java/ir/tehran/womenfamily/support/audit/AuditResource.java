@@ -1,11 +1,10 @@
 package ir.tehran.womenfamily.support.audit;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -88,13 +87,10 @@ public class AuditResource {
     }
 
     private static Instant instant(String field, String value, List<ProblemException.FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
         try {
-            return Days.parseInstant(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new ProblemException.FieldError(field, "validation.audit.instant"));
+            return DateInput.instant(field, value);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
             return null;
         }
     }

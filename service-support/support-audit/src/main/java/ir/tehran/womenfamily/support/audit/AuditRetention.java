@@ -48,7 +48,8 @@ public class AuditRetention {
     @Inject
     AuditConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What a purge did. */
     public record Purge(long deleted, AuditChain.Link anchor, AuditChain.Break refusedFor) {

@@ -31,7 +31,10 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         }
     }
 
-    /** Parses {@code 1402-12-16} or {@code 1402/12/16}, with Latin, Persian or Arabic-Indic digits. */
+    /**
+     * Parses {@code 1402-12-16} or {@code 1402/12/16}, with Latin, Persian or Arabic-Indic digits: a text known
+     * to be Jalali (an event's {@code xJalali}). A date a client sends is read by {@link DateInput}.
+     */
     public static JalaliDate parse(String text) {
         String s = PersianText.latinDigits(text == null ? "" : text.strip());
         Matcher m = FORMAT.matcher(s);
@@ -44,32 +47,6 @@ public record JalaliDate(int year, int month, int day) implements Comparable<Jal
         } catch (IllegalArgumentException e) {
             throw new DateTimeParseException(e.getMessage(), s, 0);
         }
-    }
-
-    /**
-     * A date written in either calendar: {@code 2024-03-06} (ISO) or {@code 1402-12-16} (Jalali, any
-     * digits, {@code -} or {@code /}). A year below 1700 is read as Jalali.
-     */
-    public static LocalDate parseEither(String text) {
-        String s = PersianText.latinDigits(text == null ? "" : text.strip());
-        Matcher m = FORMAT.matcher(s);
-        if (!m.matches()) {
-            throw new DateTimeParseException("expected 2024-03-06 or 1402-12-16", s, 0);
-        }
-        int year = Integer.parseInt(m.group(1));
-        if (year < 1700) {
-            return parse(s).toGregorian();
-        }
-        try {
-            return LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } catch (java.time.DateTimeException e) {
-            throw new DateTimeParseException(e.getMessage(), s, 0);
-        }
-    }
-
-    /** The Jalali form of a Gregorian date, or null for null. */
-    public static String format(LocalDate date) {
-        return date == null ? null : of(date).toString();
     }
 
     public static JalaliDate of(LocalDate date) {

@@ -69,15 +69,20 @@ public class ProblemMappers {
             : e.getCause() instanceof JsonParseException p ? duplicateField(p) : null;
         if (duplicate != null) {
             errors = List.of(new Problem.Violation(duplicate, Messages.get(locale, "validation.duplicate-field")));
+        } else if (e instanceof MismatchedInputException d && d.getTargetType() == java.time.LocalDate.class
+                && !d.getPath().isEmpty()) {
+            // the one problem of a bad day, as jalali.DateInput answers it for a query parameter
+            return problem(ProblemException.invalid(jsonPath(d.getPath()), "validation.date"), headers, uri);
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = jsonPath(m.getPath());
-            String key = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
+            String twin = e instanceof UnrecognizedPropertyException u ? jalaliTwinOf(u, field) : null;
+            String key = twin != null ? "validation.jalali-twin"
+                : e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
                 : e instanceof StrictJson.InvalidText ? "validation.invalid-text"
-                : e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class
-                    ? "validation.date"
                 : e instanceof MismatchedInputException mi && isWrongType(mi) ? "validation.wrong-type"
                 : e instanceof InvalidFormatException ? "validation.wrong-format" : "validation.unreadable";
-            errors = List.of(new Problem.Violation(field, Messages.get(locale, key)));
+            errors = List.of(new Problem.Violation(field,
+                twin == null ? Messages.get(locale, key) : Messages.get(locale, key, twin)));
         }
         return ProblemResponses.response(
             ProblemResponses.problem(400, "malformed-json", locale, path(uri), errors));
@@ -380,6 +385,29 @@ public class ProblemMappers {
         }
         return v.getMessage();
     }
+
+    /**
+     * The field a date now comes in when a client still sends its former Jalali twin: {@code startDate} for an
+     * unknown {@code startDateJalali} beside a date field {@code startDate} (one field takes either calendar);
+     * null for any other unknown field. {@code path} is the unknown field's path.
+     */
+    static String jalaliTwinOf(UnrecognizedPropertyException e, String path) {
+        String name = e.getPropertyName();
+        if (name == null || !name.endsWith(JALALI) || e.getReferringClass() == null) {
+            return null;
+        }
+        try {
+            String stem = name.substring(0, name.length() - JALALI.length());
+            if (e.getReferringClass().getDeclaredField(stem).getType() != java.time.LocalDate.class) {
+                return null;
+            }
+        } catch (NoSuchFieldException notADateField) {
+            return null;
+        }
+        return path.substring(0, path.length() - JALALI.length());
+    }
+
+    private static final String JALALI = "Jalali";
 
     /**
      * A value of one JSON type where the shape wants another (a text for a number, a number for a text or an

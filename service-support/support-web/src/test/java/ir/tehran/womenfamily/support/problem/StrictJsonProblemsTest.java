@@ -67,4 +67,25 @@ class StrictJsonProblemsTest {
             () -> JSON.readValue("{\"name\":\"\\u0000\"}", Woman.class));
         assertFalse(ProblemMappers.isWrongType(nul));
     }
+    record Terms(java.time.LocalDate startsOn, String note) {
+    }
+
+    record Pledge(String purpose, Terms terms) {
+    }
+
+    @Test
+    void aFormerJalaliTwinIsToldWhereTheDateNowGoes() {
+        assertEquals("terms.startsOn", twin("{\"terms\":{\"startsOnJalali\":\"1403-01-01\"}}", "terms.startsOnJalali"));
+        assertNull(twin("{\"terms\":{\"noteJalali\":\"x\"}}", "terms.noteJalali"), "not a date field");
+        assertNull(twin("{\"purposeJalali\":\"x\"}", "purposeJalali"), "not a date field");
+        assertNull(twin("{\"endsOnJalali\":\"1403-01-01\"}", "endsOnJalali"), "no such field");
+        assertNull(twin("{\"terms\":{\"other\":1}}", "terms.other"), "not a twin");
+    }
+
+    private static String twin(String json, String path) {
+        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e = assertThrows(
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            () -> JSON.readValue(json, Pledge.class));
+        return ProblemMappers.jalaliTwinOf(e, path);
+    }
 }
