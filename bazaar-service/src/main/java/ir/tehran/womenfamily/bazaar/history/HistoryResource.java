@@ -2,7 +2,7 @@ package ir.tehran.womenfamily.bazaar.history;
 
 import java.time.LocalDate;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.common.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class HistoryResource {
     HistoryService service;
 
     @POST
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(BazaarAccess.ADMIN)
     @Operation(summary = "Generate the past bazaars (96 by default, over two years) for the known producers, once")
     public Response generate(@QueryParam("bazaars") @Min(1) @Max(200) Integer bazaars,
             @QueryParam("seed") Long seed, @QueryParam("endingBefore") String endingBefore) {

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,10 @@ public class Publication {
         + "business is not named";
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     /** How one business appears: its id when it may be shown, else null, and its category. */
     public record Shown(UUID businessId, String category) {
@@ -49,7 +53,7 @@ public class Publication {
             Producer.<Producer>list("businessId in ?1", ids).forEach(p -> producers.put(p.businessId, p));
         }
         Set<UUID> consenting = new HashSet<>();
-        boolean everyone = caller.isStaff();
+        boolean everyone = access.isStaff();
         if (!everyone) {
             Set<UUID> owners = new HashSet<>();
             producers.values().forEach(p -> owners.add(p.ownerId));
@@ -58,7 +62,7 @@ public class Publication {
                     .forEach(c -> consenting.add(c.ownerId));
             }
         }
-        Set<UUID> own = caller.isProducer() ? caller.businesses() : Set.of();
+        Set<UUID> own = access.isProducer() ? callers.current().businesses() : Set.of();
         Map<UUID, Shown> out = new HashMap<>();
         for (UUID id : ids) {
             Producer p = producers.get(id);

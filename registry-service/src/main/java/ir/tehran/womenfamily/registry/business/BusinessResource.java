@@ -3,8 +3,8 @@ package ir.tehran.womenfamily.registry.business;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.IdempotentRequests;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +44,7 @@ public class BusinessResource {
     IdempotentRequests idempotent;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -55,8 +55,8 @@ public class BusinessResource {
     @Operation(summary = "Register a business")
     public Response register(@Valid @NotNull BusinessDtos.RegisterBusiness r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = actors.current();
-        return idempotent.execute(idempotencyKey, actor.name(), r, () -> {
+        var actor = callers.current();
+        return idempotent.execute(idempotencyKey, actor.subject(), r, () -> {
             Business b = service.register(r, actor);
             return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
                 .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();

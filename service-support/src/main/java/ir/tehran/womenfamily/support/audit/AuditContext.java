@@ -3,11 +3,14 @@ package ir.tehran.womenfamily.support.audit;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
+
 /**
  * Who acts, and why, for work no request asked for: a Kafka consumer applying an event, a scheduled job. While
- * {@link #call} runs on this thread, {@link CurrentActor} answers with its actor (so {@link Audit#record(AuditEvent)}
- * and {@link Audited} methods name the service, {@code system:<work>}, rather than nobody) and an entry without a
- * purpose of its own gets the context's.
+ * {@link #call} runs on this thread, {@link Callers#current()} answers with {@link Caller#system(String)} (so
+ * {@link Audit#record(AuditEvent)} and {@link Audited} methods name the service, {@code system:<work>}, rather than
+ * nobody) and an entry without a purpose of its own gets the context's.
  */
 public final class AuditContext {
 
@@ -16,8 +19,8 @@ public final class AuditContext {
     private AuditContext() {
     }
 
-    /** The actor and purpose of the work in hand. */
-    record Context(Actor actor, String purpose) {
+    /** The purpose of the work in hand (its caller is {@link Callers}'). */
+    record Context(String purpose) {
     }
 
     /**
@@ -26,9 +29,9 @@ public final class AuditContext {
      */
     public static <T> T call(String job, String purpose, Callable<T> work) throws Exception {
         Context before = CURRENT.get();
-        CURRENT.set(new Context(Actor.system(job), purpose));
+        CURRENT.set(new Context(purpose));
         try {
-            return work.call();
+            return Callers.callAs(Caller.system(job), work);
         } finally {
             if (before == null) {
                 CURRENT.remove();

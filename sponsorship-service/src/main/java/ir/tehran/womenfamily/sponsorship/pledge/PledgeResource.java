@@ -8,6 +8,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +42,9 @@ public class PledgeResource {
     Access access;
 
     @Inject
+    Callers callers;
+
+    @Inject
     InstalmentService instalments;
 
     @POST
@@ -48,7 +52,7 @@ public class PledgeResource {
     @Operation(summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
     public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
         access.requireChildField(request.childId(), "childId");
-        Pledge p = service.propose(request, access.user());
+        Pledge p = service.propose(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeMapper.toView(p)).build();
     }
 
@@ -74,7 +78,7 @@ public class PledgeResource {
     @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeMapper.toView(service.confirm(id, access.user()));
+        return PledgeMapper.toView(service.confirm(id, callers.current().subject()));
     }
 
     @POST
@@ -91,7 +95,7 @@ public class PledgeResource {
     @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeMapper.toView(service.end(id, request.reason(), access.user()));
+        return PledgeMapper.toView(service.end(id, request.reason(), callers.current().subject()));
     }
 
     @POST
@@ -100,7 +104,7 @@ public class PledgeResource {
     @Operation(summary = "Record money received from the payer; never more than is outstanding")
     public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
         access.requireOfChild("Pledge", "pledge", id);
-        LedgerEntry e = service.receive(id, request, access.user());
+        LedgerEntry e = service.receive(id, request, callers.current().subject());
         return Response.status(201).entity(PledgeMapper.toView(e)).build();
     }
 
@@ -111,7 +115,7 @@ public class PledgeResource {
         + "available")
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
         access.requireOfChild("Pledge", "pledge", id);
-        LedgerEntry e = service.disburse(id, request, access.user());
+        LedgerEntry e = service.disburse(id, request, callers.current().subject());
         return Response.status(201).entity(PledgeMapper.toView(e)).build();
     }
 
