@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = InfraTestResource.class, scope = TestResourceScope.GLOBAL,
-    initArgs = @ResourceArg(name = "database", value = "gateway"))
+    initArgs = {@ResourceArg(name = "database", value = "gateway"), @ResourceArg(name = "kafka", value = "false")})
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = RotatedKeys.class, scope = TestResourceScope.GLOBAL)
 class ProxyTest {

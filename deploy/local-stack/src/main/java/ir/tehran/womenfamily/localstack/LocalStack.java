@@ -152,7 +152,6 @@ public final class LocalStack implements AutoCloseable {
         c.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         c.put("quarkus.datasource.username", PostgresServer.USER);
         c.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        c.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         // this machine only: Quarkus listens on every address unless told otherwise
         c.put("quarkus.http.host", LOOPBACK);
         c.put("mp.jwt.verify.publickey.location", keys.publicJwks().toUri().toString());
@@ -164,6 +163,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, String> serviceConfig(String name) {
         Map<String, String> c = commonConfig(name);
+        // the services publish and consume events; the gateway uses no Kafka
+        c.putIfAbsent("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (name.equals("registry")) {
             // the key other agencies share with the registry for the HMAC enrolment check
             c.put("registry.agency-check.key", demo.agencyKey());

@@ -25,7 +25,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.Problem;
 import ir.tehran.womenfamily.support.problem.ProblemResponses;
-import ir.tehran.womenfamily.support.web.RequestIds;
+import ir.tehran.womenfamily.support.tracing.RequestIds;
 import org.jboss.logging.Logger;
 
 /**

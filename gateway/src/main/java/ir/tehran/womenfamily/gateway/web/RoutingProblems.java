@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.Problem;
 import ir.tehran.womenfamily.support.problem.ProblemResponses;
-import ir.tehran.womenfamily.support.web.RequestIds;
+import ir.tehran.womenfamily.support.tracing.RequestIds;
 
 /**
  * Problem+json answers given by the gateway's own HTTP filters, before any REST resource or service is

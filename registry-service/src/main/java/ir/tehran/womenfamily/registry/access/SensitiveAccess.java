@@ -20,7 +20,7 @@ import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.security.Callers;
-import ir.tehran.womenfamily.support.web.RequestIds;
+import ir.tehran.womenfamily.support.tracing.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -17,7 +17,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
-import ir.tehran.womenfamily.support.web.IdempotentRequests;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
-import ir.tehran.womenfamily.support.web.DateInput;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 
 /**
  * Dates in and out of the API: every date field {@code x} has a twin {@code xJalali}; a client may send

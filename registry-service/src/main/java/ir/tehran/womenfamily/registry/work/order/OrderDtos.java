@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.registry.business.Category;
-import ir.tehran.womenfamily.support.web.DateInput;
+import ir.tehran.womenfamily.support.jalali.DateInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
