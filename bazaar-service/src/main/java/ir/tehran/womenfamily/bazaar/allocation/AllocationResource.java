@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,44 +51,47 @@ public class AllocationResource {
     AllocationPublisher publisher;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
     public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
             @Context UriInfo uri) {
-        AllocationRun run = service.start(bazaarId, request, caller.name());
+        AllocationRun run = service.start(bazaarId, request, callers.current().subject());
         runner.launch(run.id, request == null ? null : request.moveLimit());
         URI location = uri.getAbsolutePathBuilder().path(run.id.toString()).build();
         return Response.accepted(AllocationDtos.RunView.of(run, runner.progress(run.id))).location(location).build();
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "The bazaar's allocation runs")
     public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.runs(bazaarId).stream().map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))).toList();
     }
 
     @GET
     @Path("/{runId}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "One run: its status, score and, while solving, its progress")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.run(bazaarId, runId).map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id)))
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
     }
 
     @POST
     @Path("/{runId}/stop")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Stop a solving run now; it keeps the best allocation found so far")
     public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
@@ -99,7 +103,7 @@ public class AllocationResource {
 
     @POST
     @Path("/{runId}/publish")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
         + "dated offers")
     public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
@@ -108,17 +112,18 @@ public class AllocationResource {
 
     @GET
     @Path("/{runId}/assignments")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
     @Operation(summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
     public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
-        boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        caller.requireBazaar(bazaarId);
+        boolean producerOnly = access.isProducer() && !access.isStaff();
+        access.requireBazaar(bazaarId);
         AllocationRun run = service.run(bazaarId, runId)
             .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        List<Assignment> assignments = service.assignments(run.id, producerOnly ? caller.businesses() : null);
+        List<Assignment> assignments = service.assignments(run.id,
+            producerOnly ? callers.current().businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
         return assignments.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
             explanations.read(a.explanation), locale)).toList();
@@ -126,11 +131,11 @@ public class AllocationResource {
 
     @GET
     @Path("/{runId}/waitlist")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "Applications the run could not place, by priority, with their explanations")
     public List<AllocationDtos.WaitlistView> waitlist(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
         List<AllocationDtos.WaitlistView> views = allocationViews.waitlist(run.id);

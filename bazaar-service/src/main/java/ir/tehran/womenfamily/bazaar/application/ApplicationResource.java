@@ -3,9 +3,10 @@ package ir.tehran.womenfamily.bazaar.application;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,41 +33,44 @@ public class ApplicationResource {
     ApplicationService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
 
     @GET
     @Path("/mine")
-    @RolesAllowed(Caller.PRODUCER)
+    @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(summary = "Every application of the businesses her token names")
     public List<ApplicationDtos.ApplicationView> mine() {
-        return ApplicationDtos.ApplicationView.of(service.ofBusinesses(caller.businesses()), publication);
+        return ApplicationDtos.ApplicationView.of(service.ofBusinesses(callers.current().businesses()), publication);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
     @Operation(summary = "One application")
     public ApplicationDtos.ApplicationView get(@PathParam("id") UUID id) {
-        if (!caller.isProducer()) {
-            caller.requireStaffOrReader();
+        if (!access.isProducer()) {
+            access.requireStaffOrReader();
         }
         return service.find(id)
-            .filter(a -> !caller.isProducer() || caller.actsFor(a.businessId))
+            .filter(a -> !access.isProducer() || access.actsFor(a.businessId))
             .map(a -> ApplicationDtos.ApplicationView.of(a, publication))
             .orElseThrow(() -> ProblemException.notFound("application", id));
     }
 
     @POST
     @Path("/{id}/withdraw")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(summary = "Withdraw an application; her published stalls still to come go to the waitlist")
     public ApplicationDtos.ApplicationView withdraw(@PathParam("id") UUID id) {
-        Application a = service.find(id).filter(x -> caller.actsFor(x.businessId))
+        Application a = service.find(id).filter(x -> access.actsFor(x.businessId))
             .orElseThrow(() -> ProblemException.notFound("application", id));
-        Application.WithdrawalReason reason = caller.isStaff() ? Application.WithdrawalReason.BY_COORDINATOR
+        Application.WithdrawalReason reason = access.isStaff() ? Application.WithdrawalReason.BY_COORDINATOR
             : Application.WithdrawalReason.BY_PRODUCER;
         return ApplicationDtos.ApplicationView.of(service.withdraw(a.id, reason), publication);
     }

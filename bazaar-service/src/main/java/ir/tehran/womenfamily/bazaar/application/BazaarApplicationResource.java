@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,17 +38,20 @@ public class BazaarApplicationResource {
     ApplicationService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
     public Response apply(@PathParam("bazaarId") UUID bazaarId, @Valid @NotNull ApplicationDtos.Apply request,
             @Context UriInfo uri) {
-        if (!caller.actsFor(request.businessId())) {
+        if (!access.actsFor(request.businessId())) {
             throw ProblemException.notFound("producer", request.businessId());
         }
         Application a = service.apply(bazaarId, request);
@@ -56,12 +60,13 @@ public class BazaarApplicationResource {
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
     @Operation(summary = "A bazaar's applications (a producer sees only her own)")
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
-        caller.requireBazaar(bazaarId);
-        if (caller.isProducer() && !caller.isStaff()) {
-            return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, caller.businesses()), publication);
+        access.requireBazaar(bazaarId);
+        if (access.isProducer() && !access.isStaff()) {
+            return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, callers.current().businesses()),
+                publication);
         }
         return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, null), publication);
     }

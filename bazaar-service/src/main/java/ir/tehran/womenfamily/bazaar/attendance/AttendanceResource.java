@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.attendance;
 
 import java.util.Map;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +10,9 @@ import java.util.UUID;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationDtos;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationExplanations;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
-import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,20 +40,23 @@ public class AttendanceResource {
     AllocationExplanations explanations;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
     @Operation(summary = "The stalls of the published allocation (a producer sees only hers)")
     public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
             @Context HttpHeaders headers) {
-        boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        caller.requireBazaar(bazaarId);
+        boolean producerOnly = access.isProducer() && !access.isStaff();
+        access.requireBazaar(bazaarId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        List<Assignment> stalls = service.published(bazaarId, producerOnly ? caller.businesses() : null);
+        List<Assignment> stalls = service.published(bazaarId, producerOnly ? callers.current().businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());
         return stalls.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
             explanations.read(a.explanation), locale)).toList();
@@ -60,27 +64,27 @@ public class AttendanceResource {
 
     @POST
     @Path("/{assignmentId}/confirm")
-    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "She confirms she will come")
     public AllocationDtos.AssignmentView confirm(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = hers(bazaarId, assignmentId);
-        return view(service.confirm(a.id, caller.name()), headers);
+        return view(service.confirm(a.id, callers.current().subject()), headers);
     }
 
     @POST
     @Path("/{assignmentId}/no-show")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Record that she did not come; her stall is offered to the waitlist")
     public AllocationDtos.AssignmentView noShow(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = service.find(bazaarId, assignmentId)
             .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
-        return view(service.noShow(a.id, caller.name()), headers);
+        return view(service.noShow(a.id, callers.current().subject()), headers);
     }
 
     private Assignment hers(UUID bazaarId, UUID assignmentId) {
-        return service.find(bazaarId, assignmentId).filter(a -> caller.actsFor(a.businessId))
+        return service.find(bazaarId, assignmentId).filter(a -> access.actsFor(a.businessId))
             .orElseThrow(() -> ProblemException.notFound("assignment", assignmentId));
     }
 

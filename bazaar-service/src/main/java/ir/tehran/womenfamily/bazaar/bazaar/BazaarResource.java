@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,24 +42,27 @@ public class BazaarResource {
     BazaarService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
     public Response create(@Valid @NotNull BazaarDtos.CreateBazaar request, @Context UriInfo uri) {
-        BazaarService.Loaded b = service.create(request, caller.name());
+        BazaarService.Loaded b = service.create(request, callers.current().subject());
         URI location = uri.getAbsolutePathBuilder().path(b.bazaar().id.toString()).build();
         return Response.created(location).entity(b.view()).build();
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
     public List<BazaarDtos.BazaarView> list(@QueryParam("status") Bazaar.Status status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("historical") boolean historical) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         LocalDate f = from == null ? null : DateInput.required("from", from);
         LocalDate t = to == null ? null : DateInput.required("to", to);
         return service.list(status, f, t, historical).stream()
@@ -67,17 +71,17 @@ public class BazaarResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
     @Operation(summary = "One bazaar with its venues and stalls per day")
     public BazaarDtos.BazaarView get(@PathParam("id") UUID id) {
-        caller.requireBazaar(id);
+        access.requireBazaar(id);
         return service.load(id).map(BazaarService.Loaded::view)
             .orElseThrow(() -> ProblemException.notFound("bazaar", id));
     }
 
     @POST
     @Path("/{id}/transitions")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
         + "publishing an allocation.")
     public BazaarDtos.BazaarView transition(@PathParam("id") UUID id, @Valid @NotNull BazaarDtos.Transition request) {
@@ -91,7 +95,7 @@ public class BazaarResource {
     @PUT
     @Path("/{id}/venues/{venueId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
         description = "Only before an allocation is published (draft, open, allocating; 409 after). Stalls are "
             + "booked as at creation, never beyond what the venue has free (409). Solved but unpublished allocations "
@@ -104,7 +108,7 @@ public class BazaarResource {
 
     @DELETE
     @Path("/{id}/venues/{venueId}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Take a venue out of a planned bazaar",
         description = "Only before an allocation is published (409 after); a bazaar keeps at least one venue (409). "
             + "Its stalls are freed; applicants who ranked it keep their other preferences; solved but unpublished "
@@ -131,7 +135,7 @@ public class BazaarResource {
 
     @POST
     @Path("/occasions")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(BazaarAccess.ADMIN)
     @Operation(summary = "Add an occasion")
     public Response addOccasion(@Valid @NotNull OccasionInput request) {
         Occasion o = service.addOccasion(request);

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,10 @@ public class OfferResource {
     OfferService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
@@ -64,17 +68,17 @@ public class OfferResource {
 
     @GET
     @Path("/mine")
-    @RolesAllowed(Caller.PRODUCER)
+    @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(summary = "Offers made to the businesses her token names")
     public List<OfferView> mine() {
-        return views(service.ofBusinesses(caller.businesses()));
+        return views(service.ofBusinesses(callers.current().businesses()));
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "Offers made from one bazaar's waitlist")
     public List<OfferView> fromBazaar(@QueryParam("bazaarId") UUID bazaarId) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         if (bazaarId == null) {
             throw ProblemException.invalid("bazaarId", "validation.required");
         }
@@ -83,7 +87,7 @@ public class OfferResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(summary = "One offer")
     public OfferView get(@PathParam("id") UUID id) {
         return view(mine(id));
@@ -91,7 +95,7 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/accept")
-    @RolesAllowed(Caller.PRODUCER)
+    @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(summary = "Accept an offer: a freed stall becomes hers")
     public OfferView accept(@PathParam("id") UUID id) {
         return view(service.accept(mine(id).id));
@@ -99,14 +103,14 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/decline")
-    @RolesAllowed(Caller.PRODUCER)
+    @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(summary = "Decline an offer: a freed stall goes to the next on the waitlist")
     public OfferView decline(@PathParam("id") UUID id) {
         return view(service.decline(mine(id).id));
     }
 
     private WaitlistOffer mine(UUID id) {
-        return service.find(id).filter(o -> caller.actsFor(o.businessId))
+        return service.find(id).filter(o -> access.actsFor(o.businessId))
             .orElseThrow(() -> ProblemException.notFound("offer", id));
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class ProducerResource {
     ProducerService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
 
     /**
      * What the bazaar service knows of a business, or of a campaign applicant (kind {@code CAMPAIGN}, her id
@@ -46,11 +46,11 @@ public class ProducerResource {
 
     @GET
     @Path("/{businessId}")
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PRODUCER})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(summary = "A business or campaign applicant as the bazaar service knows it (a producer sees only "
         + "her own)")
     public ProducerView get(@PathParam("businessId") UUID businessId) {
-        if (!caller.actsFor(businessId)) {
+        if (!access.actsFor(businessId)) {
             throw ProblemException.notFound("producer", businessId);
         }
         return service.find(businessId)

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,10 @@ public class Publication {
         + "business is not named";
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     PublicationDisclosures disclosures;
@@ -55,7 +59,7 @@ public class Publication {
             Producer.<Producer>list("businessId in ?1", ids).forEach(p -> producers.put(p.businessId, p));
         }
         Map<UUID, UUID> consenting = new HashMap<>();
-        boolean everyone = caller.isStaff();
+        boolean everyone = access.isStaff();
         if (!everyone) {
             Set<UUID> owners = new HashSet<>();
             producers.values().forEach(p -> owners.add(p.ownerId));
@@ -64,7 +68,7 @@ public class Publication {
                     .forEach(c -> consenting.put(c.ownerId, c.consentId));
             }
         }
-        Set<UUID> own = caller.isProducer() ? caller.businesses() : Set.of();
+        Set<UUID> own = access.isProducer() ? callers.current().businesses() : Set.of();
         Map<UUID, Shown> out = new HashMap<>();
         List<PublicationDisclosures.Named> named = new ArrayList<>();
         for (UUID id : ids) {
@@ -85,7 +89,7 @@ public class Publication {
      * partner app by its client, anyone else (another producer) by kind only, never by a person's name.
      */
     private String recipient() {
-        return caller.isPartnerApp() ? "partner-app:" + caller.name() : "producer";
+        return access.isPartnerApp() ? "partner-app:" + callers.current().subject() : "producer";
     }
 
     /** How one business appears to the caller. */

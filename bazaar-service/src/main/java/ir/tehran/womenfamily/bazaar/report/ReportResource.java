@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
 import ir.tehran.womenfamily.support.jalali.DateInput;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Sales, footfall and attendance by bazaar, venue, category and kind")
 @SecurityRequirement(name = "jwt")
-@RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+@RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
 public class ReportResource {
 
     @Inject
@@ -35,13 +35,13 @@ public class ReportResource {
     Clock clock;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
 
     @GET
     @Path("/bazaars/{id}")
     @Operation(summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
     public ReportDtos.BazaarReport bazaar(@PathParam("id") UUID id) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.bazaar(id).orElseThrow(() -> ProblemException.notFound("bazaar", id));
     }
 
@@ -49,7 +49,7 @@ public class ReportResource {
     @Path("/venues")
     @Operation(summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
     public List<ReportDtos.VenueRow> venues(@QueryParam("from") String from, @QueryParam("to") String to) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.venues(from(from, to), to(to));
     }
 
@@ -57,7 +57,7 @@ public class ReportResource {
     @Path("/categories")
     @Operation(summary = "By category of goods over a period")
     public List<ReportDtos.CategoryRow> categories(@QueryParam("from") String from, @QueryParam("to") String to) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.categories(from(from, to), to(to));
     }
 
@@ -65,7 +65,7 @@ public class ReportResource {
     @Path("/kinds")
     @Operation(summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
     public List<ReportDtos.KindRow> kinds(@QueryParam("from") String from, @QueryParam("to") String to) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.kinds(from(from, to), to(to));
     }
 

@@ -3,7 +3,8 @@ package ir.tehran.womenfamily.bazaar.sales;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,21 +31,24 @@ public class FootfallResource {
     SalesService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @PUT
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Report the visitors at one venue on one day")
     public SalesDtos.FootfallView footfall(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportFootfall request) {
-        return SalesDtos.FootfallView.of(service.footfall(bazaarId, request, caller.name()));
+        return SalesDtos.FootfallView.of(service.footfall(bazaarId, request, callers.current().subject()));
     }
 
     @GET
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "Visitors reported for the bazaar")
     public List<SalesDtos.FootfallView> footfall(@PathParam("bazaarId") UUID bazaarId) {
-        caller.requireStaffOrReader();
+        access.requireStaffOrReader();
         return service.footfall(bazaarId).stream().map(SalesDtos.FootfallView::of).toList();
     }
 

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,17 +34,20 @@ public class SalesResource {
     SalesService service;
 
     @Inject
-    Caller caller;
+    BazaarAccess access;
+
+    @Inject
+    Callers callers;
 
     @Inject
     Publication publication;
 
     @POST
-    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Report her sales of one day (rials, an integer)")
     public SalesDtos.SalesView report(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportSales request) {
-        if (!caller.actsFor(request.businessId())) {
+        if (!access.actsFor(request.businessId())) {
             throw ProblemException.notFound("producer", request.businessId());
         }
         SalesReport s = service.report(bazaarId, request);
@@ -51,12 +55,12 @@ public class SalesResource {
     }
 
     @GET
-    @RolesAllowed({Caller.PRODUCER, Caller.ADMIN, Caller.COORDINATOR, Caller.PARTNER_APP})
+    @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
     public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
-        boolean producerOnly = caller.isProducer() && !caller.isStaff();
-        caller.requireBazaar(bazaarId);
-        List<SalesReport> sales = service.sales(bazaarId, producerOnly ? caller.businesses() : null);
+        boolean producerOnly = access.isProducer() && !access.isStaff();
+        access.requireBazaar(bazaarId);
+        List<SalesReport> sales = service.sales(bazaarId, producerOnly ? callers.current().businesses() : null);
         Map<UUID, Publication.Shown> shown = publication.of(sales.stream().map(s -> s.businessId).toList());
         return sales.stream().map(s -> SalesDtos.SalesView.of(s, shown.get(s.businessId))).toList();
     }

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.series;
 
-import ir.tehran.womenfamily.bazaar.common.Caller;
+import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,12 +27,12 @@ public class SeriesResource {
     SeriesService service;
 
     @Inject
-    Caller caller;
+    Callers callers;
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.COORDINATOR})
+    @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(summary = "Define a series and generate its bazaars (drafts), never double-booking a venue")
     public Response create(@Valid @NotNull SeriesDtos.CreateSeries request) {
-        return Response.status(201).entity(service.create(request, caller.name())).build();
+        return Response.status(201).entity(service.create(request, callers.current().subject())).build();
     }
 }

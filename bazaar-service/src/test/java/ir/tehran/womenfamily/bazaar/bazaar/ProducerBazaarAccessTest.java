@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A producer reads only the bazaars she may apply to (open for applications), has applied to, or holds a stall in
- * (Caller.requireBazaar): any other is not found, with everything hanging on it, as if it did not exist. The public
- * calendar stays public and shows no draft.
+ * (BazaarAccess.requireBazaar): any other is not found, with everything hanging on it, as if it did not exist. The
+ * public calendar stays public and shows no draft.
  */
 @QuarkusTest
 class ProducerBazaarAccessTest {

@@ -11,6 +11,8 @@ import ir.tehran.womenfamily.gateway.token.PasswordPolicy;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountResource {
 
     @Inject
-    JsonWebToken token;
+    Callers callers;
 
     @Inject
     AccountService service;
@@ -98,11 +99,11 @@ public class AccountResource {
 
     /** The username of the person the token names; a client's token is refused. */
     private String person() {
-        String subject = token.getSubject();
-        Object clientId = token.getClaim("client_id");
-        boolean clientRole = token.getGroups().stream()
+        Caller caller = callers.current();
+        String subject = caller.subject();
+        boolean clientRole = caller.roles().stream()
             .anyMatch(r -> Roles.CLIENT_ROLES.contains(r) && !Roles.USER_ROLES.contains(r));
-        if (subject == null || clientRole || clientId != null && subject.equals(plain(clientId))) {
+        if (subject == null || clientRole || subject.equals(caller.clientId())) {
             throw new ProblemException(403, "not-a-person");
         }
         return subject;
@@ -110,11 +111,6 @@ public class AccountResource {
 
     private static String lockedUntil(Instant until) {
         return until == null ? "" : until.toString();
-    }
-
-    private static String plain(Object claim) {
-        String s = claim.toString();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     /** The password change: the current password and the new one. */

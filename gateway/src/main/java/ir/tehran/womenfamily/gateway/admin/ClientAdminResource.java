@@ -6,6 +6,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +43,7 @@ public class ClientAdminResource {
     ClientAdminService service;
 
     @Inject
-    JsonWebToken caller;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -57,7 +57,7 @@ public class ClientAdminResource {
     @POST
     @Operation(summary = "Register a client", description = "Answers with its first secret, shown only this once.")
     public Response create(@Valid @NotNull ClientDtos.NewClient request) {
-        ClientDtos.CreatedClient created = service.create(request, caller.getName());
+        ClientDtos.CreatedClient created = service.create(request, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(request.clientId()).build())
             .header("Cache-Control", "no-store")
             .entity(created).build();
@@ -76,7 +76,7 @@ public class ClientAdminResource {
     @Operation(summary = "Issue a second secret (rotation)",
         description = "Both secrets are valid until one is revoked; a third is refused (409). Shown only once.")
     public Response addSecret(@PathParam("clientId") String clientId) {
-        ClientDtos.IssuedSecret secret = service.addSecret(clientId, caller.getName());
+        ClientDtos.IssuedSecret secret = service.addSecret(clientId, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(secret.secretId().toString()).build())
             .header("Cache-Control", "no-store")
             .entity(secret).build();
@@ -87,7 +87,7 @@ public class ClientAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke one secret (end of a rotation, or a leaked secret)")
     public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
-        service.revokeSecret(clientId, secretId, caller.getName());
+        service.revokeSecret(clientId, secretId, callers.current().subject());
         return Response.noContent().build();
     }
 
@@ -96,6 +96,6 @@ public class ClientAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke the client: no more tokens, every secret and refresh token revoked")
     public ClientDtos.ClientView revoke(@PathParam("clientId") String clientId) {
-        return service.revoke(clientId, caller.getName());
+        return service.revoke(clientId, callers.current().subject());
     }
 }

@@ -10,9 +10,9 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import ir.tehran.womenfamily.support.security.Claims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -20,6 +20,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * issuer, audience, expiry, with the {@code mp.jwt.verify.*} settings) names a client, so nobody can spend
  * another client's allowance by writing its id into a forged token. Verification runs off the event loop
  * (the key set may have to be fetched) and its outcome is remembered until the token expires.
+ *
+ * <p>This is the one reader of a token outside {@code Callers}: the limiter runs as a route filter before the
+ * request is authenticated (a request over its allowance is refused without being authenticated at all), so there
+ * is no caller yet; it verifies the token itself, as the services do, and reads its claims with {@link Claims}.
  */
 @ApplicationScoped
 public class BearerClients {
@@ -63,8 +67,7 @@ public class BearerClients {
     /** {@code client_id}, else {@code azp} (Keycloak), else {@code sub}. */
     static String clientKey(JsonWebToken jwt) {
         for (String claim : new String[] {"client_id", "azp"}) {
-            Object value = jwt.getClaim(claim);
-            String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+            String text = Claims.text(jwt.getClaim(claim));
             if (text != null && !text.isBlank()) {
                 return "client:" + text;
             }

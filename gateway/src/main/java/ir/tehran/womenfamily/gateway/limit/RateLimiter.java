@@ -8,9 +8,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +92,7 @@ public class RateLimiter {
         return QuarkusTransaction.requiringNew().call(() -> {
             SharedBuckets.Sweep sweep = SharedBuckets.sweep(dataSource);
             if (sweep.deleted() > 0) {
-                audit.record(Actor.system(SWEEP_JOB), AuditEvent.of("housekeeping.rate-limit.sweep",
+                audit.record(Caller.system(SWEEP_JOB), AuditEvent.of("housekeeping.rate-limit.sweep",
                         "rate-limit-bucket", null).withPurpose("job:" + SWEEP_JOB)
                     .withDetail("rows", sweep.deleted()).withDetail("cutoff", sweep.cutoff()));
             }

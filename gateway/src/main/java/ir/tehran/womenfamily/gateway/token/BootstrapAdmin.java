@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -134,7 +134,7 @@ public class BootstrapAdmin {
         user.roles = new String[] {Roles.ADMIN};
         user.mustChangePassword = true;
         user.persist();
-        audit.record(Actor.system(JOB), AuditEvent.of("user.bootstrap", "user", user.username)
+        audit.record(Caller.system(JOB), AuditEvent.of("user.bootstrap", "user", user.username)
             .withPurpose("bootstrap").withDetail("roles", Roles.ADMIN).withDetail("mustChangePassword", true));
         return Outcome.CREATED;
     }

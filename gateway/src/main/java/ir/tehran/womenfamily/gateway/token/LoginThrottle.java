@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -138,7 +138,7 @@ public class LoginThrottle {
         int deleted = em.createNativeQuery("delete from login_throttle where last_failure_at < ?1 "
             + "and (blocked_until is null or blocked_until < ?1)").setParameter(1, cutoff).executeUpdate();
         if (deleted > 0) {
-            audit.record(Actor.system(PURGE_JOB), AuditEvent.of("housekeeping.login-throttle.purge", "login-throttle",
+            audit.record(Caller.system(PURGE_JOB), AuditEvent.of("housekeeping.login-throttle.purge", "login-throttle",
                 null).withPurpose("job:" + PURGE_JOB).withDetail("rows", deleted).withDetail("cutoff", cutoff));
         }
         return deleted;

@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -130,7 +130,7 @@ public class RefreshTokens {
     long purge(Instant cutoff) {
         long deleted = RefreshToken.delete("expiresAt < ?1 or familyExpiresAt < ?1", cutoff);
         if (deleted > 0) {
-            audit.record(Actor.system(PURGE_JOB), AuditEvent.of("housekeeping.refresh-token.purge", "refresh-token",
+            audit.record(Caller.system(PURGE_JOB), AuditEvent.of("housekeeping.refresh-token.purge", "refresh-token",
                     null).withPurpose("job:" + PURGE_JOB).withDetail("rows", deleted).withDetail("cutoff", cutoff));
             LOG.debugf("purged %d expired refresh tokens", deleted);
         }

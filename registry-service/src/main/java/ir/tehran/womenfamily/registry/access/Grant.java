@@ -2,14 +2,14 @@ package ir.tehran.womenfamily.registry.access;
 
 import java.util.UUID;
 
-import ir.tehran.womenfamily.support.audit.Actor;
+import ir.tehran.womenfamily.support.security.Caller;
 
 /**
  * Access to one woman's casework or sensitive facts, granted to {@code actor} on {@code basis}.
  *
  * @param breakGlass the recorded break-glass use, when that is the basis
  */
-public record Grant(UUID beneficiaryId, Actor actor, Basis basis, BreakGlass breakGlass) {
+public record Grant(UUID beneficiaryId, Caller actor, Basis basis, BreakGlass breakGlass) {
 
     /** A recorded break-glass use: its id and the salted SHA-256 of its reason, which the audit chain keeps. */
     public record BreakGlass(UUID accessId, String reasonSha256) {

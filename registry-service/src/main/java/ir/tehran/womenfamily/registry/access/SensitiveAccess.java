@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.tracing.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ public class SensitiveAccess {
     EntityManager em;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Audit audit;
@@ -74,7 +74,7 @@ public class SensitiveAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant sensitive(UUID beneficiaryId, String resourceType, String action, String breakGlassReason) {
         Grant seen = women.require(beneficiaryId, resourceType, action);
-        Actor actor = seen.actor();
+        Caller actor = seen.actor();
         if (seen.basis() == Grant.Basis.ASSIGNED) {
             return seen;
         }
@@ -128,7 +128,7 @@ public class SensitiveAccess {
         return ProblemException.notFound("beneficiary", beneficiaryId);
     }
 
-    private Grant.BreakGlass breakGlass(UUID beneficiaryId, Actor actor, String resourceType, String reason) {
+    private Grant.BreakGlass breakGlass(UUID beneficiaryId, Caller actor, String resourceType, String reason) {
         BreakGlassAccess access = new BreakGlassAccess();
         access.id = UUID.randomUUID();
         access.at = Instant.now(clock);

@@ -7,12 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import ir.tehran.womenfamily.registry.common.Actor;
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,10 +40,7 @@ public class WomanAccess {
     EntityManager em;
 
     @Inject
-    Actors callers;
-
-    @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Audit audit;
@@ -54,16 +50,16 @@ public class WomanAccess {
     }
 
     /** The rule itself, without a database: may {@code caller} see a woman with these facts? */
-    public static Optional<Grant.Basis> basis(Actor caller, Facts her) {
-        boolean caseworker = caller.is("caseworker");
-        if (caseworker && her.assignee() != null && her.assignee().equals(caller.name())) {
+    public static Optional<Grant.Basis> basis(Caller caller, Facts her) {
+        boolean caseworker = caller.hasRole("caseworker");
+        if (caseworker && her.assignee() != null && her.assignee().equals(caller.subject())) {
             return Optional.of(Grant.Basis.ASSIGNED);
         }
         if (caller.isAdmin()) {
             return Optional.of(Grant.Basis.ADMIN);
         }
-        if (caseworker && (her.district() != null && caller.districts().contains(her.district().intValue())
-                || caller.name().equals(her.createdBy()))) {
+        if (caseworker && (her.district() != null && caller.namedDistricts().contains(her.district().intValue())
+                || caller.subject() != null && caller.subject().equals(her.createdBy()))) {
             return Optional.of(Grant.Basis.DISTRICT);
         }
         return Optional.empty();
@@ -81,7 +77,7 @@ public class WomanAccess {
 
     /** {@link #require(UUID, String, String)} for a caller the service was handed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Grant require(Actor caller, UUID beneficiaryId, String resourceType, String action) {
+    public Grant require(Caller caller, UUID beneficiaryId, String resourceType, String action) {
         Optional<Facts> her = facts(beneficiaryId);
         Optional<Grant.Basis> basis = her.flatMap(f -> basis(caller, f));
         if (basis.isEmpty()) {
@@ -89,7 +85,7 @@ public class WomanAccess {
                 .withOutcome(her.isPresent() ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.NOT_FOUND));
             throw ProblemException.notFound("beneficiary", beneficiaryId);
         }
-        return new Grant(beneficiaryId, actors.get(), basis.get(), null);
+        return new Grant(beneficiaryId, callers.current(), basis.get(), null);
     }
 
     /**
@@ -97,7 +93,7 @@ public class WomanAccess {
      * (a list leaves out what she may not see rather than refusing). One query per woman, remembered.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Predicate<UUID> visibleTo(Actor caller) {
+    public Predicate<UUID> visibleTo(Caller caller) {
         if (caller.isAdmin()) {
             return id -> true;
         }

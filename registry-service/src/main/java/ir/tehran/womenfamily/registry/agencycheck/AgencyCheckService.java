@@ -10,7 +10,6 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
 import ir.tehran.womenfamily.registry.consent.ConsentRegister;
@@ -18,6 +17,7 @@ import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +47,7 @@ public class AgencyCheckService {
     AgencyCheckConfig config;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     DisclosureLog disclosures;
@@ -81,7 +81,7 @@ public class AgencyCheckService {
         UUID id = (UUID) rows.get(0)[0];
         AuditEvent enrolled = new AuditEvent(event.action(), RESOURCE, id.toString(), event.outcome(),
             event.purpose(), event.detail()).withDetail("enrolled", true);
-        String client = actors.get().clientId();
+        String client = callers.current().clientId();
         Agency agency = ConsentRegister.agencyOf(client == null ? null : config.agencies().get(client));
         boolean shared = agency != null && disclosures.share(id, ConsentPurpose.SHARE_WITH_AGENCY, agency,
             "enrolment-date", "agency:" + agency.key() + " (client " + client + ")", null).isPresent();

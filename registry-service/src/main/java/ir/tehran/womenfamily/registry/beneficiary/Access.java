@@ -1,6 +1,6 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
-import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.support.security.Caller;
 
 /**
  * Where a caller may place a woman. Whether she may see one is decided by
@@ -12,7 +12,7 @@ public final class Access {
     }
 
     /** A caseworker may register or move a woman only into her own districts (or leave the district open). */
-    public static boolean canPlaceIn(Actor actor, Short district) {
-        return actor.isAdmin() || district == null || actor.districts().contains(district.intValue());
+    public static boolean canPlaceIn(Caller actor, Short district) {
+        return actor.isAdmin() || district == null || actor.namedDistricts().contains(district.intValue());
     }
 }

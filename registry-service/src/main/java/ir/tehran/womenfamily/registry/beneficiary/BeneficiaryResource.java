@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class BeneficiaryResource {
     IdempotentRequests idempotent;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -62,8 +62,8 @@ public class BeneficiaryResource {
         description = "Send an Idempotency-Key so that a retry does not register her twice.")
     public Response register(@Valid @NotNull BeneficiaryDtos.RegisterBeneficiary request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = actors.current();
-        return idempotent.execute(idempotencyKey, actor.name(), request, () -> {
+        var actor = callers.current();
+        return idempotent.execute(idempotencyKey, actor.subject(), request, () -> {
             Beneficiary b = service.register(request, actor);
             return Response.created(location(b.id)).tag(Versions.etag(b.version))
                 .entity(BeneficiaryDtos.BeneficiaryView.of(b)).build();
@@ -83,7 +83,7 @@ public class BeneficiaryResource {
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(BeneficiarySearch.MAX_LIMIT) int limit) {
         return search.search(new BeneficiarySearch.Criteria(q, nationalCode, mobile, district, status, supportLevel,
-            cursor, limit), actors.current());
+            cursor, limit), callers.current());
     }
 
     @GET
@@ -91,7 +91,7 @@ public class BeneficiaryResource {
     @Operation(summary = "Read one woman's profile",
         description = "Carries an ETag; a record merged into another answers 301 to the survivor.")
     public Response get(@PathParam("id") UUID id) {
-        Beneficiary b = service.profile(id, actors.current());
+        Beneficiary b = service.profile(id, callers.current());
         if (b.isMerged()) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(location(b.mergedInto))
                 .entity(BeneficiaryDtos.BeneficiaryView.of(b)).build();
@@ -104,7 +104,7 @@ public class BeneficiaryResource {
     @Operation(summary = "Change a woman's profile", description = "Requires If-Match with the ETag last read.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.UpdateBeneficiary request,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Beneficiary b = service.update(id, Versions.required(ifMatch), request, actors.current());
+        Beneficiary b = service.update(id, Versions.required(ifMatch), request, callers.current());
         return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
@@ -114,7 +114,7 @@ public class BeneficiaryResource {
     public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.StatusChange request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.changeStatus(id, ifMatch == null ? null : Versions.required(ifMatch), request,
-            actors.current());
+            callers.current());
         return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
@@ -125,7 +125,7 @@ public class BeneficiaryResource {
             @Valid @NotNull BeneficiaryDtos.SupportLevelChange request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.changeSupportLevel(id, ifMatch == null ? null : Versions.required(ifMatch), request,
-            actors.current());
+            callers.current());
         return Response.ok(BeneficiaryDtos.BeneficiaryView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
@@ -133,7 +133,7 @@ public class BeneficiaryResource {
     @Path("/{id}/history")
     @Operation(summary = "Every change of her status and support level: who, when, why")
     public List<BeneficiaryDtos.HistoryEntry> history(@PathParam("id") UUID id) {
-        return service.history(id, actors.current()).stream().map(BeneficiaryDtos.HistoryEntry::of).toList();
+        return service.history(id, callers.current()).stream().map(BeneficiaryDtos.HistoryEntry::of).toList();
     }
 
     private URI location(UUID id) {

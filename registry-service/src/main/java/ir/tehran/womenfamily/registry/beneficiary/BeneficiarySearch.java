@@ -6,10 +6,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,7 +39,7 @@ public class BeneficiarySearch {
     }
 
     @Transactional
-    public Page search(Criteria c, Actor actor) {
+    public Page search(Criteria c, Caller actor) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (c.nationalCode() != null) {
@@ -68,11 +68,11 @@ public class BeneficiarySearch {
         }
         if (!actor.isAdmin()) {
             // the districts are integers from the verified token, so they are written into the SQL as such
-            String districts = actor.districts().stream().map(String::valueOf)
+            String districts = actor.namedDistricts().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(","));
             where.append(districts.isEmpty() ? " and (b.created_by = ?)"
                 : " and (b.district in (" + districts + ") or b.created_by = ?)");
-            params.add(actor.name());
+            params.add(actor.subject());
         }
         String key = c.q() == null || c.q().isBlank() ? null : PersianText.matchKey(c.q());
         return key == null ? byId(where, params, c) : byName(where, params, key, c);

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.common.PostalCode;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -18,6 +17,7 @@ import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class BeneficiaryService {
 
     /** Registers a woman, her events and any likely duplicates for review, in one transaction. */
     @Transactional
-    public Beneficiary register(BeneficiaryDtos.RegisterBeneficiary r, Actor actor) {
+    public Beneficiary register(BeneficiaryDtos.RegisterBeneficiary r, Caller actor) {
         String code = NationalCode.canonical(r.nationalCode())
             .orElseThrow(() -> ProblemException.invalid("nationalCode", "validation.national-code"));
         Beneficiary.Profile profile = profile(r.firstName(), r.lastName(), r.fatherName(), r.birthDate(), r.mobile(),
@@ -60,7 +60,7 @@ public class BeneficiaryService {
             throw alreadyRegistered(existing.get(), actor);
         }
         Beneficiary.Registration reg = Beneficiary.register(code, profile, r.registrationChannel(), null,
-            actor.name(), now());
+            actor.subject(), now());
         Beneficiary b = reg.beneficiary();
         b.persist();
         List<DomainEvent> events = new ArrayList<>(reg.events());
@@ -75,7 +75,7 @@ public class BeneficiaryService {
      * survivor, when the record was merged) learns her id; anyone else gets the same 409 with no id and no
      * district, and the attempt is recorded as DENIED and counted against her {@link ExistenceProbes} limit.
      */
-    private ProblemException alreadyRegistered(Beneficiary e, Actor actor) {
+    private ProblemException alreadyRegistered(Beneficiary e, Caller actor) {
         Beneficiary target = e.isMerged()
             ? Beneficiary.<Beneficiary>findByIdOptional(e.mergedInto).orElse(e) : e;
         if (access.visibleTo(actor).test(target.id)) {
@@ -90,12 +90,12 @@ public class BeneficiaryService {
      * merged records are returned as they are (the resource redirects).
      */
     @Transactional
-    public Beneficiary profile(UUID id, Actor actor) {
+    public Beneficiary profile(UUID id, Caller actor) {
         return seen(id, actor, "beneficiary.read");
     }
 
     @Transactional
-    public Beneficiary update(UUID id, long expectedVersion, BeneficiaryDtos.UpdateBeneficiary u, Actor actor) {
+    public Beneficiary update(UUID id, long expectedVersion, BeneficiaryDtos.UpdateBeneficiary u, Caller actor) {
         Beneficiary b = live(id, actor, expectedVersion);
         Beneficiary.Profile p = profile(u.firstName(), u.lastName(), u.fatherName(), u.birthDate(), u.mobile(),
             u.address(), u.district(), u.postalCode(), Tehran.today(clock));
@@ -108,9 +108,9 @@ public class BeneficiaryService {
     }
 
     @Transactional
-    public Beneficiary changeStatus(UUID id, Long expectedVersion, BeneficiaryDtos.StatusChange c, Actor actor) {
+    public Beneficiary changeStatus(UUID id, Long expectedVersion, BeneficiaryDtos.StatusChange c, Caller actor) {
         Beneficiary b = live(id, actor, expectedVersion);
-        Beneficiary.HistoryChange change = b.changeStatus(c.status(), c.reason(), actor.name(), now());
+        Beneficiary.HistoryChange change = b.changeStatus(c.status(), c.reason(), actor.subject(), now());
         change.entry().persist();
         outbox.append(change.events());
         audit.record(AuditEvent.of("beneficiary.status", "beneficiary", b.id).withDetail("to", c.status()));
@@ -119,9 +119,9 @@ public class BeneficiaryService {
 
     @Transactional
     public Beneficiary changeSupportLevel(UUID id, Long expectedVersion, BeneficiaryDtos.SupportLevelChange c,
-            Actor actor) {
+            Caller actor) {
         Beneficiary b = live(id, actor, expectedVersion);
-        Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), actor.name(), now());
+        Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), actor.subject(), now());
         change.entry().persist();
         outbox.append(change.events());
         audit.record(AuditEvent.of("beneficiary.support-level", "beneficiary", b.id)
@@ -130,25 +130,25 @@ public class BeneficiaryService {
     }
 
     @Transactional
-    public List<BeneficiaryHistory> history(UUID id, Actor actor) {
+    public List<BeneficiaryHistory> history(UUID id, Caller actor) {
         seen(id, actor, "beneficiary.history");
         return BeneficiaryHistory.list("beneficiaryId = ?1 order by id", id);
     }
 
     /** A record the actor may read (merged ones included), or 404. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Beneficiary readable(UUID id, Actor actor) {
+    public Beneficiary readable(UUID id, Caller actor) {
         return seen(id, actor, "beneficiary.read");
     }
 
     /** A record the actor may change: visible and not merged away, or 404 / 409. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Beneficiary writable(UUID id, Actor actor) {
+    public Beneficiary writable(UUID id, Caller actor) {
         return live(id, actor, null);
     }
 
     /** A record the actor may change: visible, not merged away, and (when given) at the version she read. */
-    Beneficiary live(UUID id, Actor actor, Long expectedVersion) {
+    Beneficiary live(UUID id, Caller actor, Long expectedVersion) {
         Beneficiary b = seen(id, actor, "beneficiary.write");
         if (b.isMerged()) {
             throw new ProblemException(409, "beneficiary-merged").with("mergedInto", b.mergedInto);
@@ -160,7 +160,7 @@ public class BeneficiaryService {
     }
 
     /** The record, once {@link WomanAccess} let the actor see her; 404 (audited) when it did not. */
-    private Beneficiary seen(UUID id, Actor actor, String action) {
+    private Beneficiary seen(UUID id, Caller actor, String action) {
         access.require(actor, id, "beneficiary", action);
         return Beneficiary.findById(id);
     }

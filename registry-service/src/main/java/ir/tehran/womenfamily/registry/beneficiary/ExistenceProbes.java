@@ -11,8 +11,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,17 +56,17 @@ public class ExistenceProbes {
     Audit audit;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Clock clock;
 
     /** Throws a 429 (recorded as DENIED) when the caller has used up her refused existence checks. */
-    public void requireWithinLimit(ir.tehran.womenfamily.registry.common.Actor actor) {
+    public void requireWithinLimit(Caller actor) {
         if (actor.isAdmin()) {
             return; // an admin sees every woman, so she is never refused the existing id
         }
-        String subject = actors.get().subject();
+        String subject = callers.current().subject();
         Instant since = Instant.now(clock).minus(limits.period());
         long used = ((Number) em.createNativeQuery("select count(*) from audit_entry where actor = ?1 "
                 + "and action = ?2 and outcome = 'DENIED' and at > ?3")

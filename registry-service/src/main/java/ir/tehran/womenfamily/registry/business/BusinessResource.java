@@ -5,9 +5,9 @@ import ir.tehran.womenfamily.support.taxonomy.Category;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class BusinessResource {
     IdempotentRequests idempotent;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -57,8 +57,8 @@ public class BusinessResource {
     @Operation(summary = "Register a business")
     public Response register(@Valid @NotNull BusinessDtos.RegisterBusiness r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = actors.current();
-        return idempotent.execute(idempotencyKey, actor.name(), r, () -> {
+        var actor = callers.current();
+        return idempotent.execute(idempotencyKey, actor.subject(), r, () -> {
             Business b = service.register(r, actor);
             return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
                 .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();

@@ -14,7 +14,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.ConsentLookup;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -23,6 +22,7 @@ import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,13 +46,13 @@ public class BusinessService {
     Clock clock;
 
     @Transactional
-    public Business register(BusinessDtos.RegisterBusiness r, Actor actor) {
+    public Business register(BusinessDtos.RegisterBusiness r, Caller actor) {
         return register(r, actor, UUID.randomUUID());
     }
 
     /** Registers the business under the id given (the demo register only; the API never lets a client choose). */
     @Transactional
-    public Business register(BusinessDtos.RegisterBusiness r, Actor actor, UUID id) {
+    public Business register(BusinessDtos.RegisterBusiness r, Caller actor, UUID id) {
         if ((r.ownerBeneficiaryId() == null) == (r.ownerParticipantId() == null)) {
             throw ProblemException.invalid("ownerBeneficiaryId", "validation.one-owner");
         }

@@ -10,8 +10,8 @@ import ir.tehran.womenfamily.registry.access.Grant;
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +30,7 @@ public class CaseService {
     Audit audit;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Clock clock;
@@ -44,7 +44,7 @@ public class CaseService {
     public CaseWithHistory assign(UUID beneficiaryId, CaseworkDtos.AssignCase request) {
         access.casework(beneficiaryId, CASE, "case.assign");
         Instant now = Instant.now(clock);
-        String by = actors.get().subject();
+        String by = callers.current().subject();
         AssigneeKind kind = request.kind() == null ? AssigneeKind.CASEWORKER : request.kind();
         Optional<BeneficiaryCase> existing = findCase(beneficiaryId);
         BeneficiaryCase c = existing.orElseGet(() -> BeneficiaryCase.open(beneficiaryId, by, now));

@@ -14,9 +14,9 @@ import ir.tehran.womenfamily.registry.access.Inputs;
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,7 +39,7 @@ public class CohortService {
     Audit audit;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Clock clock;
@@ -69,7 +69,7 @@ public class CohortService {
         d.nameEn = request.nameEn().strip();
         d.requiresFollowingCentre = Boolean.TRUE.equals(request.requiresFollowingCentre());
         d.createdAt = Instant.now(clock);
-        d.createdBy = actors.get().subject();
+        d.createdBy = callers.current().subject();
         d.persist();
         audit.record(AuditEvent.of("cohort-definition.create", DEFINITIONS, d.code).withPurpose("administration"));
         return d;

@@ -11,10 +11,10 @@ import ir.tehran.womenfamily.registry.access.Inputs;
 import ir.tehran.womenfamily.registry.access.Grant;
 import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +32,7 @@ public class ConsentService {
     WomanAccess access;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Outbox outbox;
@@ -54,7 +54,7 @@ public class ConsentService {
         Agency agency = agencyOf(request.purpose(), request.agency());
         Instant now = Instant.now(clock);
         LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Tehran.ZONE).toLocalDate());
-        String by = actors.get().subject();
+        String by = callers.current().subject();
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();
         announce(consent);
@@ -69,7 +69,7 @@ public class ConsentService {
         Grant grant = access.require(beneficiaryId, RESOURCE, "consent.revoke");
         Consent consent = find(beneficiaryId, consentId)
             .orElseThrow(() -> ProblemException.notFound("consent", consentId));
-        if (!consent.revoke(actors.get().subject(), Instant.now(clock))) {
+        if (!consent.revoke(callers.current().subject(), Instant.now(clock))) {
             throw ProblemException.conflict("consent-already-revoked");
         }
         announce(consent);

@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,7 +37,7 @@ public class DisclosureLog {
     Audit audit;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Clock clock;
@@ -62,7 +62,7 @@ public class DisclosureLog {
             d.what = what;
             d.recipient = recipient;
             d.reference = reference;
-            d.byActor = actors.get().subject();
+            d.byActor = callers.current().subject();
             d.persist();
             return d;
         });
@@ -123,7 +123,7 @@ public class DisclosureLog {
      * caseworker of her district), 404 for anyone else.
      */
     @Transactional
-    public List<Disclosure> of(UUID beneficiaryId, Actor actor) {
+    public List<Disclosure> of(UUID beneficiaryId, Caller actor) {
         beneficiaries.readable(beneficiaryId, actor);
         List<Disclosure> out = Disclosure.list("beneficiaryId = ?1 order by disclosedAt desc, id", beneficiaryId);
         audit.record(AuditEvent.of("disclosure.list", RESOURCE, beneficiaryId).withPurpose("casework")

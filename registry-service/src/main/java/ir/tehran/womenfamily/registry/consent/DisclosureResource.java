@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.jalali.Days;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ public class DisclosureResource {
     DisclosureLog log;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Schema(name = "Disclosure", description = "One thing shared of her under a consent: by which service (the "
         + "registry itself, or the bazaar and sponsorship, which report their shares by event), what (a code, never "
@@ -49,6 +49,6 @@ public class DisclosureResource {
     @Operation(summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
         + "newest first (audited)")
     public List<DisclosureView> list(@PathParam("id") UUID id) {
-        return log.of(id, actors.current()).stream().map(DisclosureView::of).toList();
+        return log.of(id, callers.current()).stream().map(DisclosureView::of).toList();
     }
 }

@@ -15,10 +15,10 @@ import ir.tehran.womenfamily.registry.business.BusinessDtos;
 import ir.tehran.womenfamily.registry.business.BusinessService;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.transfer.ImportJob;
 import ir.tehran.womenfamily.registry.transfer.ImportService;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class DemoDataLoader {
      * ({@code gateway.demo.producer-businesses}, set by {@code LocalStack}; keep the two equal).
      */
     public static final UUID DEMO_PRODUCER_BUSINESS = UUID.fromString("d3e0b1a5-0000-4000-8000-000000000001");
-    private static final Actor LOADER = new Actor("demo-data", Set.of("admin"), Set.of());
+    private static final Caller LOADER = Caller.of("demo-data", null, Set.of("admin"));
 
     @ConfigProperty(name = "registry.demo-data.enabled", defaultValue = "false")
     boolean enabled;

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.taxonomy.Category;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.work.order.CapacityService;
 import ir.tehran.womenfamily.registry.work.order.OrderDtos;
 import ir.tehran.womenfamily.registry.work.order.OrderService;
 import ir.tehran.womenfamily.registry.work.order.OrderState;
 import ir.tehran.womenfamily.registry.work.order.OrderWorkService;
 import ir.tehran.womenfamily.registry.work.WorkingDays;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,7 +31,7 @@ import jakarta.inject.Inject;
 public class DemoOrders {
 
     static final String BY = "demo-data";
-    private static final Actor ACTOR = new Actor(BY, Set.of("admin"), Set.of());
+    private static final Caller ACTOR = Caller.of(BY, null, Set.of("admin"));
 
     @Inject
     OrderService orders;

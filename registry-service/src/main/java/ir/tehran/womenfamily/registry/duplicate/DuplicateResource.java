@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,7 +49,7 @@ public class DuplicateResource {
     DuplicateService service;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @GET
     @Operation(summary = "Pairs waiting for review (or decided ones)")
@@ -62,20 +62,20 @@ public class DuplicateResource {
     @Path("/{id}/distinct")
     @Operation(summary = "They are two different women")
     public CandidateView distinct(@PathParam("id") UUID id) {
-        return CandidateView.of(service.markDistinct(id, actors.current()));
+        return CandidateView.of(service.markDistinct(id, callers.current()));
     }
 
     @POST
     @Path("/{id}/merge")
     @Operation(summary = "They are one woman: merge into the survivor")
     public CandidateView merge(@PathParam("id") UUID id, @Valid @NotNull MergeDecision decision) {
-        return CandidateView.of(service.merge(id, decision.survivorId(), actors.current()));
+        return CandidateView.of(service.merge(id, decision.survivorId(), callers.current()));
     }
 
     @POST
     @Path("/{id}/split")
     @Operation(summary = "Undo the pair's merge: both records as they were, the pair open for review again")
     public CandidateView split(@PathParam("id") UUID id) {
-        return CandidateView.of(service.split(id, actors.current()));
+        return CandidateView.of(service.split(id, callers.current()));
     }
 }

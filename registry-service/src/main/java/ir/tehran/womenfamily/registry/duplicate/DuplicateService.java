@@ -11,7 +11,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.BusinessService;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.household.HouseholdService;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -19,6 +18,7 @@ import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -72,10 +72,10 @@ public class DuplicateService {
     }
 
     @Transactional
-    public DuplicateCandidate markDistinct(UUID id, Actor actor) {
+    public DuplicateCandidate markDistinct(UUID id, Caller actor) {
         DuplicateCandidate c = open(id);
         c.state = DuplicateCandidate.State.DISTINCT;
-        c.decidedBy = actor.name();
+        c.decidedBy = actor.subject();
         c.decidedAt = Instant.now(clock);
         audit.record(AuditEvent.of("duplicate.distinct", "duplicate", c.id));
         return c;
@@ -90,7 +90,7 @@ public class DuplicateService {
      * shows the merge.
      */
     @Transactional
-    public DuplicateCandidate merge(UUID id, UUID survivorId, Actor actor) {
+    public DuplicateCandidate merge(UUID id, UUID survivorId, Caller actor) {
         DuplicateCandidate c = open(id);
         if (!survivorId.equals(c.firstId) && !survivorId.equals(c.secondId)) {
             throw ProblemException.invalid("survivorId", "validation.survivor-of-pair");
@@ -99,7 +99,7 @@ public class DuplicateService {
         Beneficiary survivor = beneficiaries.writable(survivorId, actor);
         Beneficiary loser = beneficiaries.writable(loserId, actor);
         Instant now = Instant.now(clock);
-        BeneficiaryMerge record = BeneficiaryMerge.of(c.id, loser.id, survivor.id, actor.name(), now);
+        BeneficiaryMerge record = BeneficiaryMerge.of(c.id, loser.id, survivor.id, actor.subject(), now);
         record.persist();
         journal.start(record.id);
         List<DomainEvent> events = new ArrayList<>(loser.mergeInto(survivor, now));
@@ -110,10 +110,10 @@ public class DuplicateService {
         journal.stop(loser.id, c.id);
         consents.announceCurrent(survivor.id);
         BeneficiaryHistory.of(survivor, BeneficiaryHistory.Kind.MERGED, loser.id.toString(), survivor.id.toString(),
-            null, actor.name(), now).persist();
+            null, actor.subject(), now).persist();
         outbox.append(events);
         c.state = DuplicateCandidate.State.MERGED;
-        c.decidedBy = actor.name();
+        c.decidedBy = actor.subject();
         c.decidedAt = now;
         audit.record(AuditEvent.of("beneficiary.merge", "beneficiary", loser.id).withDetail("survivor", survivor.id)
             .withDetail("merge", record.id));
@@ -130,7 +130,7 @@ public class DuplicateService {
      * merged into another record ({@code beneficiary-merged}: split that merge first).
      */
     @Transactional
-    public DuplicateCandidate split(UUID id, Actor actor) {
+    public DuplicateCandidate split(UUID id, Caller actor) {
         DuplicateCandidate c = DuplicateCandidate.findById(id);
         if (c == null) {
             throw ProblemException.notFound("duplicate", id);
@@ -162,15 +162,15 @@ public class DuplicateService {
         split.fire(new BeneficiariesSplit(loser.id, survivor.id, restored, events));
         for (Beneficiary b : List.of(survivor, loser)) {
             BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SPLIT, survivor.id.toString(), loser.id.toString(),
-                null, actor.name(), now).persist();
+                null, actor.subject(), now).persist();
         }
         outbox.append(events);
         consents.announceMoved(survivor.id, loser.id);
         consents.announceCurrent(survivor.id);
         m.splitAt = now;
-        m.splitBy = actor.name();
+        m.splitBy = actor.subject();
         c.state = DuplicateCandidate.State.OPEN;
-        c.decidedBy = actor.name();
+        c.decidedBy = actor.subject();
         c.decidedAt = now;
         audit.record(AuditEvent.of("beneficiary.split", "beneficiary", loser.id).withDetail("survivor", survivor.id)
             .withDetail("merge", m.id).withDetail("rowsRestored", restored.size()));

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class HouseholdResource {
     IdempotentRequests idempotent;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -52,8 +52,8 @@ public class HouseholdResource {
     @Operation(summary = "Add a child to her household")
     public Response addChild(@PathParam("beneficiaryId") UUID motherId, @Valid @NotNull HouseholdDtos.AddChild r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = actors.current();
-        return idempotent.execute(idempotencyKey, actor.name(), List.of(motherId, r), () -> {
+        var actor = callers.current();
+        return idempotent.execute(idempotencyKey, actor.subject(), List.of(motherId, r), () -> {
             Child c = service.addChild(motherId, r, actor);
             URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
             return Response.created(location).tag(Versions.etag(c.version)).entity(HouseholdDtos.ChildView.of(c))
@@ -65,14 +65,14 @@ public class HouseholdResource {
     @Path("/children")
     @Operation(summary = "Her children")
     public List<HouseholdDtos.ChildView> children(@PathParam("beneficiaryId") UUID motherId) {
-        return service.children(motherId, actors.current()).stream().map(HouseholdDtos.ChildView::of).toList();
+        return service.children(motherId, callers.current()).stream().map(HouseholdDtos.ChildView::of).toList();
     }
 
     @GET
     @Path("/children/{childId}")
     @Operation(summary = "One child")
     public Response child(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId) {
-        Child c = service.child(motherId, childId, actors.current());
+        Child c = service.child(motherId, childId, callers.current());
         return Response.ok(HouseholdDtos.ChildView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
@@ -81,7 +81,7 @@ public class HouseholdResource {
     @Operation(summary = "Change a child's facts", description = "Requires If-Match with the ETag last read.")
     public Response updateChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.UpdateChild r, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Child c = service.updateChild(motherId, childId, Versions.required(ifMatch), r, actors.current());
+        Child c = service.updateChild(motherId, childId, Versions.required(ifMatch), r, callers.current());
         return Response.ok(HouseholdDtos.ChildView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
@@ -90,7 +90,7 @@ public class HouseholdResource {
     @Operation(summary = "Take a child off the household record, with the reason")
     public Response removeChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.RemoveChild r) {
-        service.removeChild(motherId, childId, r.reason(), actors.current());
+        service.removeChild(motherId, childId, r.reason(), callers.current());
         return Response.noContent().build();
     }
 
@@ -98,7 +98,7 @@ public class HouseholdResource {
     @Path("/dependants")
     @Operation(summary = "Add another dependant")
     public Response addDependant(@PathParam("beneficiaryId") UUID id, @Valid @NotNull HouseholdDtos.AddDependant r) {
-        Dependant d = service.addDependant(id, r, actors.current());
+        Dependant d = service.addDependant(id, r, callers.current());
         return Response.status(Response.Status.CREATED).entity(HouseholdDtos.DependantView.of(d)).build();
     }
 
@@ -106,6 +106,6 @@ public class HouseholdResource {
     @Path("/dependants")
     @Operation(summary = "Her other dependants")
     public List<HouseholdDtos.DependantView> dependants(@PathParam("beneficiaryId") UUID id) {
-        return service.dependants(id, actors.current()).stream().map(HouseholdDtos.DependantView::of).toList();
+        return service.dependants(id, callers.current()).stream().map(HouseholdDtos.DependantView::of).toList();
     }
 }

@@ -10,13 +10,13 @@ import java.util.UUID;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,7 +38,7 @@ public class HouseholdService {
     Clock clock;
 
     @Transactional
-    public Child addChild(UUID motherId, HouseholdDtos.AddChild r, Actor actor) {
+    public Child addChild(UUID motherId, HouseholdDtos.AddChild r, Caller actor) {
         Beneficiary mother = beneficiaries.writable(motherId, actor);
         Child.Facts facts = facts(r.firstName(), r.lastName(), r.nationalCode(), r.birthDate(), r.gender(), r.grade(),
             Tehran.today(clock));
@@ -50,20 +50,20 @@ public class HouseholdService {
     }
 
     @Transactional
-    public List<Child> children(UUID motherId, Actor actor) {
+    public List<Child> children(UUID motherId, Caller actor) {
         beneficiaries.readable(motherId, actor);
         return Child.list("motherId = ?1 and removedAt is null order by birthDate", motherId);
     }
 
     @Transactional
-    public Child child(UUID motherId, UUID childId, Actor actor) {
+    public Child child(UUID motherId, UUID childId, Caller actor) {
         beneficiaries.readable(motherId, actor);
         return find(motherId, childId);
     }
 
     @Transactional
     public Child updateChild(UUID motherId, UUID childId, long expectedVersion, HouseholdDtos.UpdateChild r,
-            Actor actor) {
+            Caller actor) {
         Beneficiary mother = beneficiaries.writable(motherId, actor);
         Child c = find(motherId, childId);
         if (c.version != expectedVersion) {
@@ -76,14 +76,14 @@ public class HouseholdService {
     }
 
     @Transactional
-    public void removeChild(UUID motherId, UUID childId, String reason, Actor actor) {
+    public void removeChild(UUID motherId, UUID childId, String reason, Caller actor) {
         beneficiaries.writable(motherId, actor);
         outbox.append(find(motherId, childId).remove(reason, Instant.now(clock)));
         audit.record(AuditEvent.of("child.remove", "child", childId));
     }
 
     @Transactional
-    public Dependant addDependant(UUID beneficiaryId, HouseholdDtos.AddDependant r, Actor actor) {
+    public Dependant addDependant(UUID beneficiaryId, HouseholdDtos.AddDependant r, Caller actor) {
         beneficiaries.writable(beneficiaryId, actor);
         Dependant d = new Dependant();
         d.id = UUID.randomUUID();
@@ -97,7 +97,7 @@ public class HouseholdService {
     }
 
     @Transactional
-    public List<Dependant> dependants(UUID beneficiaryId, Actor actor) {
+    public List<Dependant> dependants(UUID beneficiaryId, Caller actor) {
         beneficiaries.readable(beneficiaryId, actor);
         return Dependant.list("beneficiaryId = ?1 order by fullName", beneficiaryId);
     }

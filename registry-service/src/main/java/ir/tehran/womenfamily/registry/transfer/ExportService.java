@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,7 +53,7 @@ public class ExportService {
     /** Writes the export to {@code out}; returns the number of lines after the header. */
     @Transactional
     @TransactionConfiguration(timeout = 3600)
-    public long write(Request r, Actor actor, OutputStream out) throws IOException {
+    public long write(Request r, Caller actor, OutputStream out) throws IOException {
         long lines = 0;
         boolean complete = false;
         try (Stream<?> rows = query(r).getResultStream()) {

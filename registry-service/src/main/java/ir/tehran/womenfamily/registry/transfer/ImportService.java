@@ -18,7 +18,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
 import ir.tehran.womenfamily.registry.household.Child;
 import ir.tehran.womenfamily.support.events.DomainEvent;
@@ -27,6 +26,7 @@ import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -79,16 +79,16 @@ public class ImportService {
     }
 
     /** Checks the header, queues the job and starts it in the background; returns the job. */
-    public ImportJob start(String csv, Actor actor) {
+    public ImportJob start(String csv, Caller actor) {
         Prepared p = prepare(csv, actor);
-        worker.execute(() -> run(p.job().id, p.women(), p.columns(), p.errors(), actor.name()));
+        worker.execute(() -> run(p.job().id, p.women(), p.columns(), p.errors(), actor.subject()));
         return p.job();
     }
 
     /** The same import, run to its end on the calling thread (used by the demo data loader). */
-    public ImportJob importNow(String csv, Actor actor) {
+    public ImportJob importNow(String csv, Caller actor) {
         Prepared p = prepare(csv, actor);
-        run(p.job().id, p.women(), p.columns(), p.errors(), actor.name());
+        run(p.job().id, p.women(), p.columns(), p.errors(), actor.subject());
         return QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(p.job().id));
     }
 
@@ -96,7 +96,7 @@ public class ImportService {
     record Prepared(ImportJob job, List<Woman> women, Map<String, Integer> columns, List<LineError> errors) {
     }
 
-    private Prepared prepare(String csv, Actor actor) {
+    private Prepared prepare(String csv, Caller actor) {
         List<Csv.Line> lines = Csv.parse(csv == null ? "" : csv);
         if (lines.isEmpty() || !lines.get(0).fields().stream().map(String::strip).toList()
                 .containsAll(ImportFormat.COLUMNS.subList(0, 3))) {
@@ -124,7 +124,7 @@ public class ImportService {
             j.status = ImportJob.Status.QUEUED;
             j.total = women.size();
             j.errors = write(errors);
-            j.createdBy = actor.name();
+            j.createdBy = actor.subject();
             j.createdAt = Instant.now(clock);
             j.persist();
             audit.record(AuditEvent.of("import.start", "import", j.id).withDetail("women", j.total));

@@ -9,12 +9,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.tehran.womenfamily.registry.common.Actors;
-import ir.tehran.womenfamily.support.audit.Actor;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -58,13 +57,10 @@ public class TransferResource {
     ExportService exports;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    CurrentActor currentActor;
 
     @POST
     @Path("imports")
@@ -76,7 +72,7 @@ public class TransferResource {
             + "district, postal_code, address, registration_channel, support_level, child_first_name, "
             + "child_last_name, child_national_code, child_birth_date, child_gender, child_grade.")
     public Response start(String csv, @Context UriInfo uri, @Context HttpHeaders headers) {
-        ImportJob job = imports.start(csv, actors.current());
+        ImportJob job = imports.start(csv, callers.current());
         URI location = uri.getBaseUriBuilder().path("imports").path(job.id.toString()).build();
         return Response.accepted(view(job, headers)).location(location).build();
     }
@@ -108,7 +104,7 @@ public class TransferResource {
             @QueryParam("updatedSince") String updatedSince) {
         ExportService.Request request = new ExportService.Request(purpose(purpose), district,
             DateInput.instant("updatedSince", updatedSince));
-        Actor actor = currentActor.get();
+        Caller actor = callers.current();
         StreamingOutput body = out -> exports.write(request, actor, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
             .header("Content-Disposition", "attachment; filename=\"women-heads-of-household-"

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Optional;
 import java.util.Set;
 
-import ir.tehran.womenfamily.registry.common.Actor;
+import ir.tehran.womenfamily.support.security.Caller;
 import org.junit.jupiter.api.Test;
 
 /** The rule of {@link WomanAccess}, cell by cell, without a database. */
 class WomanAccessRuleTest {
 
-    private static final Actor CASEWORKER_5 = new Actor("cw-5", Set.of("caseworker"), Set.of(5));
+    private static final Caller CASEWORKER_5 = Caller.of("cw-5", null, Set.of("caseworker")).withDistricts(Set.of(5));
 
-    private static Optional<Grant.Basis> basis(Actor caller, Short district, String createdBy, String assignee) {
+    private static Optional<Grant.Basis> basis(Caller caller, Short district, String createdBy, String assignee) {
         return WomanAccess.basis(caller, new WomanAccess.Facts(district, createdBy, assignee));
     }
 
@@ -33,17 +33,17 @@ class WomanAccessRuleTest {
 
     @Test
     void anAdminSeesEveryWomanAndOtherRolesNone() {
-        Actor admin = new Actor("admin-1", Set.of("admin"), Set.of());
+        Caller admin = Caller.of("admin-1", null, Set.of("admin"));
         assertEquals(Optional.of(Grant.Basis.ADMIN), basis(admin, (short) 7, "someone", "cw-5"));
-        Actor coordinator = new Actor("coord", Set.of("bazaar-coordinator"), Set.of(5));
+        Caller coordinator = Caller.of("coord", null, Set.of("bazaar-coordinator")).withDistricts(Set.of(5));
         assertEquals(Optional.empty(), basis(coordinator, (short) 5, "coord", "coord"));
     }
 
     @Test
     void anAssignmentCountsOnlyForACaseworker() {
-        Actor adminAndCaseworker = new Actor("both", Set.of("admin", "caseworker"), Set.of());
+        Caller adminAndCaseworker = Caller.of("both", null, Set.of("admin", "caseworker"));
         assertEquals(Optional.of(Grant.Basis.ASSIGNED), basis(adminAndCaseworker, (short) 7, "x", "both"));
-        Actor producer = new Actor("p", Set.of("producer"), Set.of());
+        Caller producer = Caller.of("p", null, Set.of("producer"));
         assertEquals(Optional.empty(), basis(producer, (short) 7, "x", "p"));
     }
 }

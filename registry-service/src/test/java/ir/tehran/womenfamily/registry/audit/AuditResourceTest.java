@@ -26,13 +26,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.localstack.TestTokens;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.audit.AuditLog;
 import ir.tehran.womenfamily.support.audit.AuditQuery;
 import ir.tehran.womenfamily.support.audit.AuditRetention;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class AuditResourceTest {
 
     private static final String PATH = "/api/registry/audit";
-    private static final Actor TESTER = new Actor("audit-tester", "test-client", Set.of("caseworker"));
+    private static final Caller TESTER = Caller.of("audit-tester", "test-client", Set.of("caseworker"));
 
     @Inject
     Audit audit;

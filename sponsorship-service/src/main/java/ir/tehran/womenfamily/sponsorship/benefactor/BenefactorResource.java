@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,12 +39,12 @@ public class BenefactorResource {
     BenefactorService service;
 
     @Inject
-    Access access;
+    Callers callers;
 
     @POST
     @Operation(summary = "Register a benefactor")
     public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
-        Benefactor b = service.create(request, access.user());
+        Benefactor b = service.create(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id))
             .entity(BenefactorDtos.BenefactorView.of(b)).build();
     }

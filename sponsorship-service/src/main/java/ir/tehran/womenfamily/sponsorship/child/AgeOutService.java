@@ -12,14 +12,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
-import ir.tehran.womenfamily.support.audit.Actor;
+
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class AgeOutService {
     Audit audit;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     EntityManager em;
@@ -117,7 +118,7 @@ public class AgeOutService {
             new ChildAgedOut(id, birthday, Days.jalali(birthday))));
         childLeft.fire(new ChildLeft(id, ChildLeft.Reason.CHILD_AGED_OUT, now));
         // an admin's run names her; the daily job names itself
-        Actor actor = actors.get().subject() == null ? Actor.system("age-out") : actors.get();
+        Caller actor = callers.current().isAnonymous() ? Caller.system("age-out") : callers.current();
         audit.record(actor, AuditEvent.of("child.age-out", "child", id).withDetail("agedOutOn", birthday));
         return true;
     }

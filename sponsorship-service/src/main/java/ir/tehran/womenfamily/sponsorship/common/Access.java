@@ -1,28 +1,27 @@
 package ir.tehran.womenfamily.sponsorship.common;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling, beyond the role checks of {@code @RolesAllowed}. */
+/**
+ * What a caller may reach in this service beyond the role checks of {@code @RolesAllowed}, built on who is calling
+ * ({@link Callers}, the one model every service shares): the districts whose children she sees ({@link Scope}), the
+ * benefactor a sponsor speaks for, a partner application's scopes.
+ */
 @RequestScoped
 public class Access {
 
@@ -34,10 +33,7 @@ public class Access {
     public static final String COVERAGE_SCOPE = "sponsorship.coverage.read";
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @Inject
     EntityManager em;
@@ -53,65 +49,30 @@ public class Access {
 
     private Scope scope;
 
-    /** The user or client name, recorded as the author of a change. */
-    public String user() {
-        return identity.getPrincipal().getName();
-    }
-
     public boolean isStaff() {
-        return identity.hasRole(ADMIN) || identity.hasRole(OFFICER);
+        Caller caller = callers.current();
+        return caller.hasRole(ADMIN) || caller.hasRole(OFFICER);
     }
 
     /** The benefactor a sponsor's token speaks for ({@code sponsor_id}); 403 when the token has none. */
     public UUID sponsorId() {
-        String value = text(jwt.getClaim("sponsor_id"));
-        if (value == null) {
+        UUID id = callers.current().sponsorId();
+        if (id == null) {
             throw new ProblemException(403, "forbidden");
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(403, "forbidden");
-        }
+        return id;
     }
 
     /**
      * Whose children she may see: an admin every district; anyone else the districts of her token's
      * {@code districts} claim, or every district when her token has no such claim (city-wide staff, as the
-     * gateway issues them). A claim that cannot be read limits her to no district at all.
+     * gateway issues them). A claim that cannot be read limits her to no district at all ({@link Caller#districts()}).
      */
     public Scope scope() {
         if (scope == null) {
-            scope = identity.hasRole(ADMIN) ? Scope.ALL : districtsClaim();
+            scope = Scope.of(callers.current());
         }
         return scope;
-    }
-
-    private Scope districtsClaim() {
-        Object claim = jwt.getClaim("districts");
-        if (claim == null) {
-            return Scope.ALL;
-        }
-        Iterable<?> values = claim instanceof Iterable<?> it ? it : List.of(claim);
-        Set<Short> districts = new HashSet<>();
-        for (Object v : values) {
-            Short d = district(v);
-            if (d == null) {
-                return new Scope(Set.of());
-            }
-            districts.add(d);
-        }
-        return new Scope(districts);
-    }
-
-    private static Short district(Object v) {
-        try {
-            int d = v instanceof JsonNumber n ? n.intValueExact()
-                : v instanceof Number n ? n.intValue() : Integer.parseInt(text(v).strip());
-            return d >= 1 && d <= 22 ? (short) d : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /**
@@ -225,31 +186,8 @@ public class Access {
         if (isStaff()) {
             return;
         }
-        Object claim = jwt.getClaim("scope");
-        boolean granted;
-        if (claim instanceof JsonArray array) {
-            granted = array.stream().anyMatch(v -> scope.equals(text(v)));
-        } else if (claim instanceof Collection<?> list) {
-            granted = list.stream().anyMatch(v -> scope.equals(text(v)));
-        } else {
-            String s = text(claim);
-            granted = s != null && Arrays.asList(s.split("\\s+")).contains(scope);
-        }
-        if (!granted) {
+        if (!callers.current().scopes().contains(scope)) {
             throw new ProblemException(403, "forbidden");
         }
-    }
-
-    private static String text(Object claim) {
-        if (claim == null) {
-            return null;
-        }
-        if (claim instanceof JsonString s) {
-            return s.getString();
-        }
-        if (claim instanceof JsonValue v && v.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        return claim.toString();
     }
 }

@@ -3,6 +3,8 @@ package ir.tehran.womenfamily.sponsorship.common;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ir.tehran.womenfamily.support.security.Caller;
+
 /**
  * The districts whose children a caller may see: every district ({@link #ALL}: an admin, or an officer whose
  * token carries no {@code districts} claim, as the gateway issues it for city-wide staff), or only those of
@@ -14,6 +16,17 @@ public record Scope(Set<Short> districts) {
 
     public Scope {
         districts = districts == null ? null : Set.copyOf(districts);
+    }
+
+    /**
+     * The scope of {@code caller}: every district for an admin or a caller whose token has no {@code districts}
+     * claim (city-wide), else the districts of the claim (none when it cannot be read).
+     */
+    public static Scope of(Caller caller) {
+        if (caller.isAdmin() || caller.cityWide()) {
+            return ALL;
+        }
+        return new Scope(caller.districts().stream().map(Integer::shortValue).collect(Collectors.toSet()));
     }
 
     public boolean all() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,12 +37,15 @@ public class ChildSchoolApplicationResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     @POST
     @Operation(summary = "Plan an application for a gifted candidate")
     public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
             @Context UriInfo uri) {
         access.requireChild(childId);
-        SchoolApplication a = service.plan(childId, request, access.user());
+        SchoolApplication a = service.plan(childId, request, callers.current().subject());
         return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())
             .entity(view(a)).build();
     }

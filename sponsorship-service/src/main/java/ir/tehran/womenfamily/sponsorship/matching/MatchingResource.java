@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.sponsorship.pledge.Pledge;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,6 +40,9 @@ public class MatchingResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     @GET
     @Path("/candidates")
     @Operation(summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
@@ -57,7 +61,7 @@ public class MatchingResource {
     @Operation(summary = "Match sponsors in order; each matched child is held with a proposed pledge")
     public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
         long start = System.nanoTime();
-        MatchingService.Outcome outcome = service.run(run, access.user(), access.scope());
+        MatchingService.Outcome outcome = service.run(run, callers.current().subject(), access.scope());
         long took = (System.nanoTime() - start) / 1_000_000;
         List<MatchingDtos.Result> results = new ArrayList<>();
         int matched = 0;

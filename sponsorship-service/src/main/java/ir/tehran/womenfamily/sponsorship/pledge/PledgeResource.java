@@ -8,6 +8,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.sponsorship.ledger.LedgerEntry;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,6 +42,9 @@ public class PledgeResource {
     Access access;
 
     @Inject
+    Callers callers;
+
+    @Inject
     InstalmentService instalments;
 
     @POST
@@ -48,7 +52,7 @@ public class PledgeResource {
     @Operation(summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
     public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
         access.requireChildField(request.childId(), "childId");
-        Pledge p = service.propose(request, access.user());
+        Pledge p = service.propose(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeDtos.PledgeView.of(p))
             .build();
     }
@@ -76,7 +80,7 @@ public class PledgeResource {
     @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeDtos.PledgeView.of(service.confirm(id, access.user()));
+        return PledgeDtos.PledgeView.of(service.confirm(id, callers.current().subject()));
     }
 
     @POST
@@ -93,7 +97,7 @@ public class PledgeResource {
     @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
         access.requireOfChild("Pledge", "pledge", id);
-        return PledgeDtos.PledgeView.of(service.end(id, request.reason(), access.user()));
+        return PledgeDtos.PledgeView.of(service.end(id, request.reason(), callers.current().subject()));
     }
 
     @POST
@@ -102,7 +106,7 @@ public class PledgeResource {
     @Operation(summary = "Record money received from the payer; never more than is outstanding")
     public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
         access.requireOfChild("Pledge", "pledge", id);
-        LedgerEntry e = service.receive(id, request, access.user());
+        LedgerEntry e = service.receive(id, request, callers.current().subject());
         return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
     }
 
@@ -113,7 +117,7 @@ public class PledgeResource {
         + "available")
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
         access.requireOfChild("Pledge", "pledge", id);
-        LedgerEntry e = service.disburse(id, request, access.user());
+        LedgerEntry e = service.disburse(id, request, callers.current().subject());
         return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -46,11 +47,14 @@ public class ProgrammeResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     @POST
     @Operation(summary = "Create a programme")
     public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
         access.requireDistrictField(request.district(), "district");
-        Programme p = programmes.create(request, access.user());
+        Programme p = programmes.create(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(view(p)).build();
     }
 
@@ -76,7 +80,7 @@ public class ProgrammeResource {
             @Context UriInfo uri) {
         access.requireProgramme(id);
         access.requireChildField(request.childId(), "childId");
-        Enrolment e = enrolments.enrol(id, request.childId(), access.user());
+        Enrolment e = enrolments.enrol(id, request.childId(), callers.current().subject());
         return Response.created(uri.getBaseUriBuilder().path("enrolments").path(e.id.toString()).build())
             .entity(view(e)).build();
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.sponsorship.child.AgeOutService;
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,9 @@ public class RosterResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     /** A replay as reported. */
     public record ReplayView(UUID id, RosterReplayRun.Status status, Instant startedAt, Instant finishedAt,
             Long durationMillis, long eventsRead, long eventsSkipped, Long children) {
@@ -56,7 +60,7 @@ public class RosterResource {
     @Operation(summary = "Rebuild the roster by replaying the registry's topics from the beginning",
         description = "Runs to the end before answering. Idempotent: over an intact roster it changes nothing.")
     public Response replay(@Context UriInfo uri) {
-        RosterReplayRun run = replay.replay(access.user());
+        RosterReplayRun run = replay.replay(callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + run.id)).entity(ReplayView.of(run)).build();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +37,9 @@ public class TermReportResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     @PUT
     @Path("/{year}/{term}")
     @Operation(summary = "Record or correct the report card of a school year (Jalali, e.g. 1403) and term",
@@ -44,7 +48,7 @@ public class TermReportResource {
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term,
             @Valid @NotNull TermReportDtos.TermReportInput input) {
         access.requireChild(childId);
-        TermReportService.Saved saved = service.put(childId, year, term, input, access.user());
+        TermReportService.Saved saved = service.put(childId, year, term, input, callers.current().subject());
         return Response.status(saved.created() ? 201 : 200).entity(TermReportDtos.TermReportView.of(saved.report()))
             .build();
     }

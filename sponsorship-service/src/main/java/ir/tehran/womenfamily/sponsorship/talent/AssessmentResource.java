@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,12 +38,15 @@ public class AssessmentResource {
     @Inject
     Access access;
 
+    @Inject
+    Callers callers;
+
     @POST
     @Operation(summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
     public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
             @Context UriInfo uri) {
         access.requireChild(childId);
-        Assessment a = service.record(childId, request, access.user());
+        Assessment a = service.record(childId, request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
             .entity(AssessmentDtos.AssessmentView.of(a)).build();
     }

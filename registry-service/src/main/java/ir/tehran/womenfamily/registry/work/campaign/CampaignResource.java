@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.taxonomy.Category;
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +44,7 @@ public class CampaignResource {
     CampaignService service;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -54,7 +54,7 @@ public class CampaignResource {
     @RolesAllowed("admin")
     @Operation(summary = "Add a master, mentor or facilitator")
     public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r) {
-        Mentor m = service.addMentor(r, actors.current());
+        Mentor m = service.addMentor(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentors").path(m.id.toString()).build();
         return Response.created(location).entity(CampaignDtos.MentorView.of(m, 0, true)).build();
     }
@@ -102,7 +102,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Enrol a registered woman or a campaign participant as a mentee")
     public Response enrol(@Valid @NotNull CampaignDtos.EnrolMentee r) {
-        Mentee m = service.enrol(r, actors.current());
+        Mentee m = service.enrol(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(m.id.toString()).build();
         return Response.created(location).entity(service.view(m)).build();
     }
@@ -114,7 +114,7 @@ public class CampaignResource {
     public List<CampaignDtos.MenteeView> mentees(@QueryParam("waiting") Boolean waiting,
             @QueryParam("mentorId") UUID mentorId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.views(service.mentees(actors.current(), waiting, mentorId, limit));
+        return service.views(service.mentees(callers.current(), waiting, mentorId, limit));
     }
 
     @GET
@@ -122,7 +122,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "One mentee with her milestones")
     public CampaignDtos.MenteeView mentee(@PathParam("id") UUID id) {
-        return service.view(service.mentee(id, actors.current()));
+        return service.view(service.mentee(id, callers.current()));
     }
 
     @POST
@@ -138,7 +138,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "She leaves the campaign; her mentor's place is free again")
     public CampaignDtos.MenteeView withdraw(@PathParam("id") UUID id) {
-        return service.view(service.withdraw(id, actors.current()));
+        return service.view(service.withdraw(id, callers.current()));
     }
 
     @POST
@@ -146,7 +146,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Record a session with her mentor")
     public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r) {
-        MentoringSession s = service.recordSession(id, r, actors.current());
+        MentoringSession s = service.recordSession(id, r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(id.toString()).path("sessions").build();
         return Response.created(location).entity(CampaignDtos.SessionView.of(s)).build();
     }
@@ -156,7 +156,7 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Her sessions, oldest first")
     public List<CampaignDtos.SessionView> sessions(@PathParam("id") UUID id) {
-        return service.sessions(id, actors.current()).stream().map(CampaignDtos.SessionView::of).toList();
+        return service.sessions(id, callers.current()).stream().map(CampaignDtos.SessionView::of).toList();
     }
 
     @POST
@@ -164,6 +164,6 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Record a milestone she reached; her first sale makes her eligible for bazaars")
     public CampaignDtos.MenteeView reach(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordMilestone r) {
-        return service.view(service.reach(id, r, actors.current()));
+        return service.view(service.reach(id, r, callers.current()));
     }
 }

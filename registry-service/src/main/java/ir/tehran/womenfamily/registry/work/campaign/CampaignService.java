@@ -22,7 +22,6 @@ import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.Business;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
 import ir.tehran.womenfamily.support.taxonomy.Category;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesSplit;
@@ -34,6 +33,7 @@ import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -70,7 +70,7 @@ public class CampaignService {
     Clock clock;
 
     @Transactional
-    public Mentor addMentor(CampaignDtos.AddMentor r, Actor actor) {
+    public Mentor addMentor(CampaignDtos.AddMentor r, Caller actor) {
         Mentor m = new Mentor();
         m.id = UUID.randomUUID();
         m.kind = r.kind();
@@ -85,7 +85,7 @@ public class CampaignService {
         m.capacity = r.capacity();
         m.active = true;
         m.createdAt = Instant.now(clock);
-        m.createdBy = actor.name();
+        m.createdBy = actor.subject();
         m.persist();
         audit.record(AuditEvent.of("campaign-mentor.add", MENTOR, m.id));
         return m;
@@ -128,7 +128,7 @@ public class CampaignService {
     }
 
     @Transactional
-    public Mentee enrol(CampaignDtos.EnrolMentee r, Actor actor) {
+    public Mentee enrol(CampaignDtos.EnrolMentee r, Caller actor) {
         if ((r.beneficiaryId() == null) == (r.participantId() == null)) {
             throw ProblemException.invalid("beneficiaryId", "validation.campaign.one-person");
         }
@@ -160,7 +160,7 @@ public class CampaignService {
         m.interests = (r.interests() == null ? List.<Category>of() : r.interests()).stream().map(Category::code)
             .distinct().sorted().toArray(String[]::new);
         m.enrolledAt = Instant.now(clock);
-        m.enrolledBy = actor.name();
+        m.enrolledBy = actor.subject();
         m.persist();
         audit.record(AuditEvent.of("campaign-mentee.enrol", MENTEE, m.id)
             .withDetail("headsHousehold", m.headsHousehold));
@@ -169,14 +169,14 @@ public class CampaignService {
 
     /** A mentee the actor may follow, or 404. */
     @Transactional
-    public Mentee mentee(UUID id, Actor actor) {
+    public Mentee mentee(UUID id, Caller actor) {
         return Mentee.<Mentee>findByIdOptional(id).filter(m -> visible(actor, women.visibleTo(actor), m))
             .orElseThrow(() -> ProblemException.notFound("mentee", id));
     }
 
     /** Mentees the actor may follow: waiting ones in matching order, or those of one mentor. */
     @Transactional
-    public List<Mentee> mentees(Actor actor, Boolean waiting, UUID mentorId, int limit) {
+    public List<Mentee> mentees(Caller actor, Boolean waiting, UUID mentorId, int limit) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (Boolean.TRUE.equals(waiting)) {
@@ -190,9 +190,10 @@ public class CampaignService {
         }
         if (!actor.isAdmin()) {
             q.append(" and (district in :districts or enrolledBy = :me)");
-            params.put("districts", actor.districts().stream().map(Integer::shortValue).collect(Collectors.toSet()));
-            params.put("me", actor.name());
-            if (actor.districts().isEmpty()) {
+            params.put("districts",
+                actor.namedDistricts().stream().map(Integer::shortValue).collect(Collectors.toSet()));
+            params.put("me", actor.subject());
+            if (actor.namedDistricts().isEmpty()) {
                 params.put("districts", Set.of((short) -1));
             }
         }
@@ -234,16 +235,16 @@ public class CampaignService {
 
     /** She leaves the campaign: her mentor's place is free again; her sessions and milestones stay. */
     @Transactional
-    public Mentee withdraw(UUID menteeId, Actor actor) {
+    public Mentee withdraw(UUID menteeId, Caller actor) {
         Mentee m = active(menteeId, actor);
         m.withdrawnAt = Instant.now(clock);
-        m.withdrawnBy = actor.name();
+        m.withdrawnBy = actor.subject();
         audit.record(AuditEvent.of("campaign-mentee.withdraw", MENTEE, m.id));
         return m;
     }
 
     @Transactional
-    public MentoringSession recordSession(UUID menteeId, CampaignDtos.RecordSession r, Actor actor) {
+    public MentoringSession recordSession(UUID menteeId, CampaignDtos.RecordSession r, Caller actor) {
         Mentee m = active(menteeId, actor);
         if (m.mentorId == null) {
             throw ProblemException.conflict("campaign-mentee-unmatched");
@@ -261,14 +262,14 @@ public class CampaignService {
         s.minutes = r.minutes();
         s.topic = PersianText.normalize(r.topic().strip());
         s.recordedAt = now;
-        s.recordedBy = actor.name();
+        s.recordedBy = actor.subject();
         s.persist();
         audit.record(AuditEvent.of("campaign-session.record", MENTEE, m.id).withDetail("sessionId", s.id));
         return s;
     }
 
     @Transactional
-    public List<MentoringSession> sessions(UUID menteeId, Actor actor) {
+    public List<MentoringSession> sessions(UUID menteeId, Caller actor) {
         Mentee m = mentee(menteeId, actor);
         return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt", m.id);
     }
@@ -278,7 +279,7 @@ public class CampaignService {
      * announced as {@code campaign.bazaar-eligible}; a registered business must be hers.
      */
     @Transactional
-    public Mentee reach(UUID menteeId, CampaignDtos.RecordMilestone r, Actor actor) {
+    public Mentee reach(UUID menteeId, CampaignDtos.RecordMilestone r, Caller actor) {
         Mentee m = active(menteeId, actor);
         Instant now = Instant.now(clock);
         LocalDate day = Inputs.pastDay("reachedOn", r.reachedOn(), today(now));
@@ -307,7 +308,7 @@ public class CampaignService {
         s.reachedOn = day;
         s.businessId = r.businessId();
         s.recordedAt = now;
-        s.recordedBy = actor.name();
+        s.recordedBy = actor.subject();
         s.persist();
         if (r.milestone() == Milestone.Kind.FIRST_SALE) {
             m.bazaarEligibleSince = day;
@@ -347,7 +348,7 @@ public class CampaignService {
     }
 
     /** A mentee the actor may follow who has not left the campaign; 404, or 409 when she has left. */
-    private Mentee active(UUID menteeId, Actor actor) {
+    private Mentee active(UUID menteeId, Caller actor) {
         Mentee m = mentee(menteeId, actor);
         if (m.withdrawnAt != null) {
             throw ProblemException.conflict("campaign-mentee-withdrawn");
@@ -360,11 +361,12 @@ public class CampaignService {
      * it. A participant who is not registered is followed by the caseworkers of her district and whoever
      * enrolled her.
      */
-    private static boolean visible(Actor actor, Predicate<UUID> women, Mentee m) {
+    private static boolean visible(Caller actor, Predicate<UUID> women, Mentee m) {
         if (m.beneficiaryId != null) {
             return women.test(m.beneficiaryId);
         }
-        return actor.isAdmin() || actor.districts().contains((int) m.district) || actor.name().equals(m.enrolledBy);
+        return actor.isAdmin() || actor.namedDistricts().contains((int) m.district)
+            || actor.subject() != null && actor.subject().equals(m.enrolledBy);
     }
 
     private static LocalDate today(Instant now) {

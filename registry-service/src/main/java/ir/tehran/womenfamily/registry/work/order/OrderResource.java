@@ -3,9 +3,9 @@ package ir.tehran.womenfamily.registry.work.order;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class OrderResource {
     IdempotentRequests idempotent;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -56,7 +56,7 @@ public class OrderResource {
     @Operation(summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
     public Response create(@Valid @NotNull OrderDtos.NewOrder order,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        String by = actors.current().name();
+        String by = callers.current().subject();
         return idempotent.execute(idempotencyKey, by, order, () -> {
             OrderDtos.OrderView v = service.create(order, by);
             return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
@@ -88,7 +88,7 @@ public class OrderResource {
     @Operation(summary = "Change a draft", description = "Requires If-Match. New items or dates clear the split.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.OrderChange change,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrderDtos.OrderView v = service.update(id, Versions.required(ifMatch), change, actors.current().name());
+        OrderDtos.OrderView v = service.update(id, Versions.required(ifMatch), change, callers.current().subject());
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 
@@ -100,7 +100,7 @@ public class OrderResource {
             + "over the order's window and no renovation then (409 centre-over-capacity, centre-under-renovation).")
     public Response split(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Split split,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrderDtos.OrderView v = service.split(id, Versions.required(ifMatch), split, actors.current().name());
+        OrderDtos.OrderView v = service.split(id, Versions.required(ifMatch), split, callers.current().subject());
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 
@@ -121,7 +121,7 @@ public class OrderResource {
     public Response move(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Move move,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
-        OrderDtos.OrderView v = service.move(id, expected, move.to(), actors.current().name());
+        OrderDtos.OrderView v = service.move(id, expected, move.to(), callers.current().subject());
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 }

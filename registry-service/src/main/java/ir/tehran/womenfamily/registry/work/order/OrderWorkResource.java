@@ -3,8 +3,8 @@ package ir.tehran.womenfamily.registry.work.order;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,7 +34,7 @@ public class OrderWorkResource {
     OrderWorkService service;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @POST
     @Path("/work")
@@ -42,7 +42,7 @@ public class OrderWorkResource {
     @Operation(summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)")
     public Response recordWork(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Timesheet sheet) {
         return Response.status(Response.Status.CREATED)
-            .entity(service.recordWork(id, sheet, actors.current().name())).build();
+            .entity(service.recordWork(id, sheet, callers.current().subject())).build();
     }
 
     @GET
@@ -50,7 +50,7 @@ public class OrderWorkResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "Hours worked on the order; a caseworker sees only the women she may see")
     public List<OrderDtos.WorkView> work(@PathParam("id") UUID id) {
-        return service.work(id, actors.current());
+        return service.work(id, callers.current());
     }
 
     @POST
@@ -59,7 +59,7 @@ public class OrderWorkResource {
     @Operation(summary = "Record a delivery (possibly partial) from one of the order's centres")
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.NewDelivery delivery) {
         return Response.status(Response.Status.CREATED)
-            .entity(service.deliver(id, delivery, actors.current().name())).build();
+            .entity(service.deliver(id, delivery, callers.current().subject())).build();
     }
 
     @GET
@@ -76,7 +76,7 @@ public class OrderWorkResource {
     @Operation(summary = "Accept a delivery, or reject it with a reason")
     public OrderDtos.DeliveryView inspect(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
             @Valid @NotNull OrderDtos.Inspection inspection) {
-        return service.inspect(id, deliveryId, inspection, actors.current().name());
+        return service.inspect(id, deliveryId, inspection, callers.current().subject());
     }
 
     @GET
@@ -85,7 +85,7 @@ public class OrderWorkResource {
     @Operation(summary = "What each woman would be paid from a wage pool, in proportion to her hours")
     public OrderDtos.PaymentView preview(@PathParam("id") UUID id,
             @QueryParam("wagePoolRials") @NotNull @Min(1) @Max(OrderDtos.MAX_RIALS) Long wagePoolRials) {
-        return service.preview(id, wagePoolRials, actors.current());
+        return service.preview(id, wagePoolRials, callers.current());
     }
 
     @POST
@@ -93,7 +93,7 @@ public class OrderWorkResource {
     @RolesAllowed("admin")
     @Operation(summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID")
     public OrderDtos.PaymentView pay(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Payment payment) {
-        return service.pay(id, payment.wagePoolRials(), actors.current());
+        return service.pay(id, payment.wagePoolRials(), callers.current());
     }
 
     @GET
@@ -101,6 +101,6 @@ public class OrderWorkResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(summary = "The payment of a paid order; a caseworker sees only the women she may see")
     public OrderDtos.PaymentView payment(@PathParam("id") UUID id) {
-        return service.payment(id, actors.current()).orElseThrow(() -> ProblemException.notFound("payment", id));
+        return service.payment(id, callers.current()).orElseThrow(() -> ProblemException.notFound("payment", id));
     }
 }

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
-import ir.tehran.womenfamily.registry.common.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
@@ -25,6 +24,7 @@ import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -106,7 +106,7 @@ public class OrderWorkService {
     }
 
     @Transactional
-    public List<OrderDtos.WorkView> work(UUID orderId, Actor actor) {
+    public List<OrderDtos.WorkView> work(UUID orderId, Caller actor) {
         OrderService.find(orderId);
         Predicate<UUID> visible = visibleTo(actor);
         return WorkEntry.<WorkEntry>list("orderId = ?1 order by workDate, recordedAt, id", orderId).stream()
@@ -198,7 +198,7 @@ public class OrderWorkService {
 
     /** What each woman would get from {@code wagePoolRials}, without paying. */
     @Transactional
-    public OrderDtos.PaymentView preview(UUID orderId, long wagePoolRials, Actor actor) {
+    public OrderDtos.PaymentView preview(UUID orderId, long wagePoolRials, Caller actor) {
         ProductionOrder o = OrderService.find(orderId);
         Map<UUID, BigDecimal> hours = hoursByWoman(o.id);
         Map<UUID, Long> parts = parts(o, wagePoolRials, hours);
@@ -210,7 +210,7 @@ public class OrderWorkService {
      * rials adding up to the pool exactly, and the order moves to PAID.
      */
     @Transactional
-    public OrderDtos.PaymentView pay(UUID orderId, long wagePoolRials, Actor actor) {
+    public OrderDtos.PaymentView pay(UUID orderId, long wagePoolRials, Caller actor) {
         ProductionOrder o = OrderService.lock(orderId);
         if (!o.state.canMoveTo(OrderState.PAID)) {
             throw ProblemException.conflict("illegal-transition", o.state, OrderState.PAID);
@@ -232,7 +232,7 @@ public class OrderWorkService {
         o.wagePoolRials = wagePoolRials;
         o.paidAt = now;
         OrderState from = o.state;
-        o.moveTo(OrderState.PAID, actor.name(), now).persist();
+        o.moveTo(OrderState.PAID, actor.subject(), now).persist();
         List<OrderItem> items = OrderViews.items(o.id);
         outbox.append(o.stateChanged(from, OrderViews.totals(items),
             OrderViews.centres(OrderViews.allocations(o.id)), now));
@@ -243,7 +243,7 @@ public class OrderWorkService {
     }
 
     @Transactional
-    public Optional<OrderDtos.PaymentView> payment(UUID orderId, Actor actor) {
+    public Optional<OrderDtos.PaymentView> payment(UUID orderId, Caller actor) {
         ProductionOrder o = OrderService.find(orderId);
         if (o.state != OrderState.PAID) {
             return Optional.empty();
@@ -308,7 +308,7 @@ public class OrderWorkService {
     }
 
     /** Whether the actor may see each woman: {@link WomanAccess} decides. */
-    private Predicate<UUID> visibleTo(Actor actor) {
+    private Predicate<UUID> visibleTo(Caller actor) {
         return women.visibleTo(actor);
     }
 }

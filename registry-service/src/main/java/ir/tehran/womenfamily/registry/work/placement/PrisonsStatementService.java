@@ -7,12 +7,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.audit.CurrentActor;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,14 +32,14 @@ public class PrisonsStatementService {
     PlacementConfig config;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     Audit audit;
 
     @Transactional
     public List<PlacementDtos.AgencyStatement> receive(JalaliMonth month) {
-        Actor actor = actors.get();
+        Caller actor = callers.current();
         if (!config.prisonsClientId().equals(actor.clientId())) {
             audit.recordInNewTransaction(AuditEvent.of("placement-statement.receive", PlacementService.RESOURCE, null)
                 .withOutcome(AuditEvent.Outcome.DENIED).withPurpose(PURPOSE).withDetail("month", month));

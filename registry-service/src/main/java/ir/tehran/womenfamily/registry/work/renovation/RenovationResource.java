@@ -3,8 +3,8 @@ package ir.tehran.womenfamily.registry.work.renovation;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.common.Actors;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class RenovationResource {
     RenovationService service;
 
     @Inject
-    Actors actors;
+    Callers callers;
 
     @Context
     UriInfo uri;
@@ -47,7 +47,7 @@ public class RenovationResource {
     @RolesAllowed("admin")
     @Operation(summary = "Plan a centre's renovation; its days are then closed to production orders")
     public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n) {
-        Renovation r = service.plan(n, actors.current().name());
+        Renovation r = service.plan(n, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
             .tag(Versions.etag(r.version)).entity(RenovationDtos.RenovationView.of(r)).build();
     }

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.tracing.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +41,7 @@ public class Audit {
     AuditStore store;
 
     @Inject
-    CurrentActor actors;
+    Callers callers;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -50,13 +52,13 @@ public class Audit {
     /** Records {@code event} for the caller of the current request, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(AuditEvent event) {
-        return append(actors.get(), event);
+        return append(callers.current(), event);
     }
 
-    /** Records {@code event} for {@code actor} (a scheduled job, say), in the caller's transaction. */
+    /** Records {@code event} for {@code caller} (a scheduled job, say), in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(Actor actor, AuditEvent event) {
-        return append(actor, event);
+    public AuditEntry record(Caller caller, AuditEvent event) {
+        return append(caller, event);
     }
 
     /**
@@ -65,15 +67,15 @@ public class Audit {
      * new transaction would wait for it forever).
      */
     public AuditEntry recordInNewTransaction(AuditEvent event) {
-        Actor actor = actors.get();
+        Caller caller = callers.current();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE
             && transactions.getResource(LOCK_HELD) != null) {
             throw new IllegalStateException("this transaction already appended to the audit log");
         }
-        return QuarkusTransaction.requiringNew().call(() -> append(actor, event));
+        return QuarkusTransaction.requiringNew().call(() -> append(caller, event));
     }
 
-    private AuditEntry append(Actor actor, AuditEvent event) {
+    private AuditEntry append(Caller caller, AuditEvent event) {
         try (Connection c = dataSource.getConnection()) {
             AuditChain.Link tail = (AuditChain.Link) transactions.getResource(TAIL);
             if (tail == null) {
@@ -85,9 +87,9 @@ public class Audit {
             Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             AuditContext.Context context = AuditContext.current();
             String purpose = event.purpose() == null && context != null ? context.purpose() : event.purpose();
-            AuditEntry entry = new AuditEntry(tail.seq() + 1, at, actor.subject(), actor.clientId(), actor.rolesText(),
-                purpose, RequestIds.current(), event.action(), event.resourceType(), event.resourceId(),
-                event.outcome().name(), event.detail(), null, null).sealed(tail.hash());
+            AuditEntry entry = new AuditEntry(tail.seq() + 1, at, caller.subject(), caller.clientId(),
+                caller.rolesText(), purpose, RequestIds.current(), event.action(), event.resourceType(),
+                event.resourceId(), event.outcome().name(), event.detail(), null, null).sealed(tail.hash());
             store.insert(c, entry);
             transactions.putResource(TAIL, new AuditChain.Link(entry.seq(), entry.hash()));
             return entry;

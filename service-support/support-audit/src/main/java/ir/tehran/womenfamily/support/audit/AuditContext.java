@@ -3,6 +3,9 @@ package ir.tehran.womenfamily.support.audit;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
+
 /**
  * Who acts, and why, for work no request asked for: a Kafka consumer applying an event, a scheduled job. While
  * {@link #call} runs on this thread, {@link CurrentActor} answers with its actor (so {@link Audit#record(AuditEvent)}
@@ -16,8 +19,8 @@ public final class AuditContext {
     private AuditContext() {
     }
 
-    /** The actor and purpose of the work in hand. */
-    record Context(Actor actor, String purpose) {
+    /** The purpose of the work in hand (its caller is {@link Callers}'). */
+    record Context(String purpose) {
     }
 
     /**
@@ -26,9 +29,9 @@ public final class AuditContext {
      */
     public static <T> T call(String job, String purpose, Callable<T> work) throws Exception {
         Context before = CURRENT.get();
-        CURRENT.set(new Context(Actor.system(job), purpose));
+        CURRENT.set(new Context(purpose));
         try {
-            return work.call();
+            return Callers.callAs(Caller.system(job), work);
         } finally {
             if (before == null) {
                 CURRENT.remove();

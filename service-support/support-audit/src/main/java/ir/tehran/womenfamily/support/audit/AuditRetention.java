@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 public class AuditRetention {
 
     private static final Logger LOG = Logger.getLogger(AuditRetention.class);
-    private static final Actor JOB = Actor.system("audit-retention");
+    private static final Caller JOB = Caller.system("audit-retention");
 
     @Inject
     AgroalDataSource dataSource;

@@ -10,9 +10,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.scheduler.Scheduled;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -81,7 +81,7 @@ public class OutboxPruning {
             }
         }
         if (total > 0) {
-            audit.record(Actor.system(JOB), AuditEvent.of("housekeeping.outbox.prune", "outbox-event", null)
+            audit.record(Caller.system(JOB), AuditEvent.of("housekeeping.outbox.prune", "outbox-event", null)
                 .withPurpose("job:" + JOB).withDetail("rows", total).withDetail("cutoff", cutoff));
             LOG.infof("outbox pruning removed %d events published before %s", total, cutoff);
         }

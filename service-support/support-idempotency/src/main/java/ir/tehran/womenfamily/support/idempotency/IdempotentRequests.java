@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
-import ir.tehran.womenfamily.support.audit.Actor;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -109,7 +109,7 @@ public class IdempotentRequests {
         int deleted = em.createNativeQuery("delete from idempotency_key where created_at < now() - interval '1 day'")
             .executeUpdate();
         if (deleted > 0) {
-            audit.record(Actor.system(EXPIRY_JOB), AuditEvent.of("housekeeping.idempotency-key.expire",
+            audit.record(Caller.system(EXPIRY_JOB), AuditEvent.of("housekeeping.idempotency-key.expire",
                     "idempotency-key", null).withPurpose("job:" + EXPIRY_JOB).withDetail("rows", deleted)
                 .withDetail("cutoff", instant(cutoff)));
         }

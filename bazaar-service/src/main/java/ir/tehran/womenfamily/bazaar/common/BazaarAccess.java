@@ -1,27 +1,25 @@
 package ir.tehran.womenfamily.bazaar.common;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, as far as this service cares: staff roles, the businesses a producer's token binds her
- * to (claim {@code businesses}), and a partner app's scopes (claim {@code scope}).
+ * What a caller may do in this service, built on who is calling ({@link Callers}, the one model every service
+ * shares): staff (admin, bazaar coordinator) pass; a partner app needs the {@code bazaar.read} scope; a producer
+ * reaches only what the businesses her token binds her to (claim {@code businesses}) may see.
  */
 @RequestScoped
-public class Caller {
+public class BazaarAccess {
 
     public static final String ADMIN = "admin";
     public static final String COORDINATOR = "bazaar-coordinator";
@@ -30,28 +28,22 @@ public class Caller {
     public static final String READ_SCOPE = "bazaar.read";
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @Inject
     EntityManager em;
 
-    public String name() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
     public boolean isStaff() {
-        return identity.hasRole(ADMIN) || identity.hasRole(COORDINATOR);
+        Caller caller = callers.current();
+        return caller.hasRole(ADMIN) || caller.hasRole(COORDINATOR);
     }
 
     public boolean isProducer() {
-        return identity.hasRole(PRODUCER);
+        return callers.current().hasRole(PRODUCER);
     }
 
     public boolean isPartnerApp() {
-        return identity.hasRole(PARTNER_APP);
+        return callers.current().hasRole(PARTNER_APP);
     }
 
     /** Staff, or a partner app holding the read scope; anyone else gets 403. */
@@ -59,24 +51,11 @@ public class Caller {
         if (isStaff()) {
             return;
         }
-        if (identity.hasRole(PARTNER_APP) && scopes().contains(READ_SCOPE)) {
+        Caller caller = callers.current();
+        if (caller.hasRole(PARTNER_APP) && caller.scopes().contains(READ_SCOPE)) {
             return;
         }
         throw new ForbiddenException();
-    }
-
-    /** The businesses a producer's token names; empty for anyone else. */
-    public Set<UUID> businesses() {
-        Set<UUID> out = new HashSet<>();
-        Object claim = jwt == null ? null : jwt.getClaim("businesses");
-        if (claim instanceof Collection<?> values) {
-            for (Object v : values) {
-                parse(String.valueOf(v).replace("\"", ""), out);
-            }
-        } else if (claim instanceof jakarta.json.JsonArray array) {
-            array.forEach(v -> parse(v.toString().replace("\"", ""), out));
-        }
-        return out;
     }
 
     /**
@@ -92,7 +71,7 @@ public class Caller {
             requireStaffOrReader();
             return;
         }
-        Set<UUID> mine = businesses();
+        Set<UUID> mine = callers.current().businesses();
         if (mine.isEmpty()) {
             // an empty "in" list is not valid SQL: a business id nobody holds stands for none
             mine = Set.of(new UUID(0, 0));
@@ -110,23 +89,6 @@ public class Caller {
 
     /** True when the caller may act for this business: staff, or the producer whose token names it. */
     public boolean actsFor(UUID businessId) {
-        return isStaff() || isProducer() && businesses().contains(businessId);
-    }
-
-    public Set<String> scopes() {
-        Object scope = jwt == null ? null : jwt.getClaim("scope");
-        if (scope == null) {
-            return Set.of();
-        }
-        String text = scope instanceof jakarta.json.JsonString s ? s.getString() : scope.toString();
-        return new HashSet<>(Arrays.asList(text.strip().split("\\s+")));
-    }
-
-    private static void parse(String text, Set<UUID> out) {
-        try {
-            out.add(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException ignored) {
-            // a malformed id in the claim binds her to nothing
-        }
+        return isStaff() || isProducer() && callers.current().businesses().contains(businessId);
     }
 }
