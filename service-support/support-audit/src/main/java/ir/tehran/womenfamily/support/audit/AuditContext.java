@@ -8,7 +8,7 @@ import ir.tehran.womenfamily.support.security.Callers;
 
 /**
  * Who acts, and why, for work no request asked for: a Kafka consumer applying an event, a scheduled job. While
- * {@link #call} runs on this thread, {@link CurrentActor} answers with its actor (so {@link Audit#record(AuditEvent)}
+ * {@link #call} runs on this thread, {@link Callers} answers with its caller (so {@link Audit#record(AuditEvent)}
  * names the service, {@code system:<work>}, rather than nobody) and an entry without a purpose of its own gets the
  * context's.
  */
