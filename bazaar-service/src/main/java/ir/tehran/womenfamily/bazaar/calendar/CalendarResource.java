@@ -89,7 +89,7 @@ public class CalendarResource {
         CalendarService.Filter filter = new CalendarService.Filter(district, station, latitude, longitude,
             radiusKm == null ? 5.0 : radiusKm);
         CacheKey key = new CacheKey(start, end, filter);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Cached cached = cache.get(key);
         if (cached == null || cached.until() < now) {
             byte[] body;

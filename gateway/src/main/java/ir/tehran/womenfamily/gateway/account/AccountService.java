@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.gateway.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,6 +26,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class AccountService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -58,7 +62,7 @@ public class AccountService {
      */
     @Transactional
     public Outcome changePassword(String username, String current, String next, String source) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         StaffUser user = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
         if (user == null || !user.active) {
             passwords.burn(current);

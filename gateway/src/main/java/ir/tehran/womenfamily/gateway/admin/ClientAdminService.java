@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.gateway.admin;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +31,9 @@ public class ClientAdminService {
 
     private static final Logger LOG = Logger.getLogger(ClientAdminService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Clock clock;
 
     @Inject
     Identities identities;
@@ -100,7 +104,7 @@ public class ClientAdminService {
             .filter(s -> s.clientId.equals(clientId))
             .orElseThrow(() -> ProblemException.notFound("client-secret", secretId));
         if (secret.revokedAt == null) {
-            secret.revokedAt = Instant.now();
+            secret.revokedAt = Instant.now(clock);
             LOG.infof("admin %s revoked secret %s of client %s", admin, secretId, clientId);
             audit.record(AuditEvent.of("client.secret.revoke", "client", clientId).withPurpose("administration")
                 .withDetail("secretId", secretId));
@@ -112,7 +116,7 @@ public class ClientAdminService {
     public ClientDtos.ClientView revoke(String clientId, String admin) {
         ApiClient client = locked(clientId);
         if (client.revokedAt == null) {
-            Instant now = Instant.now();
+            Instant now = Instant.now(clock);
             client.revokedAt = now;
             client.active = false;
             ClientSecret.update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", now, clientId);

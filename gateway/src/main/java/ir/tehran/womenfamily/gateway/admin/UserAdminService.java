@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.gateway.admin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +38,9 @@ public class UserAdminService {
     private static final int MAX_DISTRICT = 22;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Identities identities;
 
     @Inject
@@ -56,7 +60,7 @@ public class UserAdminService {
     }
 
     public List<UserDtos.UserView> list() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         return StaffUser.<StaffUser>listAll().stream()
             .sorted((a, b) -> a.username.compareTo(b.username))
             .map(u -> view(u, now))
@@ -64,7 +68,7 @@ public class UserAdminService {
     }
 
     public Optional<UserDtos.UserView> find(String username) {
-        return StaffUser.<StaffUser>findByIdOptional(username).map(u -> view(u, Instant.now()));
+        return StaffUser.<StaffUser>findByIdOptional(username).map(u -> view(u, Instant.now(clock)));
     }
 
     @Transactional
@@ -80,7 +84,7 @@ public class UserAdminService {
         user.mustChangePassword = true;
         audit.record(AuditEvent.of("user.create", "user", request.username()).withPurpose("administration")
             .withDetail("roles", String.join(",", access.roles())).withDetail("mustChangePassword", true));
-        return new UserDtos.CreatedUser(view(user, Instant.now()),
+        return new UserDtos.CreatedUser(view(user, Instant.now(clock)),
             new UserDtos.IssuedPassword(user.username, password));
     }
 
@@ -98,7 +102,7 @@ public class UserAdminService {
             .withDetail("districts", access.districts() == null ? null : access.districts().toString())
             .withDetail("businesses", access.businesses() == null ? null : access.businesses().size())
             .withDetail("sponsorId", access.sponsorId()));
-        return view(user, Instant.now());
+        return view(user, Instant.now(clock));
     }
 
     /** Disables the account and ends her logins; disabling it again changes nothing but is recorded. */
@@ -109,7 +113,7 @@ public class UserAdminService {
         int tokens = refreshTokens.revokeForUser(username);
         audit.record(AuditEvent.of("user.disable", "user", username).withPurpose("administration")
             .withDetail("refreshTokensRevoked", tokens));
-        return view(user, Instant.now());
+        return view(user, Instant.now(clock));
     }
 
     @Transactional
@@ -117,7 +121,7 @@ public class UserAdminService {
         StaffUser user = locked(username);
         user.active = true;
         audit.record(AuditEvent.of("user.enable", "user", username).withPurpose("administration"));
-        return view(user, Instant.now());
+        return view(user, Instant.now(clock));
     }
 
     /**

@@ -42,6 +42,8 @@ public class BearerClients {
     /** The client key of a verified token, or {@code null} (in a succeeded future) when it does not verify. */
     public Future<String> clientOf(String token) {
         String digest = digest(token);
+        // The wall clock, not the injected Clock: a remembered outcome stands in for smallrye-jwt's verification,
+        // which checks the expiry against the system clock, so it must lapse by the same clock.
         long now = System.currentTimeMillis();
         Known hit = known.get(digest);
         if (hit != null && hit.expiresAtMillis() > now) {
@@ -77,7 +79,7 @@ public class BearerClients {
 
     private void remember(String digest, Known entry) {
         if (known.size() >= MAX_REMEMBERED) {
-            long now = System.currentTimeMillis();
+            long now = System.currentTimeMillis(); // the verifier's clock, as in clientOf
             known.values().removeIf(k -> k.expiresAtMillis() <= now);
             if (known.size() >= MAX_REMEMBERED) {
                 known.clear();

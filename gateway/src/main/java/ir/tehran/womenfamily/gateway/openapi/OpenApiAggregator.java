@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public class OpenApiAggregator {
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
     /** A service found down is asked again sooner than a document is refreshed. */
     private static final Duration RETRY_DOWN = Duration.ofSeconds(5);
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -96,7 +100,7 @@ public class OpenApiAggregator {
 
     private CompletableFuture<Fetched> fetch(String name, URI base) {
         Fetched cached = cache.get(name);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         if (cached != null && now.isBefore(cached.expires())) {
             return CompletableFuture.completedFuture(cached);
         }
@@ -123,7 +127,7 @@ public class OpenApiAggregator {
                 }
                 Duration keep = doc == null && RETRY_DOWN.compareTo(config.openapi().cacheTtl()) < 0
                     ? RETRY_DOWN : config.openapi().cacheTtl();
-                Fetched result = new Fetched(doc instanceof ObjectNode ? doc : null, Instant.now().plus(keep));
+                Fetched result = new Fetched(doc instanceof ObjectNode ? doc : null, Instant.now(clock).plus(keep));
                 cache.put(name, result);
                 return result;
             });

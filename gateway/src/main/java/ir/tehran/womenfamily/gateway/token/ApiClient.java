@@ -36,8 +36,9 @@ public class ApiClient extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** Set from the injected clock by the bean that creates the row. */
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     /** Set when an admin revoked the client: it gets no token any more. */
     @Column(name = "revoked_at")

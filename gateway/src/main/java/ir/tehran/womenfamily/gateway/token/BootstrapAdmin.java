@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.gateway.token;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,6 +33,9 @@ public class BootstrapAdmin {
     static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -133,6 +138,7 @@ public class BootstrapAdmin {
         user.passwordHash = settings.passwordHash();
         user.roles = new String[] {Roles.ADMIN};
         user.mustChangePassword = true;
+        user.createdAt = Instant.now(clock);
         user.persist();
         audit.record(Caller.system(JOB), AuditEvent.of("user.bootstrap", "user", user.username)
             .withPurpose("bootstrap").withDetail("roles", Roles.ADMIN).withDetail("mustChangePassword", true));

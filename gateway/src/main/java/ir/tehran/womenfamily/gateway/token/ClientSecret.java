@@ -29,8 +29,9 @@ public class ClientSecret extends PanacheEntityBase {
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;
 
+    /** Set from the injected clock by the bean that creates the row. */
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @Column(name = "revoked_at")
     public Instant revokedAt;

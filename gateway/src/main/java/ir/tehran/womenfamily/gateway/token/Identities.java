@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.gateway.token;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import jakarta.transaction.Transactional;
 /** Checks client secrets and passwords (through the login throttle), and creates clients and users. */
 @ApplicationScoped
 public class Identities {
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -54,7 +58,7 @@ public class Identities {
      */
     @Transactional
     public StaffLogin authenticateStaff(String username, String password, String source) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         LoginThrottle.Key key = new LoginThrottle.Key(username, source);
         Optional<Instant> throttled = throttle.blockedUntil(key, now);
         StaffUser user = StaffUser.findById(username);
@@ -97,6 +101,7 @@ public class Identities {
         user.districts = u.districts() == null ? null : u.districts().toArray(Integer[]::new);
         user.businesses = u.businesses() == null ? null : u.businesses().toArray(String[]::new);
         user.sponsorId = u.sponsorId();
+        user.createdAt = Instant.now(clock);
         user.persist();
         return true;
     }
@@ -113,6 +118,7 @@ public class Identities {
         client.name = name;
         client.roles = roles.toArray(String[]::new);
         client.scopes = scopes.toArray(String[]::new);
+        client.createdAt = Instant.now(clock);
         client.persist();
         addSecret(clientId, secret);
         return true;
@@ -152,6 +158,7 @@ public class Identities {
         row.id = UUID.randomUUID();
         row.clientId = clientId;
         row.secretHash = passwords.hash(secret);
+        row.createdAt = Instant.now(clock);
         row.persist();
         return row;
     }

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.gateway.token;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,6 +43,9 @@ public class LoginThrottle {
     static final Duration IDLE = Duration.ofDays(1);
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -129,7 +133,7 @@ public class LoginThrottle {
     @Scheduled(every = "1h", delayed = "7m", identity = PURGE_JOB,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
-        purge(Instant.now().minus(IDLE));
+        purge(Instant.now(clock).minus(IDLE));
     }
 
     /** Drops the pairs idle since before {@code cutoff} and no longer delayed; one audit entry when it dropped any. */

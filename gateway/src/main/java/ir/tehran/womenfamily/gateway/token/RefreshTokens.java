@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,6 +38,9 @@ public class RefreshTokens {
     static final String PURGE_JOB = "refresh-token-purge";
 
     @Inject
+    Clock clock;
+
+    @Inject
     GatewayConfig config;
 
     @Inject
@@ -45,7 +49,7 @@ public class RefreshTokens {
     /** Starts a new family at a password login; returns the token's value. */
     @Transactional
     public String startFamily(StaffUser user, String clientId) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Instant familyExpires = now.plus(config.token().refreshSessionLifetime());
         return issue(UUID.randomUUID(), user.username, clientId, now, familyExpires);
     }
@@ -56,7 +60,7 @@ public class RefreshTokens {
      */
     @Transactional
     public Redemption redeem(String presented, String clientId) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Optional<RefreshToken> found = RefreshToken.find("tokenHash", hash(presented))
             .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         if (found.isEmpty()) {
@@ -99,27 +103,27 @@ public class RefreshTokens {
     public void revoke(String presented, String clientId) {
         RefreshToken.<RefreshToken>find("tokenHash", hash(presented)).firstResultOptional()
             .filter(t -> t.clientId == null || t.clientId.equals(clientId))
-            .ifPresent(t -> revokeFamily(t.familyId, Instant.now()));
+            .ifPresent(t -> revokeFamily(t.familyId, Instant.now(clock)));
     }
 
     /** Revokes every refresh token of a person (her account disabled or her password reset). */
     @Transactional
     public int revokeForUser(String username) {
-        return RefreshToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(),
+        return RefreshToken.update("revokedAt = ?1 where username = ?2 and revokedAt is null", Instant.now(clock),
             username);
     }
 
     /** Revokes every refresh token issued to a client (when the client is revoked). */
     @Transactional
     public int revokeForClient(String clientId) {
-        return RefreshToken.update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", Instant.now(),
+        return RefreshToken.update("revokedAt = ?1 where clientId = ?2 and revokedAt is null", Instant.now(clock),
             clientId);
     }
 
     @Scheduled(every = "1h", delayed = "5m", identity = PURGE_JOB,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
-        purge(Instant.now());
+        purge(Instant.now(clock));
     }
 
     /**

@@ -53,6 +53,7 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 
+    /** Set from the injected clock by the bean that creates the row. */
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 }

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.gateway.token;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,6 +25,9 @@ public class TokenIssuer {
 
     /** The claim of a token that serves only the password change. */
     public static final String PASSWORD_CHANGE_CLAIM = "password_change_required";
+
+    @Inject
+    Clock clock;
 
     @Inject
     GatewayConfig config;
@@ -77,7 +81,7 @@ public class TokenIssuer {
 
     private IssuedToken issue(String subject, List<String> roles, List<String> scopes, String clientId,
             Map<String, Object> limits, String refreshToken) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Duration lifetime = lifetime();
         JwtClaimsBuilder claims = Jwt.claims()
             .issuer(config.token().issuer())

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.support.events;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class Outbox {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -84,7 +88,7 @@ public class Outbox {
      * and the trace context ({@code traceparent}) of the work that caused it, for the relay to pass on.
      */
     private void insertAll(Collection<DomainEvent> events) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(Instant.now(clock));
         String requestId = RequestIds.current();
         String traceparent = TraceContext.currentTraceparent();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 import io.agroal.api.AgroalDataSource;
@@ -36,6 +37,9 @@ public class OutboxPruning {
     static final String JOB = "outbox-pruning";
 
     @Inject
+    Clock clock;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -48,7 +52,7 @@ public class OutboxPruning {
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            prune(Instant.now().minus(config.relay().keepPublished()));
+            prune(Instant.now(clock).minus(config.relay().keepPublished()));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("outbox pruning failed: %s", e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,6 +69,9 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
     @Inject
+    Clock clock;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -107,7 +111,7 @@ public class OutboxRelay {
     @Scheduled(every = "${events.relay.interval:1s}", delayed = "1s",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.relay().enabled() || Instant.now().isBefore(nextAttempt)) {
+        if (!config.relay().enabled() || Instant.now(clock).isBefore(nextAttempt)) {
             return;
         }
         relayPending();
@@ -118,7 +122,7 @@ public class OutboxRelay {
      * coalesced into it. Ignored while backing off after a failure.
      */
     public void wakeUp() {
-        if (!config.relay().enabled() || Instant.now().isBefore(nextAttempt)
+        if (!config.relay().enabled() || Instant.now(clock).isBefore(nextAttempt)
             || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
@@ -150,7 +154,7 @@ public class OutboxRelay {
             }
             failing = true;
             closeProducer();
-            nextAttempt = Instant.now().plus(backoff);
+            nextAttempt = Instant.now(clock).plus(backoff);
             Duration doubled = backoff.multipliedBy(2);
             backoff = doubled.compareTo(config.relay().maxBackoff()) > 0 ? config.relay().maxBackoff() : doubled;
             return -1;

@@ -18,6 +18,9 @@ import org.jboss.logging.Logger;
  * the same clock skew is refused. Such a token was made by a clock that is wrong, or to outlive the lifetime
  * limit by starting later. Both settings are shared by every verifier (service-support's
  * {@code META-INF/microprofile-config.properties}); docs/security.md, "Tokens".
+ *
+ * <p>{@code iat} is compared with the wall clock, not the injected {@code Clock}: smallrye-jwt checks {@code exp}
+ * against the system clock, and both ends of a token's lifetime must be judged by the same clock.
  */
 @ApplicationScoped
 @Alternative
