@@ -45,6 +45,8 @@ import org.apache.kafka.common.TopicPartition;
  * {@code flyway_schema_history}, {@code rate_limit*} (every request, emptied by the sweep) and
  * {@code beneficiary_code_hmac} (written by the HMAC backfill job, a copy of what {@code beneficiary}, which
  * is counted, holds).</li>
+ * <li>{@code login_throttle} is not counted either: like the rate limits, it counts refusals by design (a wrong
+ * current password in a password change that is otherwise well formed is refused and counted).</li>
  * <li>Every other table in full. Its other writers are held still: the consumers are caught up before a batch
  * starts ({@link #awaitIdle}), and the shared stack turns off the clock-driven jobs that change domain rows
  * (sponsorship's age-out and hold expiry). The remaining housekeeping jobs delete only rows older than the
@@ -60,7 +62,7 @@ final class RowCounts implements AutoCloseable {
      */
     private static final Pattern SAFE_PREFIX = Pattern.compile("[A-Za-z0-9.:-]{1,100}");
     static final List<String> NOT_COUNTED = List.of("processed_event", "flyway_schema_history",
-        "beneficiary_code_hmac");
+        "beneficiary_code_hmac", "login_throttle");
     private static final List<String> DATABASES = List.of("gateway", "registry", "bazaar", "sponsorship");
 
     private final LocalStack stack;
