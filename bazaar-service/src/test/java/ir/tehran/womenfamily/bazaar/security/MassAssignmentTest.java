@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.bazaar.security;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
@@ -50,11 +51,7 @@ class MassAssignmentTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of();
 
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
-    private static final Set<String> NO_FIXTURE_YET = Set.of(
-        "POST " + API + "/bazaars/{bazaarId}/allocations",
-        "PUT " + API + "/bazaars/{bazaarId}/footfall",
-        "POST " + API + "/bazaars/{bazaarId}/sales",
-        "POST " + API + "/series");
+    private static final Set<String> NO_FIXTURE_YET = Set.of();
 
     @TestHTTPResource("/")
     URL root;
@@ -106,6 +103,37 @@ class MassAssignmentTest {
                 + business + "\",\"venuePreferences\":[\"" + venue + "\"],\"days\":[\"" + day() + "\"],\"stalls\":1}",
                 null, "location");
         });
+        f.put("POST " + b + "/{bazaarId}/allocations", () -> {
+            String id = TestData.bazaar("MONTHLY", day(), 1, List.of(TestData.venue(2, 0, 0, 4)));
+            TestData.move(id, "OPEN");
+            TestData.move(id, "ALLOCATING");
+            return new Call(TestData.coordinator(), b + "/" + id + "/allocations",
+                "{\"method\":\"GREEDY\",\"seed\":7,\"timeLimitSeconds\":1}", null, "location");
+        });
+        f.put("PUT " + b + "/{bazaarId}/footfall", () -> {
+            String venue = TestData.venue(2, 0, 0, 4);
+            String id = TestData.bazaar("MONTHLY", TestData.today(), 1, List.of(venue));
+            return new Call(TestData.coordinator(), b + "/" + id + "/footfall", "{\"venueId\":\"" + venue
+                + "\",\"day\":\"" + TestData.today() + "\",\"visitors\":300}", null, b + "/" + id + "/footfall");
+        });
+        f.put("POST " + b + "/{bazaarId}/sales", () -> {
+            String venue = TestData.venue(2, 0, 0, 4);
+            String id = TestData.bazaar("MONTHLY", TestData.today(), 1, List.of(venue));
+            TestData.move(id, "OPEN");
+            UUID business = TestData.registeredBusiness("pottery", 4, true);
+            TestData.apply(id, business, List.of(venue), List.of(TestData.today()), 1);
+            TestData.move(id, "ALLOCATING");
+            String run = TestData.allocate(id, Map.of("method", "GREEDY", "seed", 7, "timeLimitSeconds", 1));
+            given().auth().oauth2(TestData.coordinator()).post(b + "/" + id + "/allocations/" + run + "/publish")
+                .then().statusCode(200);
+            TestData.move(id, "RUNNING");
+            return new Call(TestData.producer(business), b + "/" + id + "/sales", "{\"businessId\":\"" + business
+                + "\",\"day\":\"" + TestData.today() + "\",\"amountRials\":45000000}", null, null);
+        });
+        f.put("POST " + API + "/series", () -> new Call(TestData.coordinator(), API + "/series",
+            "{\"nameFa\":\"بازارچهٔ ماهانه\",\"nameEn\":\"Monthly bazaar\",\"kind\":\"MONTHLY\",\"rule\":\"MONTHLY\","
+                + "\"fromYear\":1420,\"toYear\":1420,\"dayOfMonth\":10,\"durationDays\":1,\"venueIds\":[\""
+                + TestData.venue(1, 0, 0, 4) + "\"],\"stallsPerDay\":1}", null, null));
         return f;
     }
 

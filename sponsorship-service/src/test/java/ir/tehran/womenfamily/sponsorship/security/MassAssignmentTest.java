@@ -36,6 +36,11 @@ class MassAssignmentTest {
 
     private static final String API = "/api/sponsorship";
 
+    /** A gifted candidate's assessment. */
+    private static final String ASSESSMENT = "{\"assessedOn\":\"" + RegistryFeed.today().minusDays(30)
+        + "\",\"assessor\":\"مشاور\",\"scores\":{\"MATHEMATICS\":97,\"SCIENCES\":93},"
+        + "\"giftedCandidate\":true}";
+
     /** Fields only the server sets. */
     private static final Set<String> SERVER_OWNED;
 
@@ -54,14 +59,7 @@ class MassAssignmentTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of();
 
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
-    private static final Set<String> NO_FIXTURE_YET = Set.of(
-        "POST " + API + "/children/{childId}/assessments",
-        "POST " + API + "/children/{childId}/school-applications",
-        "PUT " + API + "/children/{childId}/term-reports/{year}/{term}",
-        "POST " + API + "/enrolments/{id}/completion",
-        "POST " + API + "/matching/runs",
-        "PUT " + API + "/programmes/{id}/sessions/{number}/attendance",
-        "POST " + API + "/school-applications/{id}/transitions");
+    private static final Set<String> NO_FIXTURE_YET = Set.of();
 
     @TestHTTPResource("/")
     URL root;
@@ -115,7 +113,71 @@ class MassAssignmentTest {
             return new Call(Tokens.officer(), API + "/programmes/" + p + "/enrolments", "{\"childId\":\""
                 + RegistryFeed.newChild(11, "FEMALE", 5) + "\"}", null, null);
         });
+        f.put("POST " + API + "/children/{childId}/assessments", () -> {
+            String c = API + "/children/" + RegistryFeed.newChild(12, "FEMALE", 5);
+            return new Call(Tokens.officer(), c + "/assessments", ASSESSMENT, null, c + "/assessments");
+        });
+        f.put("POST " + API + "/children/{childId}/school-applications", () -> {
+            UUID child = giftedCandidate();
+            return new Call(Tokens.officer(), API + "/children/" + child + "/school-applications",
+                application(school()), null, "location");
+        });
+        f.put("POST " + API + "/school-applications/{id}/transitions", () -> {
+            String a = API + "/school-applications/" + post(API + "/children/" + giftedCandidate()
+                + "/school-applications", application(school()));
+            return new Call(Tokens.officer(), a + "/transitions", "{\"to\":\"APPLIED\"}", null, a);
+        });
+        f.put("PUT " + API + "/children/{childId}/term-reports/{year}/{term}", () -> {
+            String c = API + "/children/" + RegistryFeed.newChild(13, "FEMALE", 5) + "/term-reports";
+            return new Call(Tokens.officer(), c + "/1403/1",
+                "{\"grades\":{\"MATHEMATICS\":18,\"ENGLISH\":17.5},\"schoolDays\":100,\"absentDays\":2}",
+                null, c);
+        });
+        f.put("POST " + API + "/enrolments/{id}/completion", () -> {
+            String e = API + "/enrolments/" + enrolment(post(API + "/programmes", programme()));
+            return new Call(Tokens.officer(), e + "/completion", "{\"outcome\":\"دوره را به پایان برد\"}", null,
+                e);
+        });
+        f.put("PUT " + API + "/programmes/{id}/sessions/{number}/attendance", () -> {
+            String p = API + "/programmes/" + post(API + "/programmes", programme());
+            String e = enrolment(p.substring(p.lastIndexOf('/') + 1));
+            post(p + "/sessions", "{\"heldOn\":\"" + RegistryFeed.today() + "\",\"topic\":\"آغاز\"}");
+            return new Call(Tokens.officer(), p + "/sessions/1/attendance",
+                "{\"present\":[\"" + e + "\"],\"absent\":[]}", null, API + "/enrolments/" + e);
+        });
+        f.put("POST " + API + "/matching/runs", () -> new Call(Tokens.officer(), API + "/matching/runs",
+            "{\"requests\":[{\"sponsorId\":\"" + Sponsors.newBenefactor("نیکوکار آزمون", "{\"districts\":[11]}")
+                + "\",\"terms\":{\"purpose\":\"EDUCATION\",\"schedule\":\"MONTHLY\",\"instalmentRials\":3000000,"
+                + "\"months\":6}}]}", null, null));
         return f;
+    }
+
+    /** POSTs {@code body} as an officer and returns the new record's id. */
+    private static String post(String path, String body) {
+        return given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(body).post(path).then()
+            .statusCode(201).extract().path("id").toString();
+    }
+
+    private static String school() {
+        return post(API + "/schools", "{\"name\":\"دبیرستان آزمون\",\"kind\":\"GIFTED\",\"district\":5}");
+    }
+
+    private static UUID giftedCandidate() {
+        UUID child = RegistryFeed.newChild(12, "FEMALE", 5);
+        post(API + "/children/" + child + "/assessments", ASSESSMENT);
+        return child;
+    }
+
+    private static String application(String school) {
+        return "{\"schoolId\":\"" + school + "\",\"academicYear\":1405,\"applicationDeadline\":\""
+            + RegistryFeed.today().plusDays(10) + "\",\"examDate\":\"" + RegistryFeed.today().plusDays(20)
+            + "\",\"feeRials\":3500000}";
+    }
+
+    /** A child enrolled in programme {@code programme}; returns the enrolment's id. */
+    private static String enrolment(String programme) {
+        return post(API + "/programmes/" + programme + "/enrolments", "{\"childId\":\""
+            + RegistryFeed.newChild(11, "FEMALE", 5) + "\"}");
     }
 
     private static UUID activePledge() {
