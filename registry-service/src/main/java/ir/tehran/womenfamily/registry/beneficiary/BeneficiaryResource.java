@@ -30,7 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,8 +62,10 @@ public class BeneficiaryResource {
     UriInfo uri;
 
     @POST
-    @Operation(summary = "Register a woman head of household",
+    @Operation(operationId = "registerBeneficiary", summary = "Register a woman head of household",
         description = "Send an Idempotency-Key so that a retry does not register her twice.")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
     public Response register(@Valid @NotNull BeneficiaryDtos.RegisterBeneficiary request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         var actor = callers.current();
@@ -71,7 +77,7 @@ public class BeneficiaryResource {
     }
 
     @GET
-    @Operation(summary = "Search and list women",
+    @Operation(operationId = "searchBeneficiaries", summary = "Search and list women",
         description = "Exact by national code or mobile; fuzzy by Persian name (q); filters; cursor pages.")
     public BeneficiarySearch.Page list(
             @QueryParam("q") @Size(max = 100) String q,
@@ -88,8 +94,13 @@ public class BeneficiaryResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one woman's profile",
+    @Operation(operationId = "getBeneficiary", summary = "Read one woman's profile",
         description = "Carries an ETag; a record merged into another answers 301 to the survivor.")
+    @APIResponse(responseCode = "200", description = "Her profile",
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
+    @APIResponse(responseCode = "301", description = "Merged into another record: Location names the survivor",
+        headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
     public Response get(@PathParam("id") UUID id) {
         Beneficiary b = service.profile(id, callers.current());
         if (b.isMerged()) {
@@ -101,7 +112,10 @@ public class BeneficiaryResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change a woman's profile", description = "Requires If-Match with the ETag last read.")
+    @Operation(operationId = "updateBeneficiary", summary = "Change a woman's profile",
+        description = "Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "Her changed profile",
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.UpdateBeneficiary request,
             @Parameter(description = "The ETag last read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.update(id, Versions.required(ifMatch), request, callers.current());
@@ -110,7 +124,10 @@ public class BeneficiaryResource {
 
     @POST
     @Path("/{id}/status")
-    @Operation(summary = "Move her status (applicant, active, graduated, exited); exiting needs a reason")
+    @Operation(operationId = "changeBeneficiaryStatus",
+        summary = "Move her status (applicant, active, graduated, exited); exiting needs a reason")
+    @APIResponse(responseCode = "200", description = "Her profile with the new status",
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
     public Response changeStatus(@PathParam("id") UUID id, @Valid @NotNull BeneficiaryDtos.StatusChange request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Beneficiary b = service.changeStatus(id, ifMatch == null ? null : Versions.required(ifMatch), request,
@@ -120,7 +137,10 @@ public class BeneficiaryResource {
 
     @POST
     @Path("/{id}/support-level")
-    @Operation(summary = "Move her support level on the ladder; she is never dropped, the level changes")
+    @Operation(operationId = "changeBeneficiarySupportLevel",
+        summary = "Move her support level on the ladder; she is never dropped, the level changes")
+    @APIResponse(responseCode = "200", description = "Her profile with the new support level",
+        content = @Content(schema = @Schema(implementation = BeneficiaryDtos.BeneficiaryView.class)))
     public Response changeSupportLevel(@PathParam("id") UUID id,
             @Valid @NotNull BeneficiaryDtos.SupportLevelChange request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -131,7 +151,8 @@ public class BeneficiaryResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every change of her status and support level: who, when, why")
+    @Operation(operationId = "listBeneficiaryHistory",
+        summary = "Every change of her status and support level: who, when, why")
     public List<BeneficiaryDtos.HistoryEntry> history(@PathParam("id") UUID id) {
         return service.history(id, callers.current()).stream().map(BeneficiaryDtos.HistoryEntry::of).toList();
     }

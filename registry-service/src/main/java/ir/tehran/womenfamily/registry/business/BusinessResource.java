@@ -31,6 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
@@ -54,7 +58,9 @@ public class BusinessResource {
     @POST
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Register a business")
+    @Operation(operationId = "registerBusiness", summary = "Register a business")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response register(@Valid @NotNull BusinessDtos.RegisterBusiness r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         var actor = callers.current();
@@ -68,7 +74,7 @@ public class BusinessResource {
     @GET
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(summary = "Businesses by category, district, status")
+    @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status")
     public List<BusinessDtos.BusinessView> list(@QueryParam("category") Category category,
             @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("status") Business.Status status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -78,7 +84,9 @@ public class BusinessResource {
     @GET
     @Path("businesses/{id}")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(summary = "One business")
+    @Operation(operationId = "getBusiness", summary = "One business")
+    @APIResponse(responseCode = "200", description = "The business",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response get(@PathParam("id") UUID id) {
         Business b = service.find(id).orElseThrow(() -> ProblemException.notFound("business", id));
         return Response.ok(BusinessDtos.BusinessView.of(b)).tag(Versions.etag(b.version)).build();
@@ -87,7 +95,10 @@ public class BusinessResource {
     @PATCH
     @Path("businesses/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Change a business", description = "Requires If-Match with the ETag last read.")
+    @Operation(operationId = "updateBusiness", summary = "Change a business",
+        description = "Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The changed business",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BusinessDtos.UpdateBusiness u,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Business b = service.update(id, Versions.required(ifMatch), u);
@@ -97,7 +108,7 @@ public class BusinessResource {
     @POST
     @Path("businesses/{id}/close")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Close a business")
+    @Operation(operationId = "closeBusiness", summary = "Close a business")
     public BusinessDtos.BusinessView close(@PathParam("id") UUID id) {
         return BusinessDtos.BusinessView.of(service.close(id));
     }
@@ -105,7 +116,10 @@ public class BusinessResource {
     @POST
     @Path("campaign-participants")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Register a participant of the home-business campaign who is not a head of household")
+    @Operation(operationId = "registerCampaignParticipant",
+        summary = "Register a participant of the home-business campaign who is not a head of household")
+    @APIResponse(responseCode = "201", description = "Registered (no Location: a participant is read as a mentee)",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.ParticipantView.class)))
     public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r) {
         CampaignParticipant p = service.registerParticipant(r);
         return Response.status(Response.Status.CREATED)

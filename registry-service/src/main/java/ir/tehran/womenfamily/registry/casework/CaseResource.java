@@ -22,7 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +42,8 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
+    @Operation(operationId = "getBeneficiaryCase",
+        summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
     public CaseworkDtos.CaseView get(@PathParam("id") UUID id) {
         CaseService.CaseWithHistory c = service.view(id);
         return CaseworkDtos.CaseView.of(c.current(), c.history());
@@ -47,7 +52,8 @@ public class CaseResource {
     @PUT
     @Path("/assignee")
     @RolesAllowed("admin")
-    @Operation(summary = "Assign her case to a caseworker or counsellor, opening it if she has none")
+    @Operation(operationId = "assignBeneficiaryCase",
+        summary = "Assign her case to a caseworker or counsellor, opening it if she has none")
     public CaseworkDtos.CaseView assign(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AssignCase request) {
         CaseService.CaseWithHistory c = service.assign(id, request);
         return CaseworkDtos.CaseView.of(c.current(), c.history());
@@ -56,7 +62,8 @@ public class CaseResource {
     @GET
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
+    @Operation(operationId = "listCaseNotes",
+        summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
     public List<CaseworkDtos.NoteView> notes(@PathParam("id") UUID id,
             @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
             @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -66,7 +73,10 @@ public class CaseResource {
     @POST
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+    @Operation(operationId = "addCaseNote",
+        summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+    @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.NoteView.class)))
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AddNote request,
             @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
             @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason, @Context UriInfo uri) {

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,13 +39,16 @@ public class ReferralResource {
     ReferralService service;
 
     @GET
-    @Operation(summary = "Her referrals, newest first, each with its history")
+    @Operation(operationId = "listBeneficiaryReferrals", summary = "Her referrals, newest first, each with its history")
     public List<CaseworkDtos.ReferralView> list(@PathParam("id") UUID id) {
         return service.list(id).stream().map(r -> CaseworkDtos.ReferralView.of(r.referral(), r.history())).toList();
     }
 
     @POST
-    @Operation(summary = "Record a referral; one out needs her active consent to sharing with that agency")
+    @Operation(operationId = "createReferral",
+        summary = "Record a referral; one out needs her active consent to sharing with that agency")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.ReferralView.class)))
     public Response create(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.CreateReferral request,
             @Context UriInfo uri) {
         ReferralService.ReferralWithHistory r = service.create(id, request);
@@ -51,7 +58,7 @@ public class ReferralResource {
 
     @GET
     @Path("/{referralId}")
-    @Operation(summary = "One referral with its history")
+    @Operation(operationId = "getReferral", summary = "One referral with its history")
     public CaseworkDtos.ReferralView get(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
         ReferralService.ReferralWithHistory r = service.get(id, referralId);
         return CaseworkDtos.ReferralView.of(r.referral(), r.history());
@@ -59,7 +66,8 @@ public class ReferralResource {
 
     @POST
     @Path("/{referralId}/transitions")
-    @Operation(summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
+    @Operation(operationId = "moveReferral",
+        summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
     public CaseworkDtos.ReferralView move(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
             @Valid @NotNull CaseworkDtos.MoveReferral request) {
         ReferralService.ReferralWithHistory r = service.move(id, referralId, request);

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +39,7 @@ public class CohortDefinitionResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Every cohort definition, built-in ones first")
+    @Operation(operationId = "listCohortDefinitions", summary = "Every cohort definition, built-in ones first")
     public List<CohortDtos.DefinitionView> list() {
         return service.definitions().stream().map(CohortDtos.DefinitionView::of).toList();
     }
@@ -43,7 +47,7 @@ public class CohortDefinitionResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One cohort definition")
+    @Operation(operationId = "getCohortDefinition", summary = "One cohort definition")
     public CohortDtos.DefinitionView get(@PathParam("code") String code) {
         return service.definition(code).map(CohortDtos.DefinitionView::of)
             .orElseThrow(() -> ProblemException.notFound("cohort-definition", code));
@@ -51,7 +55,9 @@ public class CohortDefinitionResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Define a new kind of cohort")
+    @Operation(operationId = "defineCohort", summary = "Define a new kind of cohort")
+    @APIResponse(responseCode = "201", description = "Defined", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CohortDtos.DefinitionView.class)))
     public Response define(@Valid @NotNull CohortDtos.DefineCohort request, @Context UriInfo uri) {
         CohortDefinition d = service.define(request);
         URI location = uri.getAbsolutePathBuilder().path(d.code).build();

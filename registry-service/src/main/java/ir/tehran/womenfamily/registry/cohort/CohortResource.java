@@ -21,7 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +49,7 @@ public class CohortResource {
     CohortService service;
 
     @GET
-    @Operation(summary = "Her cohort memberships, ended ones too")
+    @Operation(operationId = "listCohortMemberships", summary = "Her cohort memberships, ended ones too")
     public List<CohortDtos.MembershipView> list(@PathParam("id") UUID id,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
         return service.memberships(id, reason).stream()
@@ -53,7 +57,9 @@ public class CohortResource {
     }
 
     @POST
-    @Operation(summary = "Record a cohort she belongs to")
+    @Operation(operationId = "addCohortMembership", summary = "Record a cohort she belongs to")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CohortDtos.MembershipView.class)))
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CohortDtos.AddMembership request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
@@ -65,7 +71,7 @@ public class CohortResource {
 
     @POST
     @Path("/{membershipId}/end")
-    @Operation(summary = "End a membership; it stays in her history")
+    @Operation(operationId = "endCohortMembership", summary = "End a membership; it stays in her history")
     public CohortDtos.MembershipView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @Valid @NotNull CohortDtos.EndMembership request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,13 +38,16 @@ public class ConsentResource {
     ConsentService service;
 
     @GET
-    @Operation(summary = "Every consent she gave, revoked ones too, newest first")
+    @Operation(operationId = "listBeneficiaryConsents",
+        summary = "Every consent she gave, revoked ones too, newest first")
     public List<ConsentDtos.ConsentView> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(ConsentDtos.ConsentView::of).toList();
     }
 
     @POST
-    @Operation(summary = "Record a consent she gave")
+    @Operation(operationId = "recordConsent", summary = "Record a consent she gave")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = ConsentDtos.ConsentView.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ConsentDtos.RecordConsent request,
             @Context UriInfo uri) {
         Consent consent = service.record(id, request);
@@ -50,14 +57,14 @@ public class ConsentResource {
 
     @GET
     @Path("/{consentId}")
-    @Operation(summary = "One consent")
+    @Operation(operationId = "getConsent", summary = "One consent")
     public ConsentDtos.ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return ConsentDtos.ConsentView.of(service.get(id, consentId));
     }
 
     @POST
     @Path("/{consentId}/revocation")
-    @Operation(summary = "Revoke a consent; it stays in her history")
+    @Operation(operationId = "revokeConsent", summary = "Revoke a consent; it stays in her history")
     public ConsentDtos.ConsentView revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return ConsentDtos.ConsentView.of(service.revoke(id, consentId));
     }

@@ -46,7 +46,8 @@ public class DisclosureResource {
     }
 
     @GET
-    @Operation(summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
+    @Operation(operationId = "listBeneficiaryDisclosures",
+        summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
         + "newest first (audited)")
     public List<DisclosureView> list(@PathParam("id") UUID id) {
         return log.of(id, callers.current()).stream().map(DisclosureView::of).toList();

@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/beneficiaries/{beneficiaryId}")
@@ -49,7 +53,9 @@ public class HouseholdResource {
 
     @POST
     @Path("/children")
-    @Operation(summary = "Add a child to her household")
+    @Operation(operationId = "addChild", summary = "Add a child to her household")
+    @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
     public Response addChild(@PathParam("beneficiaryId") UUID motherId, @Valid @NotNull HouseholdDtos.AddChild r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         var actor = callers.current();
@@ -63,14 +69,16 @@ public class HouseholdResource {
 
     @GET
     @Path("/children")
-    @Operation(summary = "Her children")
+    @Operation(operationId = "listChildren", summary = "Her children")
     public List<HouseholdDtos.ChildView> children(@PathParam("beneficiaryId") UUID motherId) {
         return service.children(motherId, callers.current()).stream().map(HouseholdDtos.ChildView::of).toList();
     }
 
     @GET
     @Path("/children/{childId}")
-    @Operation(summary = "One child")
+    @Operation(operationId = "getChild", summary = "One child")
+    @APIResponse(responseCode = "200", description = "The child",
+        content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
     public Response child(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId) {
         Child c = service.child(motherId, childId, callers.current());
         return Response.ok(HouseholdDtos.ChildView.of(c)).tag(Versions.etag(c.version)).build();
@@ -78,7 +86,10 @@ public class HouseholdResource {
 
     @PATCH
     @Path("/children/{childId}")
-    @Operation(summary = "Change a child's facts", description = "Requires If-Match with the ETag last read.")
+    @Operation(operationId = "updateChild", summary = "Change a child's facts",
+        description = "Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The changed child",
+        content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
     public Response updateChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.UpdateChild r, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Child c = service.updateChild(motherId, childId, Versions.required(ifMatch), r, callers.current());
@@ -87,7 +98,8 @@ public class HouseholdResource {
 
     @DELETE
     @Path("/children/{childId}")
-    @Operation(summary = "Take a child off the household record, with the reason")
+    @Operation(operationId = "removeChild", summary = "Take a child off the household record, with the reason")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.RemoveChild r) {
         service.removeChild(motherId, childId, r.reason(), callers.current());
@@ -96,15 +108,20 @@ public class HouseholdResource {
 
     @POST
     @Path("/dependants")
-    @Operation(summary = "Add another dependant")
+    @Operation(operationId = "addDependant", summary = "Add another dependant")
+    @APIResponse(responseCode = "201", description = "Added; Location is her list of dependants",
+        headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = HouseholdDtos.DependantView.class)))
     public Response addDependant(@PathParam("beneficiaryId") UUID id, @Valid @NotNull HouseholdDtos.AddDependant r) {
         Dependant d = service.addDependant(id, r, callers.current());
-        return Response.status(Response.Status.CREATED).entity(HouseholdDtos.DependantView.of(d)).build();
+        // dependants are read as her list; Location names it
+        return Response.created(uri.getAbsolutePathBuilder().build()).entity(HouseholdDtos.DependantView.of(d))
+            .build();
     }
 
     @GET
     @Path("/dependants")
-    @Operation(summary = "Her other dependants")
+    @Operation(operationId = "listDependants", summary = "Her other dependants")
     public List<HouseholdDtos.DependantView> dependants(@PathParam("beneficiaryId") UUID id) {
         return service.dependants(id, callers.current()).stream().map(HouseholdDtos.DependantView::of).toList();
     }

@@ -27,7 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +56,9 @@ public class CampaignResource {
     @POST
     @Path("/mentors")
     @RolesAllowed("admin")
-    @Operation(summary = "Add a master, mentor or facilitator")
+    @Operation(operationId = "addCampaignMentor", summary = "Add a master, mentor or facilitator")
+    @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CampaignDtos.MentorView.class)))
     public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r) {
         Mentor m = service.addMentor(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentors").path(m.id.toString()).build();
@@ -62,7 +68,7 @@ public class CampaignResource {
     @GET
     @Path("/mentors")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Active mentors, by skill and district")
+    @Operation(operationId = "listCampaignMentors", summary = "Active mentors, by skill and district")
     public List<CampaignDtos.MentorView> mentors(
             @Parameter(description = "A category code, such as pottery") @QueryParam("skill") String skill,
             @QueryParam("district") @Min(1) @Max(22) Integer district) {
@@ -82,7 +88,7 @@ public class CampaignResource {
     @GET
     @Path("/mentors/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One mentor, with her mobile")
+    @Operation(operationId = "getCampaignMentor", summary = "One mentor, with her mobile")
     public CampaignDtos.MentorView mentor(@PathParam("id") UUID id) {
         Mentor m = service.mentor(id).orElseThrow(() -> ProblemException.notFound("mentor", id));
         return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
@@ -91,7 +97,8 @@ public class CampaignResource {
     @POST
     @Path("/mentors/{id}/deactivate")
     @RolesAllowed("admin")
-    @Operation(summary = "Take a mentor out of matching; her current mentees stay with her")
+    @Operation(operationId = "deactivateCampaignMentor",
+        summary = "Take a mentor out of matching; her current mentees stay with her")
     public CampaignDtos.MentorView deactivate(@PathParam("id") UUID id) {
         Mentor m = service.deactivate(id);
         return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
@@ -100,7 +107,10 @@ public class CampaignResource {
     @POST
     @Path("/mentees")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Enrol a registered woman or a campaign participant as a mentee")
+    @Operation(operationId = "enrolCampaignMentee",
+        summary = "Enrol a registered woman or a campaign participant as a mentee")
+    @APIResponse(responseCode = "201", description = "Enrolled", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CampaignDtos.MenteeView.class)))
     public Response enrol(@Valid @NotNull CampaignDtos.EnrolMentee r) {
         Mentee m = service.enrol(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(m.id.toString()).build();
@@ -110,7 +120,8 @@ public class CampaignResource {
     @GET
     @Path("/mentees")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's")
+    @Operation(operationId = "listCampaignMentees",
+        summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's")
     public List<CampaignDtos.MenteeView> mentees(@QueryParam("waiting") Boolean waiting,
             @QueryParam("mentorId") UUID mentorId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -120,7 +131,7 @@ public class CampaignResource {
     @GET
     @Path("/mentees/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One mentee with her milestones")
+    @Operation(operationId = "getCampaignMentee", summary = "One mentee with her milestones")
     public CampaignDtos.MenteeView mentee(@PathParam("id") UUID id) {
         return service.view(service.mentee(id, callers.current()));
     }
@@ -128,7 +139,8 @@ public class CampaignResource {
     @POST
     @Path("/matching")
     @RolesAllowed("admin")
-    @Operation(summary = "Match waiting mentees to mentors with free places (heads of household first)")
+    @Operation(operationId = "matchCampaignMentees",
+        summary = "Match waiting mentees to mentors with free places (heads of household first)")
     public CampaignDtos.MatchingResult match() {
         return service.match();
     }
@@ -136,7 +148,8 @@ public class CampaignResource {
     @POST
     @Path("/mentees/{id}/withdraw")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "She leaves the campaign; her mentor's place is free again")
+    @Operation(operationId = "withdrawCampaignMentee",
+        summary = "She leaves the campaign; her mentor's place is free again")
     public CampaignDtos.MenteeView withdraw(@PathParam("id") UUID id) {
         return service.view(service.withdraw(id, callers.current()));
     }
@@ -144,7 +157,9 @@ public class CampaignResource {
     @POST
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Record a session with her mentor")
+    @Operation(operationId = "recordMentoringSession", summary = "Record a session with her mentor")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CampaignDtos.SessionView.class)))
     public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r) {
         MentoringSession s = service.recordSession(id, r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(id.toString()).path("sessions").build();
@@ -154,7 +169,7 @@ public class CampaignResource {
     @GET
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Her sessions, oldest first")
+    @Operation(operationId = "listMentoringSessions", summary = "Her sessions, oldest first")
     public List<CampaignDtos.SessionView> sessions(@PathParam("id") UUID id) {
         return service.sessions(id, callers.current()).stream().map(CampaignDtos.SessionView::of).toList();
     }
@@ -162,7 +177,8 @@ public class CampaignResource {
     @POST
     @Path("/mentees/{id}/milestones")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Record a milestone she reached; her first sale makes her eligible for bazaars")
+    @Operation(operationId = "recordMenteeMilestone",
+        summary = "Record a milestone she reached; her first sale makes her eligible for bazaars")
     public CampaignDtos.MenteeView reach(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordMilestone r) {
         return service.view(service.reach(id, r, callers.current()));
     }

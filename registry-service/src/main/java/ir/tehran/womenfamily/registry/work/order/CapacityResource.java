@@ -31,7 +31,8 @@ public class CapacityResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Every centre's capacity, load and remaining room from one day to another, most room first",
+    @Operation(operationId = "listProductionCapacity",
+        summary = "Every centre's capacity, load and remaining room from one day to another, most room first",
         description = "from and to: ISO or Jalali days, both included.")
     public List<OrderDtos.CapacityView> all(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
@@ -41,7 +42,8 @@ public class CapacityResource {
     @GET
     @Path("/{centreId}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One centre's capacity, load by order and remaining room")
+    @Operation(operationId = "getCentreProductionCapacity",
+        summary = "One centre's capacity, load by order and remaining room")
     public OrderDtos.CapacityView one(@PathParam("centreId") UUID centreId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return service.of(centreId, range(from, to), null)

@@ -30,6 +30,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Production orders (سفارش تولید) to the Kowsar centres: admins write, caseworkers read. */
@@ -53,7 +57,10 @@ public class OrderResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
+    @Operation(operationId = "createProductionOrder",
+        summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
+    @APIResponse(responseCode = "201", description = "Drafted", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response create(@Valid @NotNull OrderDtos.NewOrder order,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String by = callers.current().subject();
@@ -66,7 +73,7 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Orders by state or centre, the soonest due first")
+    @Operation(operationId = "listProductionOrders", summary = "Orders by state or centre, the soonest due first")
     public List<OrderDtos.OrderSummary> list(@QueryParam("state") OrderState state,
             @QueryParam("centreId") UUID centreId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -76,7 +83,10 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One order with its items, split, deliveries so far and history")
+    @Operation(operationId = "getProductionOrder",
+        summary = "One order with its items, split, deliveries so far and history")
+    @APIResponse(responseCode = "200", description = "The order",
+        content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response get(@PathParam("id") UUID id) {
         OrderDtos.OrderView v = service.view(id).orElseThrow(() -> ProblemException.notFound("production-order", id));
         return Response.ok(v).tag(Versions.etag(v.version())).build();
@@ -85,7 +95,10 @@ public class OrderResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Change a draft", description = "Requires If-Match. New items or dates clear the split.")
+    @Operation(operationId = "updateProductionOrder", summary = "Change a draft",
+        description = "Requires If-Match. New items or dates clear the split.")
+    @APIResponse(responseCode = "200", description = "The changed order",
+        content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.OrderChange change,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrderDtos.OrderView v = service.update(id, Versions.required(ifMatch), change, callers.current().subject());
@@ -95,9 +108,11 @@ public class OrderResource {
     @PUT
     @Path("/{id}/allocations")
     @RolesAllowed("admin")
-    @Operation(summary = "Split the order across centres",
+    @Operation(operationId = "splitProductionOrder", summary = "Split the order across centres",
         description = "Requires If-Match. The units add up to the order's pieces; each centre must have the room "
             + "over the order's window and no renovation then (409 centre-over-capacity, centre-under-renovation).")
+    @APIResponse(responseCode = "200", description = "The order with its split",
+        content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response split(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Split split,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         OrderDtos.OrderView v = service.split(id, Versions.required(ifMatch), split, callers.current().subject());
@@ -107,7 +122,8 @@ public class OrderResource {
     @GET
     @Path("/{id}/split-proposal")
     @RolesAllowed("admin")
-    @Operation(summary = "A split by the centres' remaining capacity over the order's window (fewest centres)")
+    @Operation(operationId = "proposeProductionOrderSplit",
+        summary = "A split by the centres' remaining capacity over the order's window (fewest centres)")
     public OrderDtos.Proposal propose(@PathParam("id") UUID id,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
         return service.propose(id, district);
@@ -116,8 +132,11 @@ public class OrderResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed("admin")
-    @Operation(summary = "Move the order: DRAFT → ACCEPTED → IN_PRODUCTION → DELIVERED; DRAFT or ACCEPTED → CANCELLED",
+    @Operation(operationId = "moveProductionOrder",
+        summary = "Move the order: DRAFT → ACCEPTED → IN_PRODUCTION → DELIVERED; DRAFT or ACCEPTED → CANCELLED",
         description = "If-Match is honoured when sent. An illegal move is a 409 illegal-transition.")
+    @APIResponse(responseCode = "200", description = "The order in its new state",
+        content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response move(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Move move,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);

@@ -24,7 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,14 +53,17 @@ public class PlacementResource {
     PlacementService service;
 
     @GET
-    @Operation(summary = "Her placements, ended ones too")
+    @Operation(operationId = "listPlacements", summary = "Her placements, ended ones too")
     public List<PlacementDtos.PlacementView> list(@PathParam("id") UUID id,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
         return service.list(id, reason).stream().map(PlacementDtos.PlacementView::of).toList();
     }
 
     @POST
-    @Operation(summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+    @Operation(operationId = "startPlacement",
+        summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
     public Response start(@PathParam("id") UUID id, @Valid @NotNull PlacementDtos.StartPlacement request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
@@ -67,7 +74,7 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}")
-    @Operation(summary = "One placement")
+    @Operation(operationId = "getPlacement", summary = "One placement")
     public PlacementDtos.PlacementView get(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
         return PlacementDtos.PlacementView.of(service.get(id, placementId, reason));
@@ -75,7 +82,7 @@ public class PlacementResource {
 
     @POST
     @Path("/{placementId}/end")
-    @Operation(summary = "End the placement; it stays in her history")
+    @Operation(operationId = "endPlacement", summary = "End the placement; it stays in her history")
     public PlacementDtos.PlacementView end(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Valid @NotNull PlacementDtos.EndPlacement request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -84,7 +91,8 @@ public class PlacementResource {
 
     @PUT
     @Path("/{placementId}/attendance")
-    @Operation(summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
+    @Operation(operationId = "recordPlacementAttendance",
+        summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
     public List<PlacementDtos.AttendanceView> record(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId, @Valid @NotNull PlacementDtos.RecordAttendance request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -94,7 +102,8 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/attendance")
-    @Operation(summary = "Her recorded days, of one Jalali month when month is given")
+    @Operation(operationId = "listPlacementAttendance",
+        summary = "Her recorded days, of one Jalali month when month is given")
     public List<PlacementDtos.AttendanceView> attendance(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @QueryParam("month") String month,
@@ -106,7 +115,7 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/statements")
-    @Operation(summary = "The monthly statements issued so far")
+    @Operation(operationId = "listPlacementStatements", summary = "The monthly statements issued so far")
     public List<PlacementDtos.StatementView> statements(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -115,7 +124,10 @@ public class PlacementResource {
 
     @POST
     @Path("/{placementId}/statements")
-    @Operation(summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+    @Operation(operationId = "issuePlacementStatement",
+        summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+    @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = PlacementDtos.StatementView.class)))
     public Response issue(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Valid @NotNull PlacementDtos.IssueStatement request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
@@ -127,7 +139,8 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/statements/{month}")
-    @Operation(summary = "A month's statement: the issued one, or a draft from the days recorded so far")
+    @Operation(operationId = "getPlacementStatement",
+        summary = "A month's statement: the issued one, or a draft from the days recorded so far")
     public PlacementDtos.StatementView statement(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @PathParam("month") String month,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

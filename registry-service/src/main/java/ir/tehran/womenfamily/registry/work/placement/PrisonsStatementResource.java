@@ -27,7 +27,8 @@ public class PrisonsStatementResource {
     PrisonsStatementService service;
 
     @GET
-    @Operation(summary = "The statements issued for a Jalali month, oldest first")
+    @Operation(operationId = "listAgencyPlacementStatements",
+        summary = "The statements issued for a Jalali month, oldest first")
     public List<PlacementDtos.AgencyStatement> received(
             @Parameter(description = "A Jalali month, such as 1403-07", required = true) @QueryParam("month")
             String month) {
