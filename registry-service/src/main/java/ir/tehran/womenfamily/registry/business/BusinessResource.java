@@ -2,13 +2,16 @@ package ir.tehran.womenfamily.registry.business;
 
 import ir.tehran.womenfamily.support.taxonomy.Category;
 
-import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,7 +19,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +48,6 @@ public class BusinessResource {
 
     @Inject
     BusinessService service;
-
-    @Inject
-    IdempotentRequests idempotent;
 
     @Inject
     Callers callers;
@@ -61,24 +61,23 @@ public class BusinessResource {
     @Operation(operationId = "registerBusiness", summary = "Register a business")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
+    @IdempotentCreate
     public Response register(@Valid @NotNull BusinessDtos.RegisterBusiness r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = callers.current();
-        return idempotent.execute(idempotencyKey, actor.subject(), r, () -> {
-            Business b = service.register(r, actor);
-            return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
-                .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();
-        });
+        Business b = service.register(r, callers.current());
+        return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
+            .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();
     }
 
     @GET
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
     @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status")
-    public List<BusinessDtos.BusinessView> list(@QueryParam("category") Category category,
+    public RestResponse<Page<BusinessDtos.BusinessView>> list(@QueryParam("category") Category category,
             @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("status") Business.Status status,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.list(category, district, status, limit).stream().map(BusinessDtos.BusinessView::of).toList();
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        return Pages.ok(uri, service.list(category, district, status, page).map(BusinessDtos.BusinessView::of));
     }
 
     @GET
@@ -120,7 +119,9 @@ public class BusinessResource {
         summary = "Register a participant of the home-business campaign who is not a head of household")
     @APIResponse(responseCode = "201", description = "Registered (no Location: a participant is read as a mentee)",
         content = @Content(schema = @Schema(implementation = BusinessDtos.ParticipantView.class)))
-    public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r) {
+    @IdempotentCreate
+    public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         CampaignParticipant p = service.registerParticipant(r);
         return Response.status(Response.Status.CREATED)
             .entity(new BusinessDtos.ParticipantView(p.id, p.firstName, p.lastName, p.district)).build();

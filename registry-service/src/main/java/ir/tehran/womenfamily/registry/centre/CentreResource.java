@@ -1,13 +1,17 @@
 package ir.tehran.womenfamily.registry.centre;
 
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.centre.CentreDtos.CentreChange;
 import ir.tehran.womenfamily.registry.centre.CentreDtos.CentreView;
 import ir.tehran.womenfamily.registry.centre.CentreDtos.NewCentre;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Kowsar workshop centres: listed for staff, kept by admins. */
 @Path("/workshop-centres")
@@ -48,8 +53,10 @@ public class CentreResource {
     @GET
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator", "sponsorship-officer"})
     @Operation(operationId = "listWorkshopCentres", summary = "Centres, optionally of one district")
-    public List<CentreView> list(@QueryParam("district") @Min(1) @Max(22) Short district) {
-        return service.list(district).stream().map(CentreView::of).toList();
+    public RestResponse<Page<CentreView>> list(@QueryParam("district") @Min(1) @Max(22) Short district,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(district), c -> c.id.toString()).map(CentreView::of));
     }
 
     @GET
@@ -68,7 +75,9 @@ public class CentreResource {
     @Operation(operationId = "createWorkshopCentre", summary = "Record a centre")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CentreView.class)))
-    public Response create(@Valid @NotNull NewCentre n, @Context UriInfo uri) {
+    @IdempotentCreate
+    public Response create(@Valid @NotNull NewCentre n, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         WorkshopCentre c = service.create(n);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
             .tag(Versions.etag(c.version)).entity(CentreView.of(c)).build();

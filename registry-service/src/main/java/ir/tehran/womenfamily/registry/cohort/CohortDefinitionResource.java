@@ -1,19 +1,25 @@
 package ir.tehran.womenfamily.registry.cohort;
 
 import java.net.URI;
-import java.util.List;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The kinds of sensitive cohort, with Persian and English names. Listing them reveals no one's membership. */
 @Path("/cohort-definitions")
@@ -40,8 +47,10 @@ public class CohortDefinitionResource {
     @GET
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCohortDefinitions", summary = "Every cohort definition, built-in ones first")
-    public List<CohortDtos.DefinitionView> list() {
-        return service.definitions().stream().map(CohortDtos.DefinitionView::of).toList();
+    public RestResponse<Page<CohortDtos.DefinitionView>> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.definitions(), d -> d.code).map(CohortDtos.DefinitionView::of));
     }
 
     @GET
@@ -58,7 +67,9 @@ public class CohortDefinitionResource {
     @Operation(operationId = "defineCohort", summary = "Define a new kind of cohort")
     @APIResponse(responseCode = "201", description = "Defined", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CohortDtos.DefinitionView.class)))
-    public Response define(@Valid @NotNull CohortDtos.DefineCohort request, @Context UriInfo uri) {
+    @IdempotentCreate
+    public Response define(@Valid @NotNull CohortDtos.DefineCohort request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         CohortDefinition d = service.define(request);
         URI location = uri.getAbsolutePathBuilder().path(d.code).build();
         return Response.created(location).entity(CohortDtos.DefinitionView.of(d)).build();

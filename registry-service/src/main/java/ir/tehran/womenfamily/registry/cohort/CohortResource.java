@@ -1,10 +1,14 @@
 package ir.tehran.womenfamily.registry.cohort;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The only way in or out for a woman's sensitive cohorts. Her assigned caseworker, or an admin with a
@@ -50,17 +56,21 @@ public class CohortResource {
 
     @GET
     @Operation(operationId = "listCohortMemberships", summary = "Her cohort memberships, ended ones too")
-    public List<CohortDtos.MembershipView> list(@PathParam("id") UUID id,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.memberships(id, reason).stream()
-            .map(m -> CohortDtos.MembershipView.of(m.membership(), m.definition())).toList();
+    public RestResponse<Page<CohortDtos.MembershipView>> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.memberships(id, reason), m -> m.membership().id.toString())
+            .map(m -> CohortDtos.MembershipView.of(m.membership(), m.definition())));
     }
 
     @POST
     @Operation(operationId = "addCohortMembership", summary = "Record a cohort she belongs to")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CohortDtos.MembershipView.class)))
+    @IdempotentCreate
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CohortDtos.AddMembership request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         CohortService.Membership m = service.add(id, request, reason);

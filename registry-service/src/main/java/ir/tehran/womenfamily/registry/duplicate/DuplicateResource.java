@@ -1,15 +1,15 @@
 package ir.tehran.womenfamily.registry.duplicate;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,10 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The review queue of likely duplicates; reviewing is an admin's task. */
 @Path("/duplicates")
@@ -56,9 +59,11 @@ public class DuplicateResource {
 
     @GET
     @Operation(operationId = "listDuplicateCandidates", summary = "Pairs waiting for review (or decided ones)")
-    public List<CandidateView> queue(@QueryParam("state") @DefaultValue("OPEN") DuplicateCandidate.State state,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.queue(state, limit).stream().map(CandidateView::of).toList();
+    public RestResponse<Page<CandidateView>> queue(
+            @QueryParam("state") @DefaultValue("OPEN") DuplicateCandidate.State state,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        return Pages.ok(uri, service.queue(state, page).map(CandidateView::of));
     }
 
     @POST

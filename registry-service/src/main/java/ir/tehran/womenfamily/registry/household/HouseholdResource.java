@@ -1,12 +1,15 @@
 package ir.tehran.womenfamily.registry.household;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/beneficiaries/{beneficiaryId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,9 +48,6 @@ public class HouseholdResource {
     HouseholdService service;
 
     @Inject
-    IdempotentRequests idempotent;
-
-    @Inject
     Callers callers;
 
     @Context
@@ -56,22 +58,22 @@ public class HouseholdResource {
     @Operation(operationId = "addChild", summary = "Add a child to her household")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
+    @IdempotentCreate
     public Response addChild(@PathParam("beneficiaryId") UUID motherId, @Valid @NotNull HouseholdDtos.AddChild r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = callers.current();
-        return idempotent.execute(idempotencyKey, actor.subject(), List.of(motherId, r), () -> {
-            Child c = service.addChild(motherId, r, actor);
-            URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
-            return Response.created(location).tag(Versions.etag(c.version)).entity(HouseholdDtos.ChildView.of(c))
-                .build();
-        });
+        Child c = service.addChild(motherId, r, callers.current());
+        URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
+        return Response.created(location).tag(Versions.etag(c.version)).entity(HouseholdDtos.ChildView.of(c)).build();
     }
 
     @GET
     @Path("/children")
     @Operation(operationId = "listChildren", summary = "Her children")
-    public List<HouseholdDtos.ChildView> children(@PathParam("beneficiaryId") UUID motherId) {
-        return service.children(motherId, callers.current()).stream().map(HouseholdDtos.ChildView::of).toList();
+    public RestResponse<Page<HouseholdDtos.ChildView>> children(@PathParam("beneficiaryId") UUID motherId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.children(motherId, callers.current()), c -> c.id.toString())
+            .map(HouseholdDtos.ChildView::of));
     }
 
     @GET
@@ -112,7 +114,9 @@ public class HouseholdResource {
     @APIResponse(responseCode = "201", description = "Added; Location is her list of dependants",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = HouseholdDtos.DependantView.class)))
-    public Response addDependant(@PathParam("beneficiaryId") UUID id, @Valid @NotNull HouseholdDtos.AddDependant r) {
+    @IdempotentCreate
+    public Response addDependant(@PathParam("beneficiaryId") UUID id, @Valid @NotNull HouseholdDtos.AddDependant r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Dependant d = service.addDependant(id, r, callers.current());
         // dependants are read as her list; Location names it
         return Response.created(uri.getAbsolutePathBuilder().build()).entity(HouseholdDtos.DependantView.of(d))
@@ -122,7 +126,10 @@ public class HouseholdResource {
     @GET
     @Path("/dependants")
     @Operation(operationId = "listDependants", summary = "Her other dependants")
-    public List<HouseholdDtos.DependantView> dependants(@PathParam("beneficiaryId") UUID id) {
-        return service.dependants(id, callers.current()).stream().map(HouseholdDtos.DependantView::of).toList();
+    public RestResponse<Page<HouseholdDtos.DependantView>> dependants(@PathParam("beneficiaryId") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.dependants(id, callers.current()), d -> d.id.toString())
+            .map(HouseholdDtos.DependantView::of));
     }
 }

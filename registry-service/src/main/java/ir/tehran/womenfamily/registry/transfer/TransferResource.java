@@ -23,8 +23,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -83,6 +83,7 @@ public class TransferResource {
         headers = @Header(name = "Location"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImportView.class)))
     public Response start(String csv, @Context UriInfo uri, @Context HttpHeaders headers) {
+        // an import is idempotent by its content: the same file twice changes nothing (no Idempotency-Key needed)
         ImportJob job = imports.start(csv, callers.current());
         URI location = uri.getBaseUriBuilder().path("imports").path(job.id.toString()).build();
         return Response.accepted(view(job, headers)).location(location).build();

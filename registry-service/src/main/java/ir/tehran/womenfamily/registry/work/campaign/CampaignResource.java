@@ -1,13 +1,17 @@
 package ir.tehran.womenfamily.registry.work.campaign;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,8 +19,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The home-business campaign «کار تو خونمونه»: mentors, mentees, matching, sessions and milestones. */
 @Path("/campaign")
@@ -59,7 +64,9 @@ public class CampaignResource {
     @Operation(operationId = "addCampaignMentor", summary = "Add a master, mentor or facilitator")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.MentorView.class)))
-    public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r) {
+    @IdempotentCreate
+    public Response addMentor(@Valid @NotNull CampaignDtos.AddMentor r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Mentor m = service.addMentor(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentors").path(m.id.toString()).build();
         return Response.created(location).entity(CampaignDtos.MentorView.of(m, 0, true)).build();
@@ -69,9 +76,11 @@ public class CampaignResource {
     @Path("/mentors")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCampaignMentors", summary = "Active mentors, by skill and district")
-    public List<CampaignDtos.MentorView> mentors(
+    public RestResponse<Page<CampaignDtos.MentorView>> mentors(
             @Parameter(description = "A category code, such as pottery") @QueryParam("skill") String skill,
-            @QueryParam("district") @Min(1) @Max(22) Integer district) {
+            @QueryParam("district") @Min(1) @Max(22) Integer district,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
         Category category = null;
         if (skill != null && !skill.isBlank()) {
             try {
@@ -81,8 +90,8 @@ public class CampaignResource {
             }
         }
         Map<UUID, Long> load = service.load();
-        return service.mentors(category, district).stream()
-            .map(m -> CampaignDtos.MentorView.of(m, load.getOrDefault(m.id, 0L), false)).toList();
+        return Pages.ok(uri, page.slice(service.mentors(category, district), m -> m.id.toString())
+            .map(m -> CampaignDtos.MentorView.of(m, load.getOrDefault(m.id, 0L), false)));
     }
 
     @GET
@@ -111,7 +120,9 @@ public class CampaignResource {
         summary = "Enrol a registered woman or a campaign participant as a mentee")
     @APIResponse(responseCode = "201", description = "Enrolled", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.MenteeView.class)))
-    public Response enrol(@Valid @NotNull CampaignDtos.EnrolMentee r) {
+    @IdempotentCreate
+    public Response enrol(@Valid @NotNull CampaignDtos.EnrolMentee r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Mentee m = service.enrol(r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(m.id.toString()).build();
         return Response.created(location).entity(service.view(m)).build();
@@ -122,10 +133,12 @@ public class CampaignResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCampaignMentees",
         summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's")
-    public List<CampaignDtos.MenteeView> mentees(@QueryParam("waiting") Boolean waiting,
-            @QueryParam("mentorId") UUID mentorId,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.views(service.mentees(callers.current(), waiting, mentorId, limit));
+    public RestResponse<Page<CampaignDtos.MenteeView>> mentees(@QueryParam("waiting") Boolean waiting,
+            @QueryParam("mentorId") UUID mentorId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor, 3);
+        Page<Mentee> mentees = service.mentees(callers.current(), waiting, mentorId, page);
+        return Pages.ok(uri, Page.of(service.views(mentees.items()), mentees.nextCursor()));
     }
 
     @GET
@@ -160,7 +173,9 @@ public class CampaignResource {
     @Operation(operationId = "recordMentoringSession", summary = "Record a session with her mentor")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.SessionView.class)))
-    public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r) {
+    @IdempotentCreate
+    public Response recordSession(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordSession r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         MentoringSession s = service.recordSession(id, r, callers.current());
         URI location = uri.getBaseUriBuilder().path("campaign/mentees").path(id.toString()).path("sessions").build();
         return Response.created(location).entity(CampaignDtos.SessionView.of(s)).build();
@@ -170,8 +185,11 @@ public class CampaignResource {
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listMentoringSessions", summary = "Her sessions, oldest first")
-    public List<CampaignDtos.SessionView> sessions(@PathParam("id") UUID id) {
-        return service.sessions(id, callers.current()).stream().map(CampaignDtos.SessionView::of).toList();
+    public RestResponse<Page<CampaignDtos.SessionView>> sessions(@PathParam("id") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.sessions(id, callers.current()), s -> s.id.toString())
+            .map(CampaignDtos.SessionView::of));
     }
 
     @POST

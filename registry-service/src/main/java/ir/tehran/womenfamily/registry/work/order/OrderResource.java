@@ -1,12 +1,15 @@
 package ir.tehran.womenfamily.registry.work.order;
 
-import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,7 +17,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Production orders (سفارش تولید) to the Kowsar centres: admins write, caseworkers read. */
 @Path("/production-orders")
@@ -45,9 +48,6 @@ public class OrderResource {
 
     @Inject
     OrderService service;
-
-    @Inject
-    IdempotentRequests idempotent;
 
     @Inject
     Callers callers;
@@ -61,23 +61,21 @@ public class OrderResource {
         summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
     @APIResponse(responseCode = "201", description = "Drafted", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
+    @IdempotentCreate
     public Response create(@Valid @NotNull OrderDtos.NewOrder order,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        String by = callers.current().subject();
-        return idempotent.execute(idempotencyKey, by, order, () -> {
-            OrderDtos.OrderView v = service.create(order, by);
-            return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
-                .tag(Versions.etag(v.version())).entity(v).build();
-        });
+        OrderDtos.OrderView v = service.create(order, callers.current().subject());
+        return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
+            .tag(Versions.etag(v.version())).entity(v).build();
     }
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listProductionOrders", summary = "Orders by state or centre, the soonest due first")
-    public List<OrderDtos.OrderSummary> list(@QueryParam("state") OrderState state,
-            @QueryParam("centreId") UUID centreId,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.list(state, centreId, limit);
+    public RestResponse<Page<OrderDtos.OrderSummary>> list(@QueryParam("state") OrderState state,
+            @QueryParam("centreId") UUID centreId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return Pages.ok(uri, service.list(state, centreId, PageRequest.of(limit, cursor, 2)));
     }
 
     @GET
@@ -134,13 +132,12 @@ public class OrderResource {
     @RolesAllowed("admin")
     @Operation(operationId = "moveProductionOrder",
         summary = "Move the order: DRAFT → ACCEPTED → IN_PRODUCTION → DELIVERED; DRAFT or ACCEPTED → CANCELLED",
-        description = "If-Match is honoured when sent. An illegal move is a 409 illegal-transition.")
+        description = "Requires If-Match. An illegal move is a 409 illegal-transition.")
     @APIResponse(responseCode = "200", description = "The order in its new state",
         content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response move(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Move move,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
-        OrderDtos.OrderView v = service.move(id, expected, move.to(), callers.current().subject());
+        OrderDtos.OrderView v = service.move(id, Versions.required(ifMatch), move.to(), callers.current().subject());
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 }

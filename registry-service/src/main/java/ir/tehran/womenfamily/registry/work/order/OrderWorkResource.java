@@ -1,10 +1,14 @@
 package ir.tehran.womenfamily.registry.work.order;
 
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The work on an order in production: hours, deliveries and their inspection, the payment of the women. */
 @Path("/production-orders/{id}")
@@ -51,8 +57,9 @@ public class OrderWorkResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location is the order's work",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderDtos.WorkView.class)))
+    @IdempotentCreate
     public Response recordWork(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Timesheet sheet,
-            @Context UriInfo uri) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         // the entries are read as the order's work; Location names it
         return Response.created(uri.getAbsolutePathBuilder().build())
             .entity(service.recordWork(id, sheet, callers.current().subject())).build();
@@ -63,8 +70,10 @@ public class OrderWorkResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listProductionWork",
         summary = "Hours worked on the order; a caseworker sees only the women she may see")
-    public List<OrderDtos.WorkView> work(@PathParam("id") UUID id) {
-        return service.work(id, callers.current());
+    public RestResponse<Page<OrderDtos.WorkView>> work(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.work(id, callers.current()), w -> w.id().toString()));
     }
 
     @POST
@@ -75,8 +84,9 @@ public class OrderWorkResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location is the order's deliveries",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = OrderDtos.DeliveryView.class)))
+    @IdempotentCreate
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.NewDelivery delivery,
-            @Context UriInfo uri) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         // deliveries are read as the order's list; Location names it
         return Response.created(uri.getAbsolutePathBuilder().build())
             .entity(service.deliver(id, delivery, callers.current().subject())).build();
@@ -86,8 +96,10 @@ public class OrderWorkResource {
     @Path("/deliveries")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listProductionDeliveries", summary = "The order's deliveries, oldest first")
-    public List<OrderDtos.DeliveryView> deliveries(@PathParam("id") UUID id) {
-        return service.deliveries(id);
+    public RestResponse<Page<OrderDtos.DeliveryView>> deliveries(@PathParam("id") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.deliveries(id), d -> d.id().toString()));
     }
 
     @POST

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A woman's paid placements under the Prisons Organisation agreement, their daily attendance and
@@ -54,9 +60,12 @@ public class PlacementResource {
 
     @GET
     @Operation(operationId = "listPlacements", summary = "Her placements, ended ones too")
-    public List<PlacementDtos.PlacementView> list(@PathParam("id") UUID id,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.list(id, reason).stream().map(PlacementDtos.PlacementView::of).toList();
+    public RestResponse<Page<PlacementDtos.PlacementView>> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(id, reason), p -> p.id.toString())
+            .map(PlacementDtos.PlacementView::of));
     }
 
     @POST
@@ -64,7 +73,9 @@ public class PlacementResource {
         summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
+    @IdempotentCreate
     public Response start(@PathParam("id") UUID id, @Valid @NotNull PlacementDtos.StartPlacement request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         Placement p = service.start(id, request, reason);
@@ -104,22 +115,27 @@ public class PlacementResource {
     @Path("/{placementId}/attendance")
     @Operation(operationId = "listPlacementAttendance",
         summary = "Her recorded days, of one Jalali month when month is given")
-    public List<PlacementDtos.AttendanceView> attendance(@PathParam("id") UUID id,
+    public RestResponse<Page<PlacementDtos.AttendanceView>> attendance(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @QueryParam("month") String month,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         JalaliMonth m = month == null || month.isBlank() ? null : month("month", month);
-        return service.attendance(id, placementId, m, reason).stream().map(PlacementDtos.AttendanceView::of)
-            .toList();
+        return Pages.ok(uri, page.slice(service.attendance(id, placementId, m, reason), a -> a.day().toString())
+            .map(PlacementDtos.AttendanceView::of));
     }
 
     @GET
     @Path("/{placementId}/statements")
     @Operation(operationId = "listPlacementStatements", summary = "The monthly statements issued so far")
-    public List<PlacementDtos.StatementView> statements(@PathParam("id") UUID id,
+    public RestResponse<Page<PlacementDtos.StatementView>> statements(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.statements(id, placementId, reason).stream().map(PlacementDtos.StatementView::issued).toList();
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.statements(id, placementId, reason), s -> s.id.toString())
+            .map(PlacementDtos.StatementView::issued));
     }
 
     @POST
@@ -128,8 +144,10 @@ public class PlacementResource {
         summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
     @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = PlacementDtos.StatementView.class)))
+    @IdempotentCreate
     public Response issue(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Valid @NotNull PlacementDtos.IssueStatement request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         PlacementStatement s = service.issue(id, placementId, month("month", request.month()), reason);

@@ -1,11 +1,15 @@
 package ir.tehran.womenfamily.registry.work.renovation;
 
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Renovation plans of the Kowsar centres (بازسازی مراکز کوثر): admins write, staff who plan production read. */
 @Path("/centre-renovations")
@@ -53,7 +58,9 @@ public class RenovationResource {
         summary = "Plan a centre's renovation; its days are then closed to production orders")
     @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
-    public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n) {
+    @IdempotentCreate
+    public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Renovation r = service.plan(n, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
             .tag(Versions.etag(r.version)).entity(RenovationDtos.RenovationView.of(r)).build();
@@ -63,9 +70,12 @@ public class RenovationResource {
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCentreRenovations",
         summary = "Renovations, of one centre or in one state, by start date")
-    public List<RenovationDtos.RenovationView> list(@QueryParam("centreId") UUID centreId,
-            @QueryParam("state") RenovationState state) {
-        return service.list(centreId, state).stream().map(RenovationDtos.RenovationView::of).toList();
+    public RestResponse<Page<RenovationDtos.RenovationView>> list(@QueryParam("centreId") UUID centreId,
+            @QueryParam("state") RenovationState state, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(centreId, state), r -> r.id.toString())
+            .map(RenovationDtos.RenovationView::of));
     }
 
     @GET
@@ -96,13 +106,12 @@ public class RenovationResource {
     @Path("/{id}/transitions")
     @RolesAllowed("admin")
     @Operation(operationId = "moveCentreRenovation", summary = "PLANNED → IN_PROGRESS → DONE, or PLANNED → CANCELLED",
-        description = "If-Match is honoured when sent.")
+        description = "Requires If-Match.")
     @APIResponse(responseCode = "200", description = "The renovation in its new state",
         content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     public Response move(@PathParam("id") UUID id, @Valid @NotNull RenovationDtos.Move move,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
-        Renovation r = service.move(id, expected, move.to(), move.on());
+        Renovation r = service.move(id, Versions.required(ifMatch), move.to(), move.on());
         return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
     }
 }
