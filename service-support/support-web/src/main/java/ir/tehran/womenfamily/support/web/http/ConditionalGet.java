@@ -10,9 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,13 +37,16 @@ public class ConditionalGet implements ContainerResponseFilter {
     @Inject
     ObjectMapper json;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
         Object entity = response.getEntity();
-        MediaType type = response.getMediaType();
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : produced();
         if (!isJson(type) || entity instanceof InputStream || entity instanceof byte[]
                 || entity instanceof StreamingOutput || entity instanceof java.io.File
                 || entity instanceof java.nio.file.Path) {
@@ -63,6 +69,18 @@ public class ConditionalGet implements ContainerResponseFilter {
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         }
+    }
+
+    /** A {@code Response} built without a type is written as the method (or its class) produces. */
+    private MediaType produced() {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        Produces p = resource.getResourceMethod().getAnnotation(Produces.class);
+        if (p == null && resource.getResourceClass() != null) {
+            p = resource.getResourceClass().getAnnotation(Produces.class);
+        }
+        return p == null || p.value().length == 0 ? null : MediaType.valueOf(p.value()[0].split(",")[0].strip());
     }
 
     static boolean isJson(MediaType type) {

@@ -82,7 +82,8 @@ public record PageRequest(int limit, Cursor cursor) {
 
     /**
      * One page of a small list held in memory, {@code all} in its display order with a unique {@code key}:
-     * the page starts after the item the cursor names (or, when that item is gone, at the position it had).
+     * the page starts after the item the cursor names (or, when that item is gone, at the position it had, where
+     * the items after it moved).
      * Use {@link #of(String, String)} to read the request.
      */
     public <T> Page<T> slice(List<T> all, Function<T, String> key) {
@@ -96,7 +97,7 @@ public record PageRequest(int limit, Cursor cursor) {
                 throw Cursor.invalid();
             }
             String last = cursor.string(1);
-            from = (int) Math.min(position + 1, all.size());
+            from = (int) Math.min(position, all.size());
             for (int i = 0; i < all.size(); i++) {
                 if (Objects.equals(key.apply(all.get(i)), last)) {
                     from = i + 1;
