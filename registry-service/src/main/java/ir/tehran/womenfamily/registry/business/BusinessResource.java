@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -73,11 +74,26 @@ public class BusinessResource {
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
     @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status")
-    public RestResponse<Page<BusinessDtos.BusinessView>> list(@QueryParam("category") Category category,
+    public RestResponse<Page<BusinessDtos.BusinessView>> list(
+            @Parameter(description = "A category code, such as pottery (as the answers show it)",
+                schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
             @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("status") Business.Status status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
-        return Pages.ok(uri, service.list(category, district, status, page).map(BusinessDtos.BusinessView::of));
+        return Pages.ok(uri, service.list(category(category), district, status, page)
+            .map(BusinessDtos.BusinessView::of));
+    }
+
+    /** The category filter, by its code as the document and the answers give it (or its constant name). */
+    private static Category category(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Category.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("category", "validation.wrong-format");
+        }
     }
 
     @GET
