@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * everywhere; a status the operation documents with another body (RFC 6749 errors of the token endpoint) is
  * left as it is, and such an operation gets only 429 and 503;</li>
  * <li>{@code Location} on 201 and an optional {@code Idempotency-Key} on a POST answering 201;</li>
- * <li>{@code ETag} on the 200 of a GET of one resource, with {@code If-None-Match} and 304;</li>
+ * <li>{@code ETag} on the JSON 200 of a GET (single resources and lists alike), with {@code If-None-Match} and
+ * 304;</li>
  * <li>{@code If-Match}, required, on PUT and PATCH;</li>
  * <li>{@code Link} on a list page (a body {@code {items, nextCursor}}); {@code Retry-After} on 429 and 503.</li>
  * </ul>
@@ -65,14 +66,14 @@ final class OperationConventions {
         }
         APIResponse ok = responses.getAPIResponse("200");
         if (method == HttpMethod.GET && ok != null && ok.getRef() == null && json(ok.getContent()) != null) {
+            // support.web.http.ConditionalGet tags every JSON 200 of a GET, lists too
+            ok.addHeader(ContractComponents.HEADER_ETAG, headerRef(ContractComponents.HEADER_ETAG));
+            addHeaderParameter(operation, "If-None-Match", ContractComponents.PARAM_IF_NONE_MATCH, false);
+            if (!responses.hasAPIResponse("304")) {
+                responses.addAPIResponse("304", responseRef(ContractComponents.NOT_MODIFIED));
+            }
             if (isPage(json(ok.getContent()))) {
                 ok.addHeader(ContractComponents.HEADER_LINK, headerRef(ContractComponents.HEADER_LINK));
-            } else if (!isList(json(ok.getContent()))) {
-                ok.addHeader(ContractComponents.HEADER_ETAG, headerRef(ContractComponents.HEADER_ETAG));
-                addHeaderParameter(operation, "If-None-Match", ContractComponents.PARAM_IF_NONE_MATCH, false);
-                if (!responses.hasAPIResponse("304")) {
-                    responses.addAPIResponse("304", responseRef(ContractComponents.NOT_MODIFIED));
-                }
             }
         }
         APIResponse create = responses.getAPIResponse("201");
@@ -191,11 +192,6 @@ final class OperationConventions {
             return components.getSchemas().get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
         }
         return schema;
-    }
-
-    private boolean isList(Schema schema) {
-        Schema s = resolve(schema);
-        return s != null && s.getType() != null && s.getType().contains(Schema.SchemaType.ARRAY);
     }
 
     /** A cursor page: a body {@code {items, nextCursor}}. */
