@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -20,9 +21,10 @@ import jakarta.transaction.Transactional;
 /**
  * Finding women: exactly by national code or mobile, fuzzily by a Persian name (trigram similarity over
  * the folded name, so Arabic or Persian letters, ZWNJ and digits do not matter), filtered by district,
- * status and support level, in pages of the shared shape ({@link Page}) with an opaque cursor. Only what the actor
- * may see is returned, and a cursor holds only what the page just showed her: the id of its last woman (a plain
- * list) or how many results she has read (a name search), never a name or the query.
+ * status and support level, in pages of the shared shape ({@link Page}) with an opaque cursor. Only the women
+ * whose profile the actor may open are found, listed or counted ({@link WomanAccess#visibleIn}, the same rule as
+ * the profile's), and a cursor holds only what the page just showed her: the id of its last woman (a plain list)
+ * or how many results she has read (a name search), never a name or the query.
  */
 @ApplicationScoped
 public class BeneficiarySearch {
@@ -70,14 +72,10 @@ public class BeneficiarySearch {
             where.append(" and b.support_level = ?");
             params.add(c.supportLevel().name());
         }
-        if (!actor.isAdmin()) {
-            // the districts are integers from the verified token, so they are written into the SQL as such
-            String districts = actor.namedDistricts().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(","));
-            where.append(districts.isEmpty() ? " and (b.created_by = ?)"
-                : " and (b.district in (" + districts + ") or b.created_by = ?)");
-            params.add(actor.subject());
-        }
+        // exactly the women whose profile the actor may open (the one rule, as SQL): never counted otherwise
+        WomanAccess.SqlCondition visible = WomanAccess.visibleIn(actor, "b");
+        where.append(" and ").append(visible.sql());
+        params.addAll(visible.parameters());
         String key = c.q() == null || c.q().isBlank() ? null : PersianText.matchKey(c.q());
         return key == null ? byId(where, params, c) : byName(where, params, key, c);
     }

@@ -253,4 +253,32 @@ class CampaignResourceTest {
                 + "\"category\":\"pottery\"}")
             .post("/api/registry/businesses").then().statusCode(201).extract().path("id");
     }
+
+    /**
+     * The list of mentees holds exactly those a caseworker may open by id: a woman's campaign record by the one
+     * rule for women (her case assigned to the caseworker outside her districts: listed and opened), never a
+     * record she may not open (a woman of another district enrolled in hers: neither listed nor opened, the
+     * refusal audited), so no page comes back shorter for records she may not see.
+     */
+    @Test
+    void theListHoldsExactlyTheMenteesACaseworkerMayOpen() {
+        String name = "campaign.cw16-" + UUID.randomUUID().toString().substring(0, 8);
+        String cw = RegistryApi.caseworker(name, 16);
+        String notHers = RegistryApi.register(admin(), "پروین", "اکبری", 15);
+        String notHersMentee = as(admin()).body("{\"beneficiaryId\":\"" + notHers + "\",\"district\":16}")
+            .post(API + "/mentees").then().statusCode(201).extract().path("id");
+        String assigned = RegistryApi.register(admin(), "پروانه", "اکبری", 15);
+        Women.assign(assigned, name);
+        String assignedMentee = as(admin()).body("{\"beneficiaryId\":\"" + assigned + "\"}")
+            .post(API + "/mentees").then().statusCode(201).extract().path("id");
+
+        as(cw).get(API + "/mentees/" + assignedMentee).then().statusCode(200);
+        as(cw).get(API + "/mentees/" + notHersMentee).then().statusCode(404);
+        as(cw).queryParam("limit", 200).get(API + "/mentees").then().statusCode(200)
+            .body("items.id", hasItem(assignedMentee)).body("items.id", not(hasItem(notHersMentee)));
+        as(cw).queryParam("limit", 1).get(API + "/mentees").then().statusCode(200)
+            .body("items.size()", equalTo(1)).body("items.id", not(hasItem(notHersMentee)));
+        Women.audit("campaign-mentee", notHersMentee).then()
+            .body("items.find { it.actor == '" + name + "' }.outcome", equalTo("DENIED"));
+    }
 }
