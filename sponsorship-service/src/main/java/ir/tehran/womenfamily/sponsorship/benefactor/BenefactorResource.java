@@ -26,6 +26,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/benefactors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +47,12 @@ public class BenefactorResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Register a benefactor")
+    @Operation(operationId = "registerBenefactor",
+        summary = "Register a benefactor")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new benefactor's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = BenefactorDtos.BenefactorView.class)))
     public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
         Benefactor b = service.create(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id))
@@ -50,14 +60,16 @@ public class BenefactorResource {
     }
 
     @GET
-    @Operation(summary = "Benefactors, by name in any spelling")
+    @Operation(operationId = "searchBenefactors",
+        summary = "Benefactors, by name in any spelling")
     public List<BenefactorDtos.BenefactorView> search(@QueryParam("q") @Size(max = 100) String q) {
         return service.search(q).stream().map(BenefactorDtos.BenefactorView::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One benefactor")
+    @Operation(operationId = "getBenefactor",
+        summary = "One benefactor")
     public BenefactorDtos.BenefactorView get(@PathParam("id") UUID id) {
         return service.find(id).map(BenefactorDtos.BenefactorView::of)
             .orElseThrow(() -> ProblemException.notFound("benefactor", id));
@@ -65,7 +77,8 @@ public class BenefactorResource {
 
     @PUT
     @Path("/{id}/preferences")
-    @Operation(summary = "Replace a sponsor's preferences (age range, gender, districts)")
+    @Operation(operationId = "replaceBenefactorPreferences",
+        summary = "Replace a sponsor's preferences (age range, gender, districts)")
     public BenefactorDtos.BenefactorView preferences(@PathParam("id") UUID id,
             @Valid @NotNull BenefactorDtos.Preferences request) {
         return BenefactorDtos.BenefactorView.of(service.preferences(id, request));

@@ -45,7 +45,8 @@ public class ChildResource {
     Access access;
 
     @GET
-    @Operation(summary = "The roster, filtered and paged")
+    @Operation(operationId = "listRosterChildren",
+        summary = "The roster, filtered and paged")
     public Page<ChildDtos.ChildSummary> list(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("status") Child.Status status, @QueryParam("giftedCandidate") Boolean giftedCandidate,
             @QueryParam("atRisk") Boolean atRisk,
@@ -62,7 +63,8 @@ public class ChildResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One child of the roster")
+    @Operation(operationId = "getRosterChild",
+        summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
         return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Tehran.today(clock), config.ageOut().age()))
@@ -71,7 +73,8 @@ public class ChildResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "What happened to her, oldest first; kept after she ages out")
+    @Operation(operationId = "listRosterChildHistory",
+        summary = "What happened to her, oldest first; kept after she ages out")
     public List<ChildDtos.HistoryLine> history(@PathParam("id") UUID id) {
         access.requireChild(id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("child", id));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A mother as the API shows her, with her children (in this package for the reason given on MotherService). */
 @Path("/mothers")
@@ -39,6 +40,7 @@ public class MotherResource {
     Access access;
 
     /** What sponsorship knows of a mother; {@code mergedInto} is the record her household belongs to now. */
+    @Schema(name = "RosterMother")
     public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt,
             Mother.Status status, Mother.SupportLevel supportLevel, UUID mergedInto) {
 
@@ -52,7 +54,8 @@ public class MotherResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "A mother known from the registry's events")
+    @Operation(operationId = "getRosterMother",
+        summary = "A mother known from the registry's events")
     public MotherView get(@PathParam("id") UUID id) {
         return service.find(id).filter(this::visible)
             .map(m -> MotherView.of(m, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
@@ -62,7 +65,8 @@ public class MotherResource {
     @GET
     @Path("/{id}/children")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "Her children in the roster (after merges), active or not")
+    @Operation(operationId = "listRosterMotherChildren",
+        summary = "Her children in the roster (after merges), active or not")
     public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
         Scope scope = access.scope();
         LocalDate today = Tehran.today(clock);

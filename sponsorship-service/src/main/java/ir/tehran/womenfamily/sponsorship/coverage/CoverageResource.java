@@ -30,7 +30,8 @@ public class CoverageResource {
 
     @GET
     @RolesAllowed({"admin", "sponsorship-officer", "partner-app"})
-    @Operation(summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
+    @Operation(operationId = "getSponsorshipCoverage",
+        summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
         + "sponsorship.coverage.read)")
     public CoverageService.Report coverage(@QueryParam("district") @Min(1) @Max(22) Short district) {
         access.requireStaffOrScope(Access.COVERAGE_SCOPE);
@@ -40,7 +41,8 @@ public class CoverageResource {
     @GET
     @Path("/sponsors")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "What each sponsor gives")
+    @Operation(operationId = "listSponsorCoverage",
+        summary = "What each sponsor gives")
     public List<CoverageService.SponsorRow> sponsors() {
         return service.bySponsor();
     }

@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.PathParam;
 
 @Path("/children/{childId}/school-applications")
@@ -41,7 +46,12 @@ public class ChildSchoolApplicationResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Plan an application for a gifted candidate")
+    @Operation(operationId = "planSchoolApplication",
+        summary = "Plan an application for a gifted candidate")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new application's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.ApplicationView.class)))
     public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
             @Context UriInfo uri) {
         access.requireChild(childId);
@@ -51,7 +61,8 @@ public class ChildSchoolApplicationResource {
     }
 
     @GET
-    @Operation(summary = "Her applications")
+    @Operation(operationId = "listChildSchoolApplications",
+        summary = "Her applications")
     public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
         return service.ofChild(childId).stream().map(this::view).toList();

@@ -38,7 +38,8 @@ public class SchoolApplicationResource {
     Access access;
 
     @GET
-    @Operation(summary = "The pipeline, by stage and school year, nearest deadline first")
+    @Operation(operationId = "listSchoolApplicationPipeline",
+        summary = "The pipeline, by stage and school year, nearest deadline first")
     public List<GiftedSchoolDtos.ApplicationView> pipeline(@QueryParam("status") SchoolApplication.Status status,
             @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
         List<SchoolApplication> all = service.pipeline(status, academicYear);
@@ -48,7 +49,8 @@ public class SchoolApplicationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One application")
+    @Operation(operationId = "getSchoolApplication",
+        summary = "One application")
     public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
         access.requireOfChild("SchoolApplication", "school-application", id);
         return service.find(id).map(this::view)
@@ -57,7 +59,8 @@ public class SchoolApplicationResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
+    @Operation(operationId = "transitionSchoolApplication",
+        summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
         + "WITHDRAWN")
     public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
             @Valid @NotNull GiftedSchoolDtos.Transition request) {

@@ -19,7 +19,15 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 
 @Path("/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +42,12 @@ public class SchoolResource {
     GiftedSchoolService service;
 
     @POST
-    @Operation(summary = "Add a school")
+    @Operation(operationId = "addSchool",
+        summary = "Add a school")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new school's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.SchoolView.class)))
     public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri) {
         School s = service.createSchool(request);
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id))
@@ -42,8 +55,17 @@ public class SchoolResource {
     }
 
     @GET
-    @Operation(summary = "Schools, by kind")
+    @Operation(operationId = "listSchools",
+        summary = "Schools, by kind")
     public List<GiftedSchoolDtos.SchoolView> list(@QueryParam("kind") School.Kind kind) {
         return service.schools(kind).stream().map(GiftedSchoolDtos.SchoolView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getSchool", summary = "One school")
+    public GiftedSchoolDtos.SchoolView get(@PathParam("id") UUID id) {
+        return service.findSchool(id).map(GiftedSchoolDtos.SchoolView::of)
+            .orElseThrow(() -> ProblemException.notFound("school", id));
     }
 }

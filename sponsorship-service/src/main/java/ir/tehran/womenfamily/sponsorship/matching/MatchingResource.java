@@ -45,7 +45,8 @@ public class MatchingResource {
 
     @GET
     @Path("/candidates")
-    @Operation(summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
+    @Operation(operationId = "listMatchingCandidates",
+        summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
         + "(nothing is held)")
     public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
@@ -58,7 +59,8 @@ public class MatchingResource {
 
     @POST
     @Path("/runs")
-    @Operation(summary = "Match sponsors in order; each matched child is held with a proposed pledge")
+    @Operation(operationId = "runMatching",
+        summary = "Match sponsors in order; each matched child is held with a proposed pledge")
     public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
         long start = System.nanoTime();
         MatchingService.Outcome outcome = service.run(run, callers.current().subject(), access.scope());

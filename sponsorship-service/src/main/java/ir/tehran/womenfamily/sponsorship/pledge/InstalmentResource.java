@@ -35,7 +35,8 @@ public class InstalmentResource {
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "Instalments of active pledges past their due day and not fully paid, oldest first; by "
+    @Operation(operationId = "listOverdueInstalments",
+        summary = "Instalments of active pledges past their due day and not fully paid, oldest first; by "
         + "district (the caller's districts), sponsor or payer; asOf (ISO or Jalali) defaults to today")
     public List<PledgeDtos.OverdueView> overdue(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("sponsorId") UUID sponsorId, @QueryParam("payerId") UUID payerId,

@@ -279,6 +279,12 @@ public class PledgeService {
         return Pledge.list(q + " order by proposedAt desc, id", params.toArray());
     }
 
+    /** One entry of the pledge's ledger, if it is one of hers. */
+    @Transactional
+    public Optional<LedgerEntry> entry(UUID pledgeId, long entryId) {
+        return LedgerEntry.<LedgerEntry>find("pledgeId = ?1 and id = ?2", pledgeId, entryId).firstResultOptional();
+    }
+
     @Transactional
     public List<LedgerEntry> entries(UUID pledgeId) {
         return LedgerEntry.list("pledgeId = ?1 order by id", pledgeId);

@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +56,12 @@ public class ProgrammeResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Create a programme")
+    @Operation(operationId = "createProgramme",
+        summary = "Create a programme")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new programme's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = ProgrammeDtos.ProgrammeView.class)))
     public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
         access.requireDistrictField(request.district(), "district");
         Programme p = programmes.create(request, callers.current().subject());
@@ -59,7 +69,8 @@ public class ProgrammeResource {
     }
 
     @GET
-    @Operation(summary = "Programmes, by kind and district")
+    @Operation(operationId = "listProgrammes",
+        summary = "Programmes, by kind and district")
     public List<ProgrammeDtos.ProgrammeView> list(@QueryParam("kind") Programme.Kind kind,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
         return programmes.list(kind, district, access.scope()).stream().map(this::view).toList();
@@ -67,7 +78,8 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One programme with its seats taken and waitlist")
+    @Operation(operationId = "getProgramme",
+        summary = "One programme with its seats taken and waitlist")
     public ProgrammeDtos.ProgrammeView get(@PathParam("id") UUID id) {
         access.requireProgramme(id);
         return programmes.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("programme", id));
@@ -75,7 +87,12 @@ public class ProgrammeResource {
 
     @POST
     @Path("/{id}/enrolments")
-    @Operation(summary = "Enrol a child: enrolled while seats are free, else waitlisted")
+    @Operation(operationId = "enrolInProgramme",
+        summary = "Enrol a child: enrolled while seats are free, else waitlisted")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new enrolment's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = ProgrammeDtos.EnrolmentView.class)))
     public Response enrol(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.EnrolmentRequest request,
             @Context UriInfo uri) {
         access.requireProgramme(id);
@@ -87,7 +104,8 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{id}/enrolments")
-    @Operation(summary = "Enrolments and the waitlist, in order of request")
+    @Operation(operationId = "listProgrammeEnrolments",
+        summary = "Enrolments and the waitlist, in order of request")
     public List<ProgrammeDtos.EnrolmentView> enrolments(@PathParam("id") UUID id) {
         access.requireProgramme(id);
         List<Enrolment> all = enrolments.list(id);
@@ -97,7 +115,12 @@ public class ProgrammeResource {
 
     @POST
     @Path("/{id}/sessions")
-    @Operation(summary = "Record a session held (numbered in order)")
+    @Operation(operationId = "recordProgrammeSession",
+        summary = "Record a session held (numbered in order)")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new session's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = ProgrammeDtos.SessionView.class)))
     public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.NewSession request,
             @Context UriInfo uri) {
         access.requireProgrammeToManage(id);
@@ -107,15 +130,26 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{id}/sessions")
-    @Operation(summary = "Sessions held, with attendance counts")
+    @Operation(operationId = "listProgrammeSessions",
+        summary = "Sessions held, with attendance counts")
     public List<ProgrammeDtos.SessionView> sessions(@PathParam("id") UUID id) {
         access.requireProgramme(id);
         return programmes.sessions(id).stream().map(this::view).toList();
     }
 
+    @GET
+    @Path("/{id}/sessions/{number}")
+    @Operation(operationId = "getProgrammeSession", summary = "One session held, with its attendance counts")
+    public ProgrammeDtos.SessionView session(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number) {
+        access.requireProgramme(id);
+        return programmes.session(id, number).map(this::view)
+            .orElseThrow(() -> ProblemException.notFound("session", id + "/" + number));
+    }
+
     @PUT
     @Path("/{id}/sessions/{number}/attendance")
-    @Operation(summary = "Record who was present and absent at a session")
+    @Operation(operationId = "recordSessionAttendance",
+        summary = "Record who was present and absent at a session")
     public ProgrammeDtos.SessionView attendance(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
             @Valid @NotNull ProgrammeDtos.AttendanceInput request) {
         access.requireProgramme(id);

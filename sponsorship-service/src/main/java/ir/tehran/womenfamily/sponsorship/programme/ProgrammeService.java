@@ -191,4 +191,11 @@ public class ProgrammeService {
             SessionAttendance.count("sessionId = ?1 and present = true", sessionId),
             SessionAttendance.count("sessionId = ?1 and present = false", sessionId)};
     }
+
+    /** The session of this number, if held. */
+    @Transactional
+    public Optional<ProgrammeSession> session(UUID programmeId, int number) {
+        return ProgrammeSession.find("programmeId = ?1 and number = ?2", programmeId, (short) number)
+            .firstResultOptional();
+    }
 }

@@ -35,7 +35,8 @@ public class RiskResource {
     Access access;
 
     @GET
-    @Operation(summary = "Active children the rule flags, by district (all of the caller's districts when none "
+    @Operation(operationId = "listAtRiskChildren",
+        summary = "Active children the rule flags, by district (all of the caller's districts when none "
         + "is given)")
     public List<RiskDtos.AtRiskView> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

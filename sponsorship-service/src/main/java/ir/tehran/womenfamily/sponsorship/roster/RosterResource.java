@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/roster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +49,7 @@ public class RosterResource {
     Callers callers;
 
     /** A replay as reported. */
+    @Schema(name = "RosterReplay")
     public record ReplayView(UUID id, RosterReplayRun.Status status, Instant startedAt, Instant finishedAt,
             Long durationMillis, long eventsRead, long eventsSkipped, Long children) {
 
@@ -57,8 +63,13 @@ public class RosterResource {
     @POST
     @Path("/replays")
     @RolesAllowed("admin")
-    @Operation(summary = "Rebuild the roster by replaying the registry's topics from the beginning",
+    @Operation(operationId = "replayRoster",
+        summary = "Rebuild the roster by replaying the registry's topics from the beginning",
         description = "Runs to the end before answering. Idempotent: over an intact roster it changes nothing.")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The replay's report's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = ReplayView.class)))
     public Response replay(@Context UriInfo uri) {
         RosterReplayRun run = replay.replay(callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + run.id)).entity(ReplayView.of(run)).build();
@@ -67,7 +78,8 @@ public class RosterResource {
     @GET
     @Path("/replays/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "One replay's report")
+    @Operation(operationId = "getRosterReplay",
+        summary = "One replay's report")
     public ReplayView replayReport(@PathParam("id") UUID id) {
         return replay.find(id).map(ReplayView::of).orElseThrow(() -> ProblemException.notFound("replay", id));
     }
@@ -75,7 +87,8 @@ public class RosterResource {
     @POST
     @Path("/age-out-runs")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "Run today's age-out now (the daily job does the same)")
+    @Operation(operationId = "runAgeOut",
+        summary = "Run today's age-out now (the daily job does the same)")
     public AgeOutService.Report ageOutNow() {
         AgeOutService.Report report = ageOut.runToday();
         if (access.scope().all()) {

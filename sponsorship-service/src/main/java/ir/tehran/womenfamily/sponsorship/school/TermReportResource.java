@@ -22,6 +22,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/children/{childId}/term-reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,21 +50,39 @@ public class TermReportResource {
 
     @PUT
     @Path("/{year}/{term}")
-    @Operation(summary = "Record or correct the report card of a school year (Jalali, e.g. 1403) and term",
+    @Operation(operationId = "recordTermReport",
+        summary = "Record or correct the report card of a school year (Jalali, e.g. 1403) and term",
         description = "Re-evaluates the at-risk rule. 201 when new, 200 when replaced.")
+    @APIResponse(responseCode = "200", description = "Replaced",
+        content = @Content(schema = @Schema(implementation = TermReportDtos.TermReportView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The report card's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = TermReportDtos.TermReportView.class)))
     public Response put(@PathParam("childId") UUID childId,
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term,
-            @Valid @NotNull TermReportDtos.TermReportInput input) {
+            @Valid @NotNull TermReportDtos.TermReportInput input, @Context UriInfo uri) {
         access.requireChild(childId);
         TermReportService.Saved saved = service.put(childId, year, term, input, callers.current().subject());
-        return Response.status(saved.created() ? 201 : 200).entity(TermReportDtos.TermReportView.of(saved.report()))
-            .build();
+        Response.ResponseBuilder answer = saved.created() ? Response.created(uri.getAbsolutePath()) : Response.ok();
+        return answer.entity(TermReportDtos.TermReportView.of(saved.report())).build();
     }
 
     @GET
-    @Operation(summary = "Her report cards, latest first")
+    @Operation(operationId = "listTermReports",
+        summary = "Her report cards, latest first")
     public List<TermReportDtos.TermReportView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
         return service.list(childId).stream().map(TermReportDtos.TermReportView::of).toList();
+    }
+
+    @GET
+    @Path("/{year}/{term}")
+    @Operation(operationId = "getTermReport", summary = "Her report card of a school year and term")
+    public TermReportDtos.TermReportView get(@PathParam("childId") UUID childId,
+            @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term) {
+        access.requireChild(childId);
+        return service.find(childId, year, term).map(TermReportDtos.TermReportView::of)
+            .orElseThrow(() -> ProblemException.notFound("term-report", childId + "/" + year + "/" + term));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
@@ -89,5 +90,15 @@ public class TermReportService {
         List<TermReport> reports = TermReport.list("childId = ?1 order by academicYear desc, term desc", childId);
         audit.record(AuditEvent.of("term-report.read", "child", childId).withPurpose("casework").returned(reports));
         return reports;
+    }
+
+    /** Her report card of {@code year} and {@code term}, if recorded. */
+    @Transactional
+    public Optional<TermReport> find(UUID childId, int year, int term) {
+        Optional<TermReport> found = TermReport.<TermReport>find("childId = ?1 and academicYear = ?2 and term = ?3",
+            childId, (short) year, (short) term).firstResultOptional();
+        found.ifPresent(r -> audit.record(AuditEvent.of("term-report.read", "child", childId).withPurpose("casework")
+            .returned(List.of(r))));
+        return found;
     }
 }

@@ -33,14 +33,16 @@ public class SponsorViewResource {
 
     @GET
     @Path("/sponsorships")
-    @Operation(summary = "My pledges and their money")
+    @Operation(operationId = "listMySponsorships",
+        summary = "My pledges and their money")
     public List<SponsorViewDtos.SponsorshipView> sponsorships() {
         return service.sponsorships(access.sponsorId());
     }
 
     @GET
     @Path("/sponsorships/{id}")
-    @Operation(summary = "One of my pledges (404 for anyone else's)")
+    @Operation(operationId = "getMySponsorship",
+        summary = "One of my pledges (404 for anyone else's)")
     public SponsorViewDtos.SponsorshipView sponsorship(@PathParam("id") UUID id) {
         return service.sponsorship(access.sponsorId(), id)
             .orElseThrow(() -> ProblemException.notFound("pledge", id));
@@ -48,14 +50,16 @@ public class SponsorViewResource {
 
     @GET
     @Path("/children")
-    @Operation(summary = "The children I support: a code, age, grade and progress")
+    @Operation(operationId = "listMySponsoredChildren",
+        summary = "The children I support: a code, age, grade and progress")
     public List<SponsorViewDtos.ChildView> children() {
         return service.children(access.sponsorId());
     }
 
     @GET
     @Path("/children/{code}")
-    @Operation(summary = "One child I support, by my code for her (404 otherwise)")
+    @Operation(operationId = "getMySponsoredChild",
+        summary = "One child I support, by my code for her (404 otherwise)")
     public SponsorViewDtos.ChildView child(@PathParam("code") @Pattern(regexp = "[A-Za-z0-9-]{4,20}") String code) {
         return service.child(access.sponsorId(), code)
             .orElseThrow(() -> ProblemException.notFound("child", code));

@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 
 @Path("/children/{childId}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +48,12 @@ public class AssessmentResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+    @Operation(operationId = "recordTalentAssessment",
+        summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new assessment's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = AssessmentDtos.AssessmentView.class)))
     public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
             @Context UriInfo uri) {
         access.requireChild(childId);
@@ -52,9 +63,19 @@ public class AssessmentResource {
     }
 
     @GET
-    @Operation(summary = "Her assessments, latest first")
+    @Operation(operationId = "listTalentAssessments",
+        summary = "Her assessments, latest first")
     public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
         access.requireChild(childId);
         return service.list(childId).stream().map(AssessmentDtos.AssessmentView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getTalentAssessment", summary = "One of her assessments")
+    public AssessmentDtos.AssessmentView get(@PathParam("childId") UUID childId, @PathParam("id") UUID id) {
+        access.requireChild(childId);
+        return service.find(childId, id).map(AssessmentDtos.AssessmentView::of)
+            .orElseThrow(() -> ProblemException.notFound("assessment", id));
     }
 }
