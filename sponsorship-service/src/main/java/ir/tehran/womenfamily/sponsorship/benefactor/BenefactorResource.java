@@ -31,6 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.web.Versions;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/benefactors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +59,7 @@ public class BenefactorResource {
         content = @Content(schema = @Schema(implementation = BenefactorDtos.BenefactorView.class)))
     public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
         Benefactor b = service.create(request, callers.current().subject());
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id))
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id)).tag(Versions.etag(b.version))
             .entity(BenefactorDtos.BenefactorView.of(b)).build();
     }
 
@@ -70,17 +74,24 @@ public class BenefactorResource {
     @Path("/{id}")
     @Operation(operationId = "getBenefactor",
         summary = "One benefactor")
-    public BenefactorDtos.BenefactorView get(@PathParam("id") UUID id) {
-        return service.find(id).map(BenefactorDtos.BenefactorView::of)
+    public RestResponse<BenefactorDtos.BenefactorView> get(@PathParam("id") UUID id) {
+        return service.find(id).map(BenefactorResource::tagged)
             .orElseThrow(() -> ProblemException.notFound("benefactor", id));
     }
 
     @PUT
     @Path("/{id}/preferences")
     @Operation(operationId = "replaceBenefactorPreferences",
-        summary = "Replace a sponsor's preferences (age range, gender, districts)")
-    public BenefactorDtos.BenefactorView preferences(@PathParam("id") UUID id,
-            @Valid @NotNull BenefactorDtos.Preferences request) {
-        return BenefactorDtos.BenefactorView.of(service.preferences(id, request));
+        summary = "Replace a sponsor's preferences (age range, gender, districts)",
+        description = "Requires If-Match with the benefactor's ETag last read.")
+    public RestResponse<BenefactorDtos.BenefactorView> preferences(@PathParam("id") UUID id,
+            @Valid @NotNull BenefactorDtos.Preferences request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return tagged(service.preferences(id, Versions.required(ifMatch), request));
+    }
+
+    /** The benefactor with her version as its ETag, the one an update's If-Match sends back. */
+    private static RestResponse<BenefactorDtos.BenefactorView> tagged(Benefactor b) {
+        return RestResponse.ResponseBuilder.ok(BenefactorDtos.BenefactorView.of(b)).tag(Versions.etag(b.version))
+            .build();
     }
 }

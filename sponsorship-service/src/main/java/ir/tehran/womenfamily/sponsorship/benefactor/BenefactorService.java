@@ -43,13 +43,17 @@ public class BenefactorService {
     }
 
     @Transactional
-    public Benefactor preferences(UUID id, BenefactorDtos.Preferences p) {
+    public Benefactor preferences(UUID id, long expectedVersion, BenefactorDtos.Preferences p) {
         Benefactor b = Benefactor.findById(id);
         if (b == null) {
             throw ProblemException.notFound("benefactor", id);
         }
+        if (b.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         setPreferences(b, p);
         audit.record(AuditEvent.of("benefactor.preferences.update", "benefactor", id));
+        Benefactor.flush();
         return b;
     }
 

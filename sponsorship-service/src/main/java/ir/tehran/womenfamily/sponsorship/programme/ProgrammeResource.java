@@ -33,6 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.web.Versions;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -125,7 +129,8 @@ public class ProgrammeResource {
             @Context UriInfo uri) {
         access.requireProgrammeToManage(id);
         ProgrammeSession s = programmes.addSession(id, request);
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).entity(view(s)).build();
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).tag(Versions.etag(s.version))
+            .entity(view(s)).build();
     }
 
     @GET
@@ -140,22 +145,30 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}/sessions/{number}")
     @Operation(operationId = "getProgrammeSession", summary = "One session held, with its attendance counts")
-    public ProgrammeDtos.SessionView session(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number) {
+    public RestResponse<ProgrammeDtos.SessionView> session(@PathParam("id") UUID id,
+            @PathParam("number") @Min(1) int number) {
         access.requireProgramme(id);
-        return programmes.session(id, number).map(this::view)
+        return programmes.session(id, number).map(this::tagged)
             .orElseThrow(() -> ProblemException.notFound("session", id + "/" + number));
     }
 
     @PUT
     @Path("/{id}/sessions/{number}/attendance")
     @Operation(operationId = "recordSessionAttendance",
-        summary = "Record who was present and absent at a session")
-    public ProgrammeDtos.SessionView attendance(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
-            @Valid @NotNull ProgrammeDtos.AttendanceInput request) {
+        summary = "Record who was present and absent at a session",
+        description = "Requires If-Match with the session's ETag last read.")
+    public RestResponse<ProgrammeDtos.SessionView> attendance(@PathParam("id") UUID id,
+            @PathParam("number") @Min(1) int number, @Valid @NotNull ProgrammeDtos.AttendanceInput request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         access.requireProgramme(id);
         access.requireChildrenField(request.present(), "present");
         access.requireChildrenField(request.absent(), "absent");
-        return view(programmes.recordAttendance(id, number, request));
+        return tagged(programmes.recordAttendance(id, number, Versions.required(ifMatch), request));
+    }
+
+    /** The session with its version as its ETag, the one an attendance update's If-Match sends back. */
+    private RestResponse<ProgrammeDtos.SessionView> tagged(ProgrammeSession s) {
+        return RestResponse.ResponseBuilder.ok(view(s)).tag(Versions.etag(s.version)).build();
     }
 
     private ProgrammeDtos.ProgrammeView view(Programme p) {

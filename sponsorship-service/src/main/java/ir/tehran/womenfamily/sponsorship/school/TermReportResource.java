@@ -30,6 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import ir.tehran.womenfamily.support.web.Versions;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/children/{childId}/term-reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +56,8 @@ public class TermReportResource {
     @Path("/{year}/{term}")
     @Operation(operationId = "recordTermReport",
         summary = "Record or correct the report card of a school year (Jalali, e.g. 1403) and term",
-        description = "Re-evaluates the at-risk rule. 201 when new, 200 when replaced.")
+        description = "Re-evaluates the at-risk rule. 201 when new, 200 when replaced; replacing requires If-Match "
+            + "with the report card's ETag last read.")
     @APIResponse(responseCode = "200", description = "Replaced",
         content = @Content(schema = @Schema(implementation = TermReportDtos.TermReportView.class)))
     @APIResponse(responseCode = "201", description = "Created",
@@ -61,11 +66,15 @@ public class TermReportResource {
         content = @Content(schema = @Schema(implementation = TermReportDtos.TermReportView.class)))
     public Response put(@PathParam("childId") UUID childId,
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term,
-            @Valid @NotNull TermReportDtos.TermReportInput input, @Context UriInfo uri) {
+            @Valid @NotNull TermReportDtos.TermReportInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context UriInfo uri) {
         access.requireChild(childId);
-        TermReportService.Saved saved = service.put(childId, year, term, input, callers.current().subject());
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
+        TermReportService.Saved saved = service.put(childId, year, term, expected, input,
+            callers.current().subject());
         Response.ResponseBuilder answer = saved.created() ? Response.created(uri.getAbsolutePath()) : Response.ok();
-        return answer.entity(TermReportDtos.TermReportView.of(saved.report())).build();
+        return answer.tag(Versions.etag(saved.report().version))
+            .entity(TermReportDtos.TermReportView.of(saved.report())).build();
     }
 
     @GET
@@ -79,10 +88,12 @@ public class TermReportResource {
     @GET
     @Path("/{year}/{term}")
     @Operation(operationId = "getTermReport", summary = "Her report card of a school year and term")
-    public TermReportDtos.TermReportView get(@PathParam("childId") UUID childId,
+    public RestResponse<TermReportDtos.TermReportView> get(@PathParam("childId") UUID childId,
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term) {
         access.requireChild(childId);
-        return service.find(childId, year, term).map(TermReportDtos.TermReportView::of)
+        return service.find(childId, year, term)
+            .map(r -> RestResponse.ResponseBuilder.ok(TermReportDtos.TermReportView.of(r))
+                .tag(Versions.etag(r.version)).build())
             .orElseThrow(() -> ProblemException.notFound("term-report", childId + "/" + year + "/" + term));
     }
 }

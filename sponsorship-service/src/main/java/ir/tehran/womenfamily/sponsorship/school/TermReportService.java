@@ -39,9 +39,14 @@ public class TermReportService {
     public record Saved(TermReport report, boolean created) {
     }
 
-    /** Creates or replaces the report of {@code year} and {@code term}. */
+    /**
+     * Creates or replaces the report of {@code year} and {@code term}. Replacing needs the version the client
+     * read ({@code If-Match}): 428 without it, 412 when the report changed since; creating takes none (412 when
+     * a version is given for a report that does not exist).
+     */
     @Transactional
-    public Saved put(UUID childId, int year, int term, TermReportDtos.TermReportInput input, String by) {
+    public Saved put(UUID childId, int year, int term, Long expectedVersion, TermReportDtos.TermReportInput input,
+            String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
             throw ProblemException.notFound("child", childId);
@@ -58,6 +63,15 @@ public class TermReportService {
         TermReport r = TermReport.find("childId = ?1 and academicYear = ?2 and term = ?3", childId, (short) year,
             (short) term).firstResult();
         boolean created = r == null;
+        if (created && expectedVersion != null) {
+            throw ProblemException.preconditionFailed();
+        }
+        if (!created && expectedVersion == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        if (!created && r.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (created) {
             r = new TermReport();
             r.id = UUID.randomUUID();
@@ -77,6 +91,7 @@ public class TermReportService {
         if (created) {
             r.persist();
         }
+        TermReport.flush();
         saved.fire(new TermReportSaved(child.id));
         audit.record(AuditEvent.of("term-report.save", "child", childId));
         return new Saved(r, created);

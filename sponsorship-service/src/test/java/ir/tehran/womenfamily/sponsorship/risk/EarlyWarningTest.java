@@ -24,9 +24,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EarlyWarningTest {
 
+    /** Records a report card; replacing one (200) sends the ETag of the report card it read. */
     private static void report(UUID child, int year, int term, String grades, int schoolDays, int absent,
             int status) {
+        String url = "/api/sponsorship/children/" + child + "/term-reports/" + year + "/" + term;
+        String etag = status == 200
+            ? given().auth().oauth2(Tokens.officer()).get(url).then().statusCode(200).extract().header("ETag") : null;
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .headers(etag == null ? java.util.Map.of() : java.util.Map.of("If-Match", etag))
             .body("{\"grades\":" + grades + ",\"schoolDays\":" + schoolDays + ",\"absentDays\":" + absent + "}")
             .put("/api/sponsorship/children/" + child + "/term-reports/" + year + "/" + term)
             .then().statusCode(status);
@@ -118,5 +123,23 @@ class EarlyWarningTest {
             .body("{\"grades\":{\"MATHEMATICS\":15},\"schoolDays\":90,\"absentDays\":1}")
             .put("/api/sponsorship/children/" + child + "/term-reports/1403/4")
             .then().statusCode(400).body("errors.field", hasItem("term"));
+    }
+
+    @Test
+    void aReportCardIsReplacedOnlyWithItsCurrentETag() {
+        UUID child = RegistryFeed.newChild(12, "FEMALE", 14);
+        String url = "/api/sponsorship/children/" + child + "/term-reports/1403/1";
+        String card = "{\"grades\":{\"MATHEMATICS\":15},\"schoolDays\":90,\"absentDays\":1}";
+        String created = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(card).put(url)
+            .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith(url)).extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).header("If-None-Match", created).get(url).then().statusCode(304);
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(card).put(url).then()
+            .statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created)
+            .body(card.replace("15", "16")).put(url).then().statusCode(200);
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created)
+            .body(card.replace("15", "17")).put(url).then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).get(url).then().statusCode(200)
+            .body("grades.MATHEMATICS", equalTo(16.0f));
     }
 }
