@@ -35,6 +35,11 @@ import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/benefactors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +56,7 @@ public class BenefactorResource {
     Callers callers;
 
     @POST
+    @IdempotentCreate
     @Operation(operationId = "registerBenefactor",
         summary = "Register a benefactor")
     @APIResponse(responseCode = "201", description = "Created",
@@ -66,8 +72,14 @@ public class BenefactorResource {
     @GET
     @Operation(operationId = "searchBenefactors",
         summary = "Benefactors, by name in any spelling")
-    public List<BenefactorDtos.BenefactorView> search(@QueryParam("q") @Size(max = 100) String q) {
-        return service.search(q).stream().map(BenefactorDtos.BenefactorView::of).toList();
+    public RestResponse<Page<BenefactorDtos.BenefactorView>> search(@QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        Cursor after = page.cursor();
+        List<Benefactor> rows = service.search(q, after == null ? null : after.string(0),
+            after == null ? null : after.uuid(1), page.fetchSize());
+        return Pages.ok(uri, page.page(rows, b -> Cursor.of(b.displayName, b.id)).map(BenefactorDtos.BenefactorView::of));
     }
 
     @GET

@@ -22,6 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.QueryParam;
 
 /** A mother as the API shows her, with her children (in this package for the reason given on MotherService). */
 @Path("/mothers")
@@ -67,11 +74,13 @@ public class MotherResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "listRosterMotherChildren",
         summary = "Her children in the roster (after merges), active or not")
-    public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
+    public RestResponse<Page<ChildDtos.ChildSummary>> children(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         Scope scope = access.scope();
         LocalDate today = Tehran.today(clock);
-        return service.children(id).stream().filter(c -> scope.sees(c.district))
-            .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList();
+        return Pages.ok(uri, page.slice(service.children(id).stream().filter(c -> scope.sees(c.district))
+            .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList(), c -> c.id().toString()));
     }
 
     /** An officer limited to districts sees a mother of her districts, or one with a child there. */

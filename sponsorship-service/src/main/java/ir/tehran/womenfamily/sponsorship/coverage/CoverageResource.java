@@ -15,6 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/coverage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +49,9 @@ public class CoverageResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "listSponsorCoverage",
         summary = "What each sponsor gives")
-    public List<CoverageService.SponsorRow> sponsors() {
-        return service.bySponsor();
+    public RestResponse<Page<CoverageService.SponsorRow>> sponsors(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.bySponsor(), r -> r.sponsorId().toString()));
     }
 }

@@ -27,6 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.PathParam;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.QueryParam;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/children/{childId}/school-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +52,7 @@ public class ChildSchoolApplicationResource {
     Callers callers;
 
     @POST
+    @IdempotentCreate
     @Operation(operationId = "planSchoolApplication",
         summary = "Plan an application for a gifted candidate")
     @APIResponse(responseCode = "201", description = "Created",
@@ -63,9 +70,12 @@ public class ChildSchoolApplicationResource {
     @GET
     @Operation(operationId = "listChildSchoolApplications",
         summary = "Her applications")
-    public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
+    public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> list(@PathParam("childId") UUID childId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);
-        return service.ofChild(childId).stream().map(this::view).toList();
+        return Pages.ok(uri, page.slice(service.ofChild(childId), a -> a.id.toString()).map(this::view));
     }
 
     private GiftedSchoolDtos.ApplicationView view(SchoolApplication a) {

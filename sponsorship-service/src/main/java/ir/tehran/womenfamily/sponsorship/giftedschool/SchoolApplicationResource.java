@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/school-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,11 +46,15 @@ public class SchoolApplicationResource {
     @GET
     @Operation(operationId = "listSchoolApplicationPipeline",
         summary = "The pipeline, by stage and school year, nearest deadline first")
-    public List<GiftedSchoolDtos.ApplicationView> pipeline(@QueryParam("status") SchoolApplication.Status status,
-            @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
+    public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> pipeline(
+            @QueryParam("status") SchoolApplication.Status status,
+            @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         List<SchoolApplication> all = service.pipeline(status, academicYear);
         var visible = access.visible(all.stream().map(a -> a.childId).toList());
-        return all.stream().filter(a -> visible.contains(a.childId)).map(this::view).toList();
+        return Pages.ok(uri, page.slice(all.stream().filter(a -> visible.contains(a.childId)).toList(),
+            a -> a.id.toString()).map(this::view));
     }
 
     @GET

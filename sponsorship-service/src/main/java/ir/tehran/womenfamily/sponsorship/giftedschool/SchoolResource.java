@@ -28,6 +28,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +47,7 @@ public class SchoolResource {
     GiftedSchoolService service;
 
     @POST
+    @IdempotentCreate
     @Operation(operationId = "addSchool",
         summary = "Add a school")
     @APIResponse(responseCode = "201", description = "Created",
@@ -57,8 +63,12 @@ public class SchoolResource {
     @GET
     @Operation(operationId = "listSchools",
         summary = "Schools, by kind")
-    public List<GiftedSchoolDtos.SchoolView> list(@QueryParam("kind") School.Kind kind) {
-        return service.schools(kind).stream().map(GiftedSchoolDtos.SchoolView::of).toList();
+    public RestResponse<Page<GiftedSchoolDtos.SchoolView>> list(@QueryParam("kind") School.Kind kind,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.schools(kind), s -> s.id.toString())
+            .map(GiftedSchoolDtos.SchoolView::of));
     }
 
     @GET

@@ -25,6 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/matching")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,11 +56,16 @@ public class MatchingResource {
         + "(nothing is held)")
     public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return service.suggest(sponsorId, purpose, limit, access.scope()).stream()
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        // the ranking up to this page and one more: the cursor holds the position of the last one read
+        int upTo = (page.cursor() == null ? 0 : (int) Math.min(page.cursor().longValue(0) + 1, 100_000))
+            + page.limit() + 1;
+        List<MatchingDtos.CandidateView> ranked = service.suggest(sponsorId, purpose, upTo, access.scope()).stream()
             .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
                 m.child().district(), m.child().atRisk(), m.reasons()))
             .toList();
+        return Pages.ok(uri, page.slice(ranked, c -> c.childId().toString()));
     }
 
     @POST

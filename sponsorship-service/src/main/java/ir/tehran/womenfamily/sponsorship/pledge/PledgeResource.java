@@ -32,6 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/pledges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +59,7 @@ public class PledgeResource {
     InstalmentService instalments;
 
     @POST
+    @IdempotentCreate
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "proposePledge",
         summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
@@ -70,11 +77,15 @@ public class PledgeResource {
     @GET
     @Operation(operationId = "listPledges",
         summary = "Pledges, by sponsor, child, status and purpose")
-    public List<PledgeDtos.PledgeView> list(@QueryParam("sponsorId") UUID sponsorId,
+    public RestResponse<Page<PledgeDtos.PledgeView>> list(@QueryParam("sponsorId") UUID sponsorId,
             @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
-            @QueryParam("purpose") Pledge.Purpose purpose) {
-        return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope())).stream()
-            .map(PledgeDtos.PledgeView::of).toList();
+            @QueryParam("purpose") Pledge.Purpose purpose, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        Cursor after = page.cursor();
+        List<Pledge> rows = service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope()),
+            after == null ? null : after.instant(0), after == null ? null : after.uuid(1), page.fetchSize());
+        return Pages.ok(uri, page.page(rows, p -> Cursor.of(p.proposedAt, p.id)).map(PledgeDtos.PledgeView::of));
     }
 
     @GET
@@ -116,6 +127,7 @@ public class PledgeResource {
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordPledgeReceipt",
@@ -132,6 +144,7 @@ public class PledgeResource {
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/disbursements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordPledgeDisbursement",
@@ -153,23 +166,27 @@ public class PledgeResource {
     @Operation(operationId = "listPledgeInstalments",
         summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
         + "overdue")
-    public List<PledgeDtos.InstalmentView> instalments(@PathParam("id") UUID id) {
+    public RestResponse<Page<PledgeDtos.InstalmentView>> instalments(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
         LocalDate today = instalments.today();
-        return instalments.ofPledge(id).stream()
+        return Pages.ok(uri, page.slice(instalments.ofPledge(id).stream()
             .map(w -> PledgeDtos.InstalmentView.of(w.instalment(), w.payments(), today))
-            .toList();
+            .toList(), i -> String.valueOf(i.number())));
     }
 
     @GET
     @Path("/{id}/ledger")
     @Operation(operationId = "listPledgeLedgerEntries",
         summary = "The pledge's ledger entries, in order")
-    public List<PledgeDtos.EntryView> ledger(@PathParam("id") UUID id) {
+    public RestResponse<Page<PledgeDtos.EntryView>> ledger(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
-        return service.entries(id).stream().map(PledgeDtos.EntryView::of).toList();
+        return Pages.ok(uri, page.slice(service.entries(id), e -> e.id.toString()).map(PledgeDtos.EntryView::of));
     }
 
     @GET

@@ -37,6 +37,10 @@ import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +64,7 @@ public class ProgrammeResource {
     Callers callers;
 
     @POST
+    @IdempotentCreate
     @Operation(operationId = "createProgramme",
         summary = "Create a programme")
     @APIResponse(responseCode = "201", description = "Created",
@@ -75,9 +80,12 @@ public class ProgrammeResource {
     @GET
     @Operation(operationId = "listProgrammes",
         summary = "Programmes, by kind and district")
-    public List<ProgrammeDtos.ProgrammeView> list(@QueryParam("kind") Programme.Kind kind,
-            @QueryParam("district") @Min(1) @Max(22) Short district) {
-        return programmes.list(kind, district, access.scope()).stream().map(this::view).toList();
+    public RestResponse<Page<ProgrammeDtos.ProgrammeView>> list(@QueryParam("kind") Programme.Kind kind,
+            @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(programmes.list(kind, district, access.scope()), p -> p.id.toString())
+            .map(this::view));
     }
 
     @GET
@@ -90,6 +98,7 @@ public class ProgrammeResource {
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/enrolments")
     @Operation(operationId = "enrolInProgramme",
         summary = "Enrol a child: enrolled while seats are free, else waitlisted")
@@ -110,14 +119,18 @@ public class ProgrammeResource {
     @Path("/{id}/enrolments")
     @Operation(operationId = "listProgrammeEnrolments",
         summary = "Enrolments and the waitlist, in order of request")
-    public List<ProgrammeDtos.EnrolmentView> enrolments(@PathParam("id") UUID id) {
+    public RestResponse<Page<ProgrammeDtos.EnrolmentView>> enrolments(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireProgramme(id);
         List<Enrolment> all = enrolments.list(id);
         var visible = access.visible(all.stream().map(e -> e.childId).toList());
-        return all.stream().filter(e -> visible.contains(e.childId)).map(this::view).toList();
+        return Pages.ok(uri, page.slice(all.stream().filter(e -> visible.contains(e.childId)).toList(),
+            e -> e.id.toString()).map(this::view));
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/sessions")
     @Operation(operationId = "recordProgrammeSession",
         summary = "Record a session held (numbered in order)")
@@ -137,9 +150,11 @@ public class ProgrammeResource {
     @Path("/{id}/sessions")
     @Operation(operationId = "listProgrammeSessions",
         summary = "Sessions held, with attendance counts")
-    public List<ProgrammeDtos.SessionView> sessions(@PathParam("id") UUID id) {
+    public RestResponse<Page<ProgrammeDtos.SessionView>> sessions(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireProgramme(id);
-        return programmes.sessions(id).stream().map(this::view).toList();
+        return Pages.ok(uri, page.slice(programmes.sessions(id), s -> String.valueOf(s.number)).map(this::view));
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/roster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +62,7 @@ public class RosterResource {
     }
 
     @POST
+    @IdempotentCreate
     @Path("/replays")
     @RolesAllowed("admin")
     @Operation(operationId = "replayRoster",

@@ -34,6 +34,10 @@ import ir.tehran.womenfamily.support.web.Versions;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import jakarta.ws.rs.QueryParam;
 
 @Path("/children/{childId}/term-reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,9 +84,12 @@ public class TermReportResource {
     @GET
     @Operation(operationId = "listTermReports",
         summary = "Her report cards, latest first")
-    public List<TermReportDtos.TermReportView> list(@PathParam("childId") UUID childId) {
+    public RestResponse<Page<TermReportDtos.TermReportView>> list(@PathParam("childId") UUID childId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);
-        return service.list(childId).stream().map(TermReportDtos.TermReportView::of).toList();
+        return Pages.ok(uri, page.slice(service.list(childId), r -> r.id.toString())
+            .map(TermReportDtos.TermReportView::of));
     }
 
     @GET

@@ -29,6 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.QueryParam;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 
 @Path("/children/{childId}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +54,7 @@ public class AssessmentResource {
     Callers callers;
 
     @POST
+    @IdempotentCreate
     @Operation(operationId = "recordTalentAssessment",
         summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
     @APIResponse(responseCode = "201", description = "Created",
@@ -65,9 +72,12 @@ public class AssessmentResource {
     @GET
     @Operation(operationId = "listTalentAssessments",
         summary = "Her assessments, latest first")
-    public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
+    public RestResponse<Page<AssessmentDtos.AssessmentView>> list(@PathParam("childId") UUID childId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);
-        return service.list(childId).stream().map(AssessmentDtos.AssessmentView::of).toList();
+        return Pages.ok(uri, page.slice(service.list(childId), a -> a.id.toString())
+            .map(AssessmentDtos.AssessmentView::of));
     }
 
     @GET

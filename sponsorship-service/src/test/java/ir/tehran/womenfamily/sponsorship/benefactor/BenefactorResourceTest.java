@@ -33,7 +33,7 @@ class BenefactorResourceTest {
             .extract();
         String id = created.path("id");
         given().auth().oauth2(Tokens.officer()).queryParam("q", "نیکوکاری " + suffix).get(PATH).then()
-            .statusCode(200).body("id", hasItem(id));
+            .statusCode(200).body("items.id", hasItem(id));
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
             .body("{\"gender\":\"MALE\",\"districts\":[]}")
             .put(PATH + "/" + id + "/preferences").then().statusCode(200)

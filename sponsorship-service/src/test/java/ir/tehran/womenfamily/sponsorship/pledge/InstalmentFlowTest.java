@@ -110,22 +110,22 @@ class InstalmentFlowTest {
         // the overdue list: what is open, oldest first, by sponsor, district or payer
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
             .get("/api/sponsorship/instalments/overdue").then().statusCode(200)
-            .body("pledgeId", everyItem(equalTo(pledge.toString())))
-            .body("number", contains(2, 3))
-            .body("openRials", contains((int) MONTHLY / 2, (int) MONTHLY))
-            .body("district", everyItem(equalTo(16)))
-            .body("daysOverdue", everyItem(greaterThan(0)));
+            .body("items.pledgeId", everyItem(equalTo(pledge.toString())))
+            .body("items.number", contains(2, 3))
+            .body("items.openRials", contains((int) MONTHLY / 2, (int) MONTHLY))
+            .body("items.district", everyItem(equalTo(16)))
+            .body("items.daysOverdue", everyItem(greaterThan(0)));
         given().auth().oauth2(Tokens.officerOf(16)).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("number", contains(2, 3));
+            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("items.number", contains(2, 3));
         given().auth().oauth2(Tokens.officerOf(3)).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("$", empty());
-        given().auth().oauth2(Tokens.officer()).queryParam("district", 16).queryParam("size", 200)
+            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(Tokens.officer()).queryParam("district", 16).queryParam("limit", 200)
             .get("/api/sponsorship/instalments/overdue").then().statusCode(200)
-            .body("pledgeId", hasItem(pledge.toString()));
+            .body("items.pledgeId", hasItem(pledge.toString()));
         // as it stood on the day the first instalment fell due, nothing was overdue yet
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
             .queryParam("asOf", startJalali.toString()).get("/api/sponsorship/instalments/overdue").then()
-            .statusCode(200).body("$", empty());
+            .statusCode(200).body("items", empty());
         given().auth().oauth2(Tokens.officer()).queryParam("asOf", "1403-13-01")
             .get("/api/sponsorship/instalments/overdue").then().statusCode(400).body("errors.field", hasItem("asOf"));
 
@@ -137,7 +137,7 @@ class InstalmentFlowTest {
             .body("[1].cancelledRials", equalTo((int) MONTHLY / 2))
             .body("daysOverdue", everyItem(equalTo(0)));
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().body("pledgeId", not(hasItem(pledge.toString())));
+            .get("/api/sponsorship/instalments/overdue").then().body("items.pledgeId", not(hasItem(pledge.toString())));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/ledger/reconciliation").then()
             .statusCode(200).body("balanced", equalTo(true)).body("discrepancies", empty());
     }

@@ -72,10 +72,10 @@ class EarlyWarningTest {
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/risk").then()
             .body("atRisk", equalTo(false));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/history").then()
-            .body("kind", hasItem("RISK_FLAGGED")).body("kind", hasItem("RISK_CLEARED"));
+            .body("items.kind", hasItem("RISK_FLAGGED")).body("items.kind", hasItem("RISK_CLEARED"));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/term-reports").then()
-            .statusCode(200).body("[0].academicYear", equalTo(1403)).body("[0].term", equalTo(2))
-            .body("[0].average", equalTo(15.67f));
+            .statusCode(200).body("items[0].academicYear", equalTo(1403)).body("items[0].term", equalTo(2))
+            .body("items[0].average", equalTo(15.67f));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
             PublishedEvents.all("sponsorship.child", child.toString(), "child.flagged-at-risk").size() == 1);
     }
@@ -94,13 +94,13 @@ class EarlyWarningTest {
             given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + children.get(1)).then()
                 .body("status", equalTo("REMOVED")));
 
-        given().auth().oauth2(Tokens.officer()).queryParam("district", 14).queryParam("size", 200)
+        given().auth().oauth2(Tokens.officer()).queryParam("district", 14).queryParam("limit", 200)
             .get("/api/sponsorship/at-risk").then().statusCode(200)
-            .body("childId", hasItem(children.get(0).toString()))
-            .body("childId", not(hasItem(children.get(1).toString())))
-            .body("childId", not(hasItem(elsewhere.toString())))
-            .body("childId", not(hasItem(fine.toString())))
-            .body("find { it.childId == '" + children.get(0) + "' }.reasons[0].code", equalTo("HIGH_ABSENCE"));
+            .body("items.childId", hasItem(children.get(0).toString()))
+            .body("items.childId", not(hasItem(children.get(1).toString())))
+            .body("items.childId", not(hasItem(elsewhere.toString())))
+            .body("items.childId", not(hasItem(fine.toString())))
+            .body("items.find { it.childId == '" + children.get(0) + "' }.reasons[0].code", equalTo("HIGH_ABSENCE"));
         given().auth().oauth2(Tokens.caseworker()).get("/api/sponsorship/at-risk").then().statusCode(403);
     }
 
