@@ -79,7 +79,8 @@ public class BenefactorResource {
         Cursor after = page.cursor();
         List<Benefactor> rows = service.search(q, after == null ? null : after.string(0),
             after == null ? null : after.uuid(1), page.fetchSize());
-        return Pages.ok(uri, page.page(rows, b -> Cursor.of(b.displayName, b.id)).map(BenefactorDtos.BenefactorView::of));
+        return Pages.ok(uri, page.page(rows, b -> Cursor.of(b.displayName, b.id))
+            .map(BenefactorDtos.BenefactorView::of));
     }
 
     @GET

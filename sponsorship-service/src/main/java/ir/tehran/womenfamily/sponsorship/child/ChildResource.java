@@ -81,7 +81,8 @@ public class ChildResource {
     @Path("/{id}/history")
     @Operation(operationId = "listRosterChildHistory",
         summary = "What happened to her, oldest first; kept after she ages out")
-    public RestResponse<Page<ChildDtos.HistoryLine>> history(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public RestResponse<Page<ChildDtos.HistoryLine>> history(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(id);

@@ -3,7 +3,6 @@ package ir.tehran.womenfamily.sponsorship.child;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.time.Tehran;
@@ -74,7 +73,8 @@ public class MotherResource {
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "listRosterMotherChildren",
         summary = "Her children in the roster (after merges), active or not")
-    public RestResponse<Page<ChildDtos.ChildSummary>> children(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public RestResponse<Page<ChildDtos.ChildSummary>> children(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         Scope scope = access.scope();

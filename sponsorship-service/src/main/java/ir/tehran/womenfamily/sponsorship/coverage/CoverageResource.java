@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.coverage;
 
-import java.util.List;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;

@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -11,11 +11,8 @@ import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,7 +51,7 @@ public class MatchingResource {
     @Operation(operationId = "listMatchingCandidates",
         summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
         + "(nothing is held)")
-    public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
+    public RestResponse<Page<MatchingDtos.CandidateView>> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -10,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -45,7 +44,7 @@ public class InstalmentResource {
     @Operation(operationId = "listOverdueInstalments",
         summary = "Instalments of active pledges past their due day and not fully paid, oldest first; by "
         + "district (the caller's districts), sponsor or payer; asOf (ISO or Jalali) defaults to today")
-    public List<PledgeDtos.OverdueView> overdue(@QueryParam("district") @Min(1) @Max(22) Short district,
+    public RestResponse<Page<PledgeDtos.OverdueView>> overdue(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("sponsorId") UUID sponsorId, @QueryParam("payerId") UUID payerId,
             @QueryParam("asOf") String asOf, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {

@@ -166,7 +166,8 @@ public class PledgeResource {
     @Operation(operationId = "listPledgeInstalments",
         summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
         + "overdue")
-    public RestResponse<Page<PledgeDtos.InstalmentView>> instalments(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public RestResponse<Page<PledgeDtos.InstalmentView>> instalments(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireOfChild("Pledge", "pledge", id);

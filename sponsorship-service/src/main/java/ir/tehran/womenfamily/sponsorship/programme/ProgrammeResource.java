@@ -119,7 +119,8 @@ public class ProgrammeResource {
     @Path("/{id}/enrolments")
     @Operation(operationId = "listProgrammeEnrolments",
         summary = "Enrolments and the waitlist, in order of request")
-    public RestResponse<Page<ProgrammeDtos.EnrolmentView>> enrolments(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public RestResponse<Page<ProgrammeDtos.EnrolmentView>> enrolments(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireProgramme(id);
@@ -150,7 +151,8 @@ public class ProgrammeResource {
     @Path("/{id}/sessions")
     @Operation(operationId = "listProgrammeSessions",
         summary = "Sessions held, with attendance counts")
-    public RestResponse<Page<ProgrammeDtos.SessionView>> sessions(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public RestResponse<Page<ProgrammeDtos.SessionView>> sessions(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireProgramme(id);

@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.school;
 
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
@@ -84,7 +83,8 @@ public class TermReportResource {
     @GET
     @Operation(operationId = "listTermReports",
         summary = "Her report cards, latest first")
-    public RestResponse<Page<TermReportDtos.TermReportView>> list(@PathParam("childId") UUID childId, @QueryParam("limit") String limit,
+    public RestResponse<Page<TermReportDtos.TermReportView>> list(@PathParam("childId") UUID childId,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);

@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
@@ -72,7 +71,8 @@ public class AssessmentResource {
     @GET
     @Operation(operationId = "listTalentAssessments",
         summary = "Her assessments, latest first")
-    public RestResponse<Page<AssessmentDtos.AssessmentView>> list(@PathParam("childId") UUID childId, @QueryParam("limit") String limit,
+    public RestResponse<Page<AssessmentDtos.AssessmentView>> list(@PathParam("childId") UUID childId,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);

@@ -51,7 +51,8 @@ class SponsorshipConsentTest {
         UUID sponsor = Sponsors.newBenefactor("خیر پس‌گرفتن", PREFS);
         UUID pledge = Sponsors.sponsor(sponsor, child, "EDUCATION", 2_000_000);
         String token = Tokens.sponsor(sponsor);
-        given().auth().oauth2(token).get("/api/sponsorship/me/children").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(token).get("/api/sponsorship/me/children").then().statusCode(200)
+            .body("items", hasSize(1));
         UUID mother = UUID.fromString(given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child)
             .then().statusCode(200).extract().path("motherId"));
 

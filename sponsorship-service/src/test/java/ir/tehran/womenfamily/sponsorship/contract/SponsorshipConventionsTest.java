@@ -45,7 +45,7 @@ class SponsorshipConventionsTest {
             .queryParam("sponsorId", sponsor).queryParam("limit", 1).get(API + "/pledges").then().statusCode(200)
             .body("items", hasSize(1)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")))
             .extract();
-        assertNotNull(page1.path("nextCursor"));
+        assertNotNull(page1.<String>path("nextCursor"));
         String link = page1.header("Link");
         assertNotNull(link, "a page with a next page links to it");
         assertEquals(true, link.endsWith(">; rel=\"next\""), link);
@@ -70,9 +70,11 @@ class SponsorshipConventionsTest {
         Sponsors.receive(pledge, 1_000_000);
         String ledger = API + "/pledges/" + pledge + "/ledger";
         ExtractableResponse<Response> page1 = given().auth().oauth2(Tokens.officer()).queryParam("limit", 2)
-            .get(ledger).then().statusCode(200).body("items.kind", org.hamcrest.Matchers.contains("PLEDGED", "RECEIVED"))
+            .get(ledger).then().statusCode(200)
+            .body("items.kind", org.hamcrest.Matchers.contains("PLEDGED", "RECEIVED"))
             .header("Link", containsString("rel=\"next\"")).extract();
-        given().auth().oauth2(Tokens.officer()).queryParam("limit", 2).queryParam("cursor", page1.path("nextCursor"))
+        given().auth().oauth2(Tokens.officer()).queryParam("limit", 2)
+            .queryParam("cursor", page1.<String>path("nextCursor"))
             .get(ledger).then().statusCode(200).body("items.kind", org.hamcrest.Matchers.contains("RECEIVED"))
             .body("nextCursor", nullValue());
     }
@@ -165,7 +167,8 @@ class SponsorshipConventionsTest {
         for (Map<String, Object> t : tombstones) {
             assertEquals(Set.of("id", "deletedAt"), t.keySet(), "a tombstone carries no reason");
         }
-        given().auth().oauth2(token).queryParam("updatedSince", delta.path("syncToken")).get(API + "/me/children")
+        given().auth().oauth2(token).queryParam("updatedSince", delta.<String>path("syncToken"))
+            .get(API + "/me/children")
             .then().statusCode(200).body("items", hasSize(0)).body("deleted", hasSize(0));
 
         ExtractableResponse<Response> changed = given().auth().oauth2(token)
