@@ -40,6 +40,7 @@ import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
 import ir.tehran.womenfamily.support.web.http.Cursor;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 
 @Path("/benefactors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +64,8 @@ public class BenefactorResource {
         headers = @Header(name = "Location", description = "The new benefactor's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = BenefactorDtos.BenefactorView.class)))
-    public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull BenefactorDtos.NewBenefactor request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Benefactor b = service.create(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + b.id)).tag(Versions.etag(b.version))
             .entity(BenefactorDtos.BenefactorView.of(b)).build();

@@ -32,6 +32,8 @@ import ir.tehran.womenfamily.support.web.http.Pages;
 import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.QueryParam;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/children/{childId}/school-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +61,8 @@ public class ChildSchoolApplicationResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.ApplicationView.class)))
     public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChild(childId);
         SchoolApplication a = service.plan(childId, request, callers.current().subject());
         return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())

@@ -32,6 +32,8 @@ import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
 import org.jboss.resteasy.reactive.RestResponse;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +55,8 @@ public class SchoolResource {
         headers = @Header(name = "Location", description = "The new school's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.SchoolView.class)))
-    public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         School s = service.createSchool(request);
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id))
             .entity(GiftedSchoolDtos.SchoolView.of(s)).build();

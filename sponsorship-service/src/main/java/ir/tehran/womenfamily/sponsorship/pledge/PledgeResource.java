@@ -38,6 +38,8 @@ import ir.tehran.womenfamily.support.web.http.Pages;
 import org.jboss.resteasy.reactive.RestResponse;
 import ir.tehran.womenfamily.support.web.http.Cursor;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/pledges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +69,8 @@ public class PledgeResource {
         headers = @Header(name = "Location", description = "The new pledge's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = PledgeDtos.PledgeView.class)))
-    public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
+    public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChildField(request.childId(), "childId");
         Pledge p = service.propose(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeDtos.PledgeView.of(p))
@@ -137,7 +140,8 @@ public class PledgeResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = PledgeDtos.EntryView.class)))
     public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.receive(id, request, callers.current().subject());
         return Response.created(entryUri(uri, id, e)).entity(PledgeDtos.EntryView.of(e)).build();
@@ -155,7 +159,8 @@ public class PledgeResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = PledgeDtos.EntryView.class)))
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.disburse(id, request, callers.current().subject());
         return Response.created(entryUri(uri, id, e)).entity(PledgeDtos.EntryView.of(e)).build();

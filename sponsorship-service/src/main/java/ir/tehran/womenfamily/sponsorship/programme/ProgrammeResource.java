@@ -41,6 +41,7 @@ import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 
 @Path("/programmes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +72,8 @@ public class ProgrammeResource {
         headers = @Header(name = "Location", description = "The new programme's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = ProgrammeDtos.ProgrammeView.class)))
-    public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull ProgrammeDtos.NewProgramme request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireDistrictField(request.district(), "district");
         Programme p = programmes.create(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(view(p)).build();
@@ -107,7 +109,8 @@ public class ProgrammeResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = ProgrammeDtos.EnrolmentView.class)))
     public Response enrol(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.EnrolmentRequest request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireProgramme(id);
         access.requireChildField(request.childId(), "childId");
         Enrolment e = enrolments.enrol(id, request.childId(), callers.current().subject());
@@ -140,7 +143,8 @@ public class ProgrammeResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = ProgrammeDtos.SessionView.class)))
     public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ProgrammeDtos.NewSession request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireProgrammeToManage(id);
         ProgrammeSession s = programmes.addSession(id, request);
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.number)).tag(Versions.etag(s.version))

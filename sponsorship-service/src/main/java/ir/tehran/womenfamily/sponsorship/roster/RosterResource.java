@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/roster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +74,8 @@ public class RosterResource {
         headers = @Header(name = "Location", description = "The replay's report's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = ReplayView.class)))
-    public Response replay(@Context UriInfo uri) {
+    public Response replay(@Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         RosterReplayRun run = replay.replay(callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + run.id)).entity(ReplayView.of(run)).build();
     }

@@ -72,7 +72,7 @@ public class TermReportResource {
             @Valid @NotNull TermReportDtos.TermReportInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
         access.requireChild(childId);
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
+        Long expected = Versions.optional(ifMatch);
         TermReportService.Saved saved = service.put(childId, year, term, expected, input,
             callers.current().subject());
         Response.ResponseBuilder answer = saved.created() ? Response.created(uri.getAbsolutePath()) : Response.ok();

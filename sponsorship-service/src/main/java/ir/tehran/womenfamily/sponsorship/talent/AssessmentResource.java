@@ -34,6 +34,8 @@ import ir.tehran.womenfamily.support.web.http.Pages;
 import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.QueryParam;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/children/{childId}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +63,8 @@ public class AssessmentResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(schema = @Schema(implementation = AssessmentDtos.AssessmentView.class)))
     public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChild(childId);
         Assessment a = service.record(childId, request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
