@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A benefactor (خیر): a person or an organisation who sponsors children or pays for a sponsorship. */
 @Entity
@@ -23,6 +24,7 @@ import org.hibernate.type.SqlTypes;
 public class Benefactor extends PanacheEntityBase {
 
     /** Person or organisation. */
+    @Schema(name = "BenefactorKind")
     public enum Kind {
         PERSON,
         ORGANISATION

@@ -43,13 +43,17 @@ public class BenefactorService {
     }
 
     @Transactional
-    public Benefactor preferences(UUID id, BenefactorDtos.Preferences p) {
+    public Benefactor preferences(UUID id, long expectedVersion, BenefactorDtos.Preferences p) {
         Benefactor b = Benefactor.findById(id);
         if (b == null) {
             throw ProblemException.notFound("benefactor", id);
         }
+        if (b.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         setPreferences(b, p);
         audit.record(AuditEvent.of("benefactor.preferences.update", "benefactor", id));
+        Benefactor.flush();
         return b;
     }
 
@@ -60,12 +64,27 @@ public class BenefactorService {
 
     /** By name (any spelling: Arabic or Persian letters, with or without ZWNJ), or all. */
     @Transactional
-    public List<Benefactor> search(String q) {
-        if (q == null || q.isBlank()) {
-            return Benefactor.list("order by displayName");
+    /**
+     * Up to {@code fetch} benefactors whose name matches {@code q} in any spelling (all without it), by name,
+     * after the benefactor {@code (afterName, afterId)} of the previous page (none: from the first).
+     */
+    public List<Benefactor> search(String q, String afterName, UUID afterId, int fetch) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            String key = PersianText.matchKey(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.add("%" + key + "%");
+            where.append(" and nameKey like ?1");
         }
-        String key = PersianText.matchKey(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return Benefactor.list("nameKey like ?1 order by displayName", "%" + key + "%");
+        if (afterName != null) {
+            params.add(afterName);
+            where.append(" and (displayName > ?").append(params.size()).append(" or (displayName = ?")
+                .append(params.size());
+            params.add(afterId);
+            where.append(" and id > ?").append(params.size()).append("))");
+        }
+        return Benefactor.<Benefactor>find(where + " order by displayName, id", params.toArray()).range(0, fetch - 1)
+            .list();
     }
 
     private static void setPreferences(Benefactor b, BenefactorDtos.Preferences p) {

@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Children leave the programme on their 20th birthday by the Jalali calendar (see {@link Ages} for 30
@@ -65,6 +66,7 @@ public class AgeOutService {
     Event<ChildLeft> childLeft;
 
     /** The outcome of one run. */
+    @Schema(name = "AgeOutReport")
     public record Report(LocalDate on, String onJalali, int agedOut, List<UUID> children) {
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A child under 20 of a registered woman, as the registry's events describe her: of her name only its
@@ -27,6 +28,7 @@ public class Child extends PanacheEntityBase {
     public static final String AGGREGATE = "child";
 
     /** Where a child stands in the programme. */
+    @Schema(name = "ChildStatus")
     public enum Status {
         ACTIVE,
         AGED_OUT,

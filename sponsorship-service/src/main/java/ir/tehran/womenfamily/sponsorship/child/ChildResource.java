@@ -8,13 +8,11 @@ import java.util.UUID;
 import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.sponsorship.common.Access;
-import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import java.util.stream.IntStream;
 
 @Path("/children")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,24 +51,26 @@ public class ChildResource {
     Access access;
 
     @GET
-    @Operation(summary = "The roster, filtered and paged")
-    public Page<ChildDtos.ChildSummary> list(@QueryParam("district") @Min(1) @Max(22) Short district,
+    @Operation(operationId = "listRosterChildren",
+        summary = "The roster, filtered and paged")
+    public RestResponse<Page<ChildDtos.ChildSummary>> list(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("status") Child.Status status, @QueryParam("giftedCandidate") Boolean giftedCandidate,
-            @QueryParam("atRisk") Boolean atRisk,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Page<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk,
-            access.scope()),
-            page, size);
+            @QueryParam("atRisk") Boolean atRisk, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        Cursor after = page.cursor();
+        List<ChildService.Row> rows = service.list(new ChildService.Filter(district, status, giftedCandidate, atRisk,
+            access.scope()), after == null ? null : after.instant(0), after == null ? null : after.uuid(1),
+            page.fetchSize());
         LocalDate today = Tehran.today(clock);
-        return new Page<>(rows.items().stream().map(r -> ChildDtos.ChildSummary.of(r.child(), r.atRisk(), today))
-            .toList(),
-            rows.page(), rows.size(), rows.total());
+        return Pages.ok(uri, page.page(rows, r -> Cursor.of(r.child().firstSeenAt, r.child().id))
+            .map(r -> ChildDtos.ChildSummary.of(r.child(), r.atRisk(), today)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One child of the roster")
+    @Operation(operationId = "getRosterChild",
+        summary = "One child of the roster")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
         return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Tehran.today(clock), config.ageOut().age()))
@@ -71,10 +79,17 @@ public class ChildResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "What happened to her, oldest first; kept after she ages out")
-    public List<ChildDtos.HistoryLine> history(@PathParam("id") UUID id) {
+    @Operation(operationId = "listRosterChildHistory",
+        summary = "What happened to her, oldest first; kept after she ages out")
+    public RestResponse<Page<ChildDtos.HistoryLine>> history(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("child", id));
-        return service.history(id).stream().map(ChildDtos.HistoryLine::of).toList();
+        List<ChildDtos.HistoryLine> lines = service.history(id).stream().map(ChildDtos.HistoryLine::of).toList();
+        // the lines have no id of their own: a line is its position in her history, which only grows at its end
+        return Pages.ok(uri, page.slice(IntStream.range(0, lines.size()).boxed().toList(), String::valueOf)
+            .map(lines::get));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.sponsorship.common.Page;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.sponsorship.consent.SponsorshipConsent;
 import ir.tehran.womenfamily.sponsorship.mother.Mother;
@@ -18,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 
 /** Reads of the roster. The roster is written by the registry's events only (see the roster package). */
 @ApplicationScoped
@@ -60,8 +60,12 @@ public class ChildService {
         return detail;
     }
 
+    /**
+     * Up to {@code fetch} children of the roster in the order they were first seen, after the child
+     * {@code (afterSeen, afterId)} of the previous page (none: from the first).
+     */
     @Transactional
-    public Page<Row> list(Filter filter, int page, int size) {
+    public List<Row> list(Filter filter, Instant afterSeen, UUID afterId, int fetch) {
         StringBuilder where = new StringBuilder("where 1 = 1").append(filter.scope().and("c.district"));
         Map<String, Object> params = new HashMap<>();
         if (filter.district() != null) {
@@ -82,16 +86,18 @@ public class ChildService {
         if (filter.atRisk() != null) {
             where.append(filter.atRisk() ? " and r.atRisk = true" : " and (r.atRisk is null or r.atRisk = false)");
         }
+        if (afterSeen != null) {
+            where.append(" and (c.firstSeenAt > :afterSeen or (c.firstSeenAt = :afterSeen and c.id > :afterId))");
+            params.put("afterSeen", afterSeen);
+            params.put("afterId", afterId);
+        }
         TypedQuery<Object[]> q = query(where + " order by c.firstSeenAt, c.id", params);
-        q.setFirstResult(page * size).setMaxResults(size);
+        q.setMaxResults(fetch);
         List<Row> rows = new ArrayList<>();
         for (Object[] r : q.getResultList()) {
             rows.add(row(r));
         }
-        TypedQuery<Long> count = em.createQuery("select count(c) from Child c "
-            + "left join RiskStatus r on r.childId = c.id " + where, Long.class);
-        params.forEach(count::setParameter);
-        return new Page<>(rows, page, size, count.getSingleResult());
+        return rows;
     }
 
     @Transactional

@@ -3,7 +3,6 @@ package ir.tehran.womenfamily.sponsorship.child;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.time.Tehran;
@@ -21,6 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.QueryParam;
 
 /** A mother as the API shows her, with her children (in this package for the reason given on MotherService). */
 @Path("/mothers")
@@ -39,6 +46,7 @@ public class MotherResource {
     Access access;
 
     /** What sponsorship knows of a mother; {@code mergedInto} is the record her household belongs to now. */
+    @Schema(name = "RosterMother")
     public record MotherView(UUID beneficiaryId, Short district, String registeredOn, Instant firstSeenAt,
             Mother.Status status, Mother.SupportLevel supportLevel, UUID mergedInto) {
 
@@ -52,7 +60,8 @@ public class MotherResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "A mother known from the registry's events")
+    @Operation(operationId = "getRosterMother",
+        summary = "A mother known from the registry's events")
     public MotherView get(@PathParam("id") UUID id) {
         return service.find(id).filter(this::visible)
             .map(m -> MotherView.of(m, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
@@ -62,12 +71,16 @@ public class MotherResource {
     @GET
     @Path("/{id}/children")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "Her children in the roster (after merges), active or not")
-    public List<ChildDtos.ChildSummary> children(@PathParam("id") UUID id) {
+    @Operation(operationId = "listRosterMotherChildren",
+        summary = "Her children in the roster (after merges), active or not")
+    public RestResponse<Page<ChildDtos.ChildSummary>> children(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         Scope scope = access.scope();
         LocalDate today = Tehran.today(clock);
-        return service.children(id).stream().filter(c -> scope.sees(c.district))
-            .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList();
+        return Pages.ok(uri, page.slice(service.children(id).stream().filter(c -> scope.sees(c.district))
+            .map(c -> ChildDtos.ChildSummary.of(c, false, today)).toList(), c -> c.id().toString()));
     }
 
     /** An officer limited to districts sees a mother of her districts, or one with a child there. */

@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.coverage;
 
-import java.util.List;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/coverage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +35,8 @@ public class CoverageResource {
 
     @GET
     @RolesAllowed({"admin", "sponsorship-officer", "partner-app"})
-    @Operation(summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
+    @Operation(operationId = "getSponsorshipCoverage",
+        summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
         + "sponsorship.coverage.read)")
     public CoverageService.Report coverage(@QueryParam("district") @Min(1) @Max(22) Short district) {
         access.requireStaffOrScope(Access.COVERAGE_SCOPE);
@@ -40,8 +46,11 @@ public class CoverageResource {
     @GET
     @Path("/sponsors")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "What each sponsor gives")
-    public List<CoverageService.SponsorRow> sponsors() {
-        return service.bySponsor();
+    @Operation(operationId = "listSponsorCoverage",
+        summary = "What each sponsor gives")
+    public RestResponse<Page<CoverageService.SponsorRow>> sponsors(@QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.bySponsor(), r -> r.sponsorId().toString()));
     }
 }

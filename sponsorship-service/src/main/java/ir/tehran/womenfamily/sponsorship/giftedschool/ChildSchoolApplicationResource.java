@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
@@ -21,7 +20,20 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.PathParam;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.QueryParam;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/children/{childId}/school-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,9 +53,16 @@ public class ChildSchoolApplicationResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Plan an application for a gifted candidate")
+    @IdempotentCreate
+    @Operation(operationId = "planSchoolApplication",
+        summary = "Plan an application for a gifted candidate")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new application's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.ApplicationView.class)))
     public Response plan(@PathParam("childId") UUID childId, @Valid @NotNull GiftedSchoolDtos.NewApplication request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChild(childId);
         SchoolApplication a = service.plan(childId, request, callers.current().subject());
         return Response.created(uri.getBaseUriBuilder().path("school-applications").path(a.id.toString()).build())
@@ -51,10 +70,14 @@ public class ChildSchoolApplicationResource {
     }
 
     @GET
-    @Operation(summary = "Her applications")
-    public List<GiftedSchoolDtos.ApplicationView> list(@PathParam("childId") UUID childId) {
+    @Operation(operationId = "listChildSchoolApplications",
+        summary = "Her applications")
+    public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> list(@PathParam("childId") UUID childId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);
-        return service.ofChild(childId).stream().map(this::view).toList();
+        return Pages.ok(uri, page.slice(service.ofChild(childId), a -> a.id.toString()).map(this::view));
     }
 
     private GiftedSchoolDtos.ApplicationView view(SchoolApplication a) {

@@ -185,4 +185,10 @@ public class GiftedSchoolService {
             .getSingleResult();
         return sum;
     }
+
+    /** A school, if there is one of this id. */
+    @Transactional
+    public Optional<School> findSchool(UUID id) {
+        return School.findByIdOptional(id);
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An exemplary (نمونه دولتی) or gifted (تیزهوشان) school children may apply to. */
 @Entity
@@ -17,6 +18,7 @@ import jakarta.persistence.Table;
 public class School extends PanacheEntityBase {
 
     /** The two kinds of selective school. */
+    @Schema(name = "SchoolKind")
     public enum Kind {
         EXEMPLARY,
         GIFTED

@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A talented child's application to a selective school, from plan to outcome:
@@ -24,6 +25,7 @@ import jakarta.persistence.Version;
 public class SchoolApplication extends PanacheEntityBase {
 
     /** The stages of the pipeline. */
+    @Schema(name = "SchoolApplicationStatus")
     public enum Status {
         PLANNED,
         APPLIED,

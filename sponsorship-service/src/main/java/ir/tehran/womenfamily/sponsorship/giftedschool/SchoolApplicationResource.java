@@ -22,6 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/school-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,17 +44,23 @@ public class SchoolApplicationResource {
     Access access;
 
     @GET
-    @Operation(summary = "The pipeline, by stage and school year, nearest deadline first")
-    public List<GiftedSchoolDtos.ApplicationView> pipeline(@QueryParam("status") SchoolApplication.Status status,
-            @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear) {
+    @Operation(operationId = "listSchoolApplicationPipeline",
+        summary = "The pipeline, by stage and school year, nearest deadline first")
+    public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> pipeline(
+            @QueryParam("status") SchoolApplication.Status status,
+            @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         List<SchoolApplication> all = service.pipeline(status, academicYear);
         var visible = access.visible(all.stream().map(a -> a.childId).toList());
-        return all.stream().filter(a -> visible.contains(a.childId)).map(this::view).toList();
+        return Pages.ok(uri, page.slice(all.stream().filter(a -> visible.contains(a.childId)).toList(),
+            a -> a.id.toString()).map(this::view));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One application")
+    @Operation(operationId = "getSchoolApplication",
+        summary = "One application")
     public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
         access.requireOfChild("SchoolApplication", "school-application", id);
         return service.find(id).map(this::view)
@@ -57,7 +69,8 @@ public class SchoolApplicationResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
+    @Operation(operationId = "transitionSchoolApplication",
+        summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
         + "WITHDRAWN")
     public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
             @Valid @NotNull GiftedSchoolDtos.Transition request) {

@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.giftedschool;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +18,22 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,16 +48,36 @@ public class SchoolResource {
     GiftedSchoolService service;
 
     @POST
-    @Operation(summary = "Add a school")
-    public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri) {
+    @IdempotentCreate
+    @Operation(operationId = "addSchool",
+        summary = "Add a school")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new school's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = GiftedSchoolDtos.SchoolView.class)))
+    public Response create(@Valid @NotNull GiftedSchoolDtos.NewSchool request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         School s = service.createSchool(request);
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id))
             .entity(GiftedSchoolDtos.SchoolView.of(s)).build();
     }
 
     @GET
-    @Operation(summary = "Schools, by kind")
-    public List<GiftedSchoolDtos.SchoolView> list(@QueryParam("kind") School.Kind kind) {
-        return service.schools(kind).stream().map(GiftedSchoolDtos.SchoolView::of).toList();
+    @Operation(operationId = "listSchools",
+        summary = "Schools, by kind")
+    public RestResponse<Page<GiftedSchoolDtos.SchoolView>> list(@QueryParam("kind") School.Kind kind,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.schools(kind), s -> s.id.toString())
+            .map(GiftedSchoolDtos.SchoolView::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getSchool", summary = "One school")
+    public GiftedSchoolDtos.SchoolView get(@PathParam("id") UUID id) {
+        return service.findSchool(id).map(GiftedSchoolDtos.SchoolView::of)
+            .orElseThrow(() -> ProblemException.notFound("school", id));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One movement of money on a pledge, in whole rials. Append-only: the database refuses updates and
@@ -25,6 +26,7 @@ import org.hibernate.annotations.Immutable;
 public class LedgerEntry extends PanacheEntityBase {
 
     /** What moved. */
+    @Schema(name = "LedgerEntryKind")
     public enum Kind {
         /** The sponsor promised the pledge's total (on confirmation). */
         PLEDGED,
@@ -37,6 +39,7 @@ public class LedgerEntry extends PanacheEntityBase {
     }
 
     /** Where disbursed money went. */
+    @Schema(name = "DisbursementTarget")
     public enum Target {
         SCHOOL_FEES,
         COURSE_FEES,
@@ -44,6 +47,7 @@ public class LedgerEntry extends PanacheEntityBase {
     }
 
     /** What a disbursement paid for, when it paid for something the service records. */
+    @Schema(name = "LedgerReferenceType")
     public enum ReferenceType {
         SCHOOL_APPLICATION,
         ENROLMENT

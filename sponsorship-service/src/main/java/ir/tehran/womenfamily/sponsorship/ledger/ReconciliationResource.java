@@ -21,7 +21,8 @@ public class ReconciliationResource {
     ReconciliationService service;
 
     @GET
-    @Operation(summary = "Check that the ledger and every pledge's balances agree")
+    @Operation(operationId = "reconcileLedger",
+        summary = "Check that the ledger and every pledge's balances agree")
     public ReconciliationService.Report reconcile() {
         return service.reconcile();
     }

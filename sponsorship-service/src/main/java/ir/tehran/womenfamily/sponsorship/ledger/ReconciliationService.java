@@ -22,7 +22,7 @@ public class ReconciliationService {
     @Inject
     EntityManager em;
 
-    @Schema(name = "Totals")
+    @Schema(name = "LedgerTotals")
     public record Totals(long pledgedRials, long releasedRials, long receivedRials, long disbursedRials,
             long outstandingRials, long availableRials) {
 

@@ -11,11 +11,8 @@ import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/matching")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,20 +48,27 @@ public class MatchingResource {
 
     @GET
     @Path("/candidates")
-    @Operation(summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
+    @Operation(operationId = "listMatchingCandidates",
+        summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
         + "(nothing is held)")
-    public List<MatchingDtos.CandidateView> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
+    public RestResponse<Page<MatchingDtos.CandidateView>> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
-            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return service.suggest(sponsorId, purpose, limit, access.scope()).stream()
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        // the ranking up to this page and one more: the cursor holds the position of the last one read
+        int upTo = (page.cursor() == null ? 0 : (int) Math.min(page.cursor().longValue(0) + 1, 100_000))
+            + page.limit() + 1;
+        List<MatchingDtos.CandidateView> ranked = service.suggest(sponsorId, purpose, upTo, access.scope()).stream()
             .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
                 m.child().district(), m.child().atRisk(), m.reasons()))
             .toList();
+        return Pages.ok(uri, page.slice(ranked, c -> c.childId().toString()));
     }
 
     @POST
     @Path("/runs")
-    @Operation(summary = "Match sponsors in order; each matched child is held with a proposed pledge")
+    @Operation(operationId = "runMatching",
+        summary = "Match sponsors in order; each matched child is held with a proposed pledge")
     public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
         long start = System.nanoTime();
         MatchingService.Outcome outcome = service.run(run, callers.current().subject(), access.scope());

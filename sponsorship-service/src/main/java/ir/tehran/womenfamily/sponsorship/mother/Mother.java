@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A registered woman, as far as sponsorship needs to know her: her id, district, status and support
@@ -20,6 +21,7 @@ import jakarta.persistence.Table;
 public class Mother extends PanacheEntityBase {
 
     /** Her status in the registry. */
+    @Schema(name = "MotherStatus")
     public enum Status {
         APPLICANT,
         ACTIVE,
@@ -28,6 +30,7 @@ public class Mother extends PanacheEntityBase {
     }
 
     /** The directorate's ladder of support, from most to least needed. */
+    @Schema(name = "MotherSupportLevel")
     public enum SupportLevel {
         COUNSELLING,
         TRAINING,

@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One instalment of a confirmed pledge: due on a day, an amount in rials, what receipts paid into it and what was
@@ -19,6 +20,7 @@ import jakarta.persistence.Table;
 public class Instalment extends PanacheEntityBase {
 
     /** Where an instalment stands on a given day. */
+    @Schema(name = "InstalmentStatus")
     public enum Status {
         /** Paid in full. */
         PAID,

@@ -164,9 +164,17 @@ public class InstalmentService {
     public record OverdueFilter(Short district, UUID sponsorId, UUID payerId, Scope scope) {
     }
 
+    /** Where an overdue instalment stands in the list's order. */
+    public record OverdueKey(LocalDate dueOn, UUID pledgeId, short number) {
+    }
+
     /** Instalments of active pledges past their due day and not fully paid on {@code asOf}, oldest first. */
     @Transactional
-    public List<Overdue> overdue(LocalDate asOf, OverdueFilter f, int page, int size) {
+    /**
+     * Up to {@code fetch} overdue instalments, oldest due first, after the instalment {@code after} of the previous
+     * page (null: from the first).
+     */
+    public List<Overdue> overdue(LocalDate asOf, OverdueFilter f, OverdueKey after, int fetch) {
         StringBuilder where = new StringBuilder("where i.pledgeId = p.id and c.id = p.childId and p.status = :active "
             + "and i.dueOn < :asOf and i.paidRials + i.cancelledRials < i.amountRials");
         Map<String, Object> params = new HashMap<>();
@@ -185,10 +193,17 @@ public class InstalmentService {
             params.put("payer", f.payerId());
         }
         where.append(f.scope().and("c.district"));
+        if (after != null) {
+            where.append(" and (i.dueOn > :afterDue or (i.dueOn = :afterDue and (p.id > :afterPledge "
+                + "or (p.id = :afterPledge and i.number > :afterNumber))))");
+            params.put("afterDue", after.dueOn());
+            params.put("afterPledge", after.pledgeId());
+            params.put("afterNumber", after.number());
+        }
         var q = em.createQuery("select i, p, c.district from Instalment i, Pledge p, Child c " + where
             + " order by i.dueOn, p.id, i.number", Object[].class);
         params.forEach(q::setParameter);
-        return q.setFirstResult(page * size).setMaxResults(size).getResultStream()
+        return q.setMaxResults(fetch).getResultStream()
             .map(r -> new Overdue((Instalment) r[0], (Pledge) r[1], (Short) r[2])).toList();
     }
 

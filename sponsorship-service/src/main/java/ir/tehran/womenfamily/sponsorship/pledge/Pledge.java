@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A sponsor's pledge for one child and one purpose. {@code PROPOSED} while the child is held for the
@@ -32,6 +33,7 @@ public class Pledge extends PanacheEntityBase {
     public static final String AGGREGATE = "sponsorship";
 
     /** What the money is for. */
+    @Schema(name = "PledgePurpose")
     public enum Purpose {
         EDUCATION,
         SCHOOL_FEES,
@@ -40,12 +42,14 @@ public class Pledge extends PanacheEntityBase {
     }
 
     /** How it is paid. */
+    @Schema(name = "PledgeSchedule")
     public enum Schedule {
         ONE_OFF,
         MONTHLY
     }
 
     /** Where the pledge stands. */
+    @Schema(name = "PledgeStatus")
     public enum Status {
         PROPOSED,
         ACTIVE,
@@ -56,6 +60,7 @@ public class Pledge extends PanacheEntityBase {
     }
 
     /** Why a sponsorship ended. */
+    @Schema(name = "PledgeEndReason")
     public enum EndReason {
         SPONSOR_WITHDREW,
         COMPLETED,
@@ -65,6 +70,7 @@ public class Pledge extends PanacheEntityBase {
     }
 
     /** Why a proposal was released. */
+    @Schema(name = "PledgeReleaseReason")
     public enum ReleaseReason {
         DECLINED,
         EXPIRED,

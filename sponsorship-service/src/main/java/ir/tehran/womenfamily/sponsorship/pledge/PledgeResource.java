@@ -27,6 +27,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/pledges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,9 +61,16 @@ public class PledgeResource {
     InstalmentService instalments;
 
     @POST
+    @IdempotentCreate
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
-    public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri) {
+    @Operation(operationId = "proposePledge",
+        summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new pledge's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = PledgeDtos.PledgeView.class)))
+    public Response propose(@Valid @NotNull PledgeDtos.NewPledge request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChildField(request.childId(), "childId");
         Pledge p = service.propose(request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + p.id)).entity(PledgeDtos.PledgeView.of(p))
@@ -58,17 +78,23 @@ public class PledgeResource {
     }
 
     @GET
-    @Operation(summary = "Pledges, by sponsor, child, status and purpose")
-    public List<PledgeDtos.PledgeView> list(@QueryParam("sponsorId") UUID sponsorId,
+    @Operation(operationId = "listPledges",
+        summary = "Pledges, by sponsor, child, status and purpose")
+    public RestResponse<Page<PledgeDtos.PledgeView>> list(@QueryParam("sponsorId") UUID sponsorId,
             @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
-            @QueryParam("purpose") Pledge.Purpose purpose) {
-        return service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope())).stream()
-            .map(PledgeDtos.PledgeView::of).toList();
+            @QueryParam("purpose") Pledge.Purpose purpose, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        Cursor after = page.cursor();
+        List<Pledge> rows = service.list(new PledgeService.Filter(sponsorId, childId, status, purpose, access.scope()),
+            after == null ? null : after.instant(0), after == null ? null : after.uuid(1), page.fetchSize());
+        return Pages.ok(uri, page.page(rows, p -> Cursor.of(p.proposedAt, p.id)).map(PledgeDtos.PledgeView::of));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One pledge with its balances")
+    @Operation(operationId = "getPledge",
+        summary = "One pledge with its balances")
     public PledgeDtos.PledgeView get(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return service.find(id).map(PledgeDtos.PledgeView::of)
@@ -77,7 +103,8 @@ public class PledgeResource {
 
     @POST
     @Path("/{id}/confirmation")
-    @Operation(summary = "Confirm: the sponsorship starts (event sponsorship.started)")
+    @Operation(operationId = "confirmPledge",
+        summary = "Confirm: the sponsorship starts (event sponsorship.started)")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.confirm(id, callers.current().subject()));
@@ -85,7 +112,8 @@ public class PledgeResource {
 
     @POST
     @Path("/{id}/release")
-    @Operation(summary = "Decline a proposal: the child is no longer held")
+    @Operation(operationId = "releasePledge",
+        summary = "Decline a proposal: the child is no longer held")
     public PledgeDtos.PledgeView release(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.release(id));
@@ -94,52 +122,90 @@ public class PledgeResource {
     @POST
     @Path("/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
+    @Operation(operationId = "endSponsorship",
+        summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.end(id, request.reason(), callers.current().subject()));
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record money received from the payer; never more than is outstanding")
-    public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request) {
+    @Operation(operationId = "recordPledgeReceipt",
+        summary = "Record money received from the payer; never more than is outstanding")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new ledger entry's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = PledgeDtos.EntryView.class)))
+    public Response receive(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Receipt request,
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.receive(id, request, callers.current().subject());
-        return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
+        return Response.created(entryUri(uri, id, e)).entity(PledgeDtos.EntryView.of(e)).build();
     }
 
     @POST
+    @IdempotentCreate
     @Path("/{id}/disbursements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record money paid out for the child (event disbursement.recorded); never more than is "
+    @Operation(operationId = "recordPledgeDisbursement",
+        summary = "Record money paid out for the child (event disbursement.recorded); never more than is "
         + "available")
-    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request) {
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new ledger entry's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = PledgeDtos.EntryView.class)))
+    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.Disbursement request,
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireOfChild("Pledge", "pledge", id);
         LedgerEntry e = service.disburse(id, request, callers.current().subject());
-        return Response.status(201).entity(PledgeDtos.EntryView.of(e)).build();
+        return Response.created(entryUri(uri, id, e)).entity(PledgeDtos.EntryView.of(e)).build();
     }
 
     @GET
     @Path("/{id}/instalments")
-    @Operation(summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
+    @Operation(operationId = "listPledgeInstalments",
+        summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
         + "overdue")
-    public List<PledgeDtos.InstalmentView> instalments(@PathParam("id") UUID id) {
+    public RestResponse<Page<PledgeDtos.InstalmentView>> instalments(@PathParam("id") UUID id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
         LocalDate today = instalments.today();
-        return instalments.ofPledge(id).stream()
+        return Pages.ok(uri, page.slice(instalments.ofPledge(id).stream()
             .map(w -> PledgeDtos.InstalmentView.of(w.instalment(), w.payments(), today))
-            .toList();
+            .toList(), i -> String.valueOf(i.number())));
     }
 
     @GET
     @Path("/{id}/ledger")
-    @Operation(summary = "The pledge's ledger entries, in order")
-    public List<PledgeDtos.EntryView> ledger(@PathParam("id") UUID id) {
+    @Operation(operationId = "listPledgeLedgerEntries",
+        summary = "The pledge's ledger entries, in order")
+    public RestResponse<Page<PledgeDtos.EntryView>> ledger(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireOfChild("Pledge", "pledge", id);
         service.find(id).orElseThrow(() -> ProblemException.notFound("pledge", id));
-        return service.entries(id).stream().map(PledgeDtos.EntryView::of).toList();
+        return Pages.ok(uri, page.slice(service.entries(id), e -> e.id.toString()).map(PledgeDtos.EntryView::of));
+    }
+
+    @GET
+    @Path("/{id}/ledger/{entryId}")
+    @Operation(operationId = "getPledgeLedgerEntry", summary = "One entry of the pledge's ledger")
+    public PledgeDtos.EntryView ledgerEntry(@PathParam("id") UUID id, @PathParam("entryId") long entryId) {
+        access.requireOfChild("Pledge", "pledge", id);
+        return service.entry(id, entryId).map(PledgeDtos.EntryView::of)
+            .orElseThrow(() -> ProblemException.notFound("ledger-entry", entryId));
+    }
+
+    private static URI entryUri(UriInfo uri, UUID pledgeId, LedgerEntry e) {
+        return uri.getBaseUriBuilder().path("pledges").path(pledgeId.toString()).path("ledger")
+            .path(e.id.toString()).build();
     }
 }

@@ -269,7 +269,11 @@ public class PledgeService {
     }
 
     @Transactional
-    public List<Pledge> list(Filter f) {
+    /**
+     * Up to {@code fetch} pledges, latest proposed first, after the pledge {@code (afterProposed, afterId)} of the
+     * previous page (none: from the first).
+     */
+    public List<Pledge> list(Filter f, Instant afterProposed, UUID afterId, int fetch) {
         StringBuilder q = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         add(q, params, "sponsorId", f.sponsorId());
@@ -280,7 +284,19 @@ public class PledgeService {
             q.append(" and childId in (select c.id from Child c where 1 = 1").append(f.scope().and("c.district"))
                 .append(")");
         }
-        return Pledge.list(q + " order by proposedAt desc, id", params.toArray());
+        if (afterProposed != null) {
+            params.add(afterProposed);
+            q.append(" and (proposedAt < ?").append(params.size()).append(" or (proposedAt = ?").append(params.size());
+            params.add(afterId);
+            q.append(" and id > ?").append(params.size()).append("))");
+        }
+        return Pledge.<Pledge>find(q + " order by proposedAt desc, id", params.toArray()).range(0, fetch - 1).list();
+    }
+
+    /** One entry of the pledge's ledger, if it is one of hers. */
+    @Transactional
+    public Optional<LedgerEntry> entry(UUID pledgeId, long entryId) {
+        return LedgerEntry.<LedgerEntry>find("pledgeId = ?1 and id = ?2", pledgeId, entryId).firstResultOptional();
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A child's place in a programme, or on its waitlist (first come, first served). */
 @Entity
@@ -18,6 +19,7 @@ import jakarta.persistence.Version;
 public class Enrolment extends PanacheEntityBase {
 
     /** Where the enrolment stands. */
+    @Schema(name = "EnrolmentStatus")
     public enum Status {
         ENROLLED,
         WAITLISTED,

@@ -33,7 +33,8 @@ public class EnrolmentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One enrolment, with its waitlist position and attendance")
+    @Operation(operationId = "getEnrolment",
+        summary = "One enrolment, with its waitlist position and attendance")
     public ProgrammeDtos.EnrolmentView get(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return service.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
@@ -41,7 +42,8 @@ public class EnrolmentResource {
 
     @POST
     @Path("/{id}/withdrawal")
-    @Operation(summary = "Withdraw; a freed seat goes to the first child on the waitlist")
+    @Operation(operationId = "withdrawEnrolment",
+        summary = "Withdraw; a freed seat goes to the first child on the waitlist")
     public ProgrammeDtos.EnrolmentView withdraw(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return view(service.withdraw(id));
@@ -50,7 +52,8 @@ public class EnrolmentResource {
     @POST
     @Path("/{id}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that she completed the programme, with its outcome")
+    @Operation(operationId = "completeEnrolment",
+        summary = "Record that she completed the programme, with its outcome")
     public ProgrammeDtos.EnrolmentView complete(@PathParam("id") UUID id, @Valid ProgrammeDtos.Completion request) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return view(service.complete(id, request == null ? null : request.outcome()));

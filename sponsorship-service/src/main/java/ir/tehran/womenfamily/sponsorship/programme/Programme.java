@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A programme children enrol in: tutoring, a summer course «به وقت نوجوانی», counselling. */
 @Entity
@@ -19,6 +20,7 @@ import jakarta.persistence.Version;
 public class Programme extends PanacheEntityBase {
 
     /** The kinds of programme. */
+    @Schema(name = "ProgrammeKind")
     public enum Kind {
         /** Tutoring against academic lag. */
         TUTORING,

@@ -140,13 +140,20 @@ public class ProgrammeService {
         return ProgrammeSession.list("programmeId = ?1 order by number", programmeId);
     }
 
-    /** Records who was present and absent; only children holding a seat (enrolled or completed) count. */
+    /**
+     * Records who was present and absent; only children holding a seat (enrolled or completed) count. The
+     * client sends the session's version it read (If-Match): 412 when the attendance changed since.
+     */
     @Transactional
-    public ProgrammeSession recordAttendance(UUID programmeId, int number, ProgrammeDtos.AttendanceInput r) {
-        ProgrammeSession s = ProgrammeSession.find("programmeId = ?1 and number = ?2", programmeId, (short) number)
-            .firstResult();
+    public ProgrammeSession recordAttendance(UUID programmeId, int number, long expectedVersion,
+            ProgrammeDtos.AttendanceInput r) {
+        ProgrammeSession s = ProgrammeSession.<ProgrammeSession>find("programmeId = ?1 and number = ?2", programmeId,
+            (short) number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (s == null) {
             throw ProblemException.notFound("session", programmeId + "/" + number);
+        }
+        if (s.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
         }
         List<ProblemException.FieldError> errors = new ArrayList<>();
         mark(s, r.present(), true, "present", errors);
@@ -157,6 +164,7 @@ public class ProgrammeService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", errors);
         }
+        s.version++;
         audit.record(AuditEvent.of("programme.attendance.record", "programme", programmeId));
         return s;
     }
@@ -190,5 +198,12 @@ public class ProgrammeService {
         return new long[] {
             SessionAttendance.count("sessionId = ?1 and present = true", sessionId),
             SessionAttendance.count("sessionId = ?1 and present = false", sessionId)};
+    }
+
+    /** The session of this number, if held. */
+    @Transactional
+    public Optional<ProgrammeSession> session(UUID programmeId, int number) {
+        return ProgrammeSession.find("programmeId = ?1 and number = ?2", programmeId, (short) number)
+            .firstResultOptional();
     }
 }

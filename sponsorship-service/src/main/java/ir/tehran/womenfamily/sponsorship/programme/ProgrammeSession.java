@@ -27,4 +27,8 @@ public class ProgrammeSession extends PanacheEntityBase {
     public LocalDate heldOn;
 
     public String topic;
+
+    /** Counts the changes to its attendance: the session's ETag, checked against an update's If-Match. */
+    @Column(nullable = false)
+    public long version;
 }

@@ -33,7 +33,8 @@ public class ChildRiskResource {
     Access access;
 
     @GET
-    @Operation(summary = "The rule's verdict on one child, explained; 404 before her first report card")
+    @Operation(operationId = "getChildRiskStatus",
+        summary = "The rule's verdict on one child, explained; 404 before her first report card")
     public RiskDtos.StatusView status(@PathParam("childId") UUID childId, @Context HttpHeaders headers) {
         access.requireChild(childId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.sponsorship.risk;
 import java.math.BigDecimal;
 
 import ir.tehran.womenfamily.sponsorship.Subject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Why the rule flags a child, with the numbers that made it so, so that an officer can check it by hand.
@@ -16,6 +17,7 @@ import ir.tehran.womenfamily.sponsorship.Subject;
 public record RiskReason(Code code, Subject subject, BigDecimal value, BigDecimal previous, BigDecimal threshold) {
 
     /** The tests of the rule. */
+    @Schema(name = "RiskReasonCode")
     public enum Code {
         AVERAGE_DROP,
         CORE_SUBJECT_BELOW_PASS,

@@ -9,7 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.UriInfo;
+import ir.tehran.womenfamily.support.web.http.Cursor;
 
 @Path("/at-risk")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +40,18 @@ public class RiskResource {
     Access access;
 
     @GET
-    @Operation(summary = "Active children the rule flags, by district (all of the caller's districts when none "
+    @Operation(operationId = "listAtRiskChildren",
+        summary = "Active children the rule flags, by district (all of the caller's districts when none "
         + "is given)")
-    public List<RiskDtos.AtRiskView> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @Context HttpHeaders headers) {
+    public RestResponse<Page<RiskDtos.AtRiskView>> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context HttpHeaders headers) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        Cursor after = page.cursor();
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        return service.atRisk(district, access.scope(), page, size).stream()
-            .map(r -> RiskDtos.AtRiskView.of(r.child(), r.status(), locale)).toList();
+        List<RiskService.AtRisk> rows = service.atRisk(district, access.scope(),
+            after == null ? null : after.instant(0), after == null ? null : after.uuid(1), page.fetchSize());
+        return Pages.ok(uri, page.page(rows, r -> Cursor.of(r.status().flaggedAt, r.child().id))
+            .map(r -> RiskDtos.AtRiskView.of(r.child(), r.status(), locale)));
     }
 }

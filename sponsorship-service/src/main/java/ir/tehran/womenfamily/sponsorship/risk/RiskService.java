@@ -125,15 +125,20 @@ public class RiskService {
 
     /** Active children the rule flags now, in a district or all, most recently flagged first. */
     @Transactional
-    public List<AtRisk> atRisk(Short district, Scope scope, int page, int size) {
-        String where = (district == null ? "" : " and c.district = :district") + scope.and("c.district");
+    public List<AtRisk> atRisk(Short district, Scope scope, Instant afterFlagged, UUID afterId, int fetch) {
+        String where = (district == null ? "" : " and c.district = :district") + scope.and("c.district")
+            + (afterFlagged == null ? ""
+                : " and (r.flaggedAt < :afterFlagged or (r.flaggedAt = :afterFlagged and c.id > :afterId))");
         var q = em.createQuery("select c, r from Child c join RiskStatus r on r.childId = c.id "
             + "where r.atRisk = true and c.removedAt is null and c.agedOutOn is null" + where
             + " order by r.flaggedAt desc, c.id", Object[].class);
         if (district != null) {
             q.setParameter("district", district);
         }
-        List<AtRisk> found = q.setFirstResult(page * size).setMaxResults(size).getResultStream()
+        if (afterFlagged != null) {
+            q.setParameter("afterFlagged", afterFlagged).setParameter("afterId", afterId);
+        }
+        List<AtRisk> found = q.setMaxResults(fetch).getResultStream()
             .map(r -> new AtRisk((Child) r[0], (RiskStatus) r[1])).toList();
         audit.record(AuditEvent.of("risk.list", "child", null).withPurpose("casework").returned(found));
         return found;

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One rebuild of the roster by replaying the registry's topics from their beginning. */
 @Entity
@@ -17,6 +18,7 @@ import jakarta.persistence.Table;
 public class RosterReplayRun extends PanacheEntityBase {
 
     /** Where the run is. */
+    @Schema(name = "RosterReplayStatus")
     public enum Status {
         RUNNING,
         DONE,

@@ -24,6 +24,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/roster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +52,7 @@ public class RosterResource {
     Callers callers;
 
     /** A replay as reported. */
+    @Schema(name = "RosterReplay")
     public record ReplayView(UUID id, RosterReplayRun.Status status, Instant startedAt, Instant finishedAt,
             Long durationMillis, long eventsRead, long eventsSkipped, Long children) {
 
@@ -55,11 +64,18 @@ public class RosterResource {
     }
 
     @POST
+    @IdempotentCreate
     @Path("/replays")
     @RolesAllowed("admin")
-    @Operation(summary = "Rebuild the roster by replaying the registry's topics from the beginning",
+    @Operation(operationId = "replayRoster",
+        summary = "Rebuild the roster by replaying the registry's topics from the beginning",
         description = "Runs to the end before answering. Idempotent: over an intact roster it changes nothing.")
-    public Response replay(@Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The replay's report's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = ReplayView.class)))
+    public Response replay(@Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         RosterReplayRun run = replay.replay(callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + run.id)).entity(ReplayView.of(run)).build();
     }
@@ -67,7 +83,8 @@ public class RosterResource {
     @GET
     @Path("/replays/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "One replay's report")
+    @Operation(operationId = "getRosterReplay",
+        summary = "One replay's report")
     public ReplayView replayReport(@PathParam("id") UUID id) {
         return replay.find(id).map(ReplayView::of).orElseThrow(() -> ProblemException.notFound("replay", id));
     }
@@ -75,7 +92,8 @@ public class RosterResource {
     @POST
     @Path("/age-out-runs")
     @RolesAllowed({"admin", "sponsorship-officer"})
-    @Operation(summary = "Run today's age-out now (the daily job does the same)")
+    @Operation(operationId = "runAgeOut",
+        summary = "Run today's age-out now (the daily job does the same)")
     public AgeOutService.Report ageOutNow() {
         AgeOutService.Report report = ageOut.runToday();
         if (access.scope().all()) {

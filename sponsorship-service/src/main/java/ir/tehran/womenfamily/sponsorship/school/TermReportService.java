@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
@@ -38,9 +39,14 @@ public class TermReportService {
     public record Saved(TermReport report, boolean created) {
     }
 
-    /** Creates or replaces the report of {@code year} and {@code term}. */
+    /**
+     * Creates or replaces the report of {@code year} and {@code term}. Replacing needs the version the client
+     * read ({@code If-Match}): 428 without it, 412 when the report changed since; creating takes none (412 when
+     * a version is given for a report that does not exist).
+     */
     @Transactional
-    public Saved put(UUID childId, int year, int term, TermReportDtos.TermReportInput input, String by) {
+    public Saved put(UUID childId, int year, int term, Long expectedVersion, TermReportDtos.TermReportInput input,
+            String by) {
         Child child = Child.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (child == null) {
             throw ProblemException.notFound("child", childId);
@@ -57,6 +63,15 @@ public class TermReportService {
         TermReport r = TermReport.find("childId = ?1 and academicYear = ?2 and term = ?3", childId, (short) year,
             (short) term).firstResult();
         boolean created = r == null;
+        if (created && expectedVersion != null) {
+            throw ProblemException.preconditionFailed();
+        }
+        if (!created && expectedVersion == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        if (!created && r.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (created) {
             r = new TermReport();
             r.id = UUID.randomUUID();
@@ -76,6 +91,7 @@ public class TermReportService {
         if (created) {
             r.persist();
         }
+        TermReport.flush();
         saved.fire(new TermReportSaved(child.id));
         audit.record(AuditEvent.of("term-report.save", "child", childId));
         return new Saved(r, created);
@@ -89,5 +105,15 @@ public class TermReportService {
         List<TermReport> reports = TermReport.list("childId = ?1 order by academicYear desc, term desc", childId);
         audit.record(AuditEvent.of("term-report.read", "child", childId).withPurpose("casework").returned(reports));
         return reports;
+    }
+
+    /** Her report card of {@code year} and {@code term}, if recorded. */
+    @Transactional
+    public Optional<TermReport> find(UUID childId, int year, int term) {
+        Optional<TermReport> found = TermReport.<TermReport>find("childId = ?1 and academicYear = ?2 and term = ?3",
+            childId, (short) year, (short) term).firstResultOptional();
+        found.ifPresent(r -> audit.record(AuditEvent.of("term-report.read", "child", childId).withPurpose("casework")
+            .returned(List.of(r))));
+        return found;
     }
 }

@@ -35,6 +35,7 @@ public final class SponsorViewDtos {
     }
 
     /** How her average moved. */
+    @Schema(name = "ProgressTrend")
     public enum Trend {
         UP,
         STEADY,

@@ -27,6 +27,7 @@ import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 
 /**
  * The sponsor's own view. Everything is looked up from the sponsor id in her token: another sponsor's
@@ -44,10 +45,32 @@ public class SponsorViewService {
     @Inject
     InstalmentService instalments;
 
+    @Inject
+    SponsorFeed feed;
+
     @Transactional
     public List<SponsorViewDtos.SponsorshipView> sponsorships(UUID sponsorId) {
         return Pledge.<Pledge>list("sponsorId = ?1 order by proposedAt desc, id", sponsorId).stream()
             .map(p -> sponsorship(sponsorId, p)).toList();
+    }
+
+    /** Her sponsorships for her app's cache: all of them, or those changed since {@code since}. */
+    @Transactional
+    public SponsorFeed.Sync<SponsorViewDtos.SponsorshipView> sponsorshipFeed(UUID sponsorId, Instant since) {
+        Map<String, SponsorViewDtos.SponsorshipView> current = new LinkedHashMap<>();
+        sponsorships(sponsorId).forEach(s -> current.put(s.id().toString(), s));
+        return feed.sync(sponsorId, SponsorFeed.Feed.SPONSORSHIPS, current, since);
+    }
+
+    /**
+     * The children she supports for her app's cache: all of them, or those changed since {@code since} and the
+     * codes of those she no longer supports (an ended and a suspended sponsorship look the same).
+     */
+    @Transactional
+    public SponsorFeed.Sync<SponsorViewDtos.ChildView> childFeed(UUID sponsorId, Instant since) {
+        Map<String, SponsorViewDtos.ChildView> current = new LinkedHashMap<>();
+        children(sponsorId).forEach(c -> current.put(c.code(), c));
+        return feed.sync(sponsorId, SponsorFeed.Feed.CHILDREN, current, since);
     }
 
     @Transactional

@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.sponsorship.talent;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.common.Access;
@@ -23,6 +22,20 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.QueryParam;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
 
 @Path("/children/{childId}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +55,16 @@ public class AssessmentResource {
     Callers callers;
 
     @POST
-    @Operation(summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+    @IdempotentCreate
+    @Operation(operationId = "recordTalentAssessment",
+        summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new assessment's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(schema = @Schema(implementation = AssessmentDtos.AssessmentView.class)))
     public Response record(@PathParam("childId") UUID childId, @Valid @NotNull AssessmentDtos.NewAssessment request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         access.requireChild(childId);
         Assessment a = service.record(childId, request, callers.current().subject());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id))
@@ -52,9 +72,23 @@ public class AssessmentResource {
     }
 
     @GET
-    @Operation(summary = "Her assessments, latest first")
-    public List<AssessmentDtos.AssessmentView> list(@PathParam("childId") UUID childId) {
+    @Operation(operationId = "listTalentAssessments",
+        summary = "Her assessments, latest first")
+    public RestResponse<Page<AssessmentDtos.AssessmentView>> list(@PathParam("childId") UUID childId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         access.requireChild(childId);
-        return service.list(childId).stream().map(AssessmentDtos.AssessmentView::of).toList();
+        return Pages.ok(uri, page.slice(service.list(childId), a -> a.id.toString())
+            .map(AssessmentDtos.AssessmentView::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getTalentAssessment", summary = "One of her assessments")
+    public AssessmentDtos.AssessmentView get(@PathParam("childId") UUID childId, @PathParam("id") UUID id) {
+        access.requireChild(childId);
+        return service.find(childId, id).map(AssessmentDtos.AssessmentView::of)
+            .orElseThrow(() -> ProblemException.notFound("assessment", id));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.sponsorship.child.Child;
@@ -78,5 +79,14 @@ public class AssessmentService {
             childId);
         audit.record(AuditEvent.of("assessment.read", "child", childId).withPurpose("casework").returned(assessments));
         return assessments;
+    }
+
+    /** One of her assessments; empty when there is no such assessment of hers. */
+    @Transactional
+    public Optional<Assessment> find(UUID childId, UUID id) {
+        Optional<Assessment> found = Assessment.<Assessment>findByIdOptional(id).filter(a -> a.childId.equals(childId));
+        found.ifPresent(a -> audit.record(AuditEvent.of("assessment.read", "child", childId).withPurpose("casework")
+            .returned(List.of(a))));
+        return found;
     }
 }

@@ -21,7 +21,7 @@ class BenefactorResourceTest {
     @Test
     void aBenefactorIsFoundByHerNameInAnySpellingAndHerPreferencesAreReplaced() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String id = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+        var created = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
             .body("{\"kind\":\"ORGANISATION\",\"displayName\":\"بنياد نيكوكاري " + suffix + "\","
                 + "\"phone\":\"۰۹۱۲ ۱۲۳ ۴۵۶۷\",\"email\":\"Info@Example.ORG\","
                 + "\"preferences\":{\"minAge\":10,\"maxAge\":14,\"gender\":\"FEMALE\",\"districts\":[7,3,7]}}")
@@ -30,10 +30,11 @@ class BenefactorResourceTest {
             .body("phone", equalTo("09121234567"))
             .body("email", equalTo("info@example.org"))
             .body("preferences.districts", contains(3, 7))
-            .extract().path("id");
+            .extract();
+        String id = created.path("id");
         given().auth().oauth2(Tokens.officer()).queryParam("q", "نیکوکاری " + suffix).get(PATH).then()
-            .statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
             .body("{\"gender\":\"MALE\",\"districts\":[]}")
             .put(PATH + "/" + id + "/preferences").then().statusCode(200)
             .body("preferences.gender", equalTo("MALE"))
@@ -52,5 +53,28 @@ class BenefactorResourceTest {
             .post(PATH).then().statusCode(400).body("errors.field", hasItem("preferences.maxAge"));
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(Tokens.sponsor(UUID.randomUUID())).get(PATH).then().statusCode(403);
+    }
+
+    @Test
+    void preferencesAreReplacedOnlyWithTheBenefactorsCurrentETagAndARereadIsA304() {
+        String id = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .body("{\"kind\":\"PERSON\",\"displayName\":\"نیکوکار نسخه\"}").post(PATH).then().statusCode(201)
+            .extract().path("id");
+        String read = given().auth().oauth2(Tokens.officer()).get(PATH + "/" + id).then().statusCode(200)
+            .extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).header("If-None-Match", read).get(PATH + "/" + id).then()
+            .statusCode(304);
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body("{\"minAge\":8}")
+            .put(PATH + "/" + id + "/preferences").then().statusCode(428)
+            .contentType("application/problem+json");
+        String changed = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .header("If-Match", read).body("{\"minAge\":8}")
+            .put(PATH + "/" + id + "/preferences").then().statusCode(200).body("preferences.minAge", equalTo(8))
+            .extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", read)
+            .body("{\"minAge\":9}").put(PATH + "/" + id + "/preferences").then().statusCode(412)
+            .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).header("If-None-Match", read).get(PATH + "/" + id).then()
+            .statusCode(200).header("ETag", equalTo(changed)).body("preferences.minAge", equalTo(8));
     }
 }

@@ -63,7 +63,7 @@ class AgeOutTest {
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + dayYounger).then()
             .body("status", equalTo("ACTIVE"));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + twenty + "/history").then()
-            .body("kind", hasItems("ADDED", "SPONSORSHIP_STARTED", "AGED_OUT", "SPONSORSHIP_ENDED"));
+            .body("items.kind", hasItems("ADDED", "SPONSORSHIP_STARTED", "AGED_OUT", "SPONSORSHIP_ENDED"));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/pledges/" + pledge).then()
             .body("status", equalTo("ENDED")).body("endReason", equalTo("CHILD_AGED_OUT"))
             .body("balances.outstandingRials", equalTo(0));

@@ -51,7 +51,8 @@ class SponsorshipConsentTest {
         UUID sponsor = Sponsors.newBenefactor("خیر پس‌گرفتن", PREFS);
         UUID pledge = Sponsors.sponsor(sponsor, child, "EDUCATION", 2_000_000);
         String token = Tokens.sponsor(sponsor);
-        given().auth().oauth2(token).get("/api/sponsorship/me/children").then().statusCode(200).body("$", hasSize(1));
+        given().auth().oauth2(token).get("/api/sponsorship/me/children").then().statusCode(200)
+            .body("items", hasSize(1));
         UUID mother = UUID.fromString(given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child)
             .then().statusCode(200).extract().path("motherId"));
 
@@ -59,7 +60,7 @@ class SponsorshipConsentTest {
         // bounded wait for the consumer, not a timing assertion (the latency is measured in docs/RELIABILITY.md)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
             given().auth().oauth2(token).get("/api/sponsorship/me/children").then().statusCode(200)
-                .body("$", hasSize(0)));
+                .body("items", hasSize(0)));
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + pledge).then().statusCode(200)
             .body("childFirstNameInitial", nullValue());
         org.hamcrest.MatcherAssert.assertThat(candidates(sponsor, "COURSE"), not(hasItem(child.toString())));
@@ -72,6 +73,6 @@ class SponsorshipConsentTest {
     private static List<String> candidates(UUID sponsor, String purpose) {
         return given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor).queryParam("purpose", purpose)
             .queryParam("limit", 100).get("/api/sponsorship/matching/candidates").then().statusCode(200)
-            .extract().jsonPath().getList("childId");
+            .extract().jsonPath().getList("items.childId");
     }
 }

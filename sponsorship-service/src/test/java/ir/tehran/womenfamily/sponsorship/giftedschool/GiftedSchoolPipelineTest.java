@@ -76,7 +76,8 @@ class GiftedSchoolPipelineTest {
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/school-applications/" + id).then()
             .body("feeCoveredRials", equalTo(3_500_000)).body("feeCovered", equalTo(true));
         given().auth().oauth2(Tokens.officer()).queryParam("status", "APPLIED").queryParam("academicYear", 1405)
-            .get("/api/sponsorship/school-applications").then().statusCode(200).body("id", hasItem(id));
+            .queryParam("limit", 200)
+            .get("/api/sponsorship/school-applications").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test

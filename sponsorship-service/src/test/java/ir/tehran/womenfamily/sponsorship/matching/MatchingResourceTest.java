@@ -61,9 +61,9 @@ class MatchingResourceTest {
 
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", girlsOnly).queryParam("purpose", "EDUCATION")
             .get("/api/sponsorship/matching/candidates").then().statusCode(200)
-            .body("childId", org.hamcrest.Matchers.contains(needy.toString(), lessNeedy.toString()))
-            .body("[0].reasons", hasItem("MOTHER_COUNSELLING"))
-            .body("[0].reasons", hasItem("GENDER_PREFERENCE"));
+            .body("items.childId", org.hamcrest.Matchers.contains(needy.toString(), lessNeedy.toString()))
+            .body("items[0].reasons", hasItem("MOTHER_COUNSELLING"))
+            .body("items[0].reasons", hasItem("GENDER_PREFERENCE"));
 
         String run = "{\"requests\":["
             + request(girlsOnly) + "," + request(anyone) + "," + request(late) + "," + request(anyone) + "]}";
@@ -80,14 +80,14 @@ class MatchingResourceTest {
             .body("matchReasons", hasItem("MOTHER_COUNSELLING"));
         // held children are not offered again for that purpose, but are for another
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", anyone).queryParam("purpose", "EDUCATION")
-            .get("/api/sponsorship/matching/candidates").then().body("$", org.hamcrest.Matchers.hasSize(0));
+            .get("/api/sponsorship/matching/candidates").then().body("items", org.hamcrest.Matchers.hasSize(0));
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", anyone).queryParam("purpose", "COURSE")
-            .get("/api/sponsorship/matching/candidates").then().body("$", org.hamcrest.Matchers.hasSize(3))
-            .body("[2].reasons", hasItem("SPONSORED_FOR_ANOTHER_PURPOSE"));
+            .get("/api/sponsorship/matching/candidates").then().body("items", org.hamcrest.Matchers.hasSize(3))
+            .body("items[2].reasons", hasItem("SPONSORED_FOR_ANOTHER_PURPOSE"));
         given().auth().oauth2(Tokens.officer()).post("/api/sponsorship/pledges/" + matched.get(1) + "/release")
             .then().statusCode(200);
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", anyone).queryParam("purpose", "EDUCATION")
-            .get("/api/sponsorship/matching/candidates").then().body("childId",
+            .get("/api/sponsorship/matching/candidates").then().body("items.childId",
                 org.hamcrest.Matchers.contains(lessNeedy.toString()));
     }
 
@@ -105,7 +105,7 @@ class MatchingResourceTest {
         List<String> offered = given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
             .queryParam("purpose", "GENERAL").queryParam("limit", 100)
             .get("/api/sponsorship/matching/candidates").then().statusCode(200).extract().jsonPath()
-            .getList("childId");
+            .getList("items.childId");
         assertEquals(false, offered.contains(child.toString()));
     }
 

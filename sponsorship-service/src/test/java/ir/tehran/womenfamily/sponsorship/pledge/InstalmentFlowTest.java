@@ -44,7 +44,7 @@ class InstalmentFlowTest {
             .post(PATH).then().statusCode(201).extract().path("id");
         // nothing is scheduled before the sponsor confirms
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + id + "/instalments").then().statusCode(200)
-            .body("$", empty());
+            .body("items", empty());
         given().auth().oauth2(Tokens.officer()).post(PATH + "/" + id + "/confirmation").then().statusCode(200);
         return UUID.fromString(id);
     }
@@ -58,35 +58,35 @@ class InstalmentFlowTest {
         UUID pledge = pledgeStartedDaysAgo(sponsor, child, start);
 
         JsonPath schedule = given().auth().oauth2(Tokens.officer()).get(PATH + "/" + pledge + "/instalments").then()
-            .statusCode(200).body("$", hasSize(4))
-            .body("number", contains(1, 2, 3, 4))
-            .body("amountRials", everyItem(equalTo((int) MONTHLY)))
-            .body("status", contains("OVERDUE", "OVERDUE", "OVERDUE", "DUE"))
-            .body("[0].dueOnJalali", equalTo(startJalali.toString()))
-            .body("[0].daysOverdue", equalTo(75))
-            .body("[3].daysOverdue", equalTo(0))
+            .statusCode(200).body("items", hasSize(4))
+            .body("items.number", contains(1, 2, 3, 4))
+            .body("items.amountRials", everyItem(equalTo((int) MONTHLY)))
+            .body("items.status", contains("OVERDUE", "OVERDUE", "OVERDUE", "DUE"))
+            .body("items[0].dueOnJalali", equalTo(startJalali.toString()))
+            .body("items[0].daysOverdue", equalTo(75))
+            .body("items[3].daysOverdue", equalTo(0))
             .extract().jsonPath();
-        List<String> months = schedule.getList("monthJalali");
+        List<String> months = schedule.getList("items.monthJalali");
         for (int n = 0; n < 4; n++) {
-            String due = schedule.getString("[" + n + "].dueOnJalali");
+            String due = schedule.getString("items[" + n + "].dueOnJalali");
             JalaliDate d = JalaliDate.parse(due);
             int index = startJalali.month() - 1 + n;
             assertEquals(startJalali.year() + index / 12, d.year(), due);
             assertEquals(index % 12 + 1, d.month(), due);
             assertEquals(Math.min(startJalali.day(), JalaliDate.monthLength(d.year(), d.month())), d.day(), due);
             assertEquals(due.substring(0, 7), months.get(n));
-            assertEquals(d.toGregorian().toString(), schedule.getString("[" + n + "].dueOn"));
+            assertEquals(d.toGregorian().toString(), schedule.getString("items[" + n + "].dueOn"));
         }
 
         // one and a half instalments, naming none: the first is paid, the second half paid
         officer().body("{\"amountRials\":" + MONTHLY * 3 / 2 + "}").post(PATH + "/" + pledge + "/receipts").then()
             .statusCode(201);
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + pledge + "/instalments").then()
-            .body("status", contains("PAID", "OVERDUE", "OVERDUE", "DUE"))
-            .body("[0].paidOnJalali", equalTo(JalaliDate.of(RegistryFeed.today()).toString()))
-            .body("[1].paidRials", equalTo((int) MONTHLY / 2))
-            .body("[1].openRials", equalTo((int) MONTHLY / 2))
-            .body("[1].payments", hasSize(1));
+            .body("items.status", contains("PAID", "OVERDUE", "OVERDUE", "DUE"))
+            .body("items[0].paidOnJalali", equalTo(JalaliDate.of(RegistryFeed.today()).toString()))
+            .body("items[1].paidRials", equalTo((int) MONTHLY / 2))
+            .body("items[1].openRials", equalTo((int) MONTHLY / 2))
+            .body("items[1].payments", hasSize(1));
 
         // a receipt naming an instalment pays that one only, and never more than it lacks
         officer().body("{\"amountRials\":" + (MONTHLY + 1) + ",\"instalmentNumber\":4}")
@@ -103,29 +103,29 @@ class InstalmentFlowTest {
         officer().body("{\"amountRials\":" + MONTHLY + ",\"instalmentNumber\":4}")
             .post(PATH + "/" + pledge + "/receipts").then().statusCode(201);
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + pledge + "/instalments").then()
-            .body("status", contains("PAID", "OVERDUE", "OVERDUE", "PAID"));
+            .body("items.status", contains("PAID", "OVERDUE", "OVERDUE", "PAID"));
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + pledge).then()
             .body("balances.receivedRials", equalTo((int) (MONTHLY * 5 / 2)));
 
         // the overdue list: what is open, oldest first, by sponsor, district or payer
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
             .get("/api/sponsorship/instalments/overdue").then().statusCode(200)
-            .body("pledgeId", everyItem(equalTo(pledge.toString())))
-            .body("number", contains(2, 3))
-            .body("openRials", contains((int) MONTHLY / 2, (int) MONTHLY))
-            .body("district", everyItem(equalTo(16)))
-            .body("daysOverdue", everyItem(greaterThan(0)));
+            .body("items.pledgeId", everyItem(equalTo(pledge.toString())))
+            .body("items.number", contains(2, 3))
+            .body("items.openRials", contains((int) MONTHLY / 2, (int) MONTHLY))
+            .body("items.district", everyItem(equalTo(16)))
+            .body("items.daysOverdue", everyItem(greaterThan(0)));
         given().auth().oauth2(Tokens.officerOf(16)).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("number", contains(2, 3));
+            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("items.number", contains(2, 3));
         given().auth().oauth2(Tokens.officerOf(3)).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("$", empty());
-        given().auth().oauth2(Tokens.officer()).queryParam("district", 16).queryParam("size", 200)
+            .get("/api/sponsorship/instalments/overdue").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(Tokens.officer()).queryParam("district", 16).queryParam("limit", 200)
             .get("/api/sponsorship/instalments/overdue").then().statusCode(200)
-            .body("pledgeId", hasItem(pledge.toString()));
+            .body("items.pledgeId", hasItem(pledge.toString()));
         // as it stood on the day the first instalment fell due, nothing was overdue yet
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
             .queryParam("asOf", startJalali.toString()).get("/api/sponsorship/instalments/overdue").then()
-            .statusCode(200).body("$", empty());
+            .statusCode(200).body("items", empty());
         given().auth().oauth2(Tokens.officer()).queryParam("asOf", "1403-13-01")
             .get("/api/sponsorship/instalments/overdue").then().statusCode(400).body("errors.field", hasItem("asOf"));
 
@@ -133,11 +133,11 @@ class InstalmentFlowTest {
         officer().body("{\"reason\":\"SPONSOR_WITHDREW\"}").post(PATH + "/" + pledge + "/end").then().statusCode(200)
             .body("balances.releasedRials", equalTo((int) (MONTHLY * 3 / 2)));
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + pledge + "/instalments").then()
-            .body("status", contains("PAID", "CANCELLED", "CANCELLED", "PAID"))
-            .body("[1].cancelledRials", equalTo((int) MONTHLY / 2))
-            .body("daysOverdue", everyItem(equalTo(0)));
+            .body("items.status", contains("PAID", "CANCELLED", "CANCELLED", "PAID"))
+            .body("items[1].cancelledRials", equalTo((int) MONTHLY / 2))
+            .body("items.daysOverdue", everyItem(equalTo(0)));
         given().auth().oauth2(Tokens.officer()).queryParam("sponsorId", sponsor)
-            .get("/api/sponsorship/instalments/overdue").then().body("pledgeId", not(hasItem(pledge.toString())));
+            .get("/api/sponsorship/instalments/overdue").then().body("items.pledgeId", not(hasItem(pledge.toString())));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/ledger/reconciliation").then()
             .statusCode(200).body("balanced", equalTo(true)).body("discrepancies", empty());
     }

@@ -83,7 +83,7 @@ class PledgeFlowTest {
         officer().body("{\"amountRials\":11000000,\"target\":\"SCHOOL_FEES\"}")
             .post(PATH + "/" + id + "/disbursements").then().statusCode(201);
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + id + "/ledger").then().statusCode(200)
-            .body("kind", org.hamcrest.Matchers.contains("PLEDGED", "RECEIVED", "DISBURSED", "PLEDGE_RELEASED",
+            .body("items.kind", org.hamcrest.Matchers.contains("PLEDGED", "RECEIVED", "DISBURSED", "PLEDGE_RELEASED",
                 "DISBURSED"));
         JsonNode ended = PublishedEvents.await("sponsorship.sponsorship", id, "sponsorship.ended");
         assertEquals("SPONSOR_WITHDREW", ended.get("reason").asText());

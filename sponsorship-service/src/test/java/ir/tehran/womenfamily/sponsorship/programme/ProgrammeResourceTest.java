@@ -63,9 +63,9 @@ class ProgrammeResourceTest {
         given().auth().oauth2(Tokens.officer()).post("/api/sponsorship/enrolments/" + second + "/withdrawal")
             .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + programme + "/enrolments").then().statusCode(200)
-            .body("find { it.childId == '" + teens.get(2) + "' }.status", equalTo("ENROLLED"))
-            .body("find { it.childId == '" + teens.get(2) + "' }.waitlistPosition", nullValue())
-            .body("find { it.childId == '" + teens.get(3) + "' }.waitlistPosition", equalTo(1));
+            .body("items.find { it.childId == '" + teens.get(2) + "' }.status", equalTo("ENROLLED"))
+            .body("items.find { it.childId == '" + teens.get(2) + "' }.waitlistPosition", nullValue())
+            .body("items.find { it.childId == '" + teens.get(3) + "' }.waitlistPosition", equalTo(1));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/enrolments/" + fourth).then()
             .body("status", equalTo("WAITLISTED"));
         given().auth().oauth2(Tokens.officer()).get(PATH + "/" + programme).then()
@@ -110,21 +110,25 @@ class ProgrammeResourceTest {
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
             .body("{\"heldOn\":\"" + RegistryFeed.today().minusDays(1) + "\",\"topic\":\"ایده تا کسب‌وکار\"}")
             .post(PATH + "/" + programme + "/sessions").then().statusCode(201).body("number", equalTo(1));
-        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+        String second = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
             .body("{\"heldOn\":\"" + JalaliDate.of(RegistryFeed.today()) + "\"}")
-            .post(PATH + "/" + programme + "/sessions").then().statusCode(201).body("number", equalTo(2));
+            .post(PATH + "/" + programme + "/sessions").then().statusCode(201).body("number", equalTo(2))
+            .extract().header("ETag");
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
             .body("{\"heldOn\":\"" + RegistryFeed.today().plusDays(90) + "\"}")
             .post(PATH + "/" + programme + "/sessions").then().statusCode(400).body("errors.field", hasItem("heldOn"));
-        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+        String first = given().auth().oauth2(Tokens.officer()).get(PATH + "/" + programme + "/sessions/1").then()
+            .statusCode(200).body("number", equalTo(1)).extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", first)
             .body("{\"present\":[\"" + a + "\",\"" + b + "\"],\"absent\":[]}")
             .put(PATH + "/" + programme + "/sessions/1/attendance").then().statusCode(200)
             .body("present", equalTo(2));
-        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+        String updated = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .header("If-Match", second)
             .body("{\"present\":[\"" + a + "\"],\"absent\":[\"" + b + "\"]}")
             .put(PATH + "/" + programme + "/sessions/2/attendance").then().statusCode(200)
-            .body("present", equalTo(1)).body("absent", equalTo(1));
-        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .body("present", equalTo(1)).body("absent", equalTo(1)).extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", updated)
             .body("{\"present\":[\"" + UUID.randomUUID() + "\"],\"absent\":[]}")
             .put(PATH + "/" + programme + "/sessions/2/attendance").then().statusCode(400)
             .body("errors.field", hasItem("present[0]"));
@@ -159,6 +163,26 @@ class ProgrammeResourceTest {
         create("{\"kind\":\"COUNSELLING\",\"title\":\"مشاوره تحصیلی\",\"capacity\":10,\"startsOn\":\"2025-06-21\","
             + "\"endsOn\":\"2025-09-01\",\"district\":3}");
         given().auth().oauth2(Tokens.officer()).queryParam("kind", "COUNSELLING").queryParam("district", 3)
-            .get(PATH).then().statusCode(200).body("title", hasItem("مشاوره تحصیلی"));
+            .queryParam("limit", 200).get(PATH).then().statusCode(200).body("items.title", hasItem("مشاوره تحصیلی"));
+    }
+
+    @Test
+    void attendanceIsUpdatedOnlyWithTheSessionsCurrentETag() {
+        UUID programme = create(course(5));
+        String a = enrol(programme, RegistryFeed.newChild(16, "FEMALE", 3)).then().extract().path("id");
+        String read = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .body("{\"heldOn\":\"" + RegistryFeed.today() + "\"}")
+            .post(PATH + "/" + programme + "/sessions").then().statusCode(201).extract().header("ETag");
+        String session = PATH + "/" + programme + "/sessions/1";
+        given().auth().oauth2(Tokens.officer()).header("If-None-Match", read).get(session).then().statusCode(304);
+        String attendance = "{\"present\":[\"" + a + "\"],\"absent\":[]}";
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(attendance)
+            .put(session + "/attendance").then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", read)
+            .body(attendance).put(session + "/attendance").then().statusCode(200).body("present", equalTo(1));
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", read)
+            .body("{\"present\":[],\"absent\":[\"" + a + "\"]}").put(session + "/attendance").then()
+            .statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).get(session).then().statusCode(200).body("present", equalTo(1));
     }
 }

@@ -24,9 +24,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EarlyWarningTest {
 
+    /** Records a report card; replacing one (200) sends the ETag of the report card it read. */
     private static void report(UUID child, int year, int term, String grades, int schoolDays, int absent,
             int status) {
+        String url = "/api/sponsorship/children/" + child + "/term-reports/" + year + "/" + term;
+        String etag = status == 200
+            ? given().auth().oauth2(Tokens.officer()).get(url).then().statusCode(200).extract().header("ETag") : null;
         given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON)
+            .headers(etag == null ? java.util.Map.of() : java.util.Map.of("If-Match", etag))
             .body("{\"grades\":" + grades + ",\"schoolDays\":" + schoolDays + ",\"absentDays\":" + absent + "}")
             .put("/api/sponsorship/children/" + child + "/term-reports/" + year + "/" + term)
             .then().statusCode(status);
@@ -67,10 +72,10 @@ class EarlyWarningTest {
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/risk").then()
             .body("atRisk", equalTo(false));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/history").then()
-            .body("kind", hasItem("RISK_FLAGGED")).body("kind", hasItem("RISK_CLEARED"));
+            .body("items.kind", hasItem("RISK_FLAGGED")).body("items.kind", hasItem("RISK_CLEARED"));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/term-reports").then()
-            .statusCode(200).body("[0].academicYear", equalTo(1403)).body("[0].term", equalTo(2))
-            .body("[0].average", equalTo(15.67f));
+            .statusCode(200).body("items[0].academicYear", equalTo(1403)).body("items[0].term", equalTo(2))
+            .body("items[0].average", equalTo(15.67f));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
             PublishedEvents.all("sponsorship.child", child.toString(), "child.flagged-at-risk").size() == 1);
     }
@@ -89,13 +94,13 @@ class EarlyWarningTest {
             given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + children.get(1)).then()
                 .body("status", equalTo("REMOVED")));
 
-        given().auth().oauth2(Tokens.officer()).queryParam("district", 14).queryParam("size", 200)
+        given().auth().oauth2(Tokens.officer()).queryParam("district", 14).queryParam("limit", 200)
             .get("/api/sponsorship/at-risk").then().statusCode(200)
-            .body("childId", hasItem(children.get(0).toString()))
-            .body("childId", not(hasItem(children.get(1).toString())))
-            .body("childId", not(hasItem(elsewhere.toString())))
-            .body("childId", not(hasItem(fine.toString())))
-            .body("find { it.childId == '" + children.get(0) + "' }.reasons[0].code", equalTo("HIGH_ABSENCE"));
+            .body("items.childId", hasItem(children.get(0).toString()))
+            .body("items.childId", not(hasItem(children.get(1).toString())))
+            .body("items.childId", not(hasItem(elsewhere.toString())))
+            .body("items.childId", not(hasItem(fine.toString())))
+            .body("items.find { it.childId == '" + children.get(0) + "' }.reasons[0].code", equalTo("HIGH_ABSENCE"));
         given().auth().oauth2(Tokens.caseworker()).get("/api/sponsorship/at-risk").then().statusCode(403);
     }
 
@@ -118,5 +123,23 @@ class EarlyWarningTest {
             .body("{\"grades\":{\"MATHEMATICS\":15},\"schoolDays\":90,\"absentDays\":1}")
             .put("/api/sponsorship/children/" + child + "/term-reports/1403/4")
             .then().statusCode(400).body("errors.field", hasItem("term"));
+    }
+
+    @Test
+    void aReportCardIsReplacedOnlyWithItsCurrentETag() {
+        UUID child = RegistryFeed.newChild(12, "FEMALE", 14);
+        String url = "/api/sponsorship/children/" + child + "/term-reports/1403/1";
+        String card = "{\"grades\":{\"MATHEMATICS\":15},\"schoolDays\":90,\"absentDays\":1}";
+        String created = given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(card).put(url)
+            .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith(url)).extract().header("ETag");
+        given().auth().oauth2(Tokens.officer()).header("If-None-Match", created).get(url).then().statusCode(304);
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(card).put(url).then()
+            .statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created)
+            .body(card.replace("15", "16")).put(url).then().statusCode(200);
+        given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).header("If-Match", created)
+            .body(card.replace("15", "17")).put(url).then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.officer()).get(url).then().statusCode(200)
+            .body("grades.MATHEMATICS", equalTo(16.0f));
     }
 }

@@ -87,7 +87,7 @@ class RegistryEventsConsumerTest {
 
     private static List<String> historyKinds(UUID id) {
         return given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + id + "/history")
-            .then().statusCode(200).extract().jsonPath().getList("kind");
+            .then().statusCode(200).extract().jsonPath().getList("items.kind");
     }
 
     @Test
@@ -215,9 +215,9 @@ class RegistryEventsConsumerTest {
         RegistryFeed.childUpdated(id, mother, birth, "FEMALE", 7, 12);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> child(id).body("grade", equalTo(7)));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + id + "/history").then()
-            .body("[1].kind", equalTo("UPDATED"))
-            .body("[1].detail.grade.from", equalTo("6"))
-            .body("[1].detail.grade.to", equalTo("7"));
+            .body("items[1].kind", equalTo("UPDATED"))
+            .body("items[1].detail.grade.from", equalTo("6"))
+            .body("items[1].detail.grade.to", equalTo("7"));
 
         RegistryFeed.childRemoved(id, mother);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> child(id).body("status", equalTo("REMOVED")));
@@ -260,10 +260,10 @@ class RegistryEventsConsumerTest {
         RegistryFeed.merged(merged, survivor);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + survivor + "/children")
-                .then().statusCode(200).body("id", containsInAnyOrder(survivorsOwn.toString(), first.toString(),
+                .then().statusCode(200).body("items.id", containsInAnyOrder(survivorsOwn.toString(), first.toString(),
                     second.toString())));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + merged + "/children")
-            .then().statusCode(200).body("$", hasSize(0));
+            .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + merged)
             .then().statusCode(200).body("mergedInto", equalTo(survivor.toString()));
         assertEquals(List.of("ADDED", "MOTHER_MERGED"), historyKinds(first));
@@ -306,7 +306,7 @@ class RegistryEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertEquals(0, count("select count(*) from mother_merge where merged_id = ?::uuid", merged.toString())));
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/mothers/" + survivor + "/children")
-            .then().statusCode(200).body("id", contains(survivorsOwn.toString()));
+            .then().statusCode(200).body("items.id", contains(survivorsOwn.toString()));
         child(hers).body("motherId", equalTo(merged.toString()));
     }
 

@@ -77,7 +77,7 @@ class MassAssignmentTest {
             "location"));
         f.put("PUT " + API + "/benefactors/{id}/preferences", () -> {
             String b = API + "/benefactors/" + Sponsors.newBenefactor("نیکوکار آزمون", null);
-            return new Call(Tokens.officer(), b + "/preferences", "{\"minAge\":7,\"maxAge\":12}", null, b);
+            return new Call(Tokens.officer(), b + "/preferences", "{\"minAge\":7,\"maxAge\":12}", etag(b), b);
         });
         f.put("POST " + API + "/schools", () -> new Call(Tokens.officer(), API + "/schools",
             "{\"name\":\"مدرسهٔ آزمون\",\"kind\":\"GIFTED\",\"district\":5}", null, null));
@@ -143,7 +143,7 @@ class MassAssignmentTest {
             String e = enrolment(p.substring(p.lastIndexOf('/') + 1));
             post(p + "/sessions", "{\"heldOn\":\"" + RegistryFeed.today() + "\",\"topic\":\"آغاز\"}");
             return new Call(Tokens.officer(), p + "/sessions/1/attendance",
-                "{\"present\":[\"" + e + "\"],\"absent\":[]}", null, API + "/enrolments/" + e);
+                "{\"present\":[\"" + e + "\"],\"absent\":[]}", etag(p + "/sessions/1"), API + "/enrolments/" + e);
         });
         f.put("POST " + API + "/matching/runs", () -> new Call(Tokens.officer(), API + "/matching/runs",
             "{\"requests\":[{\"sponsorId\":\"" + Sponsors.newBenefactor("نیکوکار آزمون", "{\"districts\":[11]}")
@@ -156,6 +156,11 @@ class MassAssignmentTest {
     private static String post(String path, String body) {
         return given().auth().oauth2(Tokens.officer()).contentType(ContentType.JSON).body(body).post(path).then()
             .statusCode(201).extract().path("id").toString();
+    }
+
+    /** The ETag an officer reads at {@code path}, for an update's If-Match. */
+    private static String etag(String path) {
+        return given().auth().oauth2(Tokens.officer()).get(path).then().statusCode(200).extract().header("ETag");
     }
 
     private static String school() {

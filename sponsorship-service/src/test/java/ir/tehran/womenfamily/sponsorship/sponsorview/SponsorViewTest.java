@@ -51,7 +51,7 @@ class SponsorViewTest {
 
         String token = Tokens.sponsor(mine);
         Map<String, Object> view = given().auth().oauth2(token).get("/api/sponsorship/me/children").then()
-            .statusCode(200).body("$", hasSize(1)).extract().jsonPath().getMap("[0]");
+            .statusCode(200).body("items", hasSize(1)).extract().jsonPath().getMap("items[0]");
         assertEquals(Set.of("code", "firstNameInitial", "age", "grade", "purposes", "progress"), view.keySet());
         assertEquals("\u06A9", view.get("firstNameInitial"));
         String code = (String) view.get("code");
@@ -68,9 +68,9 @@ class SponsorViewTest {
         assertFalse(body.contains(child.toString()), "the registry's id must not reach a sponsor");
 
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships").then().statusCode(200)
-            .body("$", hasSize(2))
-            .body("find { it.id == '" + education + "' }.balances.receivedRials", equalTo(5_000_000))
-            .body("childCode", not(org.hamcrest.Matchers.hasItem(child.toString())));
+            .body("items", hasSize(2))
+            .body("items.find { it.id == '" + education + "' }.balances.receivedRials", equalTo(5_000_000))
+            .body("items.childCode", not(org.hamcrest.Matchers.hasItem(child.toString())));
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + education).then().statusCode(200)
             .body("childCode", equalTo(code))
             .body("childFirstNameInitial", equalTo("\u06A9"))
@@ -82,7 +82,7 @@ class SponsorViewTest {
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + theirs).then().statusCode(404)
             .contentType("application/problem+json");
         String theirCode = given().auth().oauth2(Tokens.sponsor(someoneElse)).get("/api/sponsorship/me/children")
-            .then().statusCode(200).extract().path("[0].code");
+            .then().statusCode(200).extract().path("items[0].code");
         assertNotEquals(code, theirCode, "each sponsor knows the child by her own code");
         given().auth().oauth2(token).get("/api/sponsorship/me/children/" + theirCode).then().statusCode(404);
     }
@@ -93,7 +93,7 @@ class SponsorViewTest {
             .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/me/children").then().statusCode(403);
         given().auth().oauth2(Tokens.sponsor(UUID.randomUUID())).get("/api/sponsorship/me/children").then()
-            .statusCode(200).body("$", hasSize(0));
+            .statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.sponsor(UUID.randomUUID())).get("/api/sponsorship/pledges").then()
             .statusCode(403);
     }

@@ -53,9 +53,9 @@ class AssessmentResourceTest {
         given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child).then()
             .body("giftedCandidate", equalTo(false));
         given().auth().oauth2(Tokens.officer()).get(path(child)).then().statusCode(200)
-            .body("$", hasSize(3)).body("[0].assessedOn", equalTo("2025-01-10"));
+            .body("items", hasSize(3)).body("items[0].assessedOn", equalTo("2025-01-10"));
         given().auth().oauth2(Tokens.officer()).queryParam("giftedCandidate", false).queryParam("district", 8)
-            .queryParam("size", 200).get("/api/sponsorship/children").then()
+            .queryParam("limit", 200).get("/api/sponsorship/children").then()
             .body("items.id", hasItem(child.toString()));
     }
 
