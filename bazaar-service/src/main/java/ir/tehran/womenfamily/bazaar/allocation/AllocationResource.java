@@ -26,6 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +67,13 @@ public class AllocationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+    @Operation(operationId = "startAllocationRun",
+        summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+    @APIResponse(responseCode = "202", description = "Started; follow Location for its progress",
+        headers = @Header(name = "Location", description = "The run",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationDtos.RunView.class)))
     public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
             @Context UriInfo uri) {
         AllocationRun run = service.start(bazaarId, request, callers.current().subject());
@@ -73,7 +84,7 @@ public class AllocationResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "The bazaar's allocation runs")
+    @Operation(operationId = "listAllocationRuns", summary = "The bazaar's allocation runs")
     public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
         access.requireStaffOrReader();
         return service.runs(bazaarId).stream().map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))).toList();
@@ -82,7 +93,8 @@ public class AllocationResource {
     @GET
     @Path("/{runId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "One run: its status, score and, while solving, its progress")
+    @Operation(operationId = "getAllocationRun",
+        summary = "One run: its status, score and, while solving, its progress")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         access.requireStaffOrReader();
         return service.run(bazaarId, runId).map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id)))
@@ -92,7 +104,9 @@ public class AllocationResource {
     @POST
     @Path("/{runId}/stop")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Stop a solving run now; it keeps the best allocation found so far")
+    @Operation(operationId = "stopAllocationRun",
+        summary = "Stop a solving run now; it keeps the best allocation found so far")
+    @APIResponse(responseCode = "202", description = "Asked to stop; the run keeps its best allocation")
     public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
         if (!runner.stop(runId)) {
@@ -104,7 +118,8 @@ public class AllocationResource {
     @POST
     @Path("/{runId}/publish")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
+    @Operation(operationId = "publishAllocationRun",
+        summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
         + "dated offers")
     public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         return AllocationDtos.RunView.of(publisher.publish(bazaarId, runId), null);
@@ -113,7 +128,8 @@ public class AllocationResource {
     @GET
     @Path("/{runId}/assignments")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
-    @Operation(summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
+    @Operation(operationId = "listAllocationRunAssignments",
+        summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
     public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
@@ -132,7 +148,8 @@ public class AllocationResource {
     @GET
     @Path("/{runId}/waitlist")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Applications the run could not place, by priority, with their explanations")
+    @Operation(operationId = "listAllocationRunWaitlist",
+        summary = "Applications the run could not place, by priority, with their explanations")
     public List<AllocationDtos.WaitlistView> waitlist(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId) {
         access.requireStaffOrReader();

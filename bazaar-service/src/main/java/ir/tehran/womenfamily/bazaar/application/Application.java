@@ -21,6 +21,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A business's application to a bazaar: ranked venues, the days she can come, 1 or 2 stalls, special needs. */
 @Entity
@@ -28,9 +29,11 @@ import jakarta.persistence.Version;
 public class Application extends PanacheEntityBase {
 
     /** Submitted, or withdrawn (by her, or because her business closed). */
+    @Schema(name = "ApplicationStatus")
     public enum Status { SUBMITTED, WITHDRAWN }
 
     /** Why an application was withdrawn. */
+    @Schema(name = "ApplicationWithdrawalReason")
     public enum WithdrawalReason { BY_PRODUCER, BY_COORDINATOR, BUSINESS_CLOSED }
 
     @Id

@@ -44,7 +44,8 @@ public class ApplicationResource {
     @GET
     @Path("/mine")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Every application of the businesses her token names")
+    @Operation(operationId = "listMyBazaarApplications",
+        summary = "Every application of the businesses her token names")
     public List<ApplicationDtos.ApplicationView> mine() {
         return ApplicationDtos.ApplicationView.of(service.ofBusinesses(callers.current().businesses()), publication);
     }
@@ -52,7 +53,7 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "One application")
+    @Operation(operationId = "getBazaarApplication", summary = "One application")
     public ApplicationDtos.ApplicationView get(@PathParam("id") UUID id) {
         if (!access.isProducer()) {
             access.requireStaffOrReader();
@@ -66,7 +67,8 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "Withdraw an application; her published stalls still to come go to the waitlist")
+    @Operation(operationId = "withdrawBazaarApplication",
+        summary = "Withdraw an application; her published stalls still to come go to the waitlist")
     public ApplicationDtos.ApplicationView withdraw(@PathParam("id") UUID id) {
         Application a = service.find(id).filter(x -> access.actsFor(x.businessId))
             .orElseThrow(() -> ProblemException.notFound("application", id));

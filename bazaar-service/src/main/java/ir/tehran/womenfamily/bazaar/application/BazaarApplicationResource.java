@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,7 +53,13 @@ public class BazaarApplicationResource {
 
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+    @Operation(operationId = "applyToBazaar",
+        summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+    @APIResponse(responseCode = "201", description = "Applied",
+        headers = @Header(name = "Location", description = "The new application",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApplicationDtos.ApplicationView.class)))
     public Response apply(@PathParam("bazaarId") UUID bazaarId, @Valid @NotNull ApplicationDtos.Apply request,
             @Context UriInfo uri) {
         if (!access.actsFor(request.businessId())) {
@@ -61,7 +72,8 @@ public class BazaarApplicationResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "A bazaar's applications (a producer sees only her own)")
+    @Operation(operationId = "listBazaarApplications",
+        summary = "A bazaar's applications (a producer sees only her own)")
     public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
         access.requireBazaar(bazaarId);
         if (access.isProducer() && !access.isStaff()) {

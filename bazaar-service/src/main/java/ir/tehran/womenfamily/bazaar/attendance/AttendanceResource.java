@@ -50,7 +50,8 @@ public class AttendanceResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
-    @Operation(summary = "The stalls of the published allocation (a producer sees only hers)")
+    @Operation(operationId = "listPublishedStalls",
+        summary = "The stalls of the published allocation (a producer sees only hers)")
     public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
             @Context HttpHeaders headers) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
@@ -65,7 +66,7 @@ public class AttendanceResource {
     @POST
     @Path("/{assignmentId}/confirm")
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "She confirms she will come")
+    @Operation(operationId = "confirmStall", summary = "She confirms she will come")
     public AllocationDtos.AssignmentView confirm(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = hers(bazaarId, assignmentId);
@@ -75,7 +76,8 @@ public class AttendanceResource {
     @POST
     @Path("/{assignmentId}/no-show")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Record that she did not come; her stall is offered to the waitlist")
+    @Operation(operationId = "recordStallNoShow",
+        summary = "Record that she did not come; her stall is offered to the waitlist")
     public AllocationDtos.AssignmentView noShow(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = service.find(bazaarId, assignmentId)

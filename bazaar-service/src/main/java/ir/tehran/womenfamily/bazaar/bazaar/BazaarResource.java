@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +54,13 @@ public class BazaarResource {
 
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
+    @Operation(operationId = "createBazaar",
+        summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
+    @APIResponse(responseCode = "201", description = "Created (a draft)",
+        headers = @Header(name = "Location", description = "The new bazaar",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
     public Response create(@Valid @NotNull BazaarDtos.CreateBazaar request, @Context UriInfo uri) {
         BazaarService.Loaded b = service.create(request, callers.current().subject());
         URI location = uri.getAbsolutePathBuilder().path(b.bazaar().id.toString()).build();
@@ -58,7 +69,7 @@ public class BazaarResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
+    @Operation(operationId = "listBazaars", summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
     public List<BazaarDtos.BazaarView> list(@QueryParam("status") Bazaar.Status status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("historical") boolean historical) {
@@ -72,7 +83,7 @@ public class BazaarResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "One bazaar with its venues and stalls per day")
+    @Operation(operationId = "getBazaar", summary = "One bazaar with its venues and stalls per day")
     public BazaarDtos.BazaarView get(@PathParam("id") UUID id) {
         access.requireBazaar(id);
         return service.load(id).map(BazaarService.Loaded::view)
@@ -82,7 +93,8 @@ public class BazaarResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
+    @Operation(operationId = "transitionBazaar",
+        summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
         + "publishing an allocation.")
     public BazaarDtos.BazaarView transition(@PathParam("id") UUID id, @Valid @NotNull BazaarDtos.Transition request) {
         return service.transition(id, request.to(), (b, to) -> {
@@ -96,20 +108,32 @@ public class BazaarResource {
     @Path("/{id}/venues/{venueId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
+    @Operation(operationId = "putBazaarVenue",
+        summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
         description = "Only before an allocation is published (draft, open, allocating; 409 after). Stalls are "
             + "booked as at creation, never beyond what the venue has free (409). Solved but unpublished allocations "
             + "are superseded: allocate again. An open bazaar is announced again (bazaar.published).")
+    @APIResponse(responseCode = "201", description = "The venue was added",
+        headers = @Header(name = "Location", description = "This venue of the bazaar",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
+    @APIResponse(responseCode = "200", description = "What the venue offers was changed",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
     public Response putVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
-            @Valid BazaarDtos.VenueChange request) {
+            @Valid BazaarDtos.VenueChange request, @Context UriInfo uri) {
         BazaarService.VenueEdit edit = service.putVenue(id, venueId, request);
-        return Response.status(edit.added() ? 201 : 200).entity(edit.bazaar().view()).build();
+        if (edit.added()) {
+            return Response.created(uri.getAbsolutePath()).entity(edit.bazaar().view()).build();
+        }
+        return Response.ok(edit.bazaar().view()).build();
     }
 
     @DELETE
     @Path("/{id}/venues/{venueId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Take a venue out of a planned bazaar",
+    @Operation(operationId = "removeBazaarVenue", summary = "Take a venue out of a planned bazaar",
         description = "Only before an allocation is published (409 after); a bazaar keeps at least one venue (409). "
             + "Its stalls are freed; applicants who ranked it keep their other preferences; solved but unpublished "
             + "allocations are superseded.")
@@ -118,6 +142,7 @@ public class BazaarResource {
     }
 
     /** An occasion bazaars may be held for. */
+    @Schema(name = "BazaarOccasion")
     public record OccasionView(String code, String nameFa, String nameEn) {
 
         static OccasionView of(Occasion o) {
@@ -128,7 +153,7 @@ public class BazaarResource {
     @GET
     @Path("/occasions")
     @PermitAll
-    @Operation(summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
+    @Operation(operationId = "listBazaarOccasions", summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
     public List<OccasionView> occasions() {
         return service.occasions().stream().map(OccasionView::of).toList();
     }
@@ -136,13 +161,29 @@ public class BazaarResource {
     @POST
     @Path("/occasions")
     @RolesAllowed(BazaarAccess.ADMIN)
-    @Operation(summary = "Add an occasion")
-    public Response addOccasion(@Valid @NotNull OccasionInput request) {
+    @Operation(operationId = "addBazaarOccasion", summary = "Add an occasion")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new occasion",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OccasionView.class)))
+    public Response addOccasion(@Valid @NotNull OccasionInput request, @Context UriInfo uri) {
         Occasion o = service.addOccasion(request);
-        return Response.status(201).entity(OccasionView.of(o)).build();
+        URI location = uri.getAbsolutePathBuilder().path(o.code).build();
+        return Response.created(location).entity(OccasionView.of(o)).build();
+    }
+
+    @GET
+    @Path("/occasions/{code}")
+    @PermitAll
+    @Operation(operationId = "getBazaarOccasion", summary = "One occasion")
+    public OccasionView occasion(@PathParam("code") String code) {
+        return service.occasion(code).map(OccasionView::of)
+            .orElseThrow(() -> ProblemException.notFound("occasion", code));
     }
 
     /** A new occasion. */
+    @Schema(name = "NewBazaarOccasion")
     public record OccasionInput(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9-]{2,40}")
             String code,

@@ -368,6 +368,11 @@ public class BazaarService {
     }
 
     @Transactional
+    public java.util.Optional<Occasion> occasion(String code) {
+        return Occasion.findByIdOptional(code);
+    }
+
+    @Transactional
     public Occasion addOccasion(BazaarResource.OccasionInput r) {
         if (Occasion.findById(r.code()) != null) {
             throw ProblemException.conflict("occasion-exists", r.code());

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -71,7 +74,12 @@ public class CalendarResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upcoming bazaars by district, metro station or near a point; dates ISO and Jalali")
+    @Operation(operationId = "getPublicCalendar",
+        summary = "Upcoming bazaars by district, metro station or near a point; dates ISO and Jalali")
+    @APIResponse(responseCode = "200", description = "The bazaars to come; ETag and Cache-Control for a phone's cache",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CalendarDtos.Calendar.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: the phone's copy (If-None-Match) is current")
     public Response calendar(@QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("metro") String metro,
             @QueryParam("lat") @DecimalMin("35.4") @DecimalMax("36.0") Double latitude,

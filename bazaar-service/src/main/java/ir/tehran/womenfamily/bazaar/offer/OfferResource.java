@@ -54,6 +54,7 @@ public class OfferResource {
     }
 
     /** An offer as its producer and the staff see it. */
+    @Schema(name = "WaitlistOffer")
     public record OfferView(UUID id, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, UUID sourceBazaarId,
             WaitlistOffer.Kind kind, UUID targetBazaarId, UUID venueId, LocalDate offeredFrom, String offeredFromJalali,
@@ -69,14 +70,14 @@ public class OfferResource {
     @GET
     @Path("/mine")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Offers made to the businesses her token names")
+    @Operation(operationId = "listMyWaitlistOffers", summary = "Offers made to the businesses her token names")
     public List<OfferView> mine() {
         return views(service.ofBusinesses(callers.current().businesses()));
     }
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Offers made from one bazaar's waitlist")
+    @Operation(operationId = "listBazaarWaitlistOffers", summary = "Offers made from one bazaar's waitlist")
     public List<OfferView> fromBazaar(@QueryParam("bazaarId") UUID bazaarId) {
         access.requireStaffOrReader();
         if (bazaarId == null) {
@@ -88,7 +89,7 @@ public class OfferResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "One offer")
+    @Operation(operationId = "getWaitlistOffer", summary = "One offer")
     public OfferView get(@PathParam("id") UUID id) {
         return view(mine(id));
     }
@@ -96,7 +97,7 @@ public class OfferResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Accept an offer: a freed stall becomes hers")
+    @Operation(operationId = "acceptWaitlistOffer", summary = "Accept an offer: a freed stall becomes hers")
     public OfferView accept(@PathParam("id") UUID id) {
         return view(service.accept(mine(id).id));
     }
@@ -104,7 +105,8 @@ public class OfferResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Decline an offer: a freed stall goes to the next on the waitlist")
+    @Operation(operationId = "declineWaitlistOffer",
+        summary = "Decline an offer: a freed stall goes to the next on the waitlist")
     public OfferView decline(@PathParam("id") UUID id) {
         return view(service.decline(mine(id).id));
     }

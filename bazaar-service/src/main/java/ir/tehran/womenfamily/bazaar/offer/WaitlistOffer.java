@@ -14,6 +14,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An offer instead of a rejection: a guaranteed place in a coming bazaar ({@code NEXT_BAZAAR}), or a stall
@@ -26,9 +27,11 @@ public class WaitlistOffer extends PanacheEntityBase {
     public static final String AGGREGATE = "offer";
 
     /** What is offered. */
+    @Schema(name = "WaitlistOfferKind")
     public enum Kind { NEXT_BAZAAR, RELEASED_STALL }
 
     /** Open until she accepts or declines; used when her guaranteed application was placed. */
+    @Schema(name = "WaitlistOfferStatus")
     public enum Status { OPEN, ACCEPTED, DECLINED, USED, CANCELLED }
 
     @Id

@@ -39,7 +39,8 @@ public class ReportResource {
 
     @GET
     @Path("/bazaars/{id}")
-    @Operation(summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
+    @Operation(operationId = "getBazaarReport",
+        summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
     public ReportDtos.BazaarReport bazaar(@PathParam("id") UUID id) {
         access.requireStaffOrReader();
         return service.bazaar(id).orElseThrow(() -> ProblemException.notFound("bazaar", id));
@@ -47,7 +48,8 @@ public class ReportResource {
 
     @GET
     @Path("/venues")
-    @Operation(summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
+    @Operation(operationId = "reportBazaarsByVenue",
+        summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
     public List<ReportDtos.VenueRow> venues(@QueryParam("from") String from, @QueryParam("to") String to) {
         access.requireStaffOrReader();
         return service.venues(from(from, to), to(to));
@@ -55,7 +57,7 @@ public class ReportResource {
 
     @GET
     @Path("/categories")
-    @Operation(summary = "By category of goods over a period")
+    @Operation(operationId = "reportBazaarsByCategory", summary = "By category of goods over a period")
     public List<ReportDtos.CategoryRow> categories(@QueryParam("from") String from, @QueryParam("to") String to) {
         access.requireStaffOrReader();
         return service.categories(from(from, to), to(to));
@@ -63,7 +65,8 @@ public class ReportResource {
 
     @GET
     @Path("/kinds")
-    @Operation(summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
+    @Operation(operationId = "reportBazaarsByKind",
+        summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
     public List<ReportDtos.KindRow> kinds(@QueryParam("from") String from, @QueryParam("to") String to) {
         access.requireStaffOrReader();
         return service.kinds(from(from, to), to(to));

@@ -38,7 +38,7 @@ public class FootfallResource {
 
     @PUT
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Report the visitors at one venue on one day")
+    @Operation(operationId = "recordBazaarFootfall", summary = "Report the visitors at one venue on one day")
     public SalesDtos.FootfallView footfall(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportFootfall request) {
         return SalesDtos.FootfallView.of(service.footfall(bazaarId, request, callers.current().subject()));
@@ -46,7 +46,7 @@ public class FootfallResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Visitors reported for the bazaar")
+    @Operation(operationId = "listBazaarFootfall", summary = "Visitors reported for the bazaar")
     public List<SalesDtos.FootfallView> footfall(@PathParam("bazaarId") UUID bazaarId) {
         access.requireStaffOrReader();
         return service.footfall(bazaarId).stream().map(SalesDtos.FootfallView::of).toList();

@@ -44,7 +44,7 @@ public class SalesResource {
 
     @POST
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Report her sales of one day (rials, an integer)")
+    @Operation(operationId = "recordBazaarSales", summary = "Report her sales of one day (rials, an integer)")
     public SalesDtos.SalesView report(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportSales request) {
         if (!access.actsFor(request.businessId())) {
@@ -56,7 +56,7 @@ public class SalesResource {
 
     @GET
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
+    @Operation(operationId = "listBazaarSales", summary = "Sales reported for the bazaar (a producer sees only hers)")
     public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
         access.requireBazaar(bazaarId);

@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +43,7 @@ public class VenueResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Venues, optionally of one district or kind")
+    @Operation(operationId = "listVenues", summary = "Venues, optionally of one district or kind")
     public List<VenueDtos.VenueView> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("kind") Venue.Kind kind) {
         return service.list(district, kind).stream().map(VenueDtos.VenueView::of).toList();
@@ -47,7 +52,7 @@ public class VenueResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One venue with its stall inventory")
+    @Operation(operationId = "getVenue", summary = "One venue with its stall inventory")
     public VenueDtos.VenueView get(@PathParam("id") UUID id) {
         return service.find(id).map(VenueDtos.VenueView::of).orElseThrow(() -> ProblemException.notFound("venue", id));
     }
@@ -56,7 +61,12 @@ public class VenueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "bazaar-coordinator"})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Add a venue with its stall inventory")
+    @Operation(operationId = "createVenue", summary = "Add a venue with its stall inventory")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new venue",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VenueDtos.VenueView.class)))
     public Response create(@Valid @NotNull VenueDtos.CreateVenue request, @Context UriInfo uri) {
         Venue v = service.create(request);
         URI location = uri.getAbsolutePathBuilder().path(v.id.toString()).build();

@@ -176,6 +176,20 @@ class BazaarResourceTest {
     }
 
     @Test
+    void aNewOccasionIsAt201sLocation() {
+        String code = "occ-" + UUID.randomUUID().toString().substring(0, 8);
+        io.restassured.response.Response created = given().auth().oauth2(TestData.admin())
+            .contentType(ContentType.JSON).body(Map.of("code", code, "nameFa", "جشن", "nameEn", "Festival"))
+            .post("/api/bazaar/bazaars/occasions");
+        created.then().statusCode(201).body("code", equalTo(code));
+        String location = created.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/bazaar/bazaars/occasions/" + code),
+            location);
+        given().get(location).then().statusCode(200).body("nameEn", equalTo("Festival"));
+        given().get("/api/bazaar/bazaars/occasions/no-such-occasion").then().statusCode(404);
+    }
+
+    @Test
     void aTokenIssuedInTheFutureIs401() {
         given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator")
                 .issuedAt(java.time.Instant.now().plus(java.time.Duration.ofMinutes(10))).sign())
