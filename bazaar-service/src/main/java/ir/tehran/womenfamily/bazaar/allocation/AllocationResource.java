@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,9 @@ import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/bazaars/{bazaarId}/allocations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,9 +89,11 @@ public class AllocationResource {
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(operationId = "listAllocationRuns", summary = "The bazaar's allocation runs")
-    public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
+    public RestResponse<Page<AllocationDtos.RunView>> runs(@PathParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
-        return service.runs(bazaarId).stream().map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))).toList();
+        return Pages.ok(uri, PageRequest.of(limit, cursor).slice(service.runs(bazaarId), r -> r.id.toString())
+            .map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))));
     }
 
     @GET
@@ -130,19 +136,22 @@ public class AllocationResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
     @Operation(operationId = "listAllocationRunAssignments",
         summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
-    public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
-            @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
+    public RestResponse<Page<AllocationDtos.AssignmentView>> assignments(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
         access.requireBazaar(bazaarId);
         AllocationRun run = service.run(bazaarId, runId)
             .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        List<Assignment> assignments = service.assignments(run.id,
-            producerOnly ? callers.current().businesses() : null);
-        Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
-        return assignments.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
-            explanations.read(a.explanation), locale)).toList();
+        PageRequest request = PageRequest.of(limit, cursor);
+        Page<Assignment> page = request.slice(service.assignments(run.id,
+            producerOnly ? callers.current().businesses() : null), a -> a.id.toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(a -> a.businessId).toList());
+        return Pages.ok(uri, page.map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
+            explanations.read(a.explanation), locale)));
     }
 
     @GET
@@ -150,15 +159,18 @@ public class AllocationResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(operationId = "listAllocationRunWaitlist",
         summary = "Applications the run could not place, by priority, with their explanations")
-    public List<AllocationDtos.WaitlistView> waitlist(@PathParam("bazaarId") UUID bazaarId,
-            @PathParam("runId") UUID runId) {
+    public RestResponse<Page<AllocationDtos.WaitlistView>> waitlist(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
+        PageRequest request = PageRequest.of(limit, cursor);
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        List<AllocationDtos.WaitlistView> views = allocationViews.waitlist(run.id);
-        Map<UUID, Publication.Shown> shown = publication.of(views.stream().map(v -> v.businessId()).toList());
-        return views.stream().map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
+        Page<AllocationDtos.WaitlistView> page = request.slice(allocationViews.waitlist(run.id),
+            v -> v.applicationId().toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(v -> v.businessId()).toList());
+        return Pages.ok(uri, page.map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
             shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),
-            v.explanation())).toList();
+            v.explanation())));
     }
 }

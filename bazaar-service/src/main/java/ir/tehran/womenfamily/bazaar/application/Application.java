@@ -19,6 +19,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,6 +72,16 @@ public class Application extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** When it last changed, for a producer app's delta sync (wall-clock time, as the sync token is). */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
 
     /** Venues in her order of preference; the first is her first choice. */
     @ElementCollection

@@ -3,6 +3,8 @@ package ir.tehran.womenfamily.bazaar.series;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,7 +53,9 @@ public class SeriesResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SeriesDtos.SeriesView.class)))
-    public Response create(@Valid @NotNull SeriesDtos.CreateSeries request, @Context UriInfo uri) {
+    @IdempotentCreate
+    public Response create(@Valid @NotNull SeriesDtos.CreateSeries request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         SeriesDtos.SeriesView s = service.create(request, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build()).entity(s).build();
     }

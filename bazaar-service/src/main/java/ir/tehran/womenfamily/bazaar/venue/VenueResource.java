@@ -1,10 +1,14 @@
 package ir.tehran.womenfamily.bazaar.venue;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Venues are public: anyone may see where bazaars are held. Coordinators add venues. */
 @Path("/venues")
@@ -44,9 +50,11 @@ public class VenueResource {
     @GET
     @PermitAll
     @Operation(operationId = "listVenues", summary = "Venues, optionally of one district or kind")
-    public List<VenueDtos.VenueView> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
-            @QueryParam("kind") Venue.Kind kind) {
-        return service.list(district, kind).stream().map(VenueDtos.VenueView::of).toList();
+    public RestResponse<Page<VenueDtos.VenueView>> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
+            @QueryParam("kind") Venue.Kind kind,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Pages.ok(uri, PageRequest.of(limit, cursor).slice(service.list(district, kind), v -> v.id.toString())
+            .map(VenueDtos.VenueView::of));
     }
 
     @GET
@@ -67,7 +75,9 @@ public class VenueResource {
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VenueDtos.VenueView.class)))
-    public Response create(@Valid @NotNull VenueDtos.CreateVenue request, @Context UriInfo uri) {
+    @IdempotentCreate
+    public Response create(@Valid @NotNull VenueDtos.CreateVenue request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Venue v = service.create(request);
         URI location = uri.getAbsolutePathBuilder().path(v.id.toString()).build();
         return Response.created(location).entity(VenueDtos.VenueView.of(v)).build();
