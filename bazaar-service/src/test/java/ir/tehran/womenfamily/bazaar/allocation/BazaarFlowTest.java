@@ -121,10 +121,10 @@ class BazaarFlowTest {
         JsonPath offer = given().auth().oauth2(TestData.producer(other1)).get("/api/bazaar/offers/mine")
             .then().statusCode(200).body("items", hasSize(1)).body("items[0].kind", equalTo("NEXT_BAZAAR"))
             .body("items[0].offeredFromJalali", notNullValue()).extract().jsonPath();
-        String target = offer.getString("[0].targetBazaarId");
+        String target = offer.getString("items[0].targetBazaarId");
         given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/bazaars/" + target).then().statusCode(200)
-            .body("startDate", equalTo(offer.getString("[0].offeredFrom")));
-        assertTrue(!LocalDate.parse(offer.getString("[0].offeredFrom")).isAfter(today.plusDays(40)),
+            .body("startDate", equalTo(offer.getString("items[0].offeredFrom")));
+        assertTrue(!LocalDate.parse(offer.getString("items[0].offeredFrom")).isAfter(today.plusDays(40)),
             "no later than " + next);
 
         TestData.move(bazaar, "RUNNING");
