@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,6 +58,27 @@ class ProxyTest {
             .body("authorization", equalTo("Bearer abc.def.ghi"))
             .body("forwardedFor", notNullValue())
             .body("forwardedHost", notNullValue());
+    }
+
+    /**
+     * The service learns the scheme and host the client called (from which it writes the public URL into a 201's
+     * Location), and nothing a client sent to choose them.
+     */
+    @Test
+    void theServiceIsToldTheHostTheClientCalledAndNothingTheClientForged() {
+        given()
+            .header("X-Forwarded-Host", "evil.example")
+            .header("X-Forwarded-Port", "6666")
+            .header("X-Forwarded-Prefix", "/evil")
+            .header("Forwarded", "host=evil.example;proto=https")
+            .when().get("/api/registry/people/42")
+            .then()
+            .statusCode(200)
+            .body("forwardedHost", equalTo("localhost:" + io.restassured.RestAssured.port))
+            .body("forwardedProto", equalTo("http"))
+            .body("forwardedPort", nullValue())
+            .body("forwardedPrefix", nullValue())
+            .body("forwarded", nullValue());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +35,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The token endpoint, against the gateway's real database. Each test makes the accounts it changes. */
 @QuarkusTest
@@ -234,9 +238,10 @@ class TokenTest {
             .body("keys.p", equalTo(Arrays.asList(null, null)));
     }
 
-    @Test
-    void discoveryDocument() {
-        given().when().get("/.well-known/openid-configuration")
+    @ParameterizedTest
+    @ValueSource(strings = {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"})
+    void discoveryDocumentListsOnlyWhatExists(String path) {
+        given().when().get(path)
             .then()
             .statusCode(200)
             .contentType(ContentType.JSON)
@@ -246,10 +251,26 @@ class TokenTest {
             .body("grant_types_supported", equalTo(List.of("client_credentials", "password", "refresh_token")))
             .body("revocation_endpoint", endsWith("/oauth2/revoke"))
             .body("claims_supported", hasItems("groups", "districts", "businesses", "sponsor_id"))
+            .body("scopes_supported", hasItems("registry.basic.read", "bazaar.read", "sponsorship.coverage.read"))
+            // a password or refresh grant needs no client: "none"
             .body("token_endpoint_auth_methods_supported",
-                equalTo(List.of("client_secret_basic", "client_secret_post")))
-            .body("id_token_signing_alg_values_supported", equalTo(List.of("RS256")))
-            .body("response_types_supported", equalTo(List.of("token")));
+                equalTo(List.of("client_secret_basic", "client_secret_post", "none")))
+            // no authorization endpoint, so no response type; no ID token, so no ID token algorithm
+            .body("$", not(hasKey("authorization_endpoint")))
+            .body("response_types_supported", equalTo(List.of()))
+            .body("$", not(hasKey("id_token_signing_alg_values_supported")))
+            .body("$", not(hasKey("userinfo_endpoint")));
+    }
+
+    @Test
+    void everyEndpointTheMetadataNamesAnswers() {
+        var metadata = given().get("/.well-known/oauth-authorization-server").then().extract().jsonPath();
+        for (String endpoint : List.of("token_endpoint", "revocation_endpoint")) {
+            String path = java.net.URI.create(metadata.getString(endpoint)).getPath();
+            given().contentType(ContentType.URLENC).formParam("x", "y").post(path)
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+        }
+        given().get(java.net.URI.create(metadata.getString("jwks_uri")).getPath()).then().statusCode(200);
     }
 
     private String newStaffUser(String password) {

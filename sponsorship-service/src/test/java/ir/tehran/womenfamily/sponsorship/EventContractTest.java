@@ -20,7 +20,8 @@ class EventContractTest {
             .body(containsString("asyncapi: 3.0.0"))
             .body(containsString("address: sponsorship.sponsorship"));
         for (String schema : List.of("child.aged-out", "child.flagged-at-risk", "sponsorship.started",
-            "sponsorship.ended", "disbursement.recorded", "disclosure.recorded")) {
+            "sponsorship.ended", "sponsorship.suspended", "sponsorship.resumed", "disbursement.recorded",
+            "disclosure.recorded")) {
             given().get("/api/sponsorship/asyncapi/schemas/" + schema + ".v1.json").then().statusCode(200);
         }
         assertTrue(EventContract.load().schemaIds().containsAll(List.of(
@@ -28,6 +29,8 @@ class EventContractTest {
             "urn:women-family:events:sponsorship:child.flagged-at-risk:v1",
             "urn:women-family:events:sponsorship:sponsorship.started:v1",
             "urn:women-family:events:sponsorship:sponsorship.ended:v1",
+            "urn:women-family:events:sponsorship:sponsorship.suspended:v1",
+            "urn:women-family:events:sponsorship:sponsorship.resumed:v1",
             "urn:women-family:events:sponsorship:disbursement.recorded:v1",
             "urn:women-family:events:sponsorship:disclosure.recorded:v1")));
     }

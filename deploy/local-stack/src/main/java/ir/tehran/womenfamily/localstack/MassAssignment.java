@@ -65,6 +65,7 @@ public final class MassAssignment {
     private final Map<String, Set<String>> allowed;
     private final Map<String, Supplier<Call>> fixtures;
     private final Set<String> noFixtureYet;
+    private final Map<String, Object> values;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
@@ -77,6 +78,18 @@ public final class MassAssignment {
      */
     public MassAssignment(URI base, Set<String> serverOwned, Set<String> derived, Map<String, Set<String>> allowed,
         Map<String, Supplier<Call>> fixtures, Set<String> noFixtureYet) {
+        this(base, serverOwned, derived, allowed, fixtures, noFixtureYet, Map.of());
+    }
+
+    /**
+     * As above, with {@code values}: field → the value to inject instead of the one {@link #injected} would choose.
+     * For fields it cannot choose by itself (a boolean or a list, such as an account's {@code active} or
+     * {@code roles}): each value must differ from what the fixtures' records hold, so that a record that took it
+     * shows it.
+     */
+    public MassAssignment(URI base, Set<String> serverOwned, Set<String> derived, Map<String, Set<String>> allowed,
+        Map<String, Supplier<Call>> fixtures, Set<String> noFixtureYet, Map<String, Object> values) {
+        this.values = values;
         this.base = base;
         this.serverOwned = serverOwned;
         this.derived = derived;
@@ -119,17 +132,17 @@ public final class MassAssignment {
             Map<String, Object> injected = new LinkedHashMap<>();
             for (String field : serverOwned) {
                 if (!mayMove.contains(field)) {
-                    injected.put(field, injected(field, response.get(field)));
+                    injected.put(field, valueFor(field, response.get(field)));
                 }
             }
             for (String field : derived) {
                 if (!request.containsKey(field)) {
-                    injected.put(field, injected(field, response.get(field)));
+                    injected.put(field, valueFor(field, response.get(field)));
                 }
             }
             response.forEach((field, s) -> {
                 if (!request.containsKey(field) && !mayMove.contains(field)) {
-                    injected.putIfAbsent(field, injected(field, s));
+                    injected.putIfAbsent(field, valueFor(field, s));
                 }
             });
             injected.values().removeIf(Objects::isNull);
@@ -212,6 +225,10 @@ public final class MassAssignment {
         return props;
     }
 
+    private Object valueFor(String name, JsonNode schema) {
+        return values.containsKey(name) ? values.get(name) : injected(name, schema);
+    }
+
     /** A recognisable value for a field, of its type where the document gives it (null: not injected). */
     static Object injected(String name, JsonNode schema) {
         if (schema != null && schema.has("enum")) {
@@ -290,7 +307,10 @@ public final class MassAssignment {
                 for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> field = it.next();
                     Object value = injected.get(field.getKey());
-                    if (value != null && JSON.valueToTree(value).asText().equals(field.getValue().asText())) {
+                    JsonNode sent = value == null ? null : JSON.valueToTree(value);
+                    boolean taken = sent != null && (sent.isContainerNode() ? sent.equals(field.getValue())
+                        : sent.asText().equals(field.getValue().asText()));
+                    if (taken) {
                         failures.add(op + ": the stored record took " + field.getKey() + "=" + value);
                     }
                 }

@@ -31,15 +31,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * registered.
  *
  * <p>A woman's id is a path parameter that follows {@code /beneficiaries/} or {@code /mothers/}, or whose name
- * names her ({@code beneficiaryId}, {@code motherId}). The list comes from the document, so a new sub-resource
- * is covered without touching the tests. Each call is made to pass the framework's own checks (a well-typed
- * body sketched from the request schema, an {@code If-Match}, an {@code Idempotency-Key}), so that it reaches
- * the service's object-level rule.
+ * names her ({@code beneficiaryId}, {@code motherId}). A record that is hers but has an id of its own is named
+ * the same way: her campaign record, a parameter that follows {@code /mentees/} ({@link Holder#MENTEE}); the
+ * test then passes that record's id. The list comes from the document, so a new sub-resource is covered
+ * without touching the tests, and {@link #uncovered} checks it against the security matrix: every operation
+ * whose cell for a role is {@code own} and that names a record in its path must be in the list. Each call is
+ * made to pass the framework's own checks (a well-typed body sketched from the request schema, an
+ * {@code If-Match}, an {@code Idempotency-Key}), so that it reaches the service's object-level rule.
  */
 public final class NeedToKnowProbe {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern WOMAN_PARAM = Pattern.compile("(?i).*(beneficiary|mother|woman).*");
+    private static final Pattern MENTEE_PARAM = Pattern.compile("(?i).*mentee.*");
     private static final Pattern DATE_NAME = Pattern.compile(".*(Date|On|date)");
     private static final Set<String> VOLATILE = Set.of("instance", "requestId", "traceId", "timestamp");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,12 +61,20 @@ public final class NeedToKnowProbe {
         this.documentPath = documentPath;
     }
 
+    /** Whose id the path names: the woman's own record, or her campaign record (a mentee id). */
+    public enum Holder {
+        WOMAN,
+        MENTEE
+    }
+
     /**
-     * One operation on a woman: its method and path template, the path parameters that name her, the others
-     * with their schemas, and the request body's media type and schema (null when it takes none).
+     * One operation on a woman: its method and path template, the path parameters that name her (or her record
+     * of kind {@code holder}), the others with their schemas, and the request body's media type and schema (null
+     * when it takes none).
      */
-    public record Operation(String method, String path, Set<String> womanParams, Map<String, JsonNode> otherParams,
-            Map<String, JsonNode> requiredQuery, String bodyType, JsonNode bodySchema) {
+    public record Operation(String method, String path, Holder holder, Set<String> womanParams,
+            Map<String, JsonNode> otherParams, Map<String, JsonNode> requiredQuery, String bodyType,
+            JsonNode bodySchema) {
 
         public String id() {
             return method + " " + path;
@@ -94,13 +106,16 @@ public final class NeedToKnowProbe {
                 path.getValue().path("parameters").forEach(params::add);
                 m.getValue().path("parameters").forEach(params::add);
                 Set<String> women = new LinkedHashSet<>();
+                Holder holder = null;
                 Map<String, JsonNode> others = new LinkedHashMap<>();
                 Map<String, JsonNode> query = new LinkedHashMap<>();
                 for (JsonNode p : params) {
                     String name = p.path("name").asText();
                     if ("path".equals(p.path("in").asText())) {
-                        if (namesAWoman(path.getKey(), name)) {
+                        Holder named = holderNamed(path.getKey(), name);
+                        if (named != null && (holder == null || holder == named)) {
                             women.add(name);
+                            holder = named;
                         } else {
                             others.put(name, resolve(p.path("schema")));
                         }
@@ -120,18 +135,37 @@ public final class NeedToKnowProbe {
                     bodyType = c.getKey();
                     bodySchema = c.getValue().path("schema");
                 }
-                out.add(new Operation(m.getKey().toUpperCase(Locale.ROOT), path.getKey(), women, others, query,
-                    bodyType, bodySchema));
+                out.add(new Operation(m.getKey().toUpperCase(Locale.ROOT), path.getKey(), holder, women, others,
+                    query, bodyType, bodySchema));
             }
         }
         return out;
     }
 
-    /** Whether the path parameter {@code name} of {@code template} is a woman's id. */
-    static boolean namesAWoman(String template, String name) {
+    /** Whose id the path parameter {@code name} of {@code template} is, or null for none of hers. */
+    static Holder holderNamed(String template, String name) {
         String placeholder = "{" + name + "}";
-        return template.contains("/beneficiaries/" + placeholder) || template.contains("/mothers/" + placeholder)
-            || WOMAN_PARAM.matcher(name).matches();
+        if (template.contains("/beneficiaries/" + placeholder) || template.contains("/mothers/" + placeholder)
+                || WOMAN_PARAM.matcher(name).matches()) {
+            return Holder.WOMAN;
+        }
+        if (template.contains("/mentees/" + placeholder) || MENTEE_PARAM.matcher(name).matches()) {
+            return Holder.MENTEE;
+        }
+        return null;
+    }
+
+    /**
+     * The operations of {@code rows} (the security matrix's) that {@code role} may call only on her own records
+     * ({@code own}) and that name a record in their path, but are not in {@code ops}: each is an object-level
+     * operation the generated need-to-know run would not try. Empty when the run covers every one.
+     */
+    public static List<String> uncovered(List<Operation> ops, java.util.Collection<SecurityMatrix.Row> rows,
+            String role) {
+        Set<String> tried = new java.util.HashSet<>();
+        ops.forEach(op -> tried.add(op.id()));
+        return rows.stream().filter(r -> "own".equals(r.cells().get(role)) && r.path().contains("{"))
+            .map(r -> r.method() + " " + r.path()).filter(id -> !tried.contains(id)).sorted().toList();
     }
 
     /** Calls {@code op} as the bearer of {@code token} on the woman {@code womanId}; the same call every time. */

@@ -368,6 +368,11 @@ public final class SecurityMatrix {
     record Matrix(Set<String> scopes, Map<String, Row> rows) {
     }
 
+    /** The rows of this matrix's service (every row for the aggregated document), in the file's order. */
+    public List<Row> rows() throws IOException {
+        return List.copyOf(readMatrix().rows().values());
+    }
+
     Matrix readMatrix() throws IOException {
         Set<String> scopes = new TreeSet<>();
         Map<String, Row> rows = new LinkedHashMap<>();

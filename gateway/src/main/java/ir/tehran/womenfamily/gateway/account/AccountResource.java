@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
-import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
 import ir.tehran.womenfamily.gateway.token.PasswordPolicy;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.gateway.web.SourceAddress;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/account")
 @Authenticated
-@SecurityRequirement(name = GatewayApiDefinition.BEARER)
 @Tag(name = "Account", description = "A person's own password")
 public class AccountResource {
 
@@ -60,7 +57,7 @@ public class AccountResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my password",
+    @Operation(operationId = "changeMyPassword", summary = "Change my password",
         description = "With the current password. The new one has at least 12 characters (configurable), at most "
             + "72 bytes, no space at either end, does not contain the username and differs from the current one. "
             + "Every refresh token of hers is revoked: she signs in again everywhere. A wrong current password "

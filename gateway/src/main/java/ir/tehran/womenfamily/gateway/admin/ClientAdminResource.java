@@ -3,7 +3,6 @@ package ir.tehran.womenfamily.gateway.admin;
 import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
@@ -23,7 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -35,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = GatewayApiDefinition.BEARER)
 @Tag(name = "Clients (admin)", description = "API clients of partner applications and agencies")
 public class ClientAdminResource {
 
@@ -49,13 +49,16 @@ public class ClientAdminResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Every client, with its secrets' records (never the secrets)")
+    @Operation(operationId = "listClients", summary = "Every client, with its secrets' records (never the secrets)")
     public List<ClientDtos.ClientView> list() {
         return service.list();
     }
 
     @POST
-    @Operation(summary = "Register a client", description = "Answers with its first secret, shown only this once.")
+    @Operation(operationId = "registerClient", summary = "Register a client",
+        description = "Answers with its first secret, shown only this once.")
+    @APIResponse(responseCode = "201", description = "Registered, with its first secret",
+        content = @Content(schema = @Schema(implementation = ClientDtos.CreatedClient.class)))
     public Response create(@Valid @NotNull ClientDtos.NewClient request) {
         ClientDtos.CreatedClient created = service.create(request, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(request.clientId()).build())
@@ -65,7 +68,7 @@ public class ClientAdminResource {
 
     @GET
     @Path("{clientId}")
-    @Operation(summary = "One client")
+    @Operation(operationId = "getClient", summary = "One client")
     public ClientDtos.ClientView get(@PathParam("clientId") String clientId) {
         return service.find(clientId).orElseThrow(() -> ProblemException.notFound("client", clientId));
     }
@@ -73,8 +76,11 @@ public class ClientAdminResource {
     @POST
     @Path("{clientId}/secrets")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Issue a second secret (rotation)",
+    @Operation(operationId = "issueClientSecret", summary = "Issue a second secret (rotation)",
         description = "Both secrets are valid until one is revoked; a third is refused (409). Shown only once.")
+    @APIResponse(responseCode = "201", description = "The new secret",
+        content = @Content(schema = @Schema(implementation = ClientDtos.IssuedSecret.class)))
+    @APIResponse(responseCode = "409", description = "The client already has two secrets")
     public Response addSecret(@PathParam("clientId") String clientId) {
         ClientDtos.IssuedSecret secret = service.addSecret(clientId, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(secret.secretId().toString()).build())
@@ -85,7 +91,9 @@ public class ClientAdminResource {
     @DELETE
     @Path("{clientId}/secrets/{secretId}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke one secret (end of a rotation, or a leaked secret)")
+    @Operation(operationId = "revokeClientSecret",
+        summary = "Revoke one secret (end of a rotation, or a leaked secret)")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
         service.revokeSecret(clientId, secretId, callers.current().subject());
         return Response.noContent().build();
@@ -94,7 +102,8 @@ public class ClientAdminResource {
     @POST
     @Path("{clientId}/revoke")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke the client: no more tokens, every secret and refresh token revoked")
+    @Operation(operationId = "revokeClient",
+        summary = "Revoke the client: no more tokens, every secret and refresh token revoked")
     public ClientDtos.ClientView revoke(@PathParam("clientId") String clientId) {
         return service.revoke(clientId, callers.current().subject());
     }

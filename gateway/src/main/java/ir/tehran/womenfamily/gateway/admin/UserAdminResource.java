@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.gateway.admin;
 
 import java.util.List;
 
-import ir.tehran.womenfamily.gateway.openapi.GatewayApiDefinition;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = GatewayApiDefinition.BEARER)
 @Tag(name = "Users (admin)", description = "Staff, producers and sponsors who sign in with a password")
 public class UserAdminResource {
 
@@ -44,15 +44,19 @@ public class UserAdminResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Every user with her roles and limiting claims (never a password or hash)")
+    @Operation(operationId = "listUsers",
+        summary = "Every user with her roles and limiting claims (never a password or hash)")
     public List<UserDtos.UserView> list() {
         return service.list();
     }
 
     @POST
-    @Operation(summary = "Create a user", description = "Answers with her first password, shown only this once. "
+    @Operation(operationId = "createUser", summary = "Create a user",
+        description = "Answers with her first password, shown only this once. "
         + "She must change it at her first login: until then a login gives a token that serves only "
         + "POST /account/password.")
+    @APIResponse(responseCode = "201", description = "Created, with her first password",
+        content = @Content(schema = @Schema(implementation = UserDtos.CreatedUser.class)))
     public Response create(@Valid @NotNull UserDtos.NewUser request) {
         UserDtos.CreatedUser created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(request.username()).build())
@@ -62,14 +66,15 @@ public class UserAdminResource {
 
     @GET
     @Path("{username}")
-    @Operation(summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user")
     public UserDtos.UserView get(@PathParam("username") String username) {
         return service.find(username).orElseThrow(() -> ProblemException.notFound("user", username));
     }
 
     @PUT
     @Path("{username}/access")
-    @Operation(summary = "Replace her roles, a caseworker's districts, a producer's businesses, a sponsor's id",
+    @Operation(operationId = "changeUserAccess",
+        summary = "Replace her roles, a caseworker's districts, a producer's businesses, a sponsor's id",
         description = "Takes effect at her next token refresh or login.")
     public UserDtos.UserView changeAccess(@PathParam("username") String username,
             @Valid @NotNull UserDtos.Access request) {
@@ -79,7 +84,8 @@ public class UserAdminResource {
     @POST
     @Path("{username}/disable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Disable the account: no more logins, every refresh token revoked")
+    @Operation(operationId = "disableUser",
+        summary = "Disable the account: no more logins, every refresh token revoked")
     public UserDtos.UserView disable(@PathParam("username") String username) {
         return service.disable(username);
     }
@@ -87,7 +93,7 @@ public class UserAdminResource {
     @POST
     @Path("{username}/enable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Enable a disabled account")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled account")
     public UserDtos.UserView enable(@PathParam("username") String username) {
         return service.enable(username);
     }
@@ -95,8 +101,11 @@ public class UserAdminResource {
     @POST
     @Path("{username}/password-reset")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Reset her password", description = "A new password, shown only this once, which she must "
+    @Operation(operationId = "resetUserPassword", summary = "Reset her password",
+        description = "A new password, shown only this once, which she must "
         + "change at her next login; the lock-out is lifted and every refresh token of hers revoked.")
+    @APIResponse(responseCode = "200", description = "Her new password",
+        content = @Content(schema = @Schema(implementation = UserDtos.IssuedPassword.class)))
     public Response resetPassword(@PathParam("username") String username) {
         return Response.ok(service.resetPassword(username)).header("Cache-Control", "no-store").build();
     }

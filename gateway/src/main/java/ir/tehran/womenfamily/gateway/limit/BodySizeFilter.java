@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses a request line too long for the services (414 problem+json), and a body that is declared too
  * large before any of it is read: 413 problem+json when
  * {@code Content-Length} is above {@code quarkus.http.limits.max-body-size}, or above
- * {@code gateway.limits.token-body-size} on the token, revocation and password change endpoints, which also require a
- * declared length (411). A body streamed to a service without a length is counted by the proxy as it passes.
+ * {@code gateway.limits.token-body-size} on the token, revocation and password change endpoints, whose streamed
+ * (chunked) HTTP/1.1 bodies are read here and counted as they come. A body streamed to a service without a length
+ * is counted by the proxy as it passes.
  */
 @ApplicationScoped
 public class BodySizeFilter {
@@ -63,8 +65,8 @@ public class BodySizeFilter {
             : maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (header == null) {
-            if (token && isChunked(request)) {
-                RoutingProblems.sendAndClose(ctx, 411, "length-required");
+            if (token && request.version() != HttpVersion.HTTP_2 && isChunked(request)) {
+                readCounted(ctx, limit);
                 return;
             }
             ctx.next();
@@ -84,9 +86,40 @@ public class BodySizeFilter {
         ctx.next();
     }
 
+    /**
+     * Reads a streamed form body (what HTTP clients send when they do not know the length in advance, such as the
+     * Java clients openapi-generator makes), counting its bytes as they come: past {@code limit} the request is
+     * answered 413 and the connection closed without reading further; a body within the limit is handed to the
+     * REST layer, which takes a body already read from the routing context. An HTTP/2 request cannot be read
+     * ahead like this (the REST layer pauses the request, which HTTP/2 refuses once the stream has ended): its
+     * stream goes on to the REST layer, which reads at most {@code quarkus.http.limits.max-body-size}.
+     */
+    private static void readCounted(RoutingContext ctx, long limit) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
+                RoutingProblems.sendAndClose(ctx, 413, "payload-too-large", limit);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(done -> {
+            if (!refused[0]) {
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
+    }
+
     private static boolean isChunked(HttpServerRequest request) {
         String te = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return te != null && te.toLowerCase(Locale.ROOT).contains("chunked")
-            || request.version() == HttpVersion.HTTP_2;
+        return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
     }
 }

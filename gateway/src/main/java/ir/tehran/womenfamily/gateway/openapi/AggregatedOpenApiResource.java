@@ -12,11 +12,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /openapi}: the API document of every service behind the gateway, in JSON or YAML. */
 @Path("/openapi")
-@Tag(name = "API document")
+@Tag(name = "API document", description = "The OpenAPI document of the whole system")
 public class AggregatedOpenApiResource {
 
     static final String YAML = "application/yaml";
@@ -31,9 +35,13 @@ public class AggregatedOpenApiResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, YAML})
-    @Operation(summary = "The OpenAPI document of the gateway and every service behind it",
+    @Operation(operationId = "getApiDocument",
+        summary = "The OpenAPI document of the gateway and every service behind it",
         description = "JSON by default, YAML with ?format=yaml. Services that did not answer are listed in "
             + "x-unavailable-services.")
+    @APIResponse(responseCode = "200", description = "An OpenAPI 3.1 document", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+        @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING))})
     public Response document(@QueryParam("format") String format) throws JsonProcessingException {
         ObjectNode document = aggregator.document();
         if ("yaml".equalsIgnoreCase(format)) {

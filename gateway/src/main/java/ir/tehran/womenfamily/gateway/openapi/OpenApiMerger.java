@@ -14,15 +14,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Merges the services' OpenAPI documents into the gateway's: paths, tags and components. A component
- * that a service defines differently from one already merged under the same name is renamed
- * {@code <service>.<name>}, and that service's {@code $ref}s (and, for security schemes, its security
- * requirements) are rewritten to match. A service's document-wide security requirement is moved onto
- * each of its operations, since the merged document's top level belongs to the gateway.
+ * Merges the services' OpenAPI documents into the gateway's: paths, tags and components.
+ * <ul>
+ * <li>Only a service's paths under {@code /api/<service>} are taken: the gateway routes nothing else to it, so any
+ * other would answer 404 through the gateway.</li>
+ * <li>A component identical to one already merged is shared; one that a service defines differently under the
+ * same name is renamed with the service's name in front, {@code BazaarStatus} (never a number), and that
+ * service's {@code $ref}s are rewritten to match.</li>
+ * <li>Security schemes are unified: a service's bearer scheme, whatever its name, is the gateway's
+ * {@code bearer}, its OAuth 2 scheme the gateway's {@code oauth2}; its requirements follow.</li>
+ * <li>A service's document-wide security requirement is moved onto each of its operations, since the merged
+ * document's top level (and its {@code servers}) belongs to the gateway.</li>
+ * </ul>
  */
 final class OpenApiMerger {
 
     static final String UNAVAILABLE = "x-unavailable-services";
+    static final String BEARER = "bearer";
+    static final String OAUTH2 = "oauth2";
 
     static final List<String> COMPONENT_TYPES = List.of("schemas", "responses", "parameters", "examples",
         "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
@@ -43,6 +52,8 @@ final class OpenApiMerger {
                 continue;
             }
             ObjectNode doc = (ObjectNode) entry.getValue().deepCopy();
+            dropUnroutedPaths(entry.getKey(), doc);
+            unifySecuritySchemes(doc);
             Map<String, Map<String, String>> renames = renames(entry.getKey(), components, doc);
             rewriteRefs(doc, renames);
             pushDownSecurity(doc);
@@ -80,7 +91,7 @@ final class OpenApiMerger {
                     JsonNode candidate = component.getValue().deepCopy();
                     rewriteRefs(candidate, renames);
                     if (!existing.equals(candidate)) {
-                        typeRenames.put(name, freeName(mine, service + "." + name));
+                        typeRenames.put(name, freeName(mine, service, name));
                         changed = true;
                     }
                 }
@@ -90,12 +101,75 @@ final class OpenApiMerger {
         return renames;
     }
 
-    private static String freeName(JsonNode taken, String wanted) {
-        String name = wanted;
-        for (int i = 2; taken.has(name); i++) {
-            name = wanted + "." + i;
+    /** {@code BazaarStatus}; {@code BazaarServiceStatus} in the unlikely case the gateway has one already. */
+    private static String freeName(JsonNode taken, String service, String name) {
+        String prefix = Character.toUpperCase(service.charAt(0)) + service.substring(1);
+        String wanted = prefix + name;
+        if (!taken.has(wanted)) {
+            return wanted;
         }
-        return name;
+        String second = prefix + "Service" + name;
+        if (!taken.has(second)) {
+            return second;
+        }
+        throw new IllegalStateException("no free name for " + service + "'s " + name);
+    }
+
+    /** The gateway routes {@code /api/<service>} and below to a service, nothing else. */
+    static void dropUnroutedPaths(String service, ObjectNode doc) {
+        JsonNode paths = doc.get("paths");
+        if (paths instanceof ObjectNode object) {
+            String prefix = "/api/" + service;
+            List<String> unrouted = new ArrayList<>();
+            object.fieldNames().forEachRemaining(path -> {
+                if (!path.equals(prefix) && !path.startsWith(prefix + "/")) {
+                    unrouted.add(path);
+                }
+            });
+            object.remove(unrouted);
+        }
+    }
+
+    /**
+     * A service's bearer scheme (HTTP bearer) becomes {@code bearer} and its OAuth 2 scheme {@code oauth2}, the
+     * gateway's own, whatever the service called them; a bearer requirement lists no scopes.
+     */
+    static void unifySecuritySchemes(ObjectNode doc) {
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        if (!(schemes instanceof ObjectNode declared)) {
+            return;
+        }
+        Map<String, String> renames = new HashMap<>();
+        declared.fields().forEachRemaining(e -> {
+            JsonNode scheme = e.getValue();
+            if ("http".equals(scheme.path("type").asText())
+                    && "bearer".equalsIgnoreCase(scheme.path("scheme").asText())) {
+                renames.put(e.getKey(), BEARER);
+            } else if ("oauth2".equals(scheme.path("type").asText())) {
+                renames.put(e.getKey(), OAUTH2);
+            }
+        });
+        renames.keySet().forEach(declared::remove);
+        for (ObjectNode operation : operations(doc)) {
+            renameRequirements(operation.get("security"), renames);
+        }
+        renameRequirements(doc.get("security"), renames);
+    }
+
+    private static void renameRequirements(JsonNode security, Map<String, String> renames) {
+        if (!(security instanceof ArrayNode requirements)) {
+            return;
+        }
+        for (int i = 0; i < requirements.size(); i++) {
+            if (requirements.get(i) instanceof ObjectNode requirement) {
+                ObjectNode renamed = requirement.objectNode();
+                requirement.fields().forEachRemaining(e -> {
+                    String name = renames.getOrDefault(e.getKey(), e.getKey());
+                    renamed.set(name, BEARER.equals(name) ? renamed.arrayNode() : e.getValue());
+                });
+                requirements.set(i, renamed);
+            }
+        }
     }
 
     /** Points every {@code $ref} to a renamed component at its new name. */

@@ -42,6 +42,9 @@ final class GatewayInterceptor implements ProxyInterceptor {
     private static final String REQUEST_ID = "request-id";
     private static final String COUNTED_BODY = "counted-body";
     private static final String TRACESTATE = "tracestate";
+    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For",
+        "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl",
+        "X-Forwarded-Server", "X-Forwarded-Trusted-Proxy");
 
     private final String service;
     private final String basePath;
@@ -73,15 +76,8 @@ final class GatewayInterceptor implements ProxyInterceptor {
         if (!basePath.isEmpty()) {
             request.setURI(basePath + request.getURI());
         }
-        SocketAddress remote = incoming.remoteAddress();
-        if (remote != null && remote.hostAddress() != null) {
-            request.putHeader("X-Forwarded-For", remote.hostAddress());
-        }
-        request.putHeader("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+        forwardingHeaders(request, incoming);
         propagateTrace(request);
-        if (incoming.authority() != null) {
-            request.putHeader("X-Forwarded-Host", incoming.authority().toString());
-        }
         // a declared length was checked before routing (BodySizeFilter); a streamed body is counted here
         if (request.getBody() != null && request.getBody().length() < 0 && maxBodySize < Long.MAX_VALUE) {
             CountedBody counted = new CountedBody(request.getBody().stream(), maxBodySize);
@@ -90,6 +86,27 @@ final class GatewayInterceptor implements ProxyInterceptor {
         }
         return breaker.call(context::sendRequest)
             .recover(failure -> Future.succeededFuture(problem(context, failure)));
+    }
+
+    /**
+     * What the service needs to build the URL the client called (a 201's {@code Location}, a page's {@code Link})
+     * and to know who called: the client's address, scheme and host as the gateway saw them. The services believe
+     * these headers from the gateway only (support-web's {@code quarkus.http.proxy.*}); whatever forwarding
+     * headers the client sent are replaced or removed, so a client cannot choose the host, port or prefix a service
+     * writes into its links.
+     */
+    static void forwardingHeaders(ProxyRequest request, HttpServerRequest incoming) {
+        for (String header : FORWARDING_HEADERS) {
+            request.headers().remove(header);
+        }
+        SocketAddress remote = incoming.remoteAddress();
+        if (remote != null && remote.hostAddress() != null) {
+            request.putHeader("X-Forwarded-For", remote.hostAddress());
+        }
+        request.putHeader("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+        if (incoming.authority() != null) {
+            request.putHeader("X-Forwarded-Host", incoming.authority().toString());
+        }
     }
 
     /**

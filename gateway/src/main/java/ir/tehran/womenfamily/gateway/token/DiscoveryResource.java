@@ -1,9 +1,8 @@
 package ir.tehran.womenfamily.gateway.token;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,10 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** OpenID Provider metadata, so clients find the token endpoint and the keys by themselves. */
-@Path("/.well-known/openid-configuration")
+/**
+ * Authorization server metadata, so clients find the token endpoint and the keys by themselves: RFC 8414 at
+ * {@code /.well-known/oauth-authorization-server} and the same document at
+ * {@code /.well-known/openid-configuration}, where OpenID Connect clients look. It lists only what the gateway
+ * does: the token, revocation and key set endpoints, the three grants, the client authentications each endpoint
+ * takes (none: a password or refresh grant without a client), the scopes and the claims of its access tokens.
+ * There is no authorization endpoint (so no response type) and no ID token: the gateway is an OAuth 2
+ * authorization server, not an OpenID provider.
+ */
+@Path("/.well-known")
 @Tag(name = "OAuth 2")
 public class DiscoveryResource {
 
@@ -23,28 +31,51 @@ public class DiscoveryResource {
     GatewayConfig config;
 
     @GET
+    @Path("/oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OpenID Provider metadata (discovery)")
-    public Map<String, Object> configuration(UriInfo uri) {
+    @Operation(operationId = "getAuthorizationServerMetadata",
+        summary = "OAuth 2 authorization server metadata (RFC 8414)")
+    public ServerMetadata authorizationServer(UriInfo uri) {
+        return metadata(uri);
+    }
+
+    @GET
+    @Path("/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getOpenIdConfiguration",
+        summary = "The same metadata where OpenID Connect clients look for it (no ID tokens are issued)")
+    public ServerMetadata openIdConfiguration(UriInfo uri) {
+        return metadata(uri);
+    }
+
+    private ServerMetadata metadata(UriInfo uri) {
         String base = config.publicUrl().map(Object::toString).orElseGet(() -> uri.getBaseUri().toString());
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("issuer", config.token().issuer());
-        metadata.put("token_endpoint", base + "/oauth2/token");
-        metadata.put("jwks_uri", base + "/oauth2/jwks");
-        metadata.put("revocation_endpoint", base + "/oauth2/revoke");
-        metadata.put("grant_types_supported", List.of("client_credentials", "password", "refresh_token"));
-        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        metadata.put("revocation_endpoint_auth_methods_supported",
-            List.of("none", "client_secret_basic", "client_secret_post"));
-        metadata.put("response_types_supported", List.of("token"));
-        metadata.put("subject_types_supported", List.of("public"));
-        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        metadata.put("claims_supported",
+        return new ServerMetadata(config.token().issuer(), base + "/oauth2/token", base + "/oauth2/jwks",
+            base + "/oauth2/revoke", List.of("client_credentials", "password", "refresh_token"),
+            List.of("client_secret_basic", "client_secret_post", "none"),
+            List.of("client_secret_basic", "client_secret_post", "none"), List.of(), DemoAccounts.CLIENT_SCOPES,
             List.of("iss", "aud", "sub", "upn", "groups", "scope", "client_id", "districts", "businesses",
                 "sponsor_id", "jti", "iat", "exp"));
-        return metadata;
+    }
+
+    /** RFC 8414 §2 metadata, the members the gateway can truthfully give. */
+    @Schema(name = "AuthorizationServerMetadata")
+    public record ServerMetadata(
+        @Schema(required = true) String issuer,
+        @JsonProperty("token_endpoint") @Schema(required = true) String tokenEndpoint,
+        @JsonProperty("jwks_uri") @Schema(required = true) String jwksUri,
+        @JsonProperty("revocation_endpoint") String revocationEndpoint,
+        @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
+        @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+        @JsonProperty("revocation_endpoint_auth_methods_supported")
+        List<String> revocationEndpointAuthMethodsSupported,
+        @JsonProperty("response_types_supported")
+        @Schema(description = "Empty: there is no authorization endpoint") List<String> responseTypesSupported,
+        @JsonProperty("scopes_supported") List<String> scopesSupported,
+        @JsonProperty("claims_supported") @Schema(description = "The claims of the access tokens")
+        List<String> claimsSupported) {
     }
 }

@@ -43,6 +43,7 @@ public class IssuerSwitch {
     static boolean isIssuerPath(String path) {
         return path.equals("/oauth2") || path.startsWith("/oauth2/")
             || path.equals("/.well-known/openid-configuration")
+            || path.equals("/.well-known/oauth-authorization-server")
             || path.equals("/admin/clients") || path.startsWith("/admin/clients/")
             || path.equals("/admin/users") || path.startsWith("/admin/users/")
             || path.equals("/account") || path.startsWith("/account/");

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -66,7 +67,7 @@ public class TokenResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an access token",
+    @Operation(operationId = "issueToken", summary = "Issue an access token",
         description = "grant_type=client_credentials (client_id and client_secret, in the form or as HTTP "
             + "Basic), grant_type=password (username and password of staff, producers and sponsors; also "
             + "returns a refresh token) or grant_type=refresh_token (a refresh token, used once).")
@@ -115,7 +116,9 @@ public class TokenResource {
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public keys that verify access tokens (JWKS)")
+    @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)")
+    @APIResponse(responseCode = "200", description = "A JWK Set (RFC 7517) of the public keys",
+        content = @Content(schema = @Schema(implementation = TokenResponses.JsonWebKeySet.class)))
     public Response jwks() {
         return Response.ok(keys.publicJwks()).header("Cache-Control", "public, max-age=300").build();
     }
@@ -206,10 +209,16 @@ public class TokenResource {
     @Path("/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a refresh token (sign out)",
+    @Operation(operationId = "revokeRefreshToken", summary = "Revoke a refresh token (sign out)",
         description = "token=<refresh token>. A token issued to a client needs that client's authentication. "
             + "Unknown tokens are ignored (200).")
-    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+        schema = @Schema(implementation = RevocationRequest.class)))
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke: an empty body",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 0, description = "Empty")))
+    @APIResponse(responseCode = "400", description = "invalid_request: no token",
+        content = @Content(schema = @Schema(implementation = TokenResponses.TokenError.class)))
     @APIResponse(responseCode = "401", description = "invalid_client",
         content = @Content(schema = @Schema(implementation = TokenResponses.TokenError.class)))
     public Response revoke(MultivaluedMap<String, String> form,
@@ -272,5 +281,22 @@ public class TokenResource {
         @JsonProperty("refresh_token")
         @Schema(description = "refresh_token grant: the refresh token of the last token response")
         public String refreshToken;
+    }
+
+    /** The revocation form (RFC 7009), for the API document only. */
+    @Schema(name = "RevocationRequest")
+    public static class RevocationRequest {
+        @Schema(required = true, description = "The refresh token to revoke")
+        public String token;
+        @JsonProperty("token_type_hint")
+        @Schema(enumeration = {"refresh_token", "access_token"},
+            description = "access_token: nothing is revoked (access tokens live at most 15 minutes)")
+        public String tokenTypeHint;
+        @JsonProperty("client_id")
+        @Schema(description = "A token issued to a client: unless sent as HTTP Basic")
+        public String clientId;
+        @JsonProperty("client_secret")
+        @Schema(description = "A token issued to a client: unless sent as HTTP Basic", format = "password")
+        public String clientSecret;
     }
 }

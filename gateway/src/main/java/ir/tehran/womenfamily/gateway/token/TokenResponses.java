@@ -82,4 +82,11 @@ final class TokenResponses {
             "unsupported_grant_type"}) String error,
         @JsonProperty("error_description") String errorDescription) {
     }
+
+    /** The document of GET /oauth2/jwks, for the API document only: the keys are served as the JSON they are. */
+    @Schema(name = "JsonWebKeySet", description = "A JWK Set (RFC 7517): the public keys that verify access tokens")
+    record JsonWebKeySet(
+        @Schema(required = true, description = "Public RSA keys (kty, kid, use, alg, n, e)")
+        java.util.List<java.util.Map<String, String>> keys) {
+    }
 }

@@ -3,16 +3,21 @@ package ir.tehran.womenfamily.gateway.limit;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import ir.tehran.womenfamily.gateway.token.DemoAccounts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +40,36 @@ class BodySizeTest {
         assertThat(answer, containsString("The request body may have at most 8192 bytes."));
     }
 
+    /**
+     * A client that streams the form without a Content-Length (java.net.http with a body of unknown length, as
+     * the Java clients openapi-generator makes do) gets its token.
+     */
     @Test
-    void aTokenRequestWithoutALengthIs411() throws IOException {
-        String answer = exchange("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");
-        assertThat(answer, startsWith("HTTP/1.1 411"));
-        assertThat(answer, containsString("/problems/length-required"));
+    void aTokenRequestStreamedWithoutALengthGetsItsToken() throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + DemoAccounts.CLIENT_ID
+            + "&client_secret=demo-test-client-secret";
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            // a publisher of unknown length: the client sends Transfer-Encoding: chunked
+            .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(form)))
+            .build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertThat(response.body(), containsString("\"access_token\""));
+    }
+
+    /** The limit still holds for a streamed body: its bytes are counted as they come. */
+    @Test
+    void aStreamedTokenRequestAboveTheTokenLimitIs413() throws IOException {
+        String chunk = "a".repeat(5000);
+        String answer = exchange("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n"
+            + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 413"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("The request body may have at most 8192 bytes."));
     }
 
     @Test

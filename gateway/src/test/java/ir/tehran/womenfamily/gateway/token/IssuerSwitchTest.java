@@ -11,6 +11,7 @@ class IssuerSwitchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/oauth2/token", "/oauth2/revoke", "/oauth2/jwks", "/.well-known/openid-configuration",
+        "/.well-known/oauth-authorization-server",
         "/admin/clients", "/admin/clients/x/secrets", "/admin/users", "/admin/users/x", "/admin/users/x/password-reset",
         "/admin/users/x/access", "/account/password"})
     void theIssuersEndpointsGo(String path) {

@@ -1,11 +1,13 @@
 package ir.tehran.womenfamily.registry.access;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
@@ -63,6 +65,52 @@ public class WomanAccess {
             return Optional.of(Grant.Basis.DISTRICT);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A SQL condition and the values of its {@code ?} parameters, in order.
+     */
+    public record SqlCondition(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The same rule as {@link #basis}, as a SQL condition over a {@code beneficiary} row named {@code alias}: true
+     * exactly for the women the caller may see, so a list or search ({@code BeneficiarySearch}) leaves out, and
+     * does not count, every woman whose profile would be a 404 to her, and lists every woman whose profile she
+     * may open (also one assigned to her outside her districts). Written once here, beside {@link #basis};
+     * {@code WomanAccessSqlTest} checks that both agree on every combination of caller and facts.
+     */
+    public static SqlCondition visibleIn(Caller caller, String alias) {
+        return visibleWhere(caller, alias + ".district", alias + ".created_by",
+            "(select c.assigned_to from beneficiary_case c where c.beneficiary_id = " + alias + ".id)");
+    }
+
+    /**
+     * {@link #visibleIn} over any three SQL expressions for her district, who registered her and who has her
+     * case (package-private: the test evaluates it over literal facts).
+     */
+    static SqlCondition visibleWhere(Caller caller, String district, String createdBy, String assignee) {
+        if (caller.isAdmin()) {
+            return new SqlCondition("true", List.of());
+        }
+        if (!caller.hasRole("caseworker")) {
+            return new SqlCondition("false", List.of());
+        }
+        List<String> or = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (!caller.namedDistricts().isEmpty()) {
+            // the districts are integers from the verified token, so they are written into the SQL as such
+            or.add(district + " in (" + caller.namedDistricts().stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(",")) + ")");
+        }
+        if (caller.subject() != null) {
+            or.add(createdBy + " = ?");
+            or.add(assignee + " = ?");
+            parameters.add(caller.subject());
+            parameters.add(caller.subject());
+        }
+        return or.isEmpty() ? new SqlCondition("false", List.of())
+            : new SqlCondition("(" + String.join(" or ", or) + ")", List.copyOf(parameters));
     }
 
     /**

@@ -117,7 +117,7 @@ class SearchTest {
             pages++;
         } while (cursor != null && pages < 20);
         assertEquals(5, seen.size());
-        as(cw).queryParam("limit", 101).get(BENEFICIARIES).then().statusCode(400)
+        as(cw).queryParam("limit", 201).get(BENEFICIARIES).then().statusCode(400)
             .body("errors.field", hasItem("limit"));
         as(cw).queryParam("cursor", "!!!").get(BENEFICIARIES).then().statusCode(400);
         as(cw).queryParam("status", "SLEEPING").get(BENEFICIARIES).then().statusCode(400)
@@ -134,5 +134,61 @@ class SearchTest {
         String found = as(RegistryApi.caseworker("cw-18", 18)).queryParam("district", 18).queryParam("limit", 100)
             .get(BENEFICIARIES).then().extract().path("items.find { it.id == '" + id + "' }.id");
         assertNotNull(found);
+    }
+
+    /**
+     * The search lists exactly the women whose profile the caseworker may open (the one rule of
+     * {@code WomanAccess}): one assigned to her outside her districts is found by name, by national code and
+     * in the plain list; another woman of that district is not found, not counted in the name search's
+     * pages and not behind a further page.
+     */
+    @Test
+    void aCaseworkerFindsTheWomanAssignedToHerOutsideHerDistrictsAndNoOtherThere() {
+        String letters = "بپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
+        java.util.Random random = new java.util.Random();
+        StringBuilder marker = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            marker.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        String name = "cw-across-" + UUID.randomUUID().toString().substring(0, 8);
+        String cw = RegistryApi.caseworker(name, 5);
+        String assignedCode = NationalCodes.random();
+        String otherCode = NationalCodes.random();
+        String assigned = registerIn7(assignedCode, "دلاوری" + marker);
+        String other = registerIn7(otherCode, "دلاوری" + marker);
+        ir.tehran.womenfamily.registry.Women.assign(assigned, name);
+
+        // the profile: hers opens, the other's is a 404
+        as(cw).get(BENEFICIARIES + "/" + assigned).then().statusCode(200);
+        as(cw).get(BENEFICIARIES + "/" + other).then().statusCode(404);
+
+        // by name, one to a page: she alone, and no further page that would betray the other
+        as(cw).queryParam("q", "نسرین دلاوری" + marker).queryParam("limit", 1).get(BENEFICIARIES).then()
+            .statusCode(200).body("items.id", equalTo(List.of(assigned))).body("nextCursor", nullValue());
+        // a part of the name (the second tier, counted when the first runs short): still she alone
+        as(cw).queryParam("q", "دلاوری" + marker.substring(0, 4)).queryParam("limit", 100).get(BENEFICIARIES).then()
+            .statusCode(200).body("items.id", hasItem(assigned)).body("items.id", not(hasItem(other)));
+        // by national code: hers is found, the other's is not
+        as(cw).queryParam("nationalCode", assignedCode).get(BENEFICIARIES).then().statusCode(200)
+            .body("items.id", equalTo(List.of(assigned)));
+        as(cw).queryParam("nationalCode", otherCode).get(BENEFICIARIES).then().statusCode(200)
+            .body("items", hasSize(0)).body("nextCursor", nullValue());
+        // the plain list of district 7: she alone, one page
+        as(cw).queryParam("district", 7).queryParam("limit", 1).get(BENEFICIARIES).then().statusCode(200)
+            .body("items.id", equalTo(List.of(assigned))).body("nextCursor", nullValue());
+
+        // another caseworker of district 5, to whom neither is assigned, finds neither
+        String stranger = RegistryApi.caseworker("cw-stranger-" + UUID.randomUUID().toString().substring(0, 8), 5);
+        as(stranger).queryParam("q", "نسرین دلاوری" + marker).get(BENEFICIARIES).then().statusCode(200)
+            .body("items", hasSize(0)).body("nextCursor", nullValue());
+        as(stranger).queryParam("nationalCode", assignedCode).get(BENEFICIARIES).then().statusCode(200)
+            .body("items", hasSize(0));
+    }
+
+    /** Registers (as an admin) a woman of district 7 with this national code and last name; her id. */
+    private static String registerIn7(String nationalCode, String lastName) {
+        return as(RegistryApi.admin()).body("{\"nationalCode\":\"" + nationalCode + "\",\"firstName\":\"نسرین\","
+            + "\"lastName\":\"" + lastName + "\",\"district\":7}").post(BENEFICIARIES).then().statusCode(201)
+            .extract().path("id");
     }
 }

@@ -32,7 +32,11 @@ public class ChildHistory extends PanacheEntityBase {
         RISK_FLAGGED,
         RISK_CLEARED,
         SPONSORSHIP_STARTED,
-        SPONSORSHIP_ENDED
+        SPONSORSHIP_ENDED,
+        /** Her mother revoked her consent to sponsorship: the sponsorship waits (officers see the cause). */
+        SPONSORSHIP_SUSPENDED,
+        /** Her mother consented again: the suspended sponsorship runs again. */
+        SPONSORSHIP_RESUMED
     }
 
     @Id

@@ -24,6 +24,19 @@ public final class PledgeEvents {
             Instant endedAt) {
     }
 
+    /**
+     * {@code sponsorship.suspended} v1: the sponsorship waits, nothing more is due, it may resume. No cause: the
+     * only one today is the mother's revoked consent, which the sponsor may not learn (she sees the sponsorship
+     * ended), so a consumer learns no more than the state, and one that serves sponsors shows it as an end.
+     */
+    public record SponsorshipSuspended(UUID sponsorshipId, UUID childId, Pledge.Purpose purpose,
+            Instant suspendedAt) {
+    }
+
+    /** {@code sponsorship.resumed} v1: a suspended sponsorship runs again; what was released is pledged again. */
+    public record SponsorshipResumed(UUID sponsorshipId, UUID childId, Pledge.Purpose purpose, Instant resumedAt) {
+    }
+
     /** {@code disbursement.recorded} v1. */
     public record DisbursementRecorded(long disbursementId, UUID sponsorshipId, UUID childId,
             LedgerEntry.Target target, long amountRials, LocalDate disbursedOn, String disbursedOnJalali) {

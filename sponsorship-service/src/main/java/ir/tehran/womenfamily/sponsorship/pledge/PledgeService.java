@@ -53,6 +53,10 @@ public class PledgeService {
 
     private static final Logger LOG = Logger.getLogger(PledgeService.class);
 
+    /** The cause of a suspension and of a resumption, as her history gives it to officers. */
+    static final String CONSENT_REVOKED = "MOTHER_REVOKED_SPONSORSHIP_CONSENT";
+    static final String CONSENT_GIVEN = "MOTHER_GAVE_SPONSORSHIP_CONSENT";
+
     @Inject
     Clock clock;
 
@@ -356,7 +360,7 @@ public class PledgeService {
                 continue;
             }
             if (changed.active()) {
-                resume(p);
+                resume(p, changed.at());
             } else {
                 suspend(p, changed.at());
             }
@@ -373,11 +377,16 @@ public class PledgeService {
         p.status = Pledge.Status.SUSPENDED;
         p.suspendedAt = at;
         p.suspendedRials = outstanding;
+        // the cause is for the officers who read her history; the event names none (see PledgeEvents)
+        history.record(p.childId, at, ChildHistory.Kind.SPONSORSHIP_SUSPENDED,
+            Map.of("sponsorshipId", p.id, "purpose", p.purpose, "cause", CONSENT_REVOKED), null);
+        outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.suspended", 1,
+            new PledgeEvents.SponsorshipSuspended(p.id, p.childId, p.purpose, at)));
         audit.record(AuditEvent.of("pledge.suspend", "pledge", p.id).withDetail("releasedRials", outstanding)
             .withDetail("cancelledRials", cancelled));
     }
 
-    private void resume(Pledge p) {
+    private void resume(Pledge p, Instant at) {
         long again = p.suspendedRials;
         LocalDate today = Tehran.today(clock);
         if (again > 0) {
@@ -388,6 +397,10 @@ public class PledgeService {
         p.status = Pledge.Status.ACTIVE;
         p.suspendedAt = null;
         p.suspendedRials = 0;
+        history.record(p.childId, at, ChildHistory.Kind.SPONSORSHIP_RESUMED,
+            Map.of("sponsorshipId", p.id, "purpose", p.purpose, "cause", CONSENT_GIVEN), null);
+        outbox.append(DomainEvent.of(Pledge.AGGREGATE, p.id, "sponsorship.resumed", 1,
+            new PledgeEvents.SponsorshipResumed(p.id, p.childId, p.purpose, at)));
         disclosures.shared(Child.<Child>findById(p.childId).motherId, SponsorshipDisclosures.CHILD_SPONSORED, p.id);
         audit.record(AuditEvent.of("pledge.resume", "pledge", p.id).withDetail("pledgedRials", again));
     }

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
+import ir.tehran.womenfamily.sponsorship.PublishedEvents;
 import ir.tehran.womenfamily.sponsorship.RegistryFeed;
 import ir.tehran.womenfamily.sponsorship.Sponsors;
 import ir.tehran.womenfamily.sponsorship.Tokens;
@@ -72,6 +74,15 @@ class PledgeSuspensionTest {
                 1_000_000, null))
             .post("/api/sponsorship/pledges").then().statusCode(409);
         reconciles(pledge);
+        // announced on the sponsorship's topic, with no cause; written to the child's history, with it
+        JsonNode suspendedEvent = PublishedEvents.await("sponsorship.sponsorship", pledge.toString(),
+            "sponsorship.suspended");
+        assertEquals(pledge.toString(), suspendedEvent.path("sponsorshipId").asText());
+        assertEquals(child.toString(), suspendedEvent.path("childId").asText());
+        assertEquals("EDUCATION", suspendedEvent.path("purpose").asText());
+        assertEquals(List.of("childId", "purpose", "sponsorshipId", "suspendedAt"), fields(suspendedEvent));
+        assertEquals(List.of(Map.of("sponsorshipId", pledge.toString(), "purpose", "EDUCATION",
+            "cause", "MOTHER_REVOKED_SPONSORSHIP_CONSENT")), historyOf(child, "SPONSORSHIP_SUSPENDED"));
 
         RegistryFeed.sponsorshipConsent(mother, true);
         awaitStatus(pledge, "ACTIVE");
@@ -85,6 +96,14 @@ class PledgeSuspensionTest {
         given().auth().oauth2(token).get("/api/sponsorship/me/sponsorships/" + pledge).then().statusCode(200)
             .body("status", equalTo("ACTIVE"));
         reconciles(pledge);
+        JsonNode resumedEvent = PublishedEvents.await("sponsorship.sponsorship", pledge.toString(),
+            "sponsorship.resumed");
+        assertEquals(List.of("childId", "purpose", "resumedAt", "sponsorshipId"), fields(resumedEvent));
+        assertEquals(child.toString(), resumedEvent.path("childId").asText());
+        assertEquals(List.of(Map.of("sponsorshipId", pledge.toString(), "purpose", "EDUCATION",
+            "cause", "MOTHER_GAVE_SPONSORSHIP_CONSENT")), historyOf(child, "SPONSORSHIP_RESUMED"));
+        assertEquals(1, PublishedEvents.all("sponsorship.sponsorship", pledge.toString(), "sponsorship.suspended")
+            .size(), "one suspension, announced once");
 
         List<Map<String, Object>> audit = given().auth().oauth2(Tokens.admin()).queryParam("resourceType", "pledge")
             .queryParam("resourceId", pledge.toString()).queryParam("limit", 50).get("/api/sponsorship/audit")
@@ -112,6 +131,19 @@ class PledgeSuspensionTest {
             .body("status", equalTo("ENDED")).body("balances.pledgedRials", equalTo(2_000_000))
             .body("balances.releasedRials", equalTo(2_000_000));
         reconciles(pledge);
+    }
+
+    /** The names of an event's fields, sorted. */
+    private static List<String> fields(JsonNode event) {
+        List<String> names = new java.util.ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
+    }
+
+    /** The details of the child's history lines of {@code kind}, as an officer reads them. */
+    private static List<Map<String, Object>> historyOf(UUID child, String kind) {
+        return given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/history").then()
+            .statusCode(200).extract().jsonPath().getList("findAll { it.kind == '" + kind + "' }.detail");
     }
 
     private static void awaitStatus(UUID pledge, String status) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.localstack.NeedToKnowProbe;
+import ir.tehran.womenfamily.localstack.SecurityMatrix;
 import ir.tehran.womenfamily.system.NationalCodes;
 import ir.tehran.womenfamily.system.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The hostile need-to-know run, end to end: every operation of the gateway's aggregated OpenAPI that takes a
  * woman's id (see {@link NeedToKnowProbe}), sent through the gateway by the demo caseworker (district 5) with
  * the token the gateway gave her, for a woman of district 7, and, for her casework and sensitive facts, for a
- * woman of district 5 whose case is another caseworker's. Every refused cell is a 404 problem whose body is
- * the one an id nobody has gets, but for the id, the instance and the request id; a function-level refusal
- * (403) must be the same for both too.
+ * woman of district 5 whose case is another caseworker's. Operations that name her campaign record (a mentee
+ * id) are called with the mentee id of the woman of district 7. Every refused cell is a 404 problem whose body
+ * is the one an id nobody has gets, but for the id, the instance and the request id; a function-level refusal
+ * (403) must be the same for both too. Every operation the security matrix marks {@code own} for a caseworker
+ * that names a record in its path must be in the list.
  */
 @ExtendWith(SharedStack.class)
 class NeedToKnowIT {
@@ -47,6 +50,9 @@ class NeedToKnowIT {
         String admin = token("admin");
         String caseworker = token("caseworker");
         String elsewhere = register(admin, 7);
+        String hersElsewhere = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+            .body(Map.of("beneficiaryId", elsewhere)).when().post("/api/registry/campaign/mentees")
+            .then().statusCode(201).extract().path("id");
         String anothers = register(admin, 5);
         given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
             .body(Map.of("assignee", "another-caseworker"))
@@ -57,14 +63,21 @@ class NeedToKnowIT {
         List<NeedToKnowProbe.Operation> ops = probe.operationsOnAWoman();
         assertTrue(ops.stream().anyMatch(op -> op.path().endsWith("/beneficiaries/{id}/consents")),
             "consents are in the list: " + ops.stream().map(NeedToKnowProbe.Operation::id).toList());
+        List<SecurityMatrix.Row> rows = new SecurityMatrix("registry", URI.create(stack.gatewayUrl() + "/"),
+            SecurityMatrix.defaultFile()).rows();
+        assertEquals(List.of(), NeedToKnowProbe.uncovered(ops, rows, "caseworker"),
+            "operations the matrix marks own for a caseworker that this run does not try");
+        int mentee = 0;
         List<String> wrong = new ArrayList<>();
         int refused = 0;
         int casework = 0;
         for (NeedToKnowProbe.Operation op : ops) {
             String nobody = UUID.randomUUID().toString();
             NeedToKnowProbe.Answer unknown = probe.call(op, caseworker, nobody);
-            NeedToKnowProbe.Answer hidden = probe.call(op, caseworker, elsewhere);
-            wrong.addAll(NeedToKnowProbe.differences(op, elsewhere, hidden, nobody, unknown));
+            String hiddenId = op.holder() == NeedToKnowProbe.Holder.MENTEE ? hersElsewhere : elsewhere;
+            mentee += op.holder() == NeedToKnowProbe.Holder.MENTEE ? 1 : 0;
+            NeedToKnowProbe.Answer hidden = probe.call(op, caseworker, hiddenId);
+            wrong.addAll(NeedToKnowProbe.differences(op, hiddenId, hidden, nobody, unknown));
             refused += hidden.status() == 404 ? 1 : 0;
             if (CASEWORK.matcher(op.path()).matches()) {
                 casework++;
@@ -73,11 +86,13 @@ class NeedToKnowIT {
                     .map(w -> "another caseworker's woman: " + w).toList());
             }
         }
-        System.out.printf("need to know: %d operations on a woman, %d refused with 404, %d casework operations "
-            + "tried on another caseworker's woman%n", ops.size(), refused, casework);
+        System.out.printf("need to know: %d operations on a woman (%d on her campaign record), %d refused with "
+            + "404, %d casework operations tried on another caseworker's woman%n", ops.size(), mentee, refused,
+            casework);
         assertEquals(List.of(), wrong, "the demo caseworker of district 5, through the gateway");
         assertTrue(refused > 30, "refused with 404: " + refused + " of " + ops.size());
         assertTrue(casework > 15, "casework operations: " + casework);
+        assertTrue(mentee >= 5, "operations on her campaign record: " + mentee);
     }
 
     private static String register(String admin, int district) {

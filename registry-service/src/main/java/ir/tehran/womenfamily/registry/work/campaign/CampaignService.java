@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.registry.work.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.Business;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
-import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesSplit;
@@ -32,8 +32,12 @@ import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
-import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -167,39 +171,87 @@ public class CampaignService {
         return m;
     }
 
-    /** A mentee the actor may follow, or 404. */
+    /**
+     * A mentee the actor may follow, or the 404 of an unknown id; the refusal is audited like a refused woman
+     * ({@code DENIED} when she exists, {@code NOT_FOUND} when not), in a transaction of its own.
+     */
     @Transactional
     public Mentee mentee(UUID id, Caller actor) {
-        return Mentee.<Mentee>findByIdOptional(id).filter(m -> visible(actor, women.visibleTo(actor), m))
-            .orElseThrow(() -> ProblemException.notFound("mentee", id));
+        Optional<Mentee> found = Mentee.findByIdOptional(id);
+        if (found.isPresent() && visible(actor, women.visibleTo(actor), found.get())) {
+            return found.get();
+        }
+        audit.recordInNewTransaction(AuditEvent.of("campaign-mentee.access", MENTEE, id)
+            .withOutcome(found.isPresent() ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.NOT_FOUND));
+        throw ProblemException.notFound("mentee", id);
     }
 
-    /** Mentees the actor may follow: waiting ones in matching order, or those of one mentor. */
+    /**
+     * Mentees the actor may follow, a page at a time: waiting ones in matching order, or those of one mentor.
+     * The filter is the rule of {@link #mentee} in SQL, so the list holds exactly the mentees she may open by id
+     * and a page is never cut short by ones she may not see: a registered woman's record by the one rule for women
+     * ({@link WomanAccess#visibleIn}, also when her case is assigned to the caller outside her districts), a
+     * participant's by her district or who enrolled her. The cursor is the last mentee the page shows.
+     */
     @Transactional
-    public List<Mentee> mentees(Caller actor, Boolean waiting, UUID mentorId, int limit) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+    public Page<Mentee> mentees(Caller actor, Boolean waiting, UUID mentorId, PageRequest page) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        List<Object> params = new ArrayList<>();
         if (Boolean.TRUE.equals(waiting)) {
-            q.append(" and mentorId is null and withdrawnAt is null");
+            where.append(" and m.mentor_id is null and m.withdrawn_at is null");
         } else if (Boolean.FALSE.equals(waiting)) {
-            q.append(" and mentorId is not null");
+            where.append(" and m.mentor_id is not null");
         }
         if (mentorId != null) {
-            q.append(" and mentorId = :mentor");
-            params.put("mentor", mentorId);
+            where.append(" and m.mentor_id = ?");
+            params.add(mentorId);
         }
-        if (!actor.isAdmin()) {
-            q.append(" and (district in :districts or enrolledBy = :me)");
-            params.put("districts",
-                actor.namedDistricts().stream().map(Integer::shortValue).collect(Collectors.toSet()));
-            params.put("me", actor.subject());
-            if (actor.namedDistricts().isEmpty()) {
-                params.put("districts", Set.of((short) -1));
-            }
+        WomanAccess.SqlCondition woman = WomanAccess.visibleIn(actor, "b");
+        WomanAccess.SqlCondition participant = participantVisibleIn(actor, "m");
+        where.append(" and (m.beneficiary_id is not null and ").append(woman.sql())
+            .append(" or m.beneficiary_id is null and ").append(participant.sql()).append(")");
+        params.addAll(woman.parameters());
+        params.addAll(participant.parameters());
+        Cursor after = page.cursor();
+        if (after != null) {
+            // keyset in (heads_household desc, enrolled_at, id) order
+            String later = "(m.enrolled_at > ? or (m.enrolled_at = ? and m.id > ?))";
+            where.append(Boolean.parseBoolean(after.string(0))
+                ? " and (m.heads_household = false or " + later + ")"
+                : " and m.heads_household = false and " + later);
+            params.add(java.sql.Timestamp.from(after.instant(1)));
+            params.add(java.sql.Timestamp.from(after.instant(1)));
+            params.add(after.uuid(2));
         }
-        Predicate<UUID> seen = women.visibleTo(actor);
-        return Mentee.<Mentee>find(q + " order by headsHousehold desc, enrolledAt, id", params).page(0, limit).list()
-            .stream().filter(m -> visible(actor, seen, m)).toList();
+        params.add(page.fetchSize());
+        jakarta.persistence.Query q = em.createNativeQuery("select m.* from campaign_mentee m "
+            + "left join beneficiary b on b.id = m.beneficiary_id " + where
+            + " order by m.heads_household desc, m.enrolled_at, m.id limit ?", Mentee.class);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Mentee> rows = q.getResultList();
+        return page.page(rows, m -> Cursor.of(m.headsHousehold, m.enrolledAt, m.id));
+    }
+
+    /** {@link #visible} for a participant who is not a registered woman, as SQL over the mentee row {@code alias}. */
+    private static WomanAccess.SqlCondition participantVisibleIn(Caller actor, String alias) {
+        if (actor.isAdmin()) {
+            return new WomanAccess.SqlCondition("true", List.of());
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> or = new ArrayList<>();
+        if (!actor.namedDistricts().isEmpty()) {
+            // the districts are integers from the verified token, so they are written into the SQL as such
+            or.add(alias + ".district in (" + actor.namedDistricts().stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(",")) + ")");
+        }
+        if (actor.subject() != null) {
+            or.add(alias + ".enrolled_by = ?");
+            params.add(actor.subject());
+        }
+        return new WomanAccess.SqlCondition(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")", params);
     }
 
     /**
@@ -271,7 +323,7 @@ public class CampaignService {
     @Transactional
     public List<MentoringSession> sessions(UUID menteeId, Caller actor) {
         Mentee m = mentee(menteeId, actor);
-        return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt", m.id);
+        return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt, id", m.id);
     }
 
     /**
