@@ -221,6 +221,12 @@ public final class TestData {
             .post("/api/bazaar/bazaars/" + bazaarId + "/applications").then().statusCode(201).extract().path("id");
     }
 
+    /** The bazaar's current ETag (its version), for If-Match on a change of its venues. */
+    public static String etag(String bazaarId) {
+        return given().auth().oauth2(coordinator()).get("/api/bazaar/bazaars/" + bazaarId).then().statusCode(200)
+            .extract().header("ETag");
+    }
+
     /** Starts an allocation and waits until it is solved; returns the run id. */
     public static String allocate(String bazaarId, Map<String, Object> request) {
         String run = given().auth().oauth2(coordinator()).contentType(ContentType.JSON).body(request)

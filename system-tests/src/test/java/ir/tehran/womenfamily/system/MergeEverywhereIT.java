@@ -137,7 +137,7 @@ class MergeEverywhereIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             assertEquals(Map.of(), namingEverywhere(UUID.fromString(loser)), "rows naming the merged-away record"));
         as(coordinator).get("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(200)
-            .body("businessId", hasItem(business));
+            .body("items.businessId", hasItem(business));
         assertEquals(survivor, as(officer).get("/api/sponsorship/children/" + child).then().statusCode(200)
             .extract().path("motherId"));
 

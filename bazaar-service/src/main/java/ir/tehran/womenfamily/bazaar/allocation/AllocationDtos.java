@@ -68,8 +68,8 @@ public final class AllocationDtos {
             Explanation explanation) {
     }
 
-    @Schema(name = "Explanation", description = "Her share of the score, constraint by constraint, and why she is "
-        + "not at her first choice or on the waitlist.")
+    @Schema(name = "AllocationExplanation", description = "Her share of the score, constraint by constraint, and why "
+        + "she is not at her first choice or on the waitlist.")
     public record Explanation(String score, List<Part> constraints, String reason) {
     }
 

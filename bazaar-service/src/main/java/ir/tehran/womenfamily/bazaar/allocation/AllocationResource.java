@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.bazaar.allocation;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,9 @@ import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,14 +22,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/bazaars/{bazaarId}/allocations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +71,13 @@ public class AllocationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+    @Operation(operationId = "startAllocationRun",
+        summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+    @APIResponse(responseCode = "202", description = "Started; follow Location for its progress",
+        headers = @Header(name = "Location", description = "The run",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationDtos.RunView.class)))
     public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
             @Context UriInfo uri) {
         AllocationRun run = service.start(bazaarId, request, callers.current().subject());
@@ -73,16 +88,19 @@ public class AllocationResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "The bazaar's allocation runs")
-    public List<AllocationDtos.RunView> runs(@PathParam("bazaarId") UUID bazaarId) {
+    @Operation(operationId = "listAllocationRuns", summary = "The bazaar's allocation runs")
+    public RestResponse<Page<AllocationDtos.RunView>> runs(@PathParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
-        return service.runs(bazaarId).stream().map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))).toList();
+        return Pages.ok(uri, PageRequest.of(limit, cursor).slice(service.runs(bazaarId), r -> r.id.toString())
+            .map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id))));
     }
 
     @GET
     @Path("/{runId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "One run: its status, score and, while solving, its progress")
+    @Operation(operationId = "getAllocationRun",
+        summary = "One run: its status, score and, while solving, its progress")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         access.requireStaffOrReader();
         return service.run(bazaarId, runId).map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id)))
@@ -92,7 +110,9 @@ public class AllocationResource {
     @POST
     @Path("/{runId}/stop")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Stop a solving run now; it keeps the best allocation found so far")
+    @Operation(operationId = "stopAllocationRun",
+        summary = "Stop a solving run now; it keeps the best allocation found so far")
+    @APIResponse(responseCode = "202", description = "Asked to stop; the run keeps its best allocation")
     public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
         if (!runner.stop(runId)) {
@@ -104,7 +124,8 @@ public class AllocationResource {
     @POST
     @Path("/{runId}/publish")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
+    @Operation(operationId = "publishAllocationRun",
+        summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
         + "dated offers")
     public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         return AllocationDtos.RunView.of(publisher.publish(bazaarId, runId), null);
@@ -113,35 +134,43 @@ public class AllocationResource {
     @GET
     @Path("/{runId}/assignments")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
-    @Operation(summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
-    public List<AllocationDtos.AssignmentView> assignments(@PathParam("bazaarId") UUID bazaarId,
-            @PathParam("runId") UUID runId, @Context HttpHeaders headers) {
+    @Operation(operationId = "listAllocationRunAssignments",
+        summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
+    public RestResponse<Page<AllocationDtos.AssignmentView>> assignments(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
         access.requireBazaar(bazaarId);
         AllocationRun run = service.run(bazaarId, runId)
             .filter(r -> !producerOnly || r.status == AllocationRun.Status.PUBLISHED)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        List<Assignment> assignments = service.assignments(run.id,
-            producerOnly ? callers.current().businesses() : null);
-        Map<UUID, Publication.Shown> shown = publication.of(assignments.stream().map(a -> a.businessId).toList());
-        return assignments.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
-            explanations.read(a.explanation), locale)).toList();
+        PageRequest request = PageRequest.of(limit, cursor);
+        Page<Assignment> page = request.slice(service.assignments(run.id,
+            producerOnly ? callers.current().businesses() : null), a -> a.id.toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(a -> a.businessId).toList());
+        return Pages.ok(uri, page.map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
+            explanations.read(a.explanation), locale)));
     }
 
     @GET
     @Path("/{runId}/waitlist")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Applications the run could not place, by priority, with their explanations")
-    public List<AllocationDtos.WaitlistView> waitlist(@PathParam("bazaarId") UUID bazaarId,
-            @PathParam("runId") UUID runId) {
+    @Operation(operationId = "listAllocationRunWaitlist",
+        summary = "Applications the run could not place, by priority, with their explanations")
+    public RestResponse<Page<AllocationDtos.WaitlistView>> waitlist(@PathParam("bazaarId") UUID bazaarId,
+            @PathParam("runId") UUID runId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
+        PageRequest request = PageRequest.of(limit, cursor);
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        List<AllocationDtos.WaitlistView> views = allocationViews.waitlist(run.id);
-        Map<UUID, Publication.Shown> shown = publication.of(views.stream().map(v -> v.businessId()).toList());
-        return views.stream().map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
+        Page<AllocationDtos.WaitlistView> page = request.slice(allocationViews.waitlist(run.id),
+            v -> v.applicationId().toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(v -> v.businessId()).toList());
+        return Pages.ok(uri, page.map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
             shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),
-            v.explanation())).toList();
+            v.explanation())));
     }
 }

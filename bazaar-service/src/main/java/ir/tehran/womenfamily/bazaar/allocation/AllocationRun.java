@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One allocation of a bazaar's stalls: solving in the background, solved, published or superseded. */
 @Entity
@@ -17,9 +18,11 @@ import jakarta.persistence.Table;
 public class AllocationRun extends PanacheEntityBase {
 
     /** The solver, or the first-come greedy baseline. */
+    @Schema(name = "AllocationMethod")
     public enum Method { SOLVER, GREEDY }
 
     /** Where the run is. */
+    @Schema(name = "AllocationRunStatus")
     public enum Status { SOLVING, SOLVED, FAILED, PUBLISHED, SUPERSEDED }
 
     @Id

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stall (or two) for one producer at one venue on one day, with the score breakdown that put her there. */
 @Entity
@@ -18,6 +19,7 @@ import jakarta.persistence.Table;
 public class Assignment extends PanacheEntityBase {
 
     /** Assigned; confirmed by her; a no-show; released (withdrawn, business closed, or re-solved away). */
+    @Schema(name = "AssignmentStatus")
     public enum Status { ASSIGNED, CONFIRMED, NO_SHOW, RELEASED }
 
     @Id

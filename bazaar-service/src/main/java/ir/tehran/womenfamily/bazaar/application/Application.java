@@ -19,8 +19,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A business's application to a bazaar: ranked venues, the days she can come, 1 or 2 stalls, special needs. */
 @Entity
@@ -28,9 +31,11 @@ import jakarta.persistence.Version;
 public class Application extends PanacheEntityBase {
 
     /** Submitted, or withdrawn (by her, or because her business closed). */
+    @Schema(name = "ApplicationStatus")
     public enum Status { SUBMITTED, WITHDRAWN }
 
     /** Why an application was withdrawn. */
+    @Schema(name = "ApplicationWithdrawalReason")
     public enum WithdrawalReason { BY_PRODUCER, BY_COORDINATOR, BUSINESS_CLOSED }
 
     @Id
@@ -67,6 +72,16 @@ public class Application extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** When it last changed, for a producer app's delta sync (wall-clock time, as the sync token is). */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
 
     /** Venues in her order of preference; the first is her first choice. */
     @ElementCollection

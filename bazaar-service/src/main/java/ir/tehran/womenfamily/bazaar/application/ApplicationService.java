@@ -160,11 +160,13 @@ public class ApplicationService {
     }
 
     @Transactional
-    public List<Application> ofBusinesses(Set<UUID> businesses) {
+    public List<Application> ofBusinesses(Set<UUID> businesses, Instant since) {
         if (businesses.isEmpty()) {
             return List.of();
         }
-        List<Application> out = Application.list("businessId in ?1", Sort.by("submittedAt").and("id"), businesses);
+        Sort order = Sort.by("updatedAt").and("id");
+        List<Application> out = since == null ? Application.list("businessId in ?1", order, businesses)
+            : Application.list("businessId in ?1 and updatedAt > ?2", order, businesses, since);
         out.forEach(x -> {
             x.days.size();
             x.venuePreferences.size();

@@ -6,25 +6,38 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A bazaar's applications. A producer applies and reads only for the businesses her token names. */
 @Path("/bazaars/{bazaarId}/applications")
@@ -48,9 +61,16 @@ public class BazaarApplicationResource {
 
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+    @Operation(operationId = "applyToBazaar",
+        summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+    @APIResponse(responseCode = "201", description = "Applied",
+        headers = @Header(name = "Location", description = "The new application",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApplicationDtos.ApplicationView.class)))
+    @IdempotentCreate
     public Response apply(@PathParam("bazaarId") UUID bazaarId, @Valid @NotNull ApplicationDtos.Apply request,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         if (!access.actsFor(request.businessId())) {
             throw ProblemException.notFound("producer", request.businessId());
         }
@@ -61,13 +81,16 @@ public class BazaarApplicationResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "A bazaar's applications (a producer sees only her own)")
-    public List<ApplicationDtos.ApplicationView> ofBazaar(@PathParam("bazaarId") UUID bazaarId) {
+    @Operation(operationId = "listBazaarApplications",
+        summary = "A bazaar's applications (a producer sees only her own)")
+    public RestResponse<Page<ApplicationDtos.ApplicationView>> ofBazaar(@PathParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireBazaar(bazaarId);
-        if (access.isProducer() && !access.isStaff()) {
-            return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, callers.current().businesses()),
-                publication);
-        }
-        return ApplicationDtos.ApplicationView.of(service.ofBazaar(bazaarId, null), publication);
+        PageRequest request = PageRequest.of(limit, cursor);
+        List<Application> all = service.ofBazaar(bazaarId,
+            access.isProducer() && !access.isStaff() ? callers.current().businesses() : null);
+        Page<Application> page = request.slice(all, a -> a.id.toString());
+        return Pages.ok(uri, Page.of(ApplicationDtos.ApplicationView.of(page.items(), publication),
+            page.nextCursor()));
     }
 }

@@ -3,7 +3,6 @@ package ir.tehran.womenfamily.bazaar.attendance;
 import java.util.Map;
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,6 +12,9 @@ import ir.tehran.womenfamily.bazaar.allocation.Assignment;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,12 +22,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/bazaars/{bazaarId}/assignments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,22 +55,26 @@ public class AttendanceResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
-    @Operation(summary = "The stalls of the published allocation (a producer sees only hers)")
-    public List<AllocationDtos.AssignmentView> list(@PathParam("bazaarId") UUID bazaarId,
-            @Context HttpHeaders headers) {
+    @Operation(operationId = "listPublishedStalls",
+        summary = "The stalls of the published allocation (a producer sees only hers)")
+    public RestResponse<Page<AllocationDtos.AssignmentView>> list(@PathParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
         access.requireBazaar(bazaarId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        List<Assignment> stalls = service.published(bazaarId, producerOnly ? callers.current().businesses() : null);
-        Map<UUID, Publication.Shown> shown = publication.of(stalls.stream().map(a -> a.businessId).toList());
-        return stalls.stream().map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
-            explanations.read(a.explanation), locale)).toList();
+        PageRequest request = PageRequest.of(limit, cursor);
+        Page<Assignment> page = request.slice(service.published(bazaarId,
+            producerOnly ? callers.current().businesses() : null), a -> a.id.toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(a -> a.businessId).toList());
+        return Pages.ok(uri, page.map(a -> AllocationDtos.AssignmentView.of(a, shown.get(a.businessId),
+            explanations.read(a.explanation), locale)));
     }
 
     @POST
     @Path("/{assignmentId}/confirm")
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "She confirms she will come")
+    @Operation(operationId = "confirmStall", summary = "She confirms she will come")
     public AllocationDtos.AssignmentView confirm(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = hers(bazaarId, assignmentId);
@@ -75,7 +84,8 @@ public class AttendanceResource {
     @POST
     @Path("/{assignmentId}/no-show")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Record that she did not come; her stall is offered to the waitlist")
+    @Operation(operationId = "recordStallNoShow",
+        summary = "Record that she did not come; her stall is offered to the waitlist")
     public AllocationDtos.AssignmentView noShow(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = service.find(bazaarId, assignmentId)

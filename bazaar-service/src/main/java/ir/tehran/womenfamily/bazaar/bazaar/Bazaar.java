@@ -17,6 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A bazaar or exhibition: a Jalali date range, its venues and stalls, an application window, a lifecycle. */
 @Entity
@@ -26,9 +27,11 @@ public class Bazaar extends PanacheEntityBase {
     public static final String AGGREGATE = "bazaar";
 
     /** Kinds of bazaar; {@code PERMANENT} ones are kept for the comparison the directorate draws. */
+    @Schema(name = "BazaarKind")
     public enum Kind { SEASONAL, MONTHLY, OCCASION, EXHIBITION, PERMANENT }
 
     /** draft → open → allocating → published → running → closed. */
+    @Schema(name = "BazaarStatus")
     public enum Status { DRAFT, OPEN, ALLOCATING, PUBLISHED, RUNNING, CLOSED }
 
     private static final Map<Status, Set<Status>> NEXT = Map.of(

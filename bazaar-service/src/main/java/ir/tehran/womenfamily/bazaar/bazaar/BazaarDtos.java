@@ -65,7 +65,7 @@ public final class BazaarDtos {
             @Size(max = 400) List<@NotBlank String> days) {
     }
 
-    @Schema(name = "Transition", description = "Move a bazaar along draft → open → allocating → published → "
+    @Schema(name = "BazaarTransition", description = "Move a bazaar along draft → open → allocating → published → "
         + "running → closed.")
     public record Transition(@NotNull Bazaar.Status to) {
     }

@@ -2,13 +2,18 @@ package ir.tehran.womenfamily.bazaar.bazaar;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,12 +30,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/bazaars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,40 +64,54 @@ public class BazaarResource {
 
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
-    public Response create(@Valid @NotNull BazaarDtos.CreateBazaar request, @Context UriInfo uri) {
+    @Operation(operationId = "createBazaar",
+        summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
+    @APIResponse(responseCode = "201", description = "Created (a draft)",
+        headers = @Header(name = "Location", description = "The new bazaar",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
+    @IdempotentCreate
+    public Response create(@Valid @NotNull BazaarDtos.CreateBazaar request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         BazaarService.Loaded b = service.create(request, callers.current().subject());
         URI location = uri.getAbsolutePathBuilder().path(b.bazaar().id.toString()).build();
-        return Response.created(location).entity(b.view()).build();
+        return Response.created(location).tag(Versions.etag(b.bazaar().version)).entity(b.view()).build();
     }
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
-    public List<BazaarDtos.BazaarView> list(@QueryParam("status") Bazaar.Status status,
+    @Operation(operationId = "listBazaars", summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
+    public RestResponse<Page<BazaarDtos.BazaarView>> list(@QueryParam("status") Bazaar.Status status,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("historical") boolean historical) {
+            @QueryParam("historical") boolean historical, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
         LocalDate f = from == null ? null : DateInput.required("from", from);
         LocalDate t = to == null ? null : DateInput.required("to", to);
-        return service.list(status, f, t, historical).stream()
-            .map(b -> service.load(b.id).orElseThrow().view()).toList();
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(status, f, t, historical), b -> b.id.toString())
+            .map(b -> service.load(b.id).orElseThrow().view()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "One bazaar with its venues and stalls per day")
-    public BazaarDtos.BazaarView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getBazaar", summary = "One bazaar with its venues and stalls per day")
+    @APIResponse(responseCode = "200", description = "The bazaar; its ETag is its version, for If-Match",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
+    public RestResponse<BazaarDtos.BazaarView> get(@PathParam("id") UUID id) {
         access.requireBazaar(id);
-        return service.load(id).map(BazaarService.Loaded::view)
-            .orElseThrow(() -> ProblemException.notFound("bazaar", id));
+        BazaarService.Loaded b = service.load(id).orElseThrow(() -> ProblemException.notFound("bazaar", id));
+        return RestResponse.ResponseBuilder.ok(b.view()).tag(Versions.etag(b.bazaar().version)).build();
     }
 
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
+    @Operation(operationId = "transitionBazaar",
+        summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
         + "publishing an allocation.")
     public BazaarDtos.BazaarView transition(@PathParam("id") UUID id, @Valid @NotNull BazaarDtos.Transition request) {
         return service.transition(id, request.to(), (b, to) -> {
@@ -96,28 +125,46 @@ public class BazaarResource {
     @Path("/{id}/venues/{venueId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
+    @Operation(operationId = "putBazaarVenue",
+        summary = "Add a venue to a planned bazaar (201) or change what it offers (200)",
         description = "Only before an allocation is published (draft, open, allocating; 409 after). Stalls are "
             + "booked as at creation, never beyond what the venue has free (409). Solved but unpublished allocations "
             + "are superseded: allocate again. An open bazaar is announced again (bazaar.published).")
+    @APIResponse(responseCode = "201", description = "The venue was added",
+        headers = @Header(name = "Location", description = "This venue of the bazaar",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
+    @APIResponse(responseCode = "200", description = "What the venue offers was changed",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
     public Response putVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
-            @Valid BazaarDtos.VenueChange request) {
-        BazaarService.VenueEdit edit = service.putVenue(id, venueId, request);
-        return Response.status(edit.added() ? 201 : 200).entity(edit.bazaar().view()).build();
+            @Valid BazaarDtos.VenueChange request, @Context UriInfo uri,
+            @Parameter(description = "The bazaar's version (its ETag) the change is made to", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        BazaarService.VenueEdit edit = service.putVenue(id, venueId, request, Versions.required(ifMatch));
+        EntityTag tag = Versions.etag(edit.bazaar().bazaar().version);
+        if (edit.added()) {
+            return Response.created(uri.getAbsolutePath()).tag(tag).entity(edit.bazaar().view()).build();
+        }
+        return Response.ok(edit.bazaar().view()).tag(tag).build();
     }
 
     @DELETE
     @Path("/{id}/venues/{venueId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Take a venue out of a planned bazaar",
+    @Operation(operationId = "removeBazaarVenue", summary = "Take a venue out of a planned bazaar",
         description = "Only before an allocation is published (409 after); a bazaar keeps at least one venue (409). "
             + "Its stalls are freed; applicants who ranked it keep their other preferences; solved but unpublished "
             + "allocations are superseded.")
-    public BazaarDtos.BazaarView removeVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId) {
-        return service.removeVenue(id, venueId).view();
+    public BazaarDtos.BazaarView removeVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
+            @Parameter(description = "The bazaar's version (its ETag): when sent, 412 if it changed since")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.removeVenue(id, venueId, Versions.optional(ifMatch)).view();
     }
 
     /** An occasion bazaars may be held for. */
+    @Schema(name = "BazaarOccasion")
     public record OccasionView(String code, String nameFa, String nameEn) {
 
         static OccasionView of(Occasion o) {
@@ -128,21 +175,41 @@ public class BazaarResource {
     @GET
     @Path("/occasions")
     @PermitAll
-    @Operation(summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
-    public List<OccasionView> occasions() {
-        return service.occasions().stream().map(OccasionView::of).toList();
+    @Operation(operationId = "listBazaarOccasions", summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
+    public RestResponse<Page<OccasionView>> occasions(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Pages.ok(uri, PageRequest.of(limit, cursor).slice(service.occasions(), o -> o.code)
+            .map(OccasionView::of));
     }
 
     @POST
     @Path("/occasions")
     @RolesAllowed(BazaarAccess.ADMIN)
-    @Operation(summary = "Add an occasion")
-    public Response addOccasion(@Valid @NotNull OccasionInput request) {
+    @Operation(operationId = "addBazaarOccasion", summary = "Add an occasion")
+    @APIResponse(responseCode = "201", description = "Created",
+        headers = @Header(name = "Location", description = "The new occasion",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OccasionView.class)))
+    @IdempotentCreate
+    public Response addOccasion(@Valid @NotNull OccasionInput request, @Context UriInfo uri,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Occasion o = service.addOccasion(request);
-        return Response.status(201).entity(OccasionView.of(o)).build();
+        URI location = uri.getAbsolutePathBuilder().path(o.code).build();
+        return Response.created(location).entity(OccasionView.of(o)).build();
+    }
+
+    @GET
+    @Path("/occasions/{code}")
+    @PermitAll
+    @Operation(operationId = "getBazaarOccasion", summary = "One occasion")
+    public OccasionView occasion(@PathParam("code") String code) {
+        return service.occasion(code).map(OccasionView::of)
+            .orElseThrow(() -> ProblemException.notFound("occasion", code));
     }
 
     /** A new occasion. */
+    @Schema(name = "NewBazaarOccasion")
     public record OccasionInput(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9-]{2,40}")
             String code,

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.bazaar.common.FeedTombstones;
 import ir.tehran.womenfamily.bazaar.venue.Venue;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
@@ -51,6 +52,9 @@ public class BazaarService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    FeedTombstones tombstones;
 
     /** A bazaar with its venues and days, loaded together. */
     public record Loaded(Bazaar bazaar, List<BazaarVenue> venues, List<BazaarVenueDay> days,
@@ -161,8 +165,8 @@ public class BazaarService {
      * venue's stalls are booked as at creation, never beyond what it has free on each day (409 otherwise).
      */
     @Transactional
-    public VenueEdit putVenue(UUID bazaarId, UUID venueId, BazaarDtos.VenueChange r) {
-        Bazaar b = editable(bazaarId);
+    public VenueEdit putVenue(UUID bazaarId, UUID venueId, BazaarDtos.VenueChange r, long version) {
+        Bazaar b = editable(bazaarId, version);
         boolean existed = BazaarVenue.count("bazaarId = ?1 and venueId = ?2", bazaarId, venueId) > 0;
         if (existed) {
             BazaarVenueDay.delete("bazaarId = ?1 and venueId = ?2", bazaarId, venueId);
@@ -183,8 +187,8 @@ public class BazaarService {
      * their other preferences in order. A bazaar keeps at least one venue.
      */
     @Transactional
-    public Loaded removeVenue(UUID bazaarId, UUID venueId) {
-        Bazaar b = editable(bazaarId);
+    public Loaded removeVenue(UUID bazaarId, UUID venueId, Long version) {
+        Bazaar b = editable(bazaarId, version);
         if (BazaarVenue.count("bazaarId = ?1 and venueId = ?2", bazaarId, venueId) == 0) {
             throw ProblemException.notFound("bazaar-venue", venueId);
         }
@@ -197,10 +201,14 @@ public class BazaarService {
         return load(bazaarId).orElseThrow();
     }
 
-    private Bazaar editable(UUID bazaarId) {
+    /** The bazaar, locked, whose venues may change; 412 unless it is at the version the client read. */
+    private Bazaar editable(UUID bazaarId, Long version) {
         Bazaar b = Bazaar.findById(bazaarId, LockModeType.PESSIMISTIC_WRITE);
         if (b == null) {
             throw ProblemException.notFound("bazaar", bazaarId);
+        }
+        if (version != null && b.version != version) {
+            throw ProblemException.preconditionFailed();
         }
         if (b.historical || !VENUES_EDITABLE.contains(b.status)) {
             throw ProblemException.conflict("venues-frozen", b.status.name());
@@ -215,6 +223,8 @@ public class BazaarService {
     private void changed(Bazaar b, UUID added, UUID removed) {
         venuesChanged.fire(new VenuesChanged(b.id, added, removed));
         b.updatedAt = Instant.now(clock);
+        // written now so that the answer carries the new version as its ETag
+        Bazaar.flush();
         if (b.status == Bazaar.Status.OPEN) {
             outbox.append(DomainEvent.of(Bazaar.AGGREGATE, b.id, "bazaar.published", 1,
                 BazaarDtos.BazaarPublished.of(b, BazaarVenueDay.ofBazaar(b.id))));
@@ -351,6 +361,10 @@ public class BazaarService {
         if (to == Bazaar.Status.OPEN) {
             opened.fire(new BazaarOpened(id));
         }
+        if (to == Bazaar.Status.CLOSED) {
+            // it leaves the public calendar: a phone that synced it is told to drop it
+            tombstones.record(FeedTombstones.CALENDAR, id, null);
+        }
         Loaded loaded = load(id).orElseThrow();
         audit.record(AuditEvent.of("bazaar.transition", "bazaar", id).withDetail(to));
         return loaded;
@@ -365,6 +379,11 @@ public class BazaarService {
     @Transactional
     public List<Occasion> occasions() {
         return Occasion.listAll(Sort.by("code"));
+    }
+
+    @Transactional
+    public java.util.Optional<Occasion> occasion(String code) {
+        return Occasion.findByIdOptional(code);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.bazaar.calendar;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +14,11 @@ public final class CalendarDtos {
     private CalendarDtos() {
     }
 
-    @Schema(name = "Calendar")
-    public record Calendar(LocalDate from, String fromJalali, List<Entry> bazaars) {
-    }
-
     @Schema(name = "CalendarEntry")
     public record Entry(UUID bazaarId, String kind, String occasion, String nameFa, String nameEn,
             LocalDate startDate, String startDateJalali, LocalDate endDate, String endDateJalali, String status,
-            List<Place> venues) {
+            List<Place> venues,
+            @Schema(description = "When the bazaar last changed (status, dates, venues)") Instant updatedAt) {
     }
 
     @Schema(name = "CalendarVenue")

@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.bazaar.calendar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +40,22 @@ public class CalendarService {
     public record Filter(Integer district, String metro, Double latitude, Double longitude, double radiusKm) {
     }
 
+    /**
+     * The calendar's entries, in order, and when each public bazaar of the period last changed, also those the
+     * filter left out (a bazaar whose venue in the district was removed has left this calendar).
+     */
+    public record Upcoming(List<CalendarDtos.Entry> entries, Map<UUID, Instant> changed) {
+    }
+
     @Transactional
-    public CalendarDtos.Calendar upcoming(LocalDate from, LocalDate to, Filter filter) {
+    public Upcoming upcoming(LocalDate from, LocalDate to, Filter filter) {
         List<Bazaar> bazaars = Bazaar.list("endDate >= ?1 and startDate <= ?2 and status in ?3 and historical = false",
             Sort.by("startDate").and("id"), from, to, PUBLIC);
         List<CalendarDtos.Entry> entries = new ArrayList<>();
+        Map<UUID, Instant> changed = new HashMap<>();
+        bazaars.forEach(b -> changed.put(b.id, b.updatedAt));
         if (bazaars.isEmpty()) {
-            return new CalendarDtos.Calendar(from, Days.jalali(from), entries);
+            return new Upcoming(entries, changed);
         }
         List<UUID> ids = bazaars.stream().map(b -> b.id).toList();
         Map<UUID, List<BazaarVenueDay>> days = BazaarVenueDay.<BazaarVenueDay>list("bazaarId in ?1",
@@ -79,9 +89,9 @@ public class CalendarService {
             places.sort((x, y) -> x.distanceKm() != null && y.distanceKm() != null
                 ? Double.compare(x.distanceKm(), y.distanceKm()) : x.nameEn().compareTo(y.nameEn()));
             entries.add(new CalendarDtos.Entry(b.id, b.kind.name(), b.occasion, b.nameFa, b.nameEn, b.startDate,
-                Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate), b.status.name(), places));
+                Days.jalali(b.startDate), b.endDate, Days.jalali(b.endDate), b.status.name(), places, b.updatedAt));
         }
-        return new CalendarDtos.Calendar(from, Days.jalali(from), entries);
+        return new Upcoming(entries, changed);
     }
 
     /** One venue of one bazaar. */

@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
+import ir.tehran.womenfamily.bazaar.common.FeedTombstones;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Delta;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,11 +25,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/offers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +53,9 @@ public class OfferResource {
     @Inject
     Publication publication;
 
+    @Inject
+    FeedTombstones tombstones;
+
     /** Offers as the caller may see them: each business named or not as {@link Publication} decides. */
     private List<OfferView> views(List<WaitlistOffer> offers) {
         Map<UUID, Publication.Shown> shown = publication.of(offers.stream().map(o -> o.businessId).toList());
@@ -54,6 +67,7 @@ public class OfferResource {
     }
 
     /** An offer as its producer and the staff see it. */
+    @Schema(name = "WaitlistOffer")
     public record OfferView(UUID id, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, UUID sourceBazaarId,
             WaitlistOffer.Kind kind, UUID targetBazaarId, UUID venueId, LocalDate offeredFrom, String offeredFromJalali,
@@ -69,26 +83,40 @@ public class OfferResource {
     @GET
     @Path("/mine")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Offers made to the businesses her token names")
-    public List<OfferView> mine() {
-        return views(service.ofBusinesses(callers.current().businesses()));
+    @Operation(operationId = "listMyWaitlistOffers", summary = "Offers made to the businesses her token names and "
+        + "not cancelled, or (updatedSince) those changed or cancelled since her last sync: a delta feed")
+    public RestResponse<Delta<OfferView>> mine(
+            @Parameter(description = "The syncToken of the last complete sync: only what changed or was removed since")
+            @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Instant token = Delta.token();
+        Instant since = Delta.updatedSince(updatedSince);
+        PageRequest request = PageRequest.of(limit, cursor);
+        Set<UUID> businesses = callers.current().businesses();
+        Page<WaitlistOffer> page = request.slice(service.ofBusinesses(businesses, since), o -> o.id.toString());
+        List<Delta.Tombstone> cancelled = since == null || request.cursor() != null ? List.of()
+            : tombstones.since(FeedTombstones.OFFERS, since, businesses);
+        return Pages.ok(uri, Delta.of(Page.of(views(page.items()), page.nextCursor()), cancelled, token));
     }
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Offers made from one bazaar's waitlist")
-    public List<OfferView> fromBazaar(@QueryParam("bazaarId") UUID bazaarId) {
+    @Operation(operationId = "listBazaarWaitlistOffers", summary = "Offers made from one bazaar's waitlist")
+    public RestResponse<Page<OfferView>> fromBazaar(@QueryParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
         if (bazaarId == null) {
             throw ProblemException.invalid("bazaarId", "validation.required");
         }
-        return views(service.fromBazaar(bazaarId));
+        Page<WaitlistOffer> page = PageRequest.of(limit, cursor).slice(service.fromBazaar(bazaarId),
+            o -> o.id.toString());
+        return Pages.ok(uri, Page.of(views(page.items()), page.nextCursor()));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "One offer")
+    @Operation(operationId = "getWaitlistOffer", summary = "One offer")
     public OfferView get(@PathParam("id") UUID id) {
         return view(mine(id));
     }
@@ -96,7 +124,7 @@ public class OfferResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Accept an offer: a freed stall becomes hers")
+    @Operation(operationId = "acceptWaitlistOffer", summary = "Accept an offer: a freed stall becomes hers")
     public OfferView accept(@PathParam("id") UUID id) {
         return view(service.accept(mine(id).id));
     }
@@ -104,7 +132,8 @@ public class OfferResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(summary = "Decline an offer: a freed stall goes to the next on the waitlist")
+    @Operation(operationId = "declineWaitlistOffer",
+        summary = "Decline an offer: a freed stall goes to the next on the waitlist")
     public OfferView decline(@PathParam("id") UUID id) {
         return view(service.decline(mine(id).id));
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
+import ir.tehran.womenfamily.bazaar.common.FeedTombstones;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationPublished;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationRun;
 import ir.tehran.womenfamily.bazaar.allocation.Assignment;
@@ -45,6 +46,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class OfferService implements WaitlistOffers {
+
+    @Inject
+    FeedTombstones tombstones;
 
     @Inject
     Outbox outbox;
@@ -107,6 +111,7 @@ public class OfferService implements WaitlistOffers {
                 WaitlistOffer.Status.OPEN)) {
             o.status = WaitlistOffer.Status.CANCELLED;
             o.decidedAt = now;
+            tombstones.record(FeedTombstones.OFFERS, o.id, o.businessId);
         }
     }
 
@@ -134,6 +139,7 @@ public class OfferService implements WaitlistOffers {
                 event.applicationId(), WaitlistOffer.Status.OPEN)) {
             o.status = WaitlistOffer.Status.CANCELLED;
             o.decidedAt = now;
+            tombstones.record(FeedTombstones.OFFERS, o.id, o.businessId);
         }
         AllocationRun published = AllocationRun.<AllocationRun>find("bazaarId = ?1 and status = ?2",
             event.bazaarId(), AllocationRun.Status.PUBLISHED).firstResult();
@@ -164,6 +170,7 @@ public class OfferService implements WaitlistOffers {
                 event.businessId(), List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.ACCEPTED))) {
             o.status = WaitlistOffer.Status.CANCELLED;
             o.decidedAt = now;
+            tombstones.record(FeedTombstones.OFFERS, o.id, o.businessId);
             audit.record(AuditEvent.of("offer.cancel", "offer", o.id).withDetail("reason", "BUSINESS_CLOSED"));
         }
     }
@@ -254,9 +261,11 @@ public class OfferService implements WaitlistOffers {
     }
 
     @Transactional
-    public List<WaitlistOffer> ofBusinesses(Set<UUID> businesses) {
+    public List<WaitlistOffer> ofBusinesses(Set<UUID> businesses, Instant since) {
         return businesses.isEmpty() ? List.of()
-            : WaitlistOffer.list("businessId in ?1", Sort.by("createdAt").and("id"), businesses);
+            : WaitlistOffer.list("businessId in ?1 and status <> ?2 and updatedAt > ?3",
+                Sort.by("updatedAt").and("id"), businesses, WaitlistOffer.Status.CANCELLED,
+                since == null ? Instant.EPOCH : since);
     }
 
     @Transactional
@@ -279,6 +288,7 @@ public class OfferService implements WaitlistOffers {
         Application a = Application.findById(o.applicationId);
         if (published == null || a.status != Application.Status.SUBMITTED) {
             o.decide(WaitlistOffer.Status.CANCELLED, now);
+            tombstones.record(FeedTombstones.OFFERS, o.id, o.businessId);
             throw new ProblemException(409, "offer-lapsed");
         }
         o.decide(WaitlistOffer.Status.ACCEPTED, now);

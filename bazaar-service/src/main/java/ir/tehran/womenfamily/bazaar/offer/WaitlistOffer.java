@@ -13,7 +13,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An offer instead of a rejection: a guaranteed place in a coming bazaar ({@code NEXT_BAZAAR}), or a stall
@@ -26,9 +29,11 @@ public class WaitlistOffer extends PanacheEntityBase {
     public static final String AGGREGATE = "offer";
 
     /** What is offered. */
+    @Schema(name = "WaitlistOfferKind")
     public enum Kind { NEXT_BAZAAR, RELEASED_STALL }
 
     /** Open until she accepts or declines; used when her guaranteed application was placed. */
+    @Schema(name = "WaitlistOfferStatus")
     public enum Status { OPEN, ACCEPTED, DECLINED, USED, CANCELLED }
 
     @Id
@@ -71,6 +76,16 @@ public class WaitlistOffer extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** When it last changed, for a producer app's delta sync (wall-clock time, as the sync token is). */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
 
     public static WaitlistOffer make(Kind kind, UUID businessId, UUID sourceBazaarId, UUID applicationId,
             UUID targetBazaarId, UUID venueId, LocalDate from, LocalDate to, int stalls, Instant now) {

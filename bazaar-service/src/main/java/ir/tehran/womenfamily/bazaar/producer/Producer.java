@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An applicant as the bazaar service knows her, built from the registry's events: a business
@@ -27,9 +28,11 @@ import org.hibernate.type.SqlTypes;
 public class Producer extends PanacheEntityBase {
 
     /** The registry's status of the business. */
+    @Schema(name = "ProducerStatus")
     public enum Status { ACTIVE, SUSPENDED, CLOSED }
 
     /** A registered business, or a campaign woman eligible for bazaars without one. */
+    @Schema(name = "ProducerKind")
     public enum Kind { BUSINESS, CAMPAIGN }
 
     @Id

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +35,7 @@ public class ProducerResource {
      * What the bazaar service knows of a business, or of a campaign applicant (kind {@code CAMPAIGN}, her id
      * in {@code businessId}, the categories she works in and the day of her first sale).
      */
+    @Schema(name = "BazaarProducer")
     public record ProducerView(UUID businessId, Producer.Kind kind, boolean headsHousehold, String category,
             List<String> categories, Short district, Producer.Status status, LocalDate eligibleSince,
             Instant updatedAt) {
@@ -47,7 +49,8 @@ public class ProducerResource {
     @GET
     @Path("/{businessId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(summary = "A business or campaign applicant as the bazaar service knows it (a producer sees only "
+    @Operation(operationId = "getBazaarProducer",
+        summary = "A business or campaign applicant as the bazaar service knows it (a producer sees only "
         + "her own)")
     public ProducerView get(@PathParam("businessId") UUID businessId) {
         if (!access.actsFor(businessId)) {

@@ -2,13 +2,15 @@ package ir.tehran.womenfamily.bazaar.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,10 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +44,8 @@ public class ReportResource {
 
     @GET
     @Path("/bazaars/{id}")
-    @Operation(summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
+    @Operation(operationId = "getBazaarReport",
+        summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
     public ReportDtos.BazaarReport bazaar(@PathParam("id") UUID id) {
         access.requireStaffOrReader();
         return service.bazaar(id).orElseThrow(() -> ProblemException.notFound("bazaar", id));
@@ -47,26 +53,35 @@ public class ReportResource {
 
     @GET
     @Path("/venues")
-    @Operation(summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
-    public List<ReportDtos.VenueRow> venues(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "reportBazaarsByVenue",
+        summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
+    public RestResponse<Page<ReportDtos.VenueRow>> venues(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
-        return service.venues(from(from, to), to(to));
+        PageRequest request = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, request.slice(service.venues(from(from, to), to(to)), r -> r.venueId().toString()));
     }
 
     @GET
     @Path("/categories")
-    @Operation(summary = "By category of goods over a period")
-    public List<ReportDtos.CategoryRow> categories(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "reportBazaarsByCategory", summary = "By category of goods over a period")
+    public RestResponse<Page<ReportDtos.CategoryRow>> categories(@QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
-        return service.categories(from(from, to), to(to));
+        PageRequest request = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, request.slice(service.categories(from(from, to), to(to)), r -> r.category()));
     }
 
     @GET
     @Path("/kinds")
-    @Operation(summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
-    public List<ReportDtos.KindRow> kinds(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "reportBazaarsByKind",
+        summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
+    public RestResponse<Page<ReportDtos.KindRow>> kinds(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
-        return service.kinds(from(from, to), to(to));
+        PageRequest request = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, request.slice(service.kinds(from(from, to), to(to)), r -> r.kind()));
     }
 
     private LocalDate to(String to) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** Visitors counted at one venue on one day of a bazaar, reported by a coordinator. */
 @Entity
@@ -38,6 +39,10 @@ public class Footfall extends PanacheEntityBase {
 
     @Column(name = "reported_at", nullable = false)
     public Instant reportedAt;
+
+    /** Its version: a change is made with If-Match naming the version the coordinator read. */
+    @Version
+    public long version;
 
     /** Composite key. */
     public static class Key implements Serializable {

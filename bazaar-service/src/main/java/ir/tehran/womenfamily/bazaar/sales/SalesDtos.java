@@ -45,10 +45,11 @@ public final class SalesDtos {
     }
 
     @Schema(name = "Footfall")
-    public record FootfallView(UUID bazaarId, UUID venueId, LocalDate day, String dayJalali, int visitors) {
+    public record FootfallView(UUID bazaarId, UUID venueId, LocalDate day, String dayJalali, int visitors,
+            @Schema(description = "Send as If-Match to change this report") long version) {
 
         public static FootfallView of(Footfall f) {
-            return new FootfallView(f.bazaarId, f.venueId, f.day, Days.jalali(f.day), f.visitors);
+            return new FootfallView(f.bazaarId, f.venueId, f.day, Days.jalali(f.day), f.visitors, f.version);
         }
     }
 }

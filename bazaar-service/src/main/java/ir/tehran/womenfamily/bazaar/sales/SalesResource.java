@@ -1,6 +1,5 @@
 package ir.tehran.womenfamily.bazaar.sales;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +7,9 @@ import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,10 +20,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/bazaars/{bazaarId}/sales")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +50,7 @@ public class SalesResource {
 
     @POST
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(summary = "Report her sales of one day (rials, an integer)")
+    @Operation(operationId = "recordBazaarSales", summary = "Report her sales of one day (rials, an integer)")
     public SalesDtos.SalesView report(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportSales request) {
         if (!access.actsFor(request.businessId())) {
@@ -56,12 +62,17 @@ public class SalesResource {
 
     @GET
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(summary = "Sales reported for the bazaar (a producer sees only hers)")
-    public List<SalesDtos.SalesView> sales(@PathParam("bazaarId") UUID bazaarId) {
+    @Operation(operationId = "listBazaarSales", summary = "Sales reported for the bazaar (a producer sees only hers)")
+    public RestResponse<Page<SalesDtos.SalesView>> sales(@PathParam("bazaarId") UUID bazaarId,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         boolean producerOnly = access.isProducer() && !access.isStaff();
         access.requireBazaar(bazaarId);
-        List<SalesReport> sales = service.sales(bazaarId, producerOnly ? callers.current().businesses() : null);
-        Map<UUID, Publication.Shown> shown = publication.of(sales.stream().map(s -> s.businessId).toList());
-        return sales.stream().map(s -> SalesDtos.SalesView.of(s, shown.get(s.businessId))).toList();
+        PageRequest request = PageRequest.of(limit, cursor);
+        // the key in the cursor names no business: a reader may not be shown which business sold
+        Page<SalesReport> page = request.slice(service.sales(bazaarId,
+            producerOnly ? callers.current().businesses() : null), s -> UUID.nameUUIDFromBytes(
+                (s.businessId + "/" + s.day).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(s -> s.businessId).toList());
+        return Pages.ok(uri, page.map(s -> SalesDtos.SalesView.of(s, shown.get(s.businessId))));
     }
 }

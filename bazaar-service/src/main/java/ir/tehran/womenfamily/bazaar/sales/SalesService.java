@@ -79,7 +79,11 @@ public class SalesService {
     }
 
     @Transactional
-    public Footfall footfall(UUID bazaarId, SalesDtos.ReportFootfall r, String by) {
+    /**
+     * Reports the visitors at a venue on a day: the first report when {@code version} is null (412 if one
+     * exists), else a change of the report at that version (412 if there is none, or it changed since).
+     */
+    public Footfall footfall(UUID bazaarId, SalesDtos.ReportFootfall r, String by, Long version) {
         LocalDate day = DateInput.present("day", r.day());
         bazaar(bazaarId);
         if (BazaarVenueDay.count("bazaarId = ?1 and venueId = ?2 and day = ?3", bazaarId, r.venueId(), day) == 0) {
@@ -90,6 +94,9 @@ public class SalesService {
         }
         Footfall f = Footfall.find("bazaarId = ?1 and venueId = ?2 and day = ?3", bazaarId, r.venueId(), day)
             .firstResult();
+        if (f == null ? version != null : version == null || f.version != version) {
+            throw ProblemException.preconditionFailed();
+        }
         if (f == null) {
             f = new Footfall();
             f.bazaarId = bazaarId;
@@ -104,6 +111,7 @@ public class SalesService {
             f.reportedBy = by;
             f.reportedAt = Instant.now(clock);
         }
+        Footfall.flush();
         audit.record(AuditEvent.of("footfall.report", "bazaar", bazaarId));
         return f;
     }

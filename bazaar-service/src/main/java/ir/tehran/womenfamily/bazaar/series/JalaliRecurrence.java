@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Recurrences in Jalali terms, and the dates they give in a range of Jalali years:
@@ -20,6 +21,7 @@ public record JalaliRecurrence(Rule rule, int fromYear, int toYear, Integer mont
         int durationDays, int daysBeforeNowruz) {
 
     /** The kinds of recurrence. */
+    @Schema(name = "SeriesRule")
     public enum Rule { MONTHLY, BEFORE_NOWRUZ, YALDA, ANNUAL }
 
     /** One occurrence: its first and last day. */

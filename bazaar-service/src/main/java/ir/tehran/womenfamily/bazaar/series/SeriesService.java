@@ -129,6 +129,26 @@ public class SeriesService {
         return new SeriesDtos.SeriesView(s.id, s.nameFa, s.nameEn, s.kind, s.rule, generated, skipped);
     }
 
+    /**
+     * A series as it stands: its definition and the bazaars it generated that still exist (a coordinator may
+     * have deleted some since); the occurrences skipped for want of stalls are told only when it is defined.
+     */
+    @Transactional
+    public java.util.Optional<SeriesDtos.SeriesView> find(UUID id) {
+        BazaarSeries s = BazaarSeries.findById(id);
+        if (s == null) {
+            return java.util.Optional.empty();
+        }
+        List<SeriesDtos.Generated> generated = new ArrayList<>();
+        for (Bazaar b : Bazaar.<Bazaar>list("seriesId = ?1 order by startDate, id", id)) {
+            int stallDays = BazaarVenueDay.ofBazaar(b.id).stream().mapToInt(d -> d.stalls).sum();
+            generated.add(new SeriesDtos.Generated(b.id, b.startDate, Days.jalali(b.startDate), b.endDate,
+                Days.jalali(b.endDate), stallDays));
+        }
+        return java.util.Optional.of(new SeriesDtos.SeriesView(s.id, s.nameFa, s.nameEn, s.kind, s.rule, generated,
+            List.of()));
+    }
+
     private static List<BazaarService.VenuePlan> capped(List<BazaarService.VenuePlan> plans, Integer stalls) {
         if (stalls == null) {
             return plans;

@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A place where bazaars are held: a park, a metro station, a cultural centre. */
 @Entity
@@ -23,6 +24,7 @@ import jakarta.persistence.Table;
 public class Venue extends PanacheEntityBase {
 
     /** Kinds of venue. */
+    @Schema(name = "VenueKind")
     public enum Kind { PARK, METRO_STATION, CULTURAL_CENTRE, OTHER }
 
     @Id

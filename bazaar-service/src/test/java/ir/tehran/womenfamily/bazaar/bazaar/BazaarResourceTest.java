@@ -170,9 +170,23 @@ class BazaarResourceTest {
             .post("/api/bazaar/bazaars").then().statusCode(403);
         given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator").expired().sign())
             .get("/api/bazaar/bazaars").then().statusCode(401);
-        given().get("/api/bazaar/bazaars/occasions").then().statusCode(200).body("code", hasItem("yalda"));
+        given().get("/api/bazaar/bazaars/occasions").then().statusCode(200).body("items.code", hasItem("yalda"));
         given().get("/api/bazaar/asyncapi").then().statusCode(200)
             .body(org.hamcrest.Matchers.containsString("bazaar.allocation"));
+    }
+
+    @Test
+    void aNewOccasionIsAt201sLocation() {
+        String code = "occ-" + UUID.randomUUID().toString().substring(0, 8);
+        io.restassured.response.Response created = given().auth().oauth2(TestData.admin())
+            .contentType(ContentType.JSON).body(Map.of("code", code, "nameFa", "جشن", "nameEn", "Festival"))
+            .post("/api/bazaar/bazaars/occasions");
+        created.then().statusCode(201).body("code", equalTo(code));
+        String location = created.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/bazaar/bazaars/occasions/" + code),
+            location);
+        given().get(location).then().statusCode(200).body("nameEn", equalTo("Festival"));
+        given().get("/api/bazaar/bazaars/occasions/no-such-occasion").then().statusCode(404);
     }
 
     @Test

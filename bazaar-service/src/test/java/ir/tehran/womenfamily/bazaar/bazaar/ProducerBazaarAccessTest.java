@@ -39,7 +39,7 @@ class ProducerBazaarAccessTest {
         given().auth().oauth2(anyone).get(API + UUID.randomUUID()).then().statusCode(404);
         // the public calendar does not list the draft
         given().queryParam("from", day.toString()).get("/api/bazaar/calendar").then().statusCode(200)
-            .body("bazaars.findAll { it.bazaarId == '" + bazaar + "' }.size()", equalTo(0));
+            .body("items.findAll { it.bazaarId == '" + bazaar + "' }.size()", equalTo(0));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ProducerBazaarAccessTest {
         }
         // she sees her own application only
         given().auth().oauth2(TestData.producer(applicant)).get(API + bazaar + "/applications").then()
-            .statusCode(200).body("size()", equalTo(1))
-            .body("[0].businessId", equalTo(applicant.toString()));
+            .statusCode(200).body("items.size()", equalTo(1))
+            .body("items[0].businessId", equalTo(applicant.toString()));
     }
 }

@@ -40,20 +40,20 @@ class CalendarResourceTest {
             .post("/api/bazaar/bazaars").then().statusCode(201).extract().path("id");
         String from = day.plusDays(690).toString();
         given().queryParam("metro", "tajrish").queryParam("from", from).get("/api/bazaar/calendar")
-            .then().statusCode(200).body("bazaars.bazaarId", not(hasItem(bazaar)));
+            .then().statusCode(200).body("items.bazaarId", not(hasItem(bazaar)));
         TestData.move(bazaar, "OPEN");
 
         given().queryParam("metro", "تجريش").queryParam("from", from).get("/api/bazaar/calendar")
-            .then().statusCode(200).body("bazaars.bazaarId", hasItem(bazaar))
-            .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues.size()", equalTo(1))
-            .body("bazaars.find { it.bazaarId == '" + bazaar + "' }.startDateJalali",
+            .then().statusCode(200).body("items.bazaarId", hasItem(bazaar))
+            .body("items.find { it.bazaarId == '" + bazaar + "' }.venues.size()", equalTo(1))
+            .body("items.find { it.bazaarId == '" + bazaar + "' }.startDateJalali",
                 equalTo(Days.jalali(day.plusDays(700))));
         given().queryParam("district", 2).queryParam("from", from).get("/api/bazaar/calendar")
-            .then().statusCode(200).body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues[0].nameFa",
+            .then().statusCode(200).body("items.find { it.bazaarId == '" + bazaar + "' }.venues[0].nameFa",
                 equalTo("بوستان گفتگو"));
         given().queryParam("lat", 35.8045).queryParam("lon", 51.4339).queryParam("radiusKm", 1)
             .queryParam("from", from).get("/api/bazaar/calendar")
-            .then().statusCode(200).body("bazaars.find { it.bazaarId == '" + bazaar + "' }.venues[0].venueId",
+            .then().statusCode(200).body("items.find { it.bazaarId == '" + bazaar + "' }.venues[0].venueId",
                 equalTo(TAJRISH));
         given().queryParam("lat", 35.8).get("/api/bazaar/calendar").then().statusCode(400)
             .body("errors.field", hasItem("lon"));

@@ -45,18 +45,18 @@ class PublicationConsentTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
             given().auth().oauth2(partner).get("/api/bazaar/bazaars/" + bazaar + "/applications").then()
                 .statusCode(200)
-                .body("find { it.id == '" + consentingApp + "' }.businessId", equalTo(consenting.toString())));
+                .body("items.find { it.id == '" + consentingApp + "' }.businessId", equalTo(consenting.toString())));
         List<Map<String, Object>> rows = given().auth().oauth2(partner)
             .get("/api/bazaar/bazaars/" + bazaar + "/applications").then().statusCode(200)
-            .body("find { it.id == '" + silentApp + "' }.businessId", nullValue())
-            .body("find { it.id == '" + silentApp + "' }.producerCategory", equalTo("candles"))
-            .extract().jsonPath().getList("$");
+            .body("items.find { it.id == '" + silentApp + "' }.businessId", nullValue())
+            .body("items.find { it.id == '" + silentApp + "' }.producerCategory", equalTo("candles"))
+            .extract().jsonPath().getList("items");
         assertEquals(rows.get(0).keySet(), rows.get(1).keySet(), "a row without a name has the same keys");
         given().auth().oauth2(partner).get("/api/bazaar/applications/" + silentApp).then().statusCode(200)
             .body("businessId", nullValue()).body("producerCategory", equalTo("candles"));
         // staff and the producer herself see the business
         given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/bazaars/" + bazaar + "/applications").then()
-            .statusCode(200).body("find { it.id == '" + silentApp + "' }.businessId", equalTo(silent.toString()));
+            .statusCode(200).body("items.find { it.id == '" + silentApp + "' }.businessId", equalTo(silent.toString()));
         given().auth().oauth2(TestData.producer(silent)).get("/api/bazaar/applications/" + silentApp).then()
             .statusCode(200).body("businessId", equalTo(silent.toString()));
 
@@ -65,7 +65,7 @@ class PublicationConsentTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
             given().auth().oauth2(partner).get("/api/bazaar/bazaars/" + bazaar + "/applications").then()
                 .statusCode(200)
-                .body("find { it.id == '" + consentingApp + "' }.businessId", nullValue())
-                .body("find { it.id == '" + consentingApp + "' }.producerCategory", equalTo("pottery")));
+                .body("items.find { it.id == '" + consentingApp + "' }.businessId", nullValue())
+                .body("items.find { it.id == '" + consentingApp + "' }.producerCategory", equalTo("pottery")));
     }
 }

@@ -62,7 +62,7 @@ class PublicationDisclosuresTest {
         String listing = "/api/bazaar/bazaars/" + bazaar + "/applications";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
             given().auth().oauth2(partner).get(listing).then().statusCode(200)
-                .body("find { it.id == '" + namedApp + "' }.businessId", equalTo(named.toString())));
+                .body("items.find { it.id == '" + namedApp + "' }.businessId", equalTo(named.toString())));
 
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(partner).get(listing).then().statusCode(200);

@@ -92,11 +92,11 @@ class RegistryEventsConsumerTest {
         TestData.awaitProducer(closing, "CLOSED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/bazaars/" + bazaar + "/assignments")
-                .then().statusCode(200).body("find { it.businessId == '" + closing + "' }.status",
+                .then().statusCode(200).body("items.find { it.businessId == '" + closing + "' }.status",
                     equalTo("RELEASED")));
         given().auth().oauth2(TestData.producer(waiting)).get("/api/bazaar/offers/mine")
-            .then().statusCode(200).body("findAll { it.kind == 'RELEASED_STALL' }", hasSize(1))
-            .body("find { it.kind == 'RELEASED_STALL' }.venueId", equalTo(venue));
+            .then().statusCode(200).body("items.findAll { it.kind == 'RELEASED_STALL' }", hasSize(1))
+            .body("items.find { it.kind == 'RELEASED_STALL' }.venueId", equalTo(venue));
         given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/applications/" + waitingApp)
             .then().body("status", equalTo("SUBMITTED"));
     }

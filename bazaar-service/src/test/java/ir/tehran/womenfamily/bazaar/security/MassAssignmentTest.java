@@ -91,8 +91,8 @@ class MassAssignmentTest {
         f.put("PUT " + b + "/{id}/venues/{venueId}", () -> {
             String venue = TestData.venue(2, 0, 0, 4);
             String id = TestData.bazaar("MONTHLY", day(), 1, List.of(TestData.venue(2, 0, 0, 4)));
-            return new Call(TestData.coordinator(), b + "/" + id + "/venues/" + venue, "{\"stallsPerDay\":2}", null,
-                b + "/" + id);
+            return new Call(TestData.coordinator(), b + "/" + id + "/venues/" + venue, "{\"stallsPerDay\":2}",
+                TestData.etag(id), b + "/" + id);
         });
         f.put("POST " + b + "/{bazaarId}/applications", () -> {
             String venue = TestData.venue(2, 0, 0, 4);
@@ -113,8 +113,13 @@ class MassAssignmentTest {
         f.put("PUT " + b + "/{bazaarId}/footfall", () -> {
             String venue = TestData.venue(2, 0, 0, 4);
             String id = TestData.bazaar("MONTHLY", TestData.today(), 1, List.of(venue));
-            return new Call(TestData.coordinator(), b + "/" + id + "/footfall", "{\"venueId\":\"" + venue
-                + "\",\"day\":\"" + TestData.today() + "\",\"visitors\":300}", null, b + "/" + id + "/footfall");
+            String report = "{\"venueId\":\"" + venue + "\",\"day\":\"" + TestData.today() + "\",\"visitors\":300}";
+            // the first report of the day, then the change of it this check makes with its version
+            String version = given().auth().oauth2(TestData.coordinator()).contentType("application/json")
+                .header("If-None-Match", "*").body(report).put(b + "/" + id + "/footfall").then().statusCode(200)
+                .extract().header("ETag");
+            return new Call(TestData.coordinator(), b + "/" + id + "/footfall", report, version,
+                b + "/" + id + "/footfall");
         });
         f.put("POST " + b + "/{bazaarId}/sales", () -> {
             String venue = TestData.venue(2, 0, 0, 4);

@@ -52,6 +52,24 @@ class SeriesResourceTest {
     }
 
     @Test
+    void aNewSeriesIsAt201sLocationWithTheBazaarsItGenerated() {
+        int next = JalaliDate.of(TestData.today()).year() + 1;
+        io.restassured.response.Response created = given().auth().oauth2(TestData.coordinator())
+            .contentType(ContentType.JSON).body(monthly(TestData.venue(7, 1, 0, 11), next, 1))
+            .post("/api/bazaar/series");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String location = created.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/bazaar/series/" + id), location);
+        given().auth().oauth2(TestData.coordinator()).get(location).then().statusCode(200)
+            .body("id", equalTo(id)).body("bazaars", hasSize(12))
+            .body("bazaars[0].bazaarId", equalTo(created.path("bazaars[0].bazaarId")))
+            .body("bazaars[0].stallDays", equalTo(2));
+        given().auth().oauth2(TestData.coordinator()).get("/api/bazaar/series/" + java.util.UUID.randomUUID())
+            .then().statusCode(404);
+    }
+
+    @Test
     void yaldaNeedsItsOccasionAndAnEndAfterItsStart() {
         Map<String, Object> yalda = monthly(TestData.venue(2, 0, 0, 11), 1410, 1);
         yalda.put("rule", "YALDA");

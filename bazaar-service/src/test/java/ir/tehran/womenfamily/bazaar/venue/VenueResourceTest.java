@@ -20,12 +20,12 @@ class VenueResourceTest {
     void theTwentiethExhibitionsVenuesArePublicAndCover4032SquareMetres() {
         List<Integer> parks = given().queryParam("kind", "PARK").when().get("/api/bazaar/venues")
             .then().statusCode(200)
-            .body("nameEn", hasItem("Goftogu Park"))
-            .extract().path("areaM2");
+            .body("items.nameEn", hasItem("Goftogu Park"))
+            .extract().path("items.areaM2");
         List<Integer> metro = given().queryParam("kind", "METRO_STATION").when().get("/api/bazaar/venues")
             .then().statusCode(200)
-            .body("nameFa", hasItem("ایستگاه مترو تجریش"))
-            .extract().path("areaM2");
+            .body("items.nameFa", hasItem("ایستگاه مترو تجریش"))
+            .extract().path("items.areaM2");
         assertEquals(20, parks.size() + metro.size());
         assertEquals(4032, parks.stream().mapToInt(Integer::intValue).sum()
             + metro.stream().mapToInt(Integer::intValue).sum());
@@ -35,13 +35,13 @@ class VenueResourceTest {
     void eachVenueShowsItsStallInventory() {
         given().queryParam("kind", "PARK").when().get("/api/bazaar/venues")
             .then().statusCode(200)
-            .body("find { it.code == 'goftogu-park' }.totalStalls", equalTo(100))
-            .body("find { it.code == 'goftogu-park' }.stallTypes.find { it.code == 'kitchen' }.cooking",
+            .body("items.find { it.code == 'goftogu-park' }.totalStalls", equalTo(100))
+            .body("items.find { it.code == 'goftogu-park' }.stallTypes.find { it.code == 'kitchen' }.cooking",
                 equalTo(true))
-            .body("find { it.code == 'metro-tajrish' }", org.hamcrest.Matchers.nullValue());
+            .body("items.find { it.code == 'metro-tajrish' }", org.hamcrest.Matchers.nullValue());
         given().queryParam("kind", "METRO_STATION").when().get("/api/bazaar/venues")
-            .then().body("find { it.code == 'metro-tajrish' }.metroStation", equalTo("tajrish"))
-            .body("find { it.code == 'metro-tajrish' }.stallTypes.findAll { it.cooking }", hasSize(0));
+            .then().body("items.find { it.code == 'metro-tajrish' }.metroStation", equalTo("tajrish"))
+            .body("items.find { it.code == 'metro-tajrish' }.stallTypes.findAll { it.cooking }", hasSize(0));
     }
 
     @Test
@@ -62,15 +62,15 @@ class VenueResourceTest {
     @Test
     void thirteenMetroStationsAndSevenParks() {
         given().queryParam("kind", "METRO_STATION").when().get("/api/bazaar/venues")
-            .then().statusCode(200).body("$", hasSize(13));
+            .then().statusCode(200).body("items", hasSize(13));
         given().queryParam("kind", "PARK").when().get("/api/bazaar/venues")
-            .then().statusCode(200).body("$", hasSize(7));
+            .then().statusCode(200).body("items", hasSize(7));
     }
 
     @Test
     void filtersByDistrict() {
         given().queryParam("district", 22).when().get("/api/bazaar/venues")
-            .then().statusCode(200).body("district", everyItem(equalTo(22)));
+            .then().statusCode(200).body("items.district", everyItem(equalTo(22)));
     }
 
     @Test
