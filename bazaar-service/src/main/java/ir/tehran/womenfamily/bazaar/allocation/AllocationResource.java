@@ -138,10 +138,8 @@ public class AllocationResource {
         access.requireStaffOrReader();
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        List<AllocationDtos.WaitlistView> views = allocationViews.waitlist(run.id);
-        Map<UUID, Publication.Shown> shown = publication.of(views.stream().map(v -> v.businessId()).toList());
-        return views.stream().map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
-            shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),
-            v.explanation())).toList();
+        List<AllocationViews.Waiting> waiting = allocationViews.waitlist(run.id);
+        Map<UUID, Publication.Shown> shown = publication.of(waiting.stream().map(w -> w.businessId()).toList());
+        return waiting.stream().map(w -> AllocationDtos.WaitlistView.of(w, shown.get(w.businessId()))).toList();
     }
 }

@@ -79,7 +79,9 @@ public final class DemoDataLoader {
             job.path("imported").asInt(), job.path("children").asInt(), job.path("errors").size()));
         try (Parallel parallel = new Parallel(REQUESTS_AT_ONCE)) {
             List<UUID> centreIds = parallel.map(data.centres(), c -> id(api.post("/workshop-centres", centre(c))));
+            log.accept(centreIds.size() + " centres registered");
             Map<String, UUID> owners = womenByCode(data.women(), parallel);
+            log.accept(owners.size() + " women found by national code");
             // consents first, so that the businesses' events and the other services see them from the start
             Set<String> ownerCodes = new HashSet<>();
             data.businesses().stream().filter(b -> !b.ownerIsParticipant())
@@ -115,6 +117,7 @@ public final class DemoDataLoader {
                 parallel.each(businesses.subList(1, businesses.size()),
                     b -> api.post("/businesses", business(b, allOwners, centreIds)));
                 made = businesses.size();
+                log.accept(participants.size() + " campaign participants and " + made + " businesses registered");
                 api.putAtGateway("/admin/users/" + DEMO_PRODUCER + "/access", Map.of("roles", List.of("producer"),
                     "businesses", List.of(producerBusiness.toString())));
             }

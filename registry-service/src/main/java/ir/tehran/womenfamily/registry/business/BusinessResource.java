@@ -109,6 +109,6 @@ public class BusinessResource {
     public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r) {
         CampaignParticipant p = service.registerParticipant(r);
         return Response.status(Response.Status.CREATED)
-            .entity(new BusinessDtos.ParticipantView(p.id, p.firstName, p.lastName, p.district)).build();
+            .entity(BusinessDtos.ParticipantView.of(p)).build();
     }
 }

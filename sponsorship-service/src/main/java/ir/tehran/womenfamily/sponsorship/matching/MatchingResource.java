@@ -51,9 +51,7 @@ public class MatchingResource {
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         return service.suggest(sponsorId, purpose, limit, access.scope()).stream()
-            .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
-                m.child().district(), m.child().atRisk(), m.reasons()))
-            .toList();
+            .map(MatchingDtos.CandidateView::of).toList();
     }
 
     @POST
