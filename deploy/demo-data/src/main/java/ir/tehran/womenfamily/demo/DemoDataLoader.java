@@ -118,7 +118,7 @@ public final class DemoDataLoader {
                     b -> api.post("/businesses", business(b, allOwners, centreIds)));
                 made = businesses.size();
                 log.accept(participants.size() + " campaign participants and " + made + " businesses registered");
-                api.putAtGateway("/admin/users/" + DEMO_PRODUCER + "/access", Map.of("roles", List.of("producer"),
+                api.putAtGateway("/admin/users/" + DEMO_PRODUCER, "/access", Map.of("roles", List.of("producer"),
                     "businesses", List.of(producerBusiness.toString())));
             }
             Map<String, UUID> orders = workers.size() < 4 ? Map.of() : orders(centreIds, workers);

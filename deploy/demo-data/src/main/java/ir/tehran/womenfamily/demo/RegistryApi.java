@@ -80,16 +80,17 @@ final class RegistryApi {
     }
 
     /**
-     * {@code PUT} of a JSON body to the gateway's own API (its user administration), over the version its
-     * {@code GET} of the same path answers ({@code If-Match} with that {@code ETag}, when it gives one).
+     * {@code PUT} of a JSON body to {@code resource + part} of the gateway's own API (its user administration),
+     * over the version of {@code resource} its {@code GET} answers ({@code If-Match} with that {@code ETag}, when
+     * it gives one).
      */
-    JsonNode putAtGateway(String path, Object body) {
-        HttpResponse<String> current = exchange("GET " + path, atGateway(path));
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(TIMEOUT)
+    JsonNode putAtGateway(String resource, String part, Object body) {
+        HttpResponse<String> current = exchange("GET " + resource, atGateway(resource));
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(gateway + resource + part)).timeout(TIMEOUT)
             .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
             .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
         current.headers().firstValue("ETag").ifPresent(tag -> put.header("If-Match", tag));
-        return send("PUT " + path, put);
+        return send("PUT " + resource + part, put);
     }
 
     /** {@code GET} of the gateway's own API. */
