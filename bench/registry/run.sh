@@ -20,7 +20,7 @@ need pgbench postgresql-contrib || need pgbench postgresql-client
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q -DskipTests -Dcheckstyle.skip package \
-    -pl deploy/local-stack,registry-service,bazaar-service,sponsorship-service,gateway -am
+    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,gateway -am
 fi
 
 stack_log="$out/stack.log"
@@ -41,8 +41,8 @@ export PGPASSWORD=postgres
 psqlr() { psql -q -X -h 127.0.0.1 -p "$pgport" -U postgres -d registry -v ON_ERROR_STOP=1 "$@"; }
 
 echo "== 1. import today's register vs COPY"
-java -cp "registry-service/target/quarkus-app/app/*:registry-service/target/quarkus-app/lib/main/*" \
-  ir.tehran.womenfamily.registry.demo.DemoDataGenerator "$out/women.csv" 1403
+java -cp "deploy/demo-data/target/classes:$(cat deploy/demo-data/target/runtime-classpath.txt)" \
+  ir.tehran.womenfamily.demo.DemoDataGenerator "$out/women.csv" 1403
 # shellcheck source=bench/registry/import-lib.sh
 . "$root/bench/registry/import-lib.sh"
 import_register "$gw" "$token" "$out/women.csv"

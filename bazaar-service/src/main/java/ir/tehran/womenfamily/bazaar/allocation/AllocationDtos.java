@@ -66,6 +66,12 @@ public final class AllocationDtos {
     public record WaitlistView(UUID applicationId, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, long priority,
             Explanation explanation) {
+
+        /** {@code producer}: her business as the caller may see it ({@link Publication} decides). */
+        public static WaitlistView of(AllocationViews.Waiting w, Publication.Shown producer) {
+            return new WaitlistView(w.applicationId(), producer.businessId(), producer.category(), w.priority(),
+                w.explanation());
+        }
     }
 
     @Schema(name = "AllocationExplanation", description = "Her share of the score, constraint by constraint, and why "

@@ -166,11 +166,9 @@ public class AllocationResource {
         PageRequest request = PageRequest.of(limit, cursor);
         AllocationRun run = service.run(bazaarId, runId)
             .orElseThrow(() -> ProblemException.notFound("allocation", runId));
-        Page<AllocationDtos.WaitlistView> page = request.slice(allocationViews.waitlist(run.id),
-            v -> v.applicationId().toString());
-        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(v -> v.businessId()).toList());
-        return Pages.ok(uri, page.map(v -> new AllocationDtos.WaitlistView(v.applicationId(),
-            shown.get(v.businessId()).businessId(), shown.get(v.businessId()).category(), v.priority(),
-            v.explanation())));
+        Page<AllocationViews.Waiting> page = request.slice(allocationViews.waitlist(run.id),
+            w -> w.applicationId().toString());
+        Map<UUID, Publication.Shown> shown = publication.of(page.items().stream().map(w -> w.businessId()).toList());
+        return Pages.ok(uri, page.map(w -> AllocationDtos.WaitlistView.of(w, shown.get(w.businessId()))));
     }
 }

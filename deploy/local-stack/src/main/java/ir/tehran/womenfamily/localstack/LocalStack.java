@@ -28,9 +28,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
     private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship", "gateway");
 
-    /** The business of the demo producer: the first of the registry's demo register, under this fixed id. */
-    public static final String DEMO_PRODUCER_BUSINESS = "d3e0b1a5-0000-4000-8000-000000000001";
-
     /** How to run the stack. Ports of 0 are chosen free. */
     public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
             Map<String, Integer> servicePorts, Map<String, String> extraConfig, Map<String, Integer> instances) {
@@ -95,9 +92,7 @@ public final class LocalStack implements AutoCloseable {
             int[] ports = count > 1 ? FreePorts.allocate(count - 1) : new int[0];
             for (int i = 2; i <= count; i++) {
                 // the same database and consumer group: the instances share the outbox and the partitions
-                Map<String, String> config = serviceConfig(name);
-                config.put("registry.demo-data.enabled", "false"); // the first instance loads the demo register
-                services.put(name + "-" + i, service(name, name + "-" + i, ports[i - 2], config));
+                services.put(name + "-" + i, service(name, name + "-" + i, ports[i - 2], serviceConfig(name)));
             }
         }
         services.put("gateway", service("gateway", options.gatewayPort(), gatewayConfig()));
@@ -185,8 +180,6 @@ public final class LocalStack implements AutoCloseable {
         // front ends in development on this machine
         c.put("gateway.cors.origins", "http://localhost:3000,http://localhost:5173");
         c.put("gateway.demo.password", demo.password());
-        // the demo register's first business (registry DemoDataLoader.DEMO_PRODUCER_BUSINESS): the demo producer's
-        c.put("gateway.demo.producer-businesses", DEMO_PRODUCER_BUSINESS);
         c.put("gateway.demo.client-secret", demo.clientSecret());
         return c;
     }
@@ -241,6 +234,13 @@ public final class LocalStack implements AutoCloseable {
 
     private static void log(String message) {
         System.out.println("[local-stack] " + message);
+    }
+
+    /** The data modules on the classpath ({@code deploy/demo-data} adds the demo register). */
+    private static List<StackSeed> seeds() {
+        List<StackSeed> seeds = new ArrayList<>();
+        java.util.ServiceLoader.load(StackSeed.class).forEach(seeds::add);
+        return seeds;
     }
 
     /** Passwords of the demo accounts: random per data directory, never committed. */
@@ -343,10 +343,6 @@ public final class LocalStack implements AutoCloseable {
             Options free = Options.forTests(root, data);
             options = new Options(root, data, fresh, true, free.gatewayPort(), free.servicePorts(), Map.of());
         }
-        if (demoData) {
-            // the registry loads its synthetic register at today's scale if its database is empty
-            extra.putIfAbsent("registry.demo-data.enabled", "true");
-        }
         options = new Options(options.projectRoot(), data, fresh, true, options.gatewayPort(),
             options.servicePorts(), Map.copyOf(extra));
         LocalStack stack = new LocalStack(options.withInstances(instances));
@@ -369,9 +365,12 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Services:     " + SERVICES.stream().flatMap(n -> stack.instances(n).stream())
             .map(p -> p.name() + " " + p.baseUrl()).collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("  OpenAPI:      " + gw + "/openapi  (every service in one document)");
-        if (demoData) {
-            System.out.println("  Demo data:    19,823 women, 15,182 children, 864 businesses and 95 centres are "
-                + "loading in the background on a first start (see logs/registry.log)");
+        List<StackSeed> seeds = demoData ? seeds() : List.of();
+        for (StackSeed seed : seeds) {
+            System.out.println("  Demo data:    " + seed.describe() + ", in the background");
+        }
+        if (demoData && seeds.isEmpty()) {
+            System.out.println("  Demo data:    none (deploy/demo-data is not on this classpath)");
         }
         System.out.println("  Data:         " + data + "  (logs in " + data.resolve("logs") + ")");
         System.out.println("  Demo users:   admin, caseworker, coordinator, officer, producer, sponsor  password: "
@@ -382,6 +381,17 @@ public final class LocalStack implements AutoCloseable {
             + stack.demoCredentials().password() + "' | curl -s " + gw + "/oauth2/token -d @-");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
+        for (StackSeed seed : seeds) {
+            Thread loader = new Thread(() -> {
+                try {
+                    seed.load(stack);
+                } catch (RuntimeException e) {
+                    System.err.println("[demo-data] not loaded: " + e.getMessage());
+                }
+            }, "demo-data");
+            loader.setDaemon(true);
+            loader.start();
+        }
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

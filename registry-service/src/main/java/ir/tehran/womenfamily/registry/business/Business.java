@@ -75,14 +75,8 @@ public class Business extends PanacheEntityBase {
 
     public static Registered register(UUID beneficiaryOwner, UUID participantOwner, Facts f, boolean consent,
             Instant now) {
-        return register(UUID.randomUUID(), beneficiaryOwner, participantOwner, f, consent, now);
-    }
-
-    /** The same with the id given (the demo register's first business, which the demo producer owns). */
-    public static Registered register(UUID id, UUID beneficiaryOwner, UUID participantOwner, Facts f,
-            boolean consent, Instant now) {
         Business b = new Business();
-        b.id = id;
+        b.id = UUID.randomUUID();
         b.ownerBeneficiaryId = beneficiaryOwner;
         b.ownerParticipantId = participantOwner;
         b.apply(f);

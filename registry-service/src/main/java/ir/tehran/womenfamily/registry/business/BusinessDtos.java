@@ -55,5 +55,9 @@ public final class BusinessDtos {
     @Schema(name = "Participant")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ParticipantView(UUID id, String firstName, String lastName, Short district) {
+
+        static ParticipantView of(CampaignParticipant p) {
+            return new ParticipantView(p.id, p.firstName, p.lastName, p.district);
+        }
     }
 }

@@ -140,6 +140,6 @@ public class BusinessResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         CampaignParticipant p = service.registerParticipant(r);
         return Response.status(Response.Status.CREATED)
-            .entity(new BusinessDtos.ParticipantView(p.id, p.firstName, p.lastName, p.district)).build();
+            .entity(BusinessDtos.ParticipantView.of(p)).build();
     }
 }

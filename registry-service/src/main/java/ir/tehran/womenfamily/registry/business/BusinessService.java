@@ -50,12 +50,6 @@ public class BusinessService {
 
     @Transactional
     public Business register(BusinessDtos.RegisterBusiness r, Caller actor) {
-        return register(r, actor, UUID.randomUUID());
-    }
-
-    /** Registers the business under the id given (the demo register only; the API never lets a client choose). */
-    @Transactional
-    public Business register(BusinessDtos.RegisterBusiness r, Caller actor, UUID id) {
         if ((r.ownerBeneficiaryId() == null) == (r.ownerParticipantId() == null)) {
             throw ProblemException.invalid("ownerBeneficiaryId", "validation.one-owner");
         }
@@ -69,7 +63,7 @@ public class BusinessService {
             district = district != null ? district : p.district;
         }
         checkCentre(r.centreId());
-        Business.Registered reg = Business.register(id, r.ownerBeneficiaryId(), r.ownerParticipantId(),
+        Business.Registered reg = Business.register(r.ownerBeneficiaryId(), r.ownerParticipantId(),
             new Business.Facts(r.name(), r.category(), r.products(), r.centreId(), r.mentor(), district),
             consent(r.ownerBeneficiaryId(), r.ownerParticipantId()), Instant.now(clock));
         reg.business().persist();

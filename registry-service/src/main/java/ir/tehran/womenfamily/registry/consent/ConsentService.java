@@ -55,6 +55,9 @@ public class ConsentService {
         Instant now = Instant.now(clock);
         LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Tehran.ZONE).toLocalDate());
         String by = callers.current().subject();
+        // her row first: the new consent's foreign key takes a share lock on it, which two records at once could
+        // not both raise to the lock the announcement takes (a deadlock, answered 500)
+        lock(beneficiaryId);
         Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
         consent.persist();
         announce(consent);

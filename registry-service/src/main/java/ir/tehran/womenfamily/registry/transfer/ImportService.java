@@ -85,13 +85,6 @@ public class ImportService {
         return p.job();
     }
 
-    /** The same import, run to its end on the calling thread (used by the demo data loader). */
-    public ImportJob importNow(String csv, Caller actor) {
-        Prepared p = prepare(csv, actor);
-        run(p.job().id, p.women(), p.columns(), p.errors(), actor.subject());
-        return QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findById(p.job().id));
-    }
-
     /** A parsed file and its queued job. */
     record Prepared(ImportJob job, List<Woman> women, Map<String, Integer> columns, List<LineError> errors) {
     }

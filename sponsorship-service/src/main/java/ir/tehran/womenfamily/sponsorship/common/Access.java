@@ -14,7 +14,6 @@ import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -36,10 +35,10 @@ public class Access {
     Callers callers;
 
     @Inject
-    EntityManager em;
+    ChildDistricts children;
 
     @Inject
-    ChildDistricts children;
+    ProgrammeDistricts programmes;
 
     @Inject
     Audit audit;
@@ -161,12 +160,11 @@ public class Access {
     }
 
     private Short programmeDistrict(UUID programmeId) {
-        List<Object[]> found = em.createQuery("select p.id, p.district from Programme p where p.id = :id",
-            Object[].class).setParameter("id", programmeId).getResultList();
-        if (found.isEmpty() || !scope().seesOrCityWide((Short) found.get(0)[1])) {
+        List<Short> found = programmes.of(programmeId);
+        if (found.isEmpty() || !scope().seesOrCityWide(found.get(0))) {
             throw ProblemException.notFound("programme", programmeId);
         }
-        return (Short) found.get(0)[1];
+        return found.get(0);
     }
 
     /** Of these children, the ones the caller may see (all of them for the city-wide). */

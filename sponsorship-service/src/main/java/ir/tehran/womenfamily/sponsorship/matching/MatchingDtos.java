@@ -28,6 +28,11 @@ public final class MatchingDtos {
     @Schema(name = "Candidate", description = "A child matching could offer, and why she comes where she does.")
     public record CandidateView(UUID childId, int age, Gender gender, Short district, boolean atRisk,
             List<String> reasons) {
+
+        static CandidateView of(Matcher.Match m) {
+            return new CandidateView(m.child().childId(), m.child().age(), m.child().gender(), m.child().district(),
+                m.child().atRisk(), m.reasons());
+        }
     }
 
     @Schema(name = "MatchResult", description = "For one request: the proposal holding the child, or nothing when "

@@ -59,8 +59,7 @@ public class MatchingResource {
         int upTo = (page.cursor() == null ? 0 : (int) Math.min(page.cursor().longValue(0) + 1, 100_000))
             + page.limit() + 1;
         List<MatchingDtos.CandidateView> ranked = service.suggest(sponsorId, purpose, upTo, access.scope()).stream()
-            .map(m -> new MatchingDtos.CandidateView(m.child().childId(), m.child().age(), m.child().gender(),
-                m.child().district(), m.child().atRisk(), m.reasons()))
+            .map(MatchingDtos.CandidateView::of)
             .toList();
         return Pages.ok(uri, page.slice(ranked, c -> c.childId().toString()));
     }

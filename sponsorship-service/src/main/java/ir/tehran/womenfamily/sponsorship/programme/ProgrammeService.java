@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.sponsorship.common.ProgrammeDistricts;
 import ir.tehran.womenfamily.sponsorship.common.Scope;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.jalali.Days;
@@ -20,9 +22,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Programmes, their sessions and attendance. Enrolment is in {@link EnrolmentService}. */
+/**
+ * Programmes, their sessions and attendance. Enrolment is in {@link EnrolmentService}. It answers the access
+ * policy's question of a programme's district ({@link ProgrammeDistricts}).
+ */
 @ApplicationScoped
-public class ProgrammeService {
+public class ProgrammeService implements ProgrammeDistricts {
 
     @Inject
     Audit audit;
@@ -73,6 +78,15 @@ public class ProgrammeService {
         p.persist();
         audit.record(AuditEvent.of("programme.create", "programme", p.id));
         return p;
+    }
+
+    @Override
+    public List<Short> of(UUID programmeId) {
+        // the id beside the district: a city-wide programme (no district) is found, not absent
+        List<Object[]> found = Programme.getEntityManager()
+            .createQuery("select p.id, p.district from Programme p where p.id = :id", Object[].class)
+            .setParameter("id", programmeId).getResultList();
+        return found.isEmpty() ? List.of() : Collections.singletonList((Short) found.get(0)[1]);
     }
 
     @Transactional

@@ -3,11 +3,14 @@ package ir.tehran.womenfamily.registry.work.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.support.jalali.Days;
@@ -110,14 +113,29 @@ public final class OrderDtos {
     public record ItemView(UUID id, int position, String product, Category category, String categoryFa,
             String size, int quantity, long unitPriceRials, long amountRials, long acceptedQuantity,
             long pendingQuantity) {
+
+        /** {@code delivered}: its pieces accepted ([0]) and waiting for inspection ([1]). */
+        static ItemView of(OrderItem i, long[] delivered) {
+            return new ItemView(i.id, i.position, i.product, i.category,
+                i.category == null ? null : i.category.persian(), i.size, i.quantity, i.unitPriceRials,
+                i.amountRials(), delivered[0], delivered[1]);
+        }
     }
 
     @Schema(name = "ProductionOrderAllocation")
     public record AllocationView(UUID centreId, String centreCode, String centreName, short district, int units) {
+
+        static AllocationView of(Allocation a, WorkshopCentre c) {
+            return new AllocationView(a.centreId, c.code, c.name, c.district, a.units);
+        }
     }
 
     @Schema(name = "ProductionOrderStep")
     public record StepView(OrderState state, Instant at, String onJalali, String by) {
+
+        static StepView of(OrderTransition t) {
+            return new StepView(t.state, t.at, Days.jalali(t.at), t.by);
+        }
     }
 
     @Schema(name = "ProductionOrder")
@@ -127,12 +145,39 @@ public final class OrderDtos {
             List<ItemView> items, long totalUnits, long totalValueRials, long acceptedValueRials,
             List<AllocationView> allocations, Long wagePoolRials, Instant paidAt, Instant createdAt,
             String createdOnJalali, String createdBy, long version, List<StepView> history) {
+
+        /**
+         * The order with its rows ({@link OrderRows}): {@code delivered} the pieces of each item accepted and
+         * waiting ({@link OrderRows#delivered}), {@code centres} the allocations' centres by id.
+         */
+        static OrderView of(ProductionOrder o, List<OrderItem> items, Map<UUID, long[]> delivered,
+                List<Allocation> allocations, Map<UUID, WorkshopCentre> centres, List<OrderTransition> history) {
+            long acceptedValue = 0;
+            List<ItemView> itemViews = new ArrayList<>();
+            for (OrderItem i : items) {
+                long[] d = delivered.getOrDefault(i.id, new long[2]);
+                acceptedValue += d[0] * i.unitPriceRials;
+                itemViews.add(ItemView.of(i, d));
+            }
+            ProductionOrder.Totals totals = OrderRows.totals(items);
+            return new OrderView(o.id, o.department, o.departmentReference, o.title, o.state, o.startDate,
+                Days.jalali(o.startDate), o.dueDate, Days.jalali(o.dueDate), itemViews, totals.units(),
+                totals.valueRials(), acceptedValue,
+                allocations.stream().map(a -> AllocationView.of(a, centres.get(a.centreId))).toList(),
+                o.wagePoolRials, o.paidAt, o.createdAt, Days.jalali(o.createdAt), o.createdBy, o.version,
+                history.stream().map(StepView::of).toList());
+        }
     }
 
     @Schema(name = "ProductionOrderSummary")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OrderSummary(UUID id, String department, String title, OrderState state, LocalDate dueDate,
             String dueDateJalali, long totalUnits, long totalValueRials) {
+
+        static OrderSummary of(ProductionOrder o, ProductionOrder.Totals totals) {
+            return new OrderSummary(o.id, o.department, o.title, o.state, o.dueDate, Days.jalali(o.dueDate),
+                totals.units(), totals.valueRials());
+        }
     }
 
     @Schema(name = "ProposedShare")

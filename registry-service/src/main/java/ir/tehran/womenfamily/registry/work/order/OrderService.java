@@ -77,14 +77,14 @@ public class OrderService {
         o.persist();
         List<OrderItem> items = replaceItems(o.id, n.items());
         OrderTransition.of(o.id, OrderState.DRAFT, by, now).persist();
-        outbox.append(o.stateChanged(null, OrderViews.totals(items), List.of(), now));
+        outbox.append(o.stateChanged(null, OrderRows.totals(items), List.of(), now));
         audit.record(AuditEvent.of("production-order.create", RESOURCE, o.id).withDetail("items", items.size()));
-        return OrderViews.view(o);
+        return view(o);
     }
 
     @Transactional
     public Optional<OrderDtos.OrderView> view(UUID id) {
-        return ProductionOrder.<ProductionOrder>findByIdOptional(id).map(OrderViews::view);
+        return ProductionOrder.<ProductionOrder>findByIdOptional(id).map(OrderService::view);
     }
 
     @Transactional
@@ -111,7 +111,9 @@ public class OrderService {
         }
         List<ProductionOrder> orders = ProductionOrder.<ProductionOrder>find(q.toString(),
             Sort.by("dueDate").and("id"), params).page(0, page.fetchSize()).list();
-        return page.page(OrderViews.summaries(orders), o -> Cursor.of(o.dueDate(), o.id()));
+        Map<UUID, ProductionOrder.Totals> totals = OrderRows.totalsByOrder(orders.stream().map(o -> o.id).toList());
+        return page.page(orders.stream().map(o -> OrderDtos.OrderSummary.of(o,
+            totals.getOrDefault(o.id, new ProductionOrder.Totals(0, 0)))).toList(), o -> Cursor.of(o.dueDate(), o.id()));
     }
 
     /** Changes a draft. New items or dates replace the old ones and clear the split. */
@@ -157,7 +159,7 @@ public class OrderService {
         o.updatedAt = Instant.now(clock);
         ProductionOrder.getEntityManager().flush();
         audit.record(AuditEvent.of("production-order.update", RESOURCE, o.id).withDetail("splitCleared", reshaped));
-        return OrderViews.view(o);
+        return view(o);
     }
 
     /** Sets the whole split of a draft or accepted order across centres. */
@@ -179,7 +181,7 @@ public class OrderService {
             }
             sum += share.units();
         }
-        ProductionOrder.Totals totals = OrderViews.totals(OrderViews.items(o.id));
+        ProductionOrder.Totals totals = OrderRows.totals(OrderRows.items(o.id));
         if (sum != totals.units()) {
             throw ProblemException.invalid("allocations", "validation.order.split-sum", sum, totals.units());
         }
@@ -197,7 +199,7 @@ public class OrderService {
         }
         ProductionOrder.getEntityManager().flush();
         audit.record(AuditEvent.of("production-order.split", RESOURCE, o.id).withDetail("centres", units.size()));
-        return OrderViews.view(o);
+        return view(o);
     }
 
     @Transactional
@@ -206,7 +208,7 @@ public class OrderService {
         if (o.state != OrderState.DRAFT && o.state != OrderState.ACCEPTED) {
             throw ProblemException.conflict("order-split-locked", o.state);
         }
-        return capacity.propose(o, OrderViews.totals(OrderViews.items(o.id)).units(), district);
+        return capacity.propose(o, OrderRows.totals(OrderRows.items(o.id)).units(), district);
     }
 
     /**
@@ -226,9 +228,9 @@ public class OrderService {
         if (!o.state.canMoveTo(to)) {
             throw ProblemException.conflict("illegal-transition", o.state, to);
         }
-        List<OrderItem> items = OrderViews.items(o.id);
-        List<Allocation> allocations = OrderViews.allocations(o.id);
-        ProductionOrder.Totals totals = OrderViews.totals(items);
+        List<OrderItem> items = OrderRows.items(o.id);
+        List<Allocation> allocations = OrderRows.allocations(o.id);
+        ProductionOrder.Totals totals = OrderRows.totals(items);
         if (to == OrderState.ACCEPTED) {
             long split = allocations.stream().mapToLong(a -> a.units).sum();
             if (split != totals.units()) {
@@ -239,16 +241,16 @@ public class OrderService {
             capacity.check(o, units);
         }
         if (to == OrderState.DELIVERED) {
-            requireFullyDelivered(items, OrderViews.deliveries(o.id));
+            requireFullyDelivered(items, OrderRows.deliveries(o.id));
         }
         Instant now = Instant.now(clock);
         OrderState from = o.state;
         o.moveTo(to, by, now).persist();
-        outbox.append(o.stateChanged(from, totals, OrderViews.centres(allocations), now));
+        outbox.append(o.stateChanged(from, totals, OrderRows.centreUnits(allocations), now));
         ProductionOrder.getEntityManager().flush();
         audit.record(AuditEvent.of("production-order.move", RESOURCE, o.id).withDetail("from", from)
             .withDetail("to", to));
-        return OrderViews.view(o);
+        return view(o);
     }
 
     static ProductionOrder find(UUID id) {
@@ -269,7 +271,7 @@ public class OrderService {
     }
 
     private static void requireFullyDelivered(List<OrderItem> items, List<Delivery> deliveries) {
-        Map<UUID, long[]> delivered = OrderViews.delivered(deliveries);
+        Map<UUID, long[]> delivered = OrderRows.delivered(deliveries);
         long missing = 0;
         long pending = 0;
         for (OrderItem i : items) {
@@ -287,7 +289,7 @@ public class OrderService {
             List<Allocation> allocations, Instant now) {
         return new ProductionOrder.StateChanged(o.id, o.department, o.state, o.state, o.startDate,
             Days.jalali(o.startDate), o.dueDate, Days.jalali(o.dueDate), totals.units(), totals.valueRials(),
-            OrderViews.centres(allocations), o.wagePoolRials, now);
+            OrderRows.centreUnits(allocations), o.wagePoolRials, now);
     }
 
     private void checkWindow(LocalDate start, LocalDate due) {
@@ -335,5 +337,12 @@ public class OrderService {
         }
         OrderItem.persist(items);
         return items;
+    }
+
+    /** The order as the API shows it, from its rows. */
+    static OrderDtos.OrderView view(ProductionOrder o) {
+        List<Allocation> allocations = OrderRows.allocations(o.id);
+        return OrderDtos.OrderView.of(o, OrderRows.items(o.id), OrderRows.delivered(OrderRows.deliveries(o.id)),
+            allocations, OrderRows.centres(allocations), OrderRows.history(o.id));
     }
 }

@@ -125,9 +125,9 @@ public class OrderWorkService {
         if (n.deliveredOn().isBefore(o.startDate) || n.deliveredOn().isAfter(today())) {
             throw ProblemException.invalid("deliveredOn", "validation.order.work-date", Days.jalali(o.startDate));
         }
-        Map<UUID, OrderItem> items = OrderViews.items(o.id).stream()
+        Map<UUID, OrderItem> items = OrderRows.items(o.id).stream()
             .collect(Collectors.toMap(i -> i.id, i -> i));
-        Map<UUID, long[]> delivered = OrderViews.delivered(OrderViews.deliveries(o.id));
+        Map<UUID, long[]> delivered = OrderRows.delivered(OrderRows.deliveries(o.id));
         Map<UUID, Long> asked = new HashMap<>();
         Delivery d = new Delivery();
         for (int i = 0; i < n.lines().size(); i++) {
@@ -193,7 +193,7 @@ public class OrderWorkService {
     @Transactional
     public List<OrderDtos.DeliveryView> deliveries(UUID orderId) {
         OrderService.find(orderId);
-        return OrderViews.deliveries(orderId).stream().map(OrderDtos.DeliveryView::of).toList();
+        return OrderRows.deliveries(orderId).stream().map(OrderDtos.DeliveryView::of).toList();
     }
 
     /** What each woman would get from {@code wagePoolRials}, without paying. */
@@ -233,9 +233,9 @@ public class OrderWorkService {
         o.paidAt = now;
         OrderState from = o.state;
         o.moveTo(OrderState.PAID, actor.subject(), now).persist();
-        List<OrderItem> items = OrderViews.items(o.id);
-        outbox.append(o.stateChanged(from, OrderViews.totals(items),
-            OrderViews.centres(OrderViews.allocations(o.id)), now));
+        List<OrderItem> items = OrderRows.items(o.id);
+        outbox.append(o.stateChanged(from, OrderRows.totals(items),
+            OrderRows.centreUnits(OrderRows.allocations(o.id)), now));
         ProductionOrder.getEntityManager().flush();
         audit.record(AuditEvent.of("production-order.pay", OrderService.RESOURCE, o.id)
             .withDetail("women", payouts.size()).withDetail("wagePoolRials", wagePoolRials));
@@ -280,9 +280,9 @@ public class OrderWorkService {
     }
 
     private static long acceptedValue(UUID orderId) {
-        Map<UUID, long[]> delivered = OrderViews.delivered(OrderViews.deliveries(orderId));
+        Map<UUID, long[]> delivered = OrderRows.delivered(OrderRows.deliveries(orderId));
         long value = 0;
-        for (OrderItem i : OrderViews.items(orderId)) {
+        for (OrderItem i : OrderRows.items(orderId)) {
             value += delivered.getOrDefault(i.id, new long[2])[0] * i.unitPriceRials;
         }
         return value;
@@ -304,7 +304,7 @@ public class OrderWorkService {
     }
 
     private static Set<UUID> centres(UUID orderId) {
-        return OrderViews.allocations(orderId).stream().map(a -> a.centreId).collect(Collectors.toSet());
+        return OrderRows.allocations(orderId).stream().map(a -> a.centreId).collect(Collectors.toSet());
     }
 
     /** Whether the actor may see each woman: {@link WomanAccess} decides. */

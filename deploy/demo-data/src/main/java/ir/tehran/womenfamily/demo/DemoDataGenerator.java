@@ -1,4 +1,4 @@
-package ir.tehran.womenfamily.registry.demo;
+package ir.tehran.womenfamily.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import ir.tehran.womenfamily.support.taxonomy.Category;
-import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
-import ir.tehran.womenfamily.registry.transfer.Csv;
-import ir.tehran.womenfamily.registry.transfer.ImportFormat;
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.support.time.Tehran;
 
 /**
@@ -19,7 +16,9 @@ import ir.tehran.womenfamily.support.time.Tehran;
  * valid national codes and Persian names in their real spelling variants (Arabic ي and ك, with and
  * without the zero-width non-joiner, Persian and Latin digits), 15,182 children under 20, 864
  * businesses over the fifteen categories (a few owned by campaign participants who are not heads of
- * household) and 95 Kowsar centres over the 22 districts. Nobody in it is a real person.
+ * household) and 95 Kowsar centres over the 22 districts. Nobody in it is a real person. The women and children
+ * are written in the registry's import format (the CSV its {@code POST /imports} takes), so that they reach it
+ * the way a real register does.
  */
 public final class DemoDataGenerator {
 
@@ -28,6 +27,13 @@ public final class DemoDataGenerator {
     public static final int BUSINESSES = 864;
     public static final int CENTRES = 95;
     public static final int PARTICIPANT_BUSINESSES = 64;
+
+    /** The columns of the registry's import CSV ({@code POST /api/registry/imports}), in its order. */
+    public static final List<String> IMPORT_COLUMNS = List.of(
+        "national_code", "first_name", "last_name", "father_name", "birth_date", "mobile", "district",
+        "postal_code", "address", "registration_channel", "support_level",
+        "child_first_name", "child_last_name", "child_national_code", "child_birth_date", "child_gender",
+        "child_grade");
 
     private static final String ZWNJ = "\u200C";
     private static final String[] WOMEN_NAMES = {"زهرا", "فاطمه", "مریم", "معصومه", "زینب", "سکینه", "طاهره",
@@ -62,9 +68,8 @@ public final class DemoDataGenerator {
     public record Woman(String nationalCode, String firstName, String lastName, int district) {
     }
 
-    /** A Kowsar centre as generated. */
-    public record Centre(String code, String name, short district, int capacity, WorkshopCentre.Renovation state,
-            short builtYear) {
+    /** A Kowsar centre as generated; {@code state} is its renovation state as the registry's API names it. */
+    public record Centre(String code, String name, short district, int capacity, String state, short builtYear) {
     }
 
     /** A business as generated; its owner is a woman of the set (by national code) or a participant. */
@@ -99,7 +104,7 @@ public final class DemoDataGenerator {
         List<Woman> women = new ArrayList<>(WOMEN);
         int[] kids = childCounts();
         StringBuilder csv = new StringBuilder(4_000_000);
-        csv.append(ImportFormat.header()).append('\n');
+        csv.append(String.join(",", IMPORT_COLUMNS)).append('\n');
         int children = 0;
         for (int i = 0; i < WOMEN; i++) {
             String code = nationalCode();
@@ -178,9 +183,7 @@ public final class DemoDataGenerator {
 
     private List<Centre> centres() {
         List<Centre> centres = new ArrayList<>();
-        WorkshopCentre.Renovation[] states = {WorkshopCentre.Renovation.PLANNED, WorkshopCentre.Renovation.PLANNED,
-            WorkshopCentre.Renovation.PLANNED, WorkshopCentre.Renovation.IN_PROGRESS, WorkshopCentre.Renovation.DONE,
-            WorkshopCentre.Renovation.NOT_PLANNED};
+        String[] states = {"PLANNED", "PLANNED", "PLANNED", "IN_PROGRESS", "DONE", "NOT_PLANNED"};
         int[] perDistrict = new int[23];
         for (int i = 0; i < CENTRES; i++) {
             short district = (short) (1 + i % 22);
@@ -304,8 +307,16 @@ public final class DemoDataGenerator {
             if (i > 0) {
                 csv.append(',');
             }
-            csv.append(Csv.quote(all.get(i)));
+            csv.append(quote(all.get(i)));
         }
         csv.append('\n');
+    }
+
+    /** A CSV field, quoted when it must be (RFC 4180). */
+    static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
     }
 }
