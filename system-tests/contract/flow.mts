@@ -113,7 +113,7 @@ const applications: Schemas['Application'][] = mine.data ?? [];
 check(applications.some((a) => a.bazaarId === env('BAZAAR_ID')), 'her application is among hers');
 
 // the sponsor's own view: her pledges
-const sponsor = as(await token('sponsor', demoPassword));
+const sponsor = as(await token(env('SPONSOR_USERNAME'), env('SPONSOR_PASSWORD')));
 const pledges = await sponsor.GET('/api/sponsorship/me/sponsorships');
 const sponsorships: Schemas['MySponsorship'][] | undefined = pledges.data;
 check(pledges.response.status === 200 && sponsorships !== undefined, `the sponsor's view (${sponsorships?.length} pledges)`);

@@ -10,7 +10,7 @@
 //
 // Exit code: 0 when no count is above its baseline (or no baseline is given), 1 when one is, 2 on a usage or
 // fetch error. Used by ContractLintIT (system-tests) and by lint.sh.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,18 +56,25 @@ async function fetchOpenApi(args, dir) {
   return files;
 }
 
+/** Runs a tool to its end, its output collected (the linters run side by side). */
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, {
-    cwd: here, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env },
+  return new Promise((done, failed) => {
+    const child = spawn(command, args, { cwd: here, env: { ...process.env, ...env } });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', failed);
+    child.on('close', (status) => done({
+      status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
+    }));
   });
-  if (result.error) throw result.error;
-  return result;
 }
 
 /** Spectral over every document in one run; errors (severity 0) and warnings (1) per document. */
-function spectral(files, out) {
+async function spectral(files, out) {
   const report = join(out, 'spectral.json');
-  const result = run(bin('spectral'), ['lint', '--ruleset', join(here, '.spectral.yaml'), '--format', 'json',
+  const result = await run(bin('spectral'), ['lint', '--ruleset', join(here, '.spectral.yaml'), '--format', 'json',
     '--output', report, '--quiet', '--fail-severity', 'error', ...Object.values(files)]);
   if (!existsSync(report)) throw new Error(`spectral wrote no report: ${result.stderr}${result.stdout}`);
   const text = readFileSync(report, 'utf8').trim();
@@ -85,8 +92,8 @@ function spectral(files, out) {
 }
 
 /** Redocly per document (its JSON output holds one report per file, one after the other). */
-function redocly(files, out) {
-  const result = run(bin('redocly'), ['lint', '--config', join(here, 'redocly.yaml'), '--format', 'json',
+async function redocly(files, out) {
+  const result = await run(bin('redocly'), ['lint', '--config', join(here, 'redocly.yaml'), '--format', 'json',
     ...Object.values(files)], { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' });
   writeFileSync(join(out, 'redocly.json'), result.stdout);
   const reports = concatenatedJson(result.stdout);
@@ -193,11 +200,9 @@ async function main() {
   const docs = join(args.out, 'documents');
   mkdirSync(docs, { recursive: true });
   const files = await fetchOpenApi(args, docs);
-  const counts = {
-    spectral: spectral(files, args.out),
-    redocly: redocly(files, args.out),
-    asyncapi: await asyncapi(args, docs),
-  };
+  const [spectralCounts, redoclyCounts, asyncapiCounts] = await Promise.all([spectral(files, args.out),
+    redocly(files, args.out), asyncapi(args, docs)]);
+  const counts = { spectral: spectralCounts, redocly: redoclyCounts, asyncapi: asyncapiCounts };
   writeFileSync(join(args.out, 'lint-counts.json'), JSON.stringify(counts, null, 2) + '\n');
   print(counts);
   const now = flatten(counts);

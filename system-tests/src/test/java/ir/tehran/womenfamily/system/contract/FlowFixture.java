@@ -18,12 +18,14 @@ import ir.tehran.womenfamily.system.NationalCodes;
 
 /**
  * What a generated client's flow finds ready, as the demo register would give it (the shared system starts without
- * it): a bazaar open for applications at a venue, and a producer account bound to a registered business the bazaar
- * service knows, its one-time password already changed. Made through the gateway with the demo admin's and
- * coordinator's tokens; each flow gets its own, so that each applies once.
+ * it): a bazaar open for applications at a venue, a producer account bound to a registered business the bazaar
+ * service knows, and a sponsor account bound to a benefactor, their one-time passwords already changed. (The demo
+ * sponsor's {@code sponsor_id}, {@code demo-sponsor}, is not a benefactor id: her own pages answer 403.) Made through
+ * the gateway with the demo admin's and coordinator's tokens; each flow gets its own, so that each applies
+ * once.
  */
-record FlowFixture(String gateway, String demoPassword, String clientSecret, String producerUsername,
-        String producerPassword, String businessId, String bazaarId, String venueId, String day) {
+record FlowFixture(String gateway, String demoPassword, String producerUsername, String producerPassword,
+        String sponsorUsername, String sponsorPassword, String businessId, String bazaarId, String venueId, String day) {
 
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
@@ -72,23 +74,35 @@ record FlowFixture(String gateway, String demoPassword, String clientSecret, Str
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
             as(gateway, coordinator).get("/api/bazaar/producers/" + business).then().statusCode(200));
 
-        String username = "flow-" + code;
-        String oneTime = as(gateway, admin).body(Map.of("username", username,
-                "access", Map.of("roles", List.of("producer"), "businesses", List.of(business))))
+        String producer = "flow-" + code;
+        String producerPassword = person(gateway, admin, producer, Map.of("roles", List.of("producer"),
+            "businesses", List.of(business)));
+        String benefactor = as(gateway, admin)
+            .body(Map.of("kind", "PERSON", "displayName", "حامی " + code))
+            .post("/api/sponsorship/benefactors").then().statusCode(201).extract().path("id");
+        String sponsor = "flow-sponsor-" + code;
+        String sponsorPassword = person(gateway, admin, sponsor, Map.of("roles", List.of("sponsor"),
+            "sponsorId", benefactor));
+        return new FlowFixture(gateway, demo, producer, producerPassword, sponsor, sponsorPassword, business,
+            bazaarId, venueId, day.toString());
+    }
+
+    /** A person made by the admin, her one-time password changed to the one returned. */
+    private static String person(String gateway, String admin, String username, Map<String, Object> access) {
+        String oneTime = as(gateway, admin).body(Map.of("username", username, "access", access))
             .post("/admin/users").then().statusCode(201).extract().path("password.password");
         String password = "Flow-" + UUID.randomUUID();
         as(gateway, token(gateway, username, oneTime))
             .body(Map.of("currentPassword", oneTime, "newPassword", password))
             .post("/account/password").then().statusCode(204);
-        return new FlowFixture(gateway, demo, stack.demoCredentials().clientSecret(), username, password, business,
-            bazaarId, venueId, day.toString());
+        return password;
     }
 
     /** The environment the TypeScript flow reads. */
     Map<String, String> environment() {
         return Map.of("GATEWAY_URL", gateway, "DEMO_PASSWORD", demoPassword, "PRODUCER_USERNAME", producerUsername,
-            "PRODUCER_PASSWORD", producerPassword, "BUSINESS_ID", businessId, "BAZAAR_ID", bazaarId,
-            "VENUE_ID", venueId, "BAZAAR_DAY", day);
+            "PRODUCER_PASSWORD", producerPassword, "SPONSOR_USERNAME", sponsorUsername, "SPONSOR_PASSWORD",
+            sponsorPassword, "BUSINESS_ID", businessId, "BAZAAR_ID", bazaarId, "VENUE_ID", venueId, "BAZAAR_DAY", day);
     }
 
     private static String token(String gateway, String username, String password) {

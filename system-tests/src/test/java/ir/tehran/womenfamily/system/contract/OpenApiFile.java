@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The committed form of an OpenAPI document (docs/api/openapi.json): keys sorted at every level, the top-level tags
  * by name (their order carries no meaning and followed the classes' scan), two-space indent, one value a line, a
- * final newline: what {@code jq -S '.tags |= sort_by(.name)'} prints. The same document always gives the same
+ * final newline: the layout of {@code jq -S} (numbers as served). The same document always gives the same
  * bytes, so a difference is a difference of the contract.
  */
 final class OpenApiFile {
