@@ -1,6 +1,9 @@
 package ir.tehran.womenfamily.registry.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -191,6 +194,8 @@ class AuditResourceTest {
             .body("items[0].detail.i", equalTo("2"))
             .body("items[0].atJalali", notNullValue())
             .body("nextCursor", notNullValue())
+            .header("Link", allOf(containsString("resourceId=" + resourceId), containsString("cursor="),
+                endsWith(">; rel=\"next\"")))
             .extract().path("nextCursor");
         given().auth().oauth2(admin())
             .queryParam("resourceId", resourceId).queryParam("cursor", cursor).queryParam("from", "1400-01-01")

@@ -18,12 +18,4 @@ public interface AuditConfig {
     @WithName("retention-schedule")
     @WithDefault("0 30 2 * * ?")
     String retentionSchedule();
-
-    /** Page size of the audit query when the client names none. */
-    @WithDefault("50")
-    int defaultPageSize();
-
-    /** The largest page the audit query returns; a larger {@code limit} is a 400. */
-    @WithDefault("200")
-    int maxPageSize();
 }

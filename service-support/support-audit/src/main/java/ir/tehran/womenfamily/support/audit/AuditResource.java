@@ -6,17 +6,24 @@ import java.util.List;
 
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The audit log for admins: who did what, when, through which client, and whether the chain holds. */
 @Path("/audit")
@@ -29,12 +36,9 @@ public class AuditResource {
     @Inject
     AuditService service;
 
-    @Inject
-    AuditConfig config;
-
     @GET
     @Operation(summary = "Search the audit log, newest first")
-    public AuditViews.Page search(
+    public RestResponse<Page<AuditViews.Entry>> search(
             @QueryParam("resourceType") String resourceType,
             @QueryParam("resourceId") String resourceId,
             @QueryParam("actor") String actor,
@@ -43,40 +47,30 @@ public class AuditResource {
             @Parameter(description = "To (exclusive): ISO 8601 instant, or a day in ISO or Jalali form")
             @QueryParam("to") String to,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to audit.max-page-size (200)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         Instant fromAt = instant("from", from, errors);
         Instant toAt = instant("to", to, errors);
         if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
             errors.add(new ProblemException.FieldError("to", "validation.audit.range"));
         }
+        PageRequest page = null;
         Long before = null;
-        if (blankToNull(cursor) != null) {
-            try {
-                before = Long.parseLong(cursor.strip());
-                if (before < 1) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new ProblemException.FieldError("cursor", "validation.audit.cursor"));
+        try {
+            page = PageRequest.of(limit, cursor, 1);
+            before = page.cursor() == null ? null : page.cursor().longValue(0);
+            if (before != null && before < 1) {
+                throw Cursor.invalid();
             }
-        }
-        int size = config.defaultPageSize();
-        if (blankToNull(limit) != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > config.maxPageSize()) {
-                errors.add(new ProblemException.FieldError("limit", "validation.audit.limit", config.maxPageSize()));
-            }
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", errors);
         }
-        return service.search(new AuditQuery(blankToNull(resourceType), blankToNull(resourceId), blankToNull(actor),
-            fromAt, toAt, before), size);
+        return Pages.ok(uri, service.search(new AuditQuery(blankToNull(resourceType), blankToNull(resourceId),
+            blankToNull(actor), fromAt, toAt, before), page.limit()));
     }
 
     @GET

@@ -2,6 +2,8 @@ package ir.tehran.womenfamily.support.audit;
 
 import java.util.List;
 
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,15 +21,15 @@ public class AuditService {
     Audit audit;
 
     @Transactional
-    public AuditViews.Page search(AuditQuery query, int limit) {
+    public Page<AuditViews.Entry> search(AuditQuery query, int limit) {
         List<AuditEntry> found = log.search(query, limit + 1);
         boolean more = found.size() > limit;
         List<AuditEntry> page = more ? found.subList(0, limit) : found;
         audit.record(AuditEvent.of("audit.search", "audit-log", null).withPurpose(PURPOSE)
             .withDetail("resourceType", query.resourceType()).withDetail("resourceId", query.resourceId())
             .withDetail("actor", query.actor()).withDetail("returned", page.size()));
-        return new AuditViews.Page(page.stream().map(AuditViews.Entry::of).toList(),
-            more ? Long.toString(page.get(page.size() - 1).seq()) : null);
+        return Page.of(page.stream().map(AuditViews.Entry::of).toList(),
+            more ? Cursor.of(page.get(page.size() - 1).seq()).encode() : null);
     }
 
     @Transactional

@@ -34,10 +34,6 @@ public final class AuditViews {
         }
     }
 
-    @Schema(name = "AuditPage", description = "Entries newest first; pass nextCursor as cursor for the next page.")
-    public record Page(List<Entry> items, String nextCursor) {
-    }
-
     @Schema(name = "AuditLink", description = "A place in the chain: an entry's sequence number and hash.")
     public record Link(long seq, String hash) {
 

@@ -140,9 +140,10 @@ public class ProblemMappers {
     }
 
     /**
-     * JAX-RS answers a query parameter it cannot convert (an unknown enum constant, a number that is not
-     * one) with 404, as if the resource did not exist. When the conversion error names the value of a
-     * query parameter, the client sent a malformed parameter: that parameter, for a 400 naming it.
+     * JAX-RS answers a path or query parameter it cannot convert (a path segment that is not a UUID or a number,
+     * an unknown enum constant) with 404, as if the resource did not exist. When the conversion error names the
+     * value of a path or query parameter, the client sent a malformed parameter: that parameter (the one with
+     * the longest such value, path parameters first), for a 400 naming it.
      */
     static String unconvertibleQueryParameter(WebApplicationException e, UriInfo uri) {
         if (!(e instanceof jakarta.ws.rs.NotFoundException) || e.getCause() == null
@@ -150,14 +151,22 @@ public class ProblemMappers {
             return null;
         }
         String message = String.valueOf(e.getCause().getMessage());
-        for (var entry : uri.getQueryParameters().entrySet()) {
+        String named = named(message, uri.getPathParameters());
+        return named != null ? named : named(message, uri.getQueryParameters());
+    }
+
+    private static String named(String message, jakarta.ws.rs.core.MultivaluedMap<String, String> parameters) {
+        String found = null;
+        int longest = 0;
+        for (var entry : parameters.entrySet()) {
             for (String value : entry.getValue()) {
-                if (!value.isEmpty() && message.contains(value)) {
-                    return entry.getKey();
+                if (value.length() > longest && message.contains(value)) {
+                    found = entry.getKey();
+                    longest = value.length();
                 }
             }
         }
-        return null;
+        return found;
     }
 
     /**

@@ -4,9 +4,21 @@ import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
 /**
- * Optimistic concurrency over HTTP: a record's version is its strong {@code ETag}; an update must send
- * it back in {@code If-Match}, and gets 412 when the record changed since (no lost update) and 428 when
- * it sent none.
+ * Optimistic concurrency over HTTP, the one way of every service: a record's version is its strong {@code ETag};
+ * an update must send it back in {@code If-Match}, and gets 412 {@code stale} when the record changed since (no
+ * lost update) and 428 {@code precondition-required} when it sent none.
+ *
+ * <pre>{@code
+ * @PUT @Path("/{id}")
+ * public Response update(@PathParam("id") UUID id, @Valid Change change,
+ *         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+ *     Thing t = service.update(id, Versions.required(ifMatch), change);   // compared with the row's @Version
+ *     return Response.ok(View.of(t)).tag(Versions.etag(t.version)).build();
+ * }
+ * }</pre>
+ * When the version is only at hand in the resource: {@code Versions.check(ifMatch, thing.version)}. A GET of
+ * the record answers {@code .tag(Versions.etag(version))}; the shared conditional GET
+ * ({@code web.http.ConditionalGet}) then answers 304 to a matching {@code If-None-Match}.
  */
 public final class Versions {
 
@@ -34,7 +46,12 @@ public final class Versions {
         }
     }
 
-    /** 412 unless the client's version is the current one. */
+    /** The version in {@code If-Match} when the client sent one (an optional precondition), else null. */
+    public static Long optional(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : required(ifMatch);
+    }
+
+    /** 428 without {@code If-Match}, 412 unless the client's version is the current one. */
     public static void check(String ifMatch, long current) {
         if (required(ifMatch) != current) {
             throw ProblemException.preconditionFailed();
