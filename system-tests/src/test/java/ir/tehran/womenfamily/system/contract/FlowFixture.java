@@ -25,7 +25,8 @@ import ir.tehran.womenfamily.system.NationalCodes;
  * once.
  */
 record FlowFixture(String gateway, String demoPassword, String producerUsername, String producerPassword,
-        String sponsorUsername, String sponsorPassword, String businessId, String bazaarId, String venueId, String day) {
+        String sponsorUsername, String sponsorPassword, String businessId, String bazaarId, String venueId,
+        String day) {
 
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
