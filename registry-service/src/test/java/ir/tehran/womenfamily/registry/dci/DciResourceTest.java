@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -128,8 +129,11 @@ class DciResourceTest {
         String code = NationalCodes.random();
         Map<String, Object> valid = envelope("welfare-org", byCode(code));
         Map<String, Object> noMessage = Map.of("header", valid.get("header"));
-        search(agency("welfare-org"), noMessage).statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(valid).when().post(PATH).then().statusCode(401);
+        // problems as application/json, the DCI HttpErrorResponse's type, which DCI clients read
+        search(agency("welfare-org"), noMessage).statusCode(400).contentType(startsWith("application/json"))
+            .body("status", equalTo(400));
+        given().contentType(ContentType.JSON).body(valid).when().post(PATH).then().statusCode(401)
+            .contentType(startsWith("application/json")).body("status", equalTo(401));
         search(Women.agency("welfare-org"), valid).statusCode(403)
             .body("type", org.hamcrest.Matchers.endsWith("dci-scope"));
         search(agency("relief-committee"), valid).statusCode(403)
