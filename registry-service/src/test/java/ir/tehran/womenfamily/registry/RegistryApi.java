@@ -46,6 +46,29 @@ public final class RegistryApi {
             + district);
     }
 
+    /** Every item of a list, following its pages ({@code {items, nextCursor}}) to the last; at most 100 pages. */
+    public static List<java.util.Map<String, Object>> all(java.util.function.Supplier<RequestSpecification> request,
+            String path) {
+        List<java.util.Map<String, Object>> items = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification r = request.get().queryParam("limit", 200);
+            if (cursor != null) {
+                r.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = r.get(path).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && ++pages < 100);
+        return items;
+    }
+
+    /** The ETag a GET of {@code path} answers, for a following If-Match. */
+    public static String etag(String token, String path) {
+        return as(token).get(path).then().statusCode(200).extract().header("ETag");
+    }
+
     public static EventProbe probe() {
         return new EventProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }

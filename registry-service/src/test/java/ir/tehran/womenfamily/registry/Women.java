@@ -52,9 +52,14 @@ public final class Women {
         return id;
     }
 
+    /** Assigns her case, opening it if she has none (a reassignment sends the case's ETag in If-Match). */
     public static void assign(String id, String caseworker) {
-        given().auth().oauth2(admin("supervisor")).contentType(ContentType.JSON)
-            .body(Map.of("assignee", caseworker))
+        Response current = given().auth().oauth2(admin("supervisor")).when().get(BASE + id + "/case");
+        var request = given().auth().oauth2(admin("supervisor")).contentType(ContentType.JSON);
+        if (current.statusCode() == 200) {
+            request.header("If-Match", current.header("ETag"));
+        }
+        request.body(Map.of("assignee", caseworker))
             .when().put(BASE + id + "/case/assignee")
             .then().statusCode(200);
     }

@@ -109,7 +109,9 @@ class MergeEverywhereIT {
             .post(base + "/children").then().statusCode(201).extract().path("id");
         as(admin).body("{\"fullName\":\"مادر او\",\"relation\":\"PARENT\"}").post(base + "/dependants")
             .then().statusCode(201);
-        as(admin).body("{\"status\":\"ACTIVE\"}").post(base + "/status").then().statusCode(200);
+        String etag = as(admin).get(base).then().statusCode(200).extract().header("ETag");
+        as(admin).header("If-Match", etag).body("{\"status\":\"ACTIVE\"}").post(base + "/status").then()
+            .statusCode(200);
         String business = as(admin).body("{\"ownerBeneficiaryId\":\"" + loser + "\",\"name\":\"سفال " + last
                 + "\",\"category\":\"pottery\"}")
             .post("/api/registry/businesses").then().statusCode(201).extract().path("id");
@@ -140,8 +142,9 @@ class MergeEverywhereIT {
             .extract().path("motherId"));
 
         as(admin).post("/api/registry/duplicates/" + pair + "/split").then().statusCode(200);
-        as(cw).get(base + "/consents").then().statusCode(200).body("purpose", hasItem("SPONSORSHIP"));
-        as(cw).get(base + "/placements").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1));
+        as(cw).get(base + "/consents").then().statusCode(200).body("items.purpose", hasItem("SPONSORSHIP"));
+        as(cw).get(base + "/placements").then().statusCode(200)
+            .body("items.size()", org.hamcrest.Matchers.equalTo(1));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertEquals(loser, as(officer).get("/api/sponsorship/children/" + child).then().statusCode(200)
                 .extract().path("motherId"));

@@ -29,7 +29,8 @@ public class AgencyCheckResource {
     AgencyCheckService service;
 
     @POST
-    @Operation(summary = "Is the woman with this national code HMAC enrolled, and since when?")
+    @Operation(operationId = "checkAgencyEnrolment",
+        summary = "Is the woman with this national code HMAC enrolled, and since when?")
     public AgencyCheckDtos.EnrolmentAnswer check(@Valid @NotNull AgencyCheckDtos.EnrolmentCheck request) {
         return service.check(request);
     }

@@ -21,6 +21,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A woman head of household (زن سرپرست خانوار) in the register. */
 @Entity
@@ -30,6 +31,7 @@ public class Beneficiary extends PanacheEntityBase {
     public static final String AGGREGATE = "beneficiary";
 
     /** applicant → active → graduated (self-reliant, still followed up) or exited (with a reason). */
+    @Schema(name = "BeneficiaryStatus")
     public enum Status {
         APPLICANT, ACTIVE, GRADUATED, EXITED;
 
@@ -45,9 +47,11 @@ public class Beneficiary extends PanacheEntityBase {
     }
 
     /** The directorate's ladder: counselling → training → business support → self-reliant. */
+    @Schema(name = "BeneficiarySupportLevel")
     public enum SupportLevel { COUNSELLING, TRAINING, BUSINESS_SUPPORT, SELF_RELIANT }
 
     /** How she came to the register. {@code PRISON_RELEASE} is itself a sensitive fact. */
+    @Schema(name = "RegistrationChannel")
     public enum Channel {
         MUNICIPAL_OFFICE, HOME_BUSINESS_CAMPAIGN, AGENCY_REFERRAL, PRISON_RELEASE;
 

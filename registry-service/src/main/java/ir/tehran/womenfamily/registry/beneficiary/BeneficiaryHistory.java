@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Who changed a woman's status or support level, when and why; and the merges and splits of her record
@@ -23,6 +24,7 @@ import jakarta.persistence.Table;
 public class BeneficiaryHistory extends PanacheEntityBase {
 
     /** What changed. */
+    @Schema(name = "BeneficiaryHistoryKind")
     public enum Kind { STATUS, SUPPORT_LEVEL, MERGED, SPLIT }
 
     @Id

@@ -1,8 +1,6 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +8,9 @@ import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,27 +20,30 @@ import jakarta.transaction.Transactional;
 /**
  * Finding women: exactly by national code or mobile, fuzzily by a Persian name (trigram similarity over
  * the folded name, so Arabic or Persian letters, ZWNJ and digits do not matter), filtered by district,
- * status and support level, in pages with an opaque cursor. Only what the actor may see is returned.
+ * status and support level, in pages of the shared shape ({@link Page}) with an opaque cursor. Only what the actor
+ * may see is returned, and a cursor holds only what the page just showed her: the id of its last woman (a plain
+ * list) or how many results she has read (a name search), never a name or the query.
  */
 @ApplicationScoped
 public class BeneficiarySearch {
 
-    public static final int MAX_LIMIT = 100;
-
     @Inject
     EntityManager em;
 
-    /** Search criteria, already parsed. */
+    /** Search criteria, already parsed; {@code page} is the limit and a cursor of two parts. */
     public record Criteria(String q, String nationalCode, String mobile, Short district, Beneficiary.Status status,
-            Beneficiary.SupportLevel supportLevel, String cursor, int limit) {
+            Beneficiary.SupportLevel supportLevel, PageRequest page) {
+
+        int limit() {
+            return page.limit();
+        }
     }
 
-    /** One page and the cursor of the next, null at the end. */
-    public record Page(List<BeneficiaryDtos.BeneficiarySummary> items, String nextCursor) {
-    }
+    private static final String BY_ID = "id";
+    private static final String BY_OFFSET = "offset";
 
     @Transactional
-    public Page search(Criteria c, Caller actor) {
+    public Page<BeneficiaryDtos.BeneficiarySummary> search(Criteria c, Caller actor) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (c.nationalCode() != null) {
@@ -79,10 +83,14 @@ public class BeneficiarySearch {
     }
 
     /** Plain listing in id order; the cursor is the last id seen. */
-    private Page byId(StringBuilder where, List<Object> params, Criteria c) {
-        if (c.cursor() != null) {
+    private Page<BeneficiaryDtos.BeneficiarySummary> byId(StringBuilder where, List<Object> params, Criteria c) {
+        Cursor cursor = c.page().cursor();
+        if (cursor != null) {
+            if (!BY_ID.equals(cursor.string(0))) {
+                throw Cursor.invalid();
+            }
             where.append(" and b.id > ?");
-            params.add(decodeId(c.cursor()));
+            params.add(cursor.uuid(1));
         }
         List<Beneficiary> rows = run("select b.* from beneficiary b " + where + " order by b.id limit ?",
             params, c.limit() + 1, Beneficiary.class);
@@ -90,7 +98,7 @@ public class BeneficiarySearch {
         List<Beneficiary> page = more ? rows.subList(0, c.limit()) : rows;
         List<BeneficiaryDtos.BeneficiarySummary> items = page.stream()
             .map(b -> BeneficiaryDtos.BeneficiarySummary.of(b, null)).toList();
-        return new Page(items, more ? encode("id:" + page.get(page.size() - 1).id) : null);
+        return Page.of(items, more ? Cursor.of(BY_ID, page.get(page.size() - 1).id).encode() : null);
     }
 
     /**
@@ -103,8 +111,9 @@ public class BeneficiarySearch {
      * the whole name word-similar to the query, ranked by trigram word distance. The cursor is an offset
      * into that combined order.
      */
-    private Page byName(StringBuilder where, List<Object> params, String key, Criteria c) {
-        int offset = c.cursor() == null ? 0 : decodeOffset(c.cursor());
+    private Page<BeneficiaryDtos.BeneficiarySummary> byName(StringBuilder where, List<Object> params, String key,
+            Criteria c) {
+        int offset = offset(c.page().cursor());
         List<String> words = List.of(key.split(" ")).stream().filter(w -> !w.isEmpty()).toList();
         Condition exact = allWords(words);
         Condition partial = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
@@ -143,7 +152,7 @@ public class BeneficiarySearch {
         for (Object[] row : page) {
             items.add(BeneficiaryDtos.BeneficiarySummary.of(byId.get((UUID) row[0]), ((Number) row[1]).floatValue()));
         }
-        return new Page(items, more ? encode("offset:" + (offset + c.limit())) : null);
+        return Page.of(items, more ? Cursor.of(BY_OFFSET, offset + c.limit()).encode() : null);
     }
 
     /** A SQL condition over {@code b} and the values of its parameters, in order. */
@@ -252,43 +261,18 @@ public class BeneficiarySearch {
         return rows;
     }
 
-    private static String encode(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "validation.cursor");
+    /** How many results of the name search the caller has read: 0 without a cursor. */
+    private static int offset(Cursor cursor) {
+        if (cursor == null) {
+            return 0;
         }
-    }
-
-    private static UUID decodeId(String cursor) {
-        String s = decode(cursor);
-        try {
-            if (!s.startsWith("id:")) {
-                throw new IllegalArgumentException(s);
-            }
-            return UUID.fromString(s.substring(3));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "validation.cursor");
+        if (!BY_OFFSET.equals(cursor.string(0))) {
+            throw Cursor.invalid();
         }
-    }
-
-    private static int decodeOffset(String cursor) {
-        String s = decode(cursor);
-        try {
-            if (!s.startsWith("offset:")) {
-                throw new IllegalArgumentException(s);
-            }
-            int offset = Integer.parseInt(s.substring(7));
-            if (offset < 0 || offset > 10_000) {
-                throw new IllegalArgumentException(s);
-            }
-            return offset;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "validation.cursor");
+        long offset = cursor.longValue(1);
+        if (offset < 0 || offset > 10_000) {
+            throw Cursor.invalid();
         }
+        return (int) offset;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A home or micro business, owned by a registered woman or by another participant of the campaign. */
 @Entity
@@ -26,6 +27,7 @@ public class Business extends PanacheEntityBase {
     public static final String AGGREGATE = "business";
 
     /** Whether it trades. */
+    @Schema(name = "BusinessStatus")
     public enum Status { ACTIVE, SUSPENDED, CLOSED }
 
     @Id

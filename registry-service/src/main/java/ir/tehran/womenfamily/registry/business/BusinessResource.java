@@ -2,13 +2,16 @@ package ir.tehran.womenfamily.registry.business;
 
 import ir.tehran.womenfamily.support.taxonomy.Category;
 
-import java.util.List;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,7 +19,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -31,7 +33,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,9 +51,6 @@ public class BusinessResource {
     BusinessService service;
 
     @Inject
-    IdempotentRequests idempotent;
-
-    @Inject
     Callers callers;
 
     @Context
@@ -54,31 +59,49 @@ public class BusinessResource {
     @POST
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Register a business")
+    @Operation(operationId = "registerBusiness", summary = "Register a business")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
+    @IdempotentCreate
     public Response register(@Valid @NotNull BusinessDtos.RegisterBusiness r,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        var actor = callers.current();
-        return idempotent.execute(idempotencyKey, actor.subject(), r, () -> {
-            Business b = service.register(r, actor);
-            return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
-                .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();
-        });
+        Business b = service.register(r, callers.current());
+        return Response.created(uri.getBaseUriBuilder().path("businesses").path(b.id.toString()).build())
+            .tag(Versions.etag(b.version)).entity(BusinessDtos.BusinessView.of(b)).build();
     }
 
     @GET
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(summary = "Businesses by category, district, status")
-    public List<BusinessDtos.BusinessView> list(@QueryParam("category") Category category,
+    @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status")
+    public RestResponse<Page<BusinessDtos.BusinessView>> list(
+            @Parameter(description = "A category code, such as pottery (as the answers show it)",
+                schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
             @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("status") Business.Status status,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.list(category, district, status, limit).stream().map(BusinessDtos.BusinessView::of).toList();
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        return Pages.ok(uri, service.list(category(category), district, status, page)
+            .map(BusinessDtos.BusinessView::of));
+    }
+
+    /** The category filter, by its code as the document and the answers give it (or its constant name). */
+    private static Category category(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Category.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("category", "validation.wrong-format");
+        }
     }
 
     @GET
     @Path("businesses/{id}")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(summary = "One business")
+    @Operation(operationId = "getBusiness", summary = "One business")
+    @APIResponse(responseCode = "200", description = "The business",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response get(@PathParam("id") UUID id) {
         Business b = service.find(id).orElseThrow(() -> ProblemException.notFound("business", id));
         return Response.ok(BusinessDtos.BusinessView.of(b)).tag(Versions.etag(b.version)).build();
@@ -87,7 +110,10 @@ public class BusinessResource {
     @PATCH
     @Path("businesses/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Change a business", description = "Requires If-Match with the ETag last read.")
+    @Operation(operationId = "updateBusiness", summary = "Change a business",
+        description = "Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The changed business",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull BusinessDtos.UpdateBusiness u,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Business b = service.update(id, Versions.required(ifMatch), u);
@@ -97,7 +123,7 @@ public class BusinessResource {
     @POST
     @Path("businesses/{id}/close")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Close a business")
+    @Operation(operationId = "closeBusiness", summary = "Close a business")
     public BusinessDtos.BusinessView close(@PathParam("id") UUID id) {
         return BusinessDtos.BusinessView.of(service.close(id));
     }
@@ -105,8 +131,13 @@ public class BusinessResource {
     @POST
     @Path("campaign-participants")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Register a participant of the home-business campaign who is not a head of household")
-    public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r) {
+    @Operation(operationId = "registerCampaignParticipant",
+        summary = "Register a participant of the home-business campaign who is not a head of household")
+    @APIResponse(responseCode = "201", description = "Registered (no Location: a participant is read as a mentee)",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.ParticipantView.class)))
+    @IdempotentCreate
+    public Response registerParticipant(@Valid @NotNull BusinessDtos.RegisterParticipant r,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         CampaignParticipant p = service.registerParticipant(r);
         return Response.status(Response.Status.CREATED)
             .entity(new BusinessDtos.ParticipantView(p.id, p.firstName, p.lastName, p.district)).build();

@@ -16,13 +16,16 @@ import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.common.ConsentLookup;
 import ir.tehran.womenfamily.registry.common.Mobile;
-import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -81,7 +84,7 @@ public class BusinessService {
     }
 
     @Transactional
-    public List<Business> list(Category category, Short district, Business.Status status, int limit) {
+    public Page<Business> list(Category category, Short district, Business.Status status, PageRequest page) {
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (category != null) {
@@ -96,7 +99,15 @@ public class BusinessService {
             q.append(" and status = :status");
             params.put("status", status);
         }
-        return Business.<Business>find(q.toString(), Sort.by("registeredAt").and("id"), params).page(0, limit).list();
+        if (page.cursor() != null) {
+            // keyset: after the last business of the page before, in (registeredAt, id) order
+            q.append(" and (registeredAt > :at or (registeredAt = :at and id > :id))");
+            params.put("at", page.cursor().instant(0));
+            params.put("id", page.cursor().uuid(1));
+        }
+        List<Business> rows = Business.<Business>find(q.toString(), Sort.by("registeredAt").and("id"), params)
+            .page(0, page.fetchSize()).list();
+        return page.page(rows, b -> Cursor.of(b.registeredAt, b.id));
     }
 
     @Transactional

@@ -1,10 +1,15 @@
 package ir.tehran.womenfamily.registry.casework;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,14 +22,21 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/beneficiaries/{id}/case")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,36 +50,56 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
-    public CaseworkDtos.CaseView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getBeneficiaryCase",
+        summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
+    @APIResponse(responseCode = "200", description = "Her case; its ETag is what an assignment sends in If-Match",
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.CaseView.class)))
+    public Response get(@PathParam("id") UUID id) {
         CaseService.CaseWithHistory c = service.view(id);
-        return CaseworkDtos.CaseView.of(c.current(), c.history());
+        return Response.ok(CaseworkDtos.CaseView.of(c.current(), c.history()))
+            .tag(Versions.etag(c.current().version)).build();
     }
 
     @PUT
     @Path("/assignee")
     @RolesAllowed("admin")
-    @Operation(summary = "Assign her case to a caseworker or counsellor, opening it if she has none")
-    public CaseworkDtos.CaseView assign(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AssignCase request) {
-        CaseService.CaseWithHistory c = service.assign(id, request);
-        return CaseworkDtos.CaseView.of(c.current(), c.history());
+    @Operation(operationId = "assignBeneficiaryCase",
+        summary = "Assign her case to a caseworker or counsellor, opening it if she has none",
+        description = "Requires If-Match with the case's ETag when she has a case; without one it opens her case.")
+    @APIResponse(responseCode = "200", description = "Her case with its new assignee",
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.CaseView.class)))
+    public Response assign(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AssignCase request,
+            @Parameter(description = "The case's ETag last read: required when she has a case, absent to open one")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CaseService.CaseWithHistory c = service.assign(id, Versions.optional(ifMatch), request);
+        return Response.ok(CaseworkDtos.CaseView.of(c.current(), c.history()))
+            .tag(Versions.etag(c.current().version)).build();
     }
 
     @GET
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
-    public List<CaseworkDtos.NoteView> notes(@PathParam("id") UUID id,
+    @Operation(operationId = "listCaseNotes",
+        summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
+    public RestResponse<Page<CaseworkDtos.NoteView>> notes(@PathParam("id") UUID id,
             @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
-            @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.notes(id, reason).stream().map(CaseworkDtos.NoteView::of).toList();
+            @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.notes(id, reason), n -> n.id.toString())
+            .map(CaseworkDtos.NoteView::of));
     }
 
     @POST
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+    @Operation(operationId = "addCaseNote",
+        summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+    @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.NoteView.class)))
+    @IdempotentCreate
     public Response addNote(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.AddNote request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
             @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason, @Context UriInfo uri) {
         CaseNote note = service.addNote(id, request, reason);

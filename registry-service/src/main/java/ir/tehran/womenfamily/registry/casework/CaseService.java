@@ -39,14 +39,24 @@ public class CaseService {
     public record CaseWithHistory(BeneficiaryCase current, List<CaseAssignment> history) {
     }
 
-    /** Assigns her case to {@code request.assignee()}, opening it when she has none (admins only). */
+    /**
+     * Assigns her case to {@code request.assignee()}, opening it when she has none (admins only). When she has one,
+     * {@code expectedVersion} is required and must be its version (428, 412); when she has none, there is nothing
+     * to match and sending one is a 412.
+     */
     @Transactional
-    public CaseWithHistory assign(UUID beneficiaryId, CaseworkDtos.AssignCase request) {
+    public CaseWithHistory assign(UUID beneficiaryId, Long expectedVersion, CaseworkDtos.AssignCase request) {
         access.casework(beneficiaryId, CASE, "case.assign");
         Instant now = Instant.now(clock);
         String by = callers.current().subject();
         AssigneeKind kind = request.kind() == null ? AssigneeKind.CASEWORKER : request.kind();
         Optional<BeneficiaryCase> existing = findCase(beneficiaryId);
+        if (existing.isPresent() && expectedVersion == null) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        if (expectedVersion != null && (existing.isEmpty() || existing.get().version != expectedVersion)) {
+            throw ProblemException.preconditionFailed();
+        }
         BeneficiaryCase c = existing.orElseGet(() -> BeneficiaryCase.open(beneficiaryId, by, now));
         String previous = c.assignedTo;
         CaseAssignment assignment = c.assign(request.assignee(), kind, by, now);
@@ -73,7 +83,7 @@ public class CaseService {
     public List<CaseNote> notes(UUID beneficiaryId, String breakGlassReason) {
         Grant grant = access.sensitive(beneficiaryId, NOTES, "case-note.list", breakGlassReason);
         List<CaseNote> notes = findCase(beneficiaryId)
-            .map(c -> CaseNote.<CaseNote>list("caseId = ?1 order by writtenAt desc", c.id))
+            .map(c -> CaseNote.<CaseNote>list("caseId = ?1 order by writtenAt desc, id desc", c.id))
             .orElse(List.of());
         access.audit(grant, AuditEvent.of("case-note.list", NOTES, beneficiaryId).withDetail("count", notes.size()));
         return notes;

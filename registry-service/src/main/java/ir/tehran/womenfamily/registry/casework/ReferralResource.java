@@ -1,26 +1,37 @@
 package ir.tehran.womenfamily.registry.casework;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/beneficiaries/{id}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,15 +46,22 @@ public class ReferralResource {
     ReferralService service;
 
     @GET
-    @Operation(summary = "Her referrals, newest first, each with its history")
-    public List<CaseworkDtos.ReferralView> list(@PathParam("id") UUID id) {
-        return service.list(id).stream().map(r -> CaseworkDtos.ReferralView.of(r.referral(), r.history())).toList();
+    @Operation(operationId = "listBeneficiaryReferrals", summary = "Her referrals, newest first, each with its history")
+    public RestResponse<Page<CaseworkDtos.ReferralView>> list(@PathParam("id") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(id), r -> r.referral().id.toString())
+            .map(r -> CaseworkDtos.ReferralView.of(r.referral(), r.history())));
     }
 
     @POST
-    @Operation(summary = "Record a referral; one out needs her active consent to sharing with that agency")
+    @Operation(operationId = "createReferral",
+        summary = "Record a referral; one out needs her active consent to sharing with that agency")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.ReferralView.class)))
+    @IdempotentCreate
     public Response create(@PathParam("id") UUID id, @Valid @NotNull CaseworkDtos.CreateReferral request,
-            @Context UriInfo uri) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         ReferralService.ReferralWithHistory r = service.create(id, request);
         URI location = uri.getAbsolutePathBuilder().path(r.referral().id.toString()).build();
         return Response.created(location).entity(CaseworkDtos.ReferralView.of(r.referral(), r.history())).build();
@@ -51,7 +69,7 @@ public class ReferralResource {
 
     @GET
     @Path("/{referralId}")
-    @Operation(summary = "One referral with its history")
+    @Operation(operationId = "getReferral", summary = "One referral with its history")
     public CaseworkDtos.ReferralView get(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
         ReferralService.ReferralWithHistory r = service.get(id, referralId);
         return CaseworkDtos.ReferralView.of(r.referral(), r.history());
@@ -59,7 +77,8 @@ public class ReferralResource {
 
     @POST
     @Path("/{referralId}/transitions")
-    @Operation(summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
+    @Operation(operationId = "moveReferral",
+        summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
     public CaseworkDtos.ReferralView move(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
             @Valid @NotNull CaseworkDtos.MoveReferral request) {
         ReferralService.ReferralWithHistory r = service.move(id, referralId, request);

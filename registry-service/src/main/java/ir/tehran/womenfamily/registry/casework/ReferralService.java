@@ -50,7 +50,7 @@ public class ReferralService {
     @Transactional
     public List<ReferralWithHistory> list(UUID beneficiaryId) {
         Grant grant = access.casework(beneficiaryId, RESOURCE, "referral.list");
-        List<Referral> referrals = Referral.list("beneficiaryId = ?1 order by createdAt desc", beneficiaryId);
+        List<Referral> referrals = Referral.list("beneficiaryId = ?1 order by createdAt desc, id desc", beneficiaryId);
         access.audit(grant, AuditEvent.of("referral.list", RESOURCE, beneficiaryId)
             .withDetail("count", referrals.size()));
         return referrals.stream().map(r -> new ReferralWithHistory(r, history(r.id))).toList();

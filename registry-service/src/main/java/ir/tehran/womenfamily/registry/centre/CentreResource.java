@@ -1,13 +1,17 @@
 package ir.tehran.womenfamily.registry.centre;
 
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.centre.CentreDtos.CentreChange;
 import ir.tehran.womenfamily.registry.centre.CentreDtos.CentreView;
 import ir.tehran.womenfamily.registry.centre.CentreDtos.NewCentre;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,11 +27,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Kowsar workshop centres: listed for staff, kept by admins. */
 @Path("/workshop-centres")
@@ -41,15 +52,19 @@ public class CentreResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator", "sponsorship-officer"})
-    @Operation(summary = "Centres, optionally of one district")
-    public List<CentreView> list(@QueryParam("district") @Min(1) @Max(22) Short district) {
-        return service.list(district).stream().map(CentreView::of).toList();
+    @Operation(operationId = "listWorkshopCentres", summary = "Centres, optionally of one district")
+    public RestResponse<Page<CentreView>> list(@QueryParam("district") @Min(1) @Max(22) Short district,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(district), c -> c.id.toString()).map(CentreView::of));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator", "sponsorship-officer"})
-    @Operation(summary = "One centre")
+    @Operation(operationId = "getWorkshopCentre", summary = "One centre")
+    @APIResponse(responseCode = "200", description = "The centre",
+        content = @Content(schema = @Schema(implementation = CentreView.class)))
     public Response get(@PathParam("id") UUID id) {
         WorkshopCentre c = service.find(id).orElseThrow(() -> ProblemException.notFound("centre", id));
         return Response.ok(CentreView.of(c)).tag(Versions.etag(c.version)).build();
@@ -57,16 +72,24 @@ public class CentreResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Record a centre")
-    public Response create(@Valid @NotNull NewCentre n) {
+    @Operation(operationId = "createWorkshopCentre", summary = "Record a centre")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CentreView.class)))
+    @IdempotentCreate
+    public Response create(@Valid @NotNull NewCentre n, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         WorkshopCentre c = service.create(n);
-        return Response.status(Response.Status.CREATED).entity(CentreView.of(c)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+            .tag(Versions.etag(c.version)).entity(CentreView.of(c)).build();
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Change a centre (its renovation, capacity...)", description = "Requires If-Match.")
+    @Operation(operationId = "updateWorkshopCentre", summary = "Change a centre (its renovation, capacity...)",
+        description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed centre",
+        content = @Content(schema = @Schema(implementation = CentreView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull CentreChange change,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         WorkshopCentre c = service.update(id, Versions.required(ifMatch), change);

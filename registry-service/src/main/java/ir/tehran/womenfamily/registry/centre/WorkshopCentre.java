@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A Kowsar workshop centre (مرکز کوثر), where women heads of household produce. */
 @Entity
@@ -17,6 +18,7 @@ import jakarta.persistence.Version;
 public class WorkshopCentre extends PanacheEntityBase {
 
     /** Where its renovation stands; the centres are to be renovated in 1403. */
+    @Schema(name = "CentreRenovationStage")
     public enum Renovation { NOT_PLANNED, PLANNED, IN_PROGRESS, DONE }
 
     @Id

@@ -1,10 +1,14 @@
 package ir.tehran.womenfamily.registry.cohort;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,14 +20,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The only way in or out for a woman's sensitive cohorts. Her assigned caseworker, or an admin with a
@@ -45,16 +55,22 @@ public class CohortResource {
     CohortService service;
 
     @GET
-    @Operation(summary = "Her cohort memberships, ended ones too")
-    public List<CohortDtos.MembershipView> list(@PathParam("id") UUID id,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.memberships(id, reason).stream()
-            .map(m -> CohortDtos.MembershipView.of(m.membership(), m.definition())).toList();
+    @Operation(operationId = "listCohortMemberships", summary = "Her cohort memberships, ended ones too")
+    public RestResponse<Page<CohortDtos.MembershipView>> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.memberships(id, reason), m -> m.membership().id.toString())
+            .map(m -> CohortDtos.MembershipView.of(m.membership(), m.definition())));
     }
 
     @POST
-    @Operation(summary = "Record a cohort she belongs to")
+    @Operation(operationId = "addCohortMembership", summary = "Record a cohort she belongs to")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = CohortDtos.MembershipView.class)))
+    @IdempotentCreate
     public Response add(@PathParam("id") UUID id, @Valid @NotNull CohortDtos.AddMembership request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         CohortService.Membership m = service.add(id, request, reason);
@@ -65,7 +81,7 @@ public class CohortResource {
 
     @POST
     @Path("/{membershipId}/end")
-    @Operation(summary = "End a membership; it stays in her history")
+    @Operation(operationId = "endCohortMembership", summary = "End a membership; it stays in her history")
     public CohortDtos.MembershipView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @Valid @NotNull CohortDtos.EndMembership request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

@@ -78,7 +78,8 @@ public class CohortService {
     @Transactional
     public List<Membership> memberships(UUID beneficiaryId, String breakGlassReason) {
         Grant grant = access.sensitive(beneficiaryId, RESOURCE, "cohort.list", breakGlassReason);
-        List<CohortMembership> found = CohortMembership.list("beneficiaryId = ?1 order by since desc", beneficiaryId);
+        List<CohortMembership> found = CohortMembership.list("beneficiaryId = ?1 order by since desc, id",
+            beneficiaryId);
         access.audit(grant, AuditEvent.of("cohort.list", RESOURCE, beneficiaryId).withDetail("count", found.size()));
         Map<String, CohortDefinition> definitions = definitionsByCode();
         return found.stream().map(m -> new Membership(m, definitions.get(m.cohortCode))).toList();

@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A woman's consent to one purpose; revoked, never deleted. */
 @Entity
@@ -126,6 +127,7 @@ public class Consent extends PanacheEntityBase {
     public static final String AGGREGATE = "consent";
 
     /** A consent's state in its event. */
+    @Schema(name = "ConsentState")
     public enum State { GIVEN, REVOKED }
 
     /**

@@ -1,26 +1,37 @@
 package ir.tehran.womenfamily.registry.consent;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/beneficiaries/{id}/consents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,15 +45,21 @@ public class ConsentResource {
     ConsentService service;
 
     @GET
-    @Operation(summary = "Every consent she gave, revoked ones too, newest first")
-    public List<ConsentDtos.ConsentView> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(ConsentDtos.ConsentView::of).toList();
+    @Operation(operationId = "listBeneficiaryConsents",
+        summary = "Every consent she gave, revoked ones too, newest first")
+    public RestResponse<Page<ConsentDtos.ConsentView>> history(@PathParam("id") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.history(id), c -> c.id.toString()).map(ConsentDtos.ConsentView::of));
     }
 
     @POST
-    @Operation(summary = "Record a consent she gave")
+    @Operation(operationId = "recordConsent", summary = "Record a consent she gave")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = ConsentDtos.ConsentView.class)))
+    @IdempotentCreate
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ConsentDtos.RecordConsent request,
-            @Context UriInfo uri) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         Consent consent = service.record(id, request);
         URI location = uri.getAbsolutePathBuilder().path(consent.id.toString()).build();
         return Response.created(location).entity(ConsentDtos.ConsentView.of(consent)).build();
@@ -50,14 +67,14 @@ public class ConsentResource {
 
     @GET
     @Path("/{consentId}")
-    @Operation(summary = "One consent")
+    @Operation(operationId = "getConsent", summary = "One consent")
     public ConsentDtos.ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return ConsentDtos.ConsentView.of(service.get(id, consentId));
     }
 
     @POST
     @Path("/{consentId}/revocation")
-    @Operation(summary = "Revoke a consent; it stays in her history")
+    @Operation(operationId = "revokeConsent", summary = "Revoke a consent; it stays in her history")
     public ConsentDtos.ConsentView revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return ConsentDtos.ConsentView.of(service.revoke(id, consentId));
     }

@@ -135,7 +135,7 @@ public class ConsentService {
     @Transactional
     public List<Consent> history(UUID beneficiaryId) {
         Grant grant = access.require(beneficiaryId, RESOURCE, "consent.list");
-        List<Consent> consents = Consent.list("beneficiaryId = ?1 order by recordedAt desc", beneficiaryId);
+        List<Consent> consents = Consent.list("beneficiaryId = ?1 order by recordedAt desc, id desc", beneficiaryId);
         access.audit(grant, AuditEvent.of("consent.list", RESOURCE, beneficiaryId)
             .withDetail("count", consents.size()));
         return consents;

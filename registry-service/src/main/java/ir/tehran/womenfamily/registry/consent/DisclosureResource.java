@@ -1,22 +1,28 @@
 package ir.tehran.womenfamily.registry.consent;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/beneficiaries/{id}/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,9 +52,12 @@ public class DisclosureResource {
     }
 
     @GET
-    @Operation(summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
+    @Operation(operationId = "listBeneficiaryDisclosures",
+        summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
         + "newest first (audited)")
-    public List<DisclosureView> list(@PathParam("id") UUID id) {
-        return log.of(id, callers.current()).stream().map(DisclosureView::of).toList();
+    public RestResponse<Page<DisclosureView>> list(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(log.of(id, callers.current()), d -> d.id.toString()).map(DisclosureView::of));
     }
 }

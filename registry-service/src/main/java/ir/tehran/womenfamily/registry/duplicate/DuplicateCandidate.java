@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Two records that may be one woman, waiting for a reviewer. */
 @Entity
@@ -17,9 +18,11 @@ import jakarta.persistence.Table;
 public class DuplicateCandidate extends PanacheEntityBase {
 
     /** Why they look alike. */
+    @Schema(name = "DuplicateReason")
     public enum Reason { SAME_NAME_AND_BIRTH_DATE, SAME_MOBILE_SIMILAR_NAME }
 
     /** Where the review stands. */
+    @Schema(name = "DuplicateState")
     public enum State { OPEN, DISTINCT, MERGED }
 
     @Id

@@ -1,15 +1,15 @@
 package ir.tehran.womenfamily.registry.duplicate;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,9 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The review queue of likely duplicates; reviewing is an admin's task. */
 @Path("/duplicates")
@@ -32,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DuplicateResource {
 
     /** A pair as the reviewer sees it. */
+    @Schema(name = "DuplicateCandidateView")
     public record CandidateView(UUID id, UUID firstId, UUID secondId, DuplicateCandidate.Reason reason,
             float similarity, DuplicateCandidate.State state, Instant foundAt, String decidedBy, Instant decidedAt) {
 
@@ -42,6 +47,7 @@ public class DuplicateResource {
     }
 
     /** The reviewer's choice of the record that survives. */
+    @Schema(name = "DuplicateMergeDecision")
     public record MergeDecision(@NotNull UUID survivorId) {
     }
 
@@ -52,29 +58,32 @@ public class DuplicateResource {
     Callers callers;
 
     @GET
-    @Operation(summary = "Pairs waiting for review (or decided ones)")
-    public List<CandidateView> queue(@QueryParam("state") @DefaultValue("OPEN") DuplicateCandidate.State state,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return service.queue(state, limit).stream().map(CandidateView::of).toList();
+    @Operation(operationId = "listDuplicateCandidates", summary = "Pairs waiting for review (or decided ones)")
+    public RestResponse<Page<CandidateView>> queue(
+            @QueryParam("state") @DefaultValue("OPEN") DuplicateCandidate.State state,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        return Pages.ok(uri, service.queue(state, page).map(CandidateView::of));
     }
 
     @POST
     @Path("/{id}/distinct")
-    @Operation(summary = "They are two different women")
+    @Operation(operationId = "markDuplicateDistinct", summary = "They are two different women")
     public CandidateView distinct(@PathParam("id") UUID id) {
         return CandidateView.of(service.markDistinct(id, callers.current()));
     }
 
     @POST
     @Path("/{id}/merge")
-    @Operation(summary = "They are one woman: merge into the survivor")
+    @Operation(operationId = "mergeDuplicate", summary = "They are one woman: merge into the survivor")
     public CandidateView merge(@PathParam("id") UUID id, @Valid @NotNull MergeDecision decision) {
         return CandidateView.of(service.merge(id, decision.survivorId(), callers.current()));
     }
 
     @POST
     @Path("/{id}/split")
-    @Operation(summary = "Undo the pair's merge: both records as they were, the pair open for review again")
+    @Operation(operationId = "splitMergedDuplicate",
+        summary = "Undo the pair's merge: both records as they were, the pair open for review again")
     public CandidateView split(@PathParam("id") UUID id) {
         return CandidateView.of(service.split(id, callers.current()));
     }

@@ -13,12 +13,15 @@ import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.BusinessService;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.household.HouseholdService;
-import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -66,9 +69,14 @@ public class DuplicateService {
     Clock clock;
 
     @Transactional
-    public List<DuplicateCandidate> queue(DuplicateCandidate.State state, int limit) {
-        return DuplicateCandidate.<DuplicateCandidate>find("state", Sort.by("foundAt").and("id"), state)
-            .page(0, limit).list();
+    public Page<DuplicateCandidate> queue(DuplicateCandidate.State state, PageRequest page) {
+        List<DuplicateCandidate> rows = page.cursor() == null
+            ? DuplicateCandidate.<DuplicateCandidate>find("state", Sort.by("foundAt").and("id"), state)
+                .page(0, page.fetchSize()).list()
+            : DuplicateCandidate.<DuplicateCandidate>find("state = ?1 and (foundAt > ?2 or (foundAt = ?2 and id > ?3))",
+                    Sort.by("foundAt").and("id"), state, page.cursor().instant(0), page.cursor().uuid(1))
+                .page(0, page.fetchSize()).list();
+        return page.page(rows, c -> Cursor.of(c.foundAt, c.id));
     }
 
     @Transactional

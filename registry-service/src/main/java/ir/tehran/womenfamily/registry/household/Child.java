@@ -16,6 +16,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A child of a woman head of household: a person with her or his own id. */
 @Entity
@@ -25,6 +26,7 @@ public class Child extends PanacheEntityBase {
     public static final String AGGREGATE = "child";
 
     /** As recorded on the birth certificate. */
+    @Schema(name = "ChildGender")
     public enum Gender { FEMALE, MALE }
 
     @Id

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Another person who depends on her: a parent, sibling, grandchild, spouse who cannot work. */
 @Entity
@@ -17,6 +18,7 @@ import jakarta.persistence.Table;
 public class Dependant extends PanacheEntityBase {
 
     /** How the dependant is related to her. */
+    @Schema(name = "DependantRelation")
     public enum Relation { PARENT, SIBLING, GRANDCHILD, SPOUSE, OTHER }
 
     @Id

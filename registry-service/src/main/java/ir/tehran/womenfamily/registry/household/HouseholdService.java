@@ -52,7 +52,7 @@ public class HouseholdService {
     @Transactional
     public List<Child> children(UUID motherId, Caller actor) {
         beneficiaries.readable(motherId, actor);
-        return Child.list("motherId = ?1 and removedAt is null order by birthDate", motherId);
+        return Child.list("motherId = ?1 and removedAt is null order by birthDate, id", motherId);
     }
 
     @Transactional
@@ -99,7 +99,7 @@ public class HouseholdService {
     @Transactional
     public List<Dependant> dependants(UUID beneficiaryId, Caller actor) {
         beneficiaries.readable(beneficiaryId, actor);
-        return Dependant.list("beneficiaryId = ?1 order by fullName", beneficiaryId);
+        return Dependant.list("beneficiaryId = ?1 order by fullName, id", beneficiaryId);
     }
 
     /** On a merge: the children and dependants of {@code from} join the household of {@code to}. */

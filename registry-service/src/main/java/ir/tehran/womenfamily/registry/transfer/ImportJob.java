@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
 public class ImportJob extends PanacheEntityBase {
 
     /** Where it stands. */
+    @Schema(name = "BeneficiaryImportStatus")
     public enum Status { QUEUED, RUNNING, DONE, FAILED }
 
     @Id

@@ -23,8 +23,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +32,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bulk import and export of women and their children as CSV. Admins only. */
@@ -42,11 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TransferResource {
 
     /** The progress of an import, with each bad line and its reason in the asked language. */
+    @Schema(name = "BeneficiaryImportView")
     public record ImportView(UUID id, ImportJob.Status status, int total, int processed, int imported,
             int unchanged, int children, List<LineErrorView> errors, Instant createdAt, Instant finishedAt) {
     }
 
     /** One bad line. */
+    @Schema(name = "BeneficiaryImportLineError")
     public record LineErrorView(int line, String field, String reason) {
     }
 
@@ -66,12 +73,17 @@ public class TransferResource {
     @Path("imports")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a CSV of women and their children in the background",
+    @Operation(operationId = "startBeneficiaryImport",
+        summary = "Import a CSV of women and their children in the background",
         description = "Answers 202 with the job; follow Location for its progress. The same file twice changes "
             + "nothing. Columns: " + "national_code, first_name, last_name, father_name, birth_date, mobile, "
             + "district, postal_code, address, registration_channel, support_level, child_first_name, "
             + "child_last_name, child_national_code, child_birth_date, child_gender, child_grade.")
+    @APIResponse(responseCode = "202", description = "Accepted: Location follows its progress",
+        headers = @Header(name = "Location"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportView.class)))
     public Response start(String csv, @Context UriInfo uri, @Context HttpHeaders headers) {
+        // an import is idempotent by its content: the same file twice changes nothing (no Idempotency-Key needed)
         ImportJob job = imports.start(csv, callers.current());
         URI location = uri.getBaseUriBuilder().path("imports").path(job.id.toString()).build();
         return Response.accepted(view(job, headers)).location(location).build();
@@ -80,7 +92,7 @@ public class TransferResource {
     @GET
     @Path("imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An import's progress: processed / total / errors")
+    @Operation(operationId = "getBeneficiaryImport", summary = "An import's progress: processed / total / errors")
     public ImportView progress(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return view(imports.find(id), headers);
     }
@@ -88,7 +100,8 @@ public class TransferResource {
     @GET
     @Path("exports/beneficiaries")
     @Produces("text/csv")
-    @Operation(summary = "Women (and their children) as CSV, minimised to a purpose; never a sensitive fact",
+    @Operation(operationId = "exportBeneficiaries",
+        summary = "Women (and their children) as CSV, minimised to a purpose; never a sensitive fact",
         description = "purpose is required and chooses the columns: REGISTER_TRANSFER (the import format, "
             + "registration channel generalised), OUTREACH (first_name, last_name, mobile, district, status, "
             + "support_level), CHILD_EDUCATION (the mother's first_name, last_name, mobile, district and one line "
@@ -96,6 +109,8 @@ public class TransferResource {
             + "STATISTICS (district, status, support_level, registered_month, birth_year, children). Filters: "
             + "district, updatedSince (an ISO or Jalali day, or an ISO instant with an offset). Streamed; "
             + "audited with the purpose, the filter and the number of lines.")
+    @APIResponse(responseCode = "200", description = "The CSV, UTF-8, with a header line",
+        content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(
             @Parameter(description = "REGISTER_TRANSFER, OUTREACH, CHILD_EDUCATION or STATISTICS", required = true)
             @QueryParam("purpose") String purpose,

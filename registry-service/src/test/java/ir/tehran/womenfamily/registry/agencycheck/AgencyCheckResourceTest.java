@@ -59,11 +59,11 @@ class AgencyCheckResourceTest {
             .body("items[0].detail.enrolled", equalTo("true"));
         given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
             .then().statusCode(200)
-            .body("", hasSize(1))
-            .body("[0].purpose", equalTo("SHARE_WITH_AGENCY"))
-            .body("[0].consentId", equalTo(consentId))
-            .body("[0].what", equalTo("enrolment-date"))
-            .body("[0].recipient", equalTo("agency:WELFARE_ORGANISATION (client welfare-org)"));
+            .body("items", hasSize(1))
+            .body("items[0].purpose", equalTo("SHARE_WITH_AGENCY"))
+            .body("items[0].consentId", equalTo(consentId))
+            .body("items[0].what", equalTo("enrolment-date"))
+            .body("items[0].recipient", equalTo("agency:WELFARE_ORGANISATION (client welfare-org)"));
     }
 
     @Test
@@ -87,7 +87,7 @@ class AgencyCheckResourceTest {
             .then().statusCode(200)
             .body("", aMapWithSize(1));
         given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
-            .then().statusCode(200).body("", hasSize(0));
+            .then().statusCode(200).body("items", hasSize(0));
     }
 
     private static String consent(String id, String kind) {

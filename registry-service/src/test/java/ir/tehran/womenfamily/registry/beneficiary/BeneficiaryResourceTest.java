@@ -120,8 +120,9 @@ class BeneficiaryResourceTest {
             .then().statusCode(415).contentType("application/problem+json");
         given().when().get("/no/such/route")
             .then().statusCode(404).contentType("application/problem+json");
+        // a malformed id is the client's mistake, named, not a missing route
         given().auth().oauth2(caseworker()).when().get(PATH + "/not-a-uuid")
-            .then().statusCode(404).contentType("application/problem+json");
+            .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
     }
 
     @Test

@@ -117,7 +117,7 @@ class SearchTest {
             pages++;
         } while (cursor != null && pages < 20);
         assertEquals(5, seen.size());
-        as(cw).queryParam("limit", 101).get(BENEFICIARIES).then().statusCode(400)
+        as(cw).queryParam("limit", 201).get(BENEFICIARIES).then().statusCode(400)
             .body("errors.field", hasItem("limit"));
         as(cw).queryParam("cursor", "!!!").get(BENEFICIARIES).then().statusCode(400);
         as(cw).queryParam("status", "SLEEPING").get(BENEFICIARIES).then().statusCode(400)

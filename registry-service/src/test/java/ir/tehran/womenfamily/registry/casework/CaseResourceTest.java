@@ -93,8 +93,8 @@ class CaseResourceTest {
 
         given().auth().oauth2(Women.caseworker("notes.cw")).when().get(Women.BASE + id + "/case/notes")
             .then().statusCode(200)
-            .body("", hasSize(1))
-            .body("[0].text", equalTo("خانواده پس از یازده سال دوباره دیدار کردند"));
+            .body("items", hasSize(1))
+            .body("items[0].text", equalTo("خانواده پس از یازده سال دوباره دیدار کردند"));
         given().auth().oauth2(Women.caseworker("notes.cw")).when().get(Women.BASE + id + "/case")
             .then().statusCode(200).body(not(org.hamcrest.Matchers.containsString("یازده")));
         given().auth().oauth2(Women.admin("head")).when().get(Women.BASE + id)
@@ -113,7 +113,7 @@ class CaseResourceTest {
             .then().statusCode(400).body("errors.field", hasItem("X-Break-Glass-Reason"));
         given().auth().oauth2(Women.admin("head")).header("X-Break-Glass-Reason", REASON)
             .when().get(Women.BASE + id + "/case/notes")
-            .then().statusCode(200).body("", hasSize(0));
+            .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Women.caseworker("notes2.cw")).contentType(ContentType.JSON)
             .header("Accept-Language", "en").body(note(" "))
             .when().post(Women.BASE + id + "/case/notes")

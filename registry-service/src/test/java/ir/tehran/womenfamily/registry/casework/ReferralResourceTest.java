@@ -68,7 +68,7 @@ class ReferralResourceTest {
             .body("history.state", equalTo(java.util.List.of("PROPOSED", "SENT", "ACCEPTED", "COMPLETED")));
 
         given().auth().oauth2(Women.admin("head")).when().get(Women.BASE + id + "/referrals")
-            .then().statusCode(200).body("", hasSize(1)).body("[0].state", equalTo("COMPLETED"));
+            .then().statusCode(200).body("items", hasSize(1)).body("items[0].state", equalTo("COMPLETED"));
         Women.audit("beneficiary.referrals", id).then()
             .body("items.action", hasItem("referral.move"))
             .body("items.outcome", hasItem("DENIED"));

@@ -23,11 +23,11 @@ class CohortDefinitionResourceTest {
     void theBuiltInCohortsHavePersianAndEnglishNames() {
         given().auth().oauth2(Women.caseworker("cw")).when().get(PATH)
             .then().statusCode(200)
-            .body("code", hasItems("PRISON_RELEASE", "ADDICTION_RECOVERY"))
-            .body("find { it.code == 'ADDICTION_RECOVERY' }.nameFa", equalTo("در حال بهبودی از اعتیاد"))
-            .body("find { it.code == 'ADDICTION_RECOVERY' }.requiresFollowingCentre", equalTo(true))
-            .body("find { it.code == 'PRISON_RELEASE' }.nameEn", equalTo("Conditionally released prisoner"))
-            .body("find { it.code == 'PRISON_RELEASE' }.builtIn", equalTo(true));
+            .body("items.code", hasItems("PRISON_RELEASE", "ADDICTION_RECOVERY"))
+            .body("items.find { it.code == 'ADDICTION_RECOVERY' }.nameFa", equalTo("در حال بهبودی از اعتیاد"))
+            .body("items.find { it.code == 'ADDICTION_RECOVERY' }.requiresFollowingCentre", equalTo(true))
+            .body("items.find { it.code == 'PRISON_RELEASE' }.nameEn", equalTo("Conditionally released prisoner"))
+            .body("items.find { it.code == 'PRISON_RELEASE' }.builtIn", equalTo(true));
     }
 
     @Test

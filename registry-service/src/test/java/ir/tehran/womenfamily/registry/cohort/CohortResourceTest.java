@@ -79,8 +79,8 @@ class CohortResourceTest {
 
         given().auth().oauth2(Women.caseworker(CW)).when().get(cohorts(id))
             .then().statusCode(200)
-            .body("", hasSize(2))
-            .body("find { it.cohort == 'PRISON_RELEASE' }.active", equalTo(false));
+            .body("items", hasSize(2))
+            .body("items.find { it.cohort == 'PRISON_RELEASE' }.active", equalTo(false));
 
         Women.audit("beneficiary.cohorts", id).then()
             .body("items.action", hasItem("cohort.add"))
@@ -152,8 +152,8 @@ class CohortResourceTest {
             .header(HEADER, reason)
             .when().get(cohorts(id))
             .then().statusCode(200)
-            .body("", hasSize(1))
-            .body("[0].followingCentre", equalTo(CENTRE_SHOWN));
+            .body("items", hasSize(1))
+            .body("items[0].followingCentre", equalTo(CENTRE_SHOWN));
 
         Women.audit("beneficiary.cohorts", id).then()
             .body("items.find { it.actor == '" + admin + "' }.purpose", equalTo("break-glass"))

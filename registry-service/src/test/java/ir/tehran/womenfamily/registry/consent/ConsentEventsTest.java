@@ -68,7 +68,7 @@ class ConsentEventsTest {
             .get(Women.BASE + id + "/disclosures").then().statusCode(404)
             .contentType("application/problem+json");
         given().auth().oauth2(RegistryApi.caseworker("cw-district-7", 7)).when()
-            .get(Women.BASE + id + "/disclosures").then().statusCode(200).body("$", empty());
+            .get(Women.BASE + id + "/disclosures").then().statusCode(200).body("items", empty());
         Women.audit(DisclosureLog.RESOURCE, id).then()
             .body("items", hasSize(1))
             .body("items[0].action", equalTo("disclosure.list"))

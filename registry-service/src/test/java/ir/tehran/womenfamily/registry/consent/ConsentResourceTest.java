@@ -59,9 +59,9 @@ class ConsentResourceTest {
 
         given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id + "/consents")
             .then().statusCode(200)
-            .body("", hasSize(2))
-            .body("find { it.id == '" + consentId + "' }.active", equalTo(false))
-            .body("find { it.purpose == 'SPONSORSHIP' }.givenOnJalali", equalTo("1403-01-01"));
+            .body("items", hasSize(2))
+            .body("items.find { it.id == '" + consentId + "' }.active", equalTo(false))
+            .body("items.find { it.purpose == 'SPONSORSHIP' }.givenOnJalali", equalTo("1403-01-01"));
         given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id + "/consents/" + consentId)
             .then().statusCode(200).body("active", equalTo(false));
 
@@ -129,7 +129,7 @@ class ConsentResourceTest {
             .when().post(Women.BASE + id + "/consents")
             .then().statusCode(404);
         given().auth().oauth2(RegistryApi.caseworker("consent-cw-7", 7)).when().get(Women.BASE + id + "/consents")
-            .then().statusCode(200).body("", hasSize(1));
+            .then().statusCode(200).body("items", hasSize(1));
 
         Women.audit("beneficiary.consents", id).then()
             .body("items.find { it.actor == 'consent-outsider' && it.action == 'consent.list' }.outcome",

@@ -62,15 +62,15 @@ class DownstreamDisclosuresTest {
             "producer-listed", "partner-app:other-guide", null);
         awaitRow(id, later);
 
-        List<Map<String, Object>> rows = disclosures(id).getList("$");
+        List<Map<String, Object>> rows = disclosures(id).getList("items");
         assertEquals(1, rows.stream().filter(r -> share.toString().equals(r.get("id"))).count(), rows.toString());
         assertEquals(2, rows.size(), rows.toString());
     }
 
     private static Map<String, Object> awaitRow(String id, UUID share) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-            .until(() -> disclosures(id).getList("id").contains(share.toString()));
-        List<Map<String, Object>> rows = disclosures(id).getList("$");
+            .until(() -> disclosures(id).getList("items.id").contains(share.toString()));
+        List<Map<String, Object>> rows = disclosures(id).getList("items");
         return rows.stream().filter(r -> share.toString().equals(r.get("id"))).findFirst().orElseThrow();
     }
 

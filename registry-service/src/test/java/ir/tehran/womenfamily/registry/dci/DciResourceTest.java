@@ -78,10 +78,10 @@ class DciResourceTest {
                 equalTo(java.util.Set.of("given_name", "surname")));
         given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
             .then().statusCode(200)
-            .body("", hasSize(1))
-            .body("[0].consentId", equalTo(consentId))
-            .body("[0].what", equalTo(DciSearch.WHAT))
-            .body("[0].recipient", equalTo("agency:WELFARE_ORGANISATION (client welfare-org)"));
+            .body("items", hasSize(1))
+            .body("items[0].consentId", equalTo(consentId))
+            .body("items[0].what", equalTo(DciSearch.WHAT))
+            .body("items[0].recipient", equalTo("agency:WELFARE_ORGANISATION (client welfare-org)"));
         Women.audit(DciSearch.RESOURCE, id).then()
             .body("items[0].actor", equalTo("welfare-org"))
             .body("items[0].action", equalTo("dci.search.release"));
@@ -99,7 +99,7 @@ class DciResourceTest {
         search(agency("welfare-org"), envelope("welfare-org", byCode(NationalCodes.random()))).statusCode(200)
             .body("message.search_response[0].pagination.total_count", equalTo(0));
         given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
-            .then().statusCode(200).body("", hasSize(0));
+            .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

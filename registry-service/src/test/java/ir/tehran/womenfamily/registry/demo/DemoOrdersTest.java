@@ -70,13 +70,14 @@ class DemoOrdersTest {
 
         // in production: the women's hours, an accepted, a rejected (with its reason) and a pending delivery
         UUID running = made.get(OrderState.IN_PRODUCTION);
-        as(RegistryApi.admin()).get(ORDERS + running + "/work").then().statusCode(200).body("$", hasSize(32));
+        as(RegistryApi.admin()).get(ORDERS + running + "/work").then().statusCode(200).body("items", hasSize(32));
         as(RegistryApi.admin()).get(ORDERS + running + "/deliveries").then().statusCode(200)
-            .body("state", equalTo(List.of("ACCEPTED", "REJECTED", "PENDING")))
-            .body("find { it.state == 'REJECTED' }.reason", equalTo("دوخت سرشانه‌ها با نمونه تأییدشده یکسان نیست"));
+            .body("items.state", equalTo(List.of("ACCEPTED", "REJECTED", "PENDING")))
+            .body("items.find { it.state == 'REJECTED' }.reason",
+                equalTo("دوخت سرشانه‌ها با نمونه تأییدشده یکسان نیست"));
         // it can be followed on like any order: the pending delivery is inspected
         String pending = as(RegistryApi.admin()).get(ORDERS + running + "/deliveries").then().extract()
-            .path("find { it.state == 'PENDING' }.id");
+            .path("items.find { it.state == 'PENDING' }.id");
         as(RegistryApi.admin()).body(Map.of("outcome", "ACCEPTED"))
             .post(ORDERS + running + "/deliveries/" + pending + "/inspection").then().statusCode(200)
             .body("state", equalTo("ACCEPTED"));

@@ -48,7 +48,7 @@ class HouseholdTest {
         as(cw).body("{\"reason\":\"recorded in error\"}").delete(BENEFICIARIES + "/" + mother + "/children/" + child)
             .then().statusCode(204);
         RegistryApi.event("registry.child", child, "child.removed");
-        as(cw).get(BENEFICIARIES + "/" + mother + "/children").then().body("$", hasSize(0));
+        as(cw).get(BENEFICIARIES + "/" + mother + "/children").then().body("items", hasSize(0));
     }
 
     @Test
@@ -68,8 +68,8 @@ class HouseholdTest {
         String mother = RegistryApi.register(cw, "طاهره", "نیکو", 4);
         as(cw).body("{\"fullName\":\"حسن نیکو\",\"relation\":\"PARENT\",\"birthDate\":\"1320-05-01\"}")
             .post(BENEFICIARIES + "/" + mother + "/dependants").then().statusCode(201);
-        as(cw).get(BENEFICIARIES + "/" + mother + "/dependants").then().body("$", hasSize(1))
-            .body("[0].birthDateJalali", equalTo("1320-05-01"));
+        as(cw).get(BENEFICIARIES + "/" + mother + "/dependants").then().body("items", hasSize(1))
+            .body("items[0].birthDateJalali", equalTo("1320-05-01"));
     }
 
     @Test

@@ -134,12 +134,13 @@ class MassAssignmentTest {
         });
         f.put("POST " + B + "/{id}/status", () -> {
             String w = woman();
-            return new Call(cw(), B + "/" + w + "/status", "{\"status\":\"ACTIVE\"}", null, B + "/" + w);
+            return new Call(cw(), B + "/" + w + "/status", "{\"status\":\"ACTIVE\"}", etag(cw(), B + "/" + w),
+                B + "/" + w);
         });
         f.put("POST " + B + "/{id}/support-level", () -> {
             String w = woman();
             return new Call(cw(), B + "/" + w + "/support-level", "{\"supportLevel\":\"TRAINING\",\"reason\":\"x\"}",
-                null, B + "/" + w);
+                etag(cw(), B + "/" + w), B + "/" + w);
         });
         f.put("POST " + B + "/{beneficiaryId}/children", () -> {
             String w = woman();
@@ -282,8 +283,7 @@ class MassAssignmentTest {
                 + "\"lastName\":\"" + last + "\",\"birthDate\":\"1360-01-01\",\"district\":" + DISTRICT + "}");
             String second = created(B, "{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"ژالە\","
                 + "\"lastName\":\"" + last + "\",\"birthDate\":\"1981-03-21\",\"district\":" + DISTRICT + "}");
-            List<Map<String, Object>> queue = RegistryApi.as(head()).get("/api/registry/duplicates").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> queue = RegistryApi.all(() -> RegistryApi.as(head()), "/api/registry/duplicates");
             Object pair = queue.stream().filter(p -> first.equals(p.get("firstId")) && second.equals(p.get("secondId")))
                 .findFirst().orElseThrow(() -> new AssertionError("pair not queued")).get("id");
             return new Call(head(), "/api/registry/duplicates/" + pair + "/merge", "{\"survivorId\":\"" + first
@@ -308,8 +308,8 @@ class MassAssignmentTest {
         });
         f.put("POST " + RENOVATIONS + "/{id}/transitions", () -> {
             String path = RENOVATIONS + "/" + created(RENOVATIONS, renovation(centreId()));
-            return new Call(head(), path + "/transitions", "{\"to\":\"IN_PROGRESS\",\"on\":\"1407-02-02\"}", null,
-                path);
+            return new Call(head(), path + "/transitions", "{\"to\":\"IN_PROGRESS\",\"on\":\"1407-02-02\"}",
+                etag(head(), path), path);
         });
         f.put("PUT " + ORDERS + "/{id}/allocations", () -> {
             String centre = centreId();
@@ -321,7 +321,7 @@ class MassAssignmentTest {
             String path = ORDERS + "/" + liveOrder()[0];
             RegistryApi.as(head()).header("If-Match", etag(head(), path)).body(split(centre))
                 .put(path + "/allocations").then().statusCode(200);
-            return new Call(head(), path + "/transitions", "{\"to\":\"ACCEPTED\"}", null, path);
+            return new Call(head(), path + "/transitions", "{\"to\":\"ACCEPTED\"}", etag(head(), path), path);
         });
         f.put("POST " + ORDERS + "/{id}/work", () -> {
             String[] o = inProduction();
@@ -387,8 +387,8 @@ class MassAssignmentTest {
     }
 
     private static void move(String order, String to) {
-        RegistryApi.as(head()).body("{\"to\":\"" + to + "\"}").post(ORDERS + "/" + order + "/transitions").then()
-            .statusCode(200);
+        RegistryApi.as(head()).header("If-Match", etag(head(), ORDERS + "/" + order)).body("{\"to\":\"" + to + "\"}")
+            .post(ORDERS + "/" + order + "/transitions").then().statusCode(200);
     }
 
     /** A drafted order of five pieces, begun ten days ago: its id and its item's id. */

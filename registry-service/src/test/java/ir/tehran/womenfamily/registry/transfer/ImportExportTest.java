@@ -69,7 +69,7 @@ class ImportExportTest {
         String id = given().auth().oauth2(admin).queryParam("nationalCode", a).get(RegistryApi.BENEFICIARIES)
             .then().extract().path("items[0].id");
         given().auth().oauth2(admin).get(RegistryApi.BENEFICIARIES + "/" + id + "/children")
-            .then().body("size()", equalTo(2));
+            .then().body("items.size()", equalTo(2));
         given().auth().oauth2(admin).get(RegistryApi.BENEFICIARIES + "/" + id)
             .then().body("lastName", equalTo("رحیمی")).body("supportLevel", equalTo("TRAINING"));
 

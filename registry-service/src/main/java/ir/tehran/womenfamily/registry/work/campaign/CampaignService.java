@@ -21,7 +21,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.Business;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
-import ir.tehran.womenfamily.support.taxonomy.Category;
 import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesSplit;
@@ -32,8 +31,12 @@ import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
-import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.taxonomy.Category;
+import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -174,9 +177,13 @@ public class CampaignService {
             .orElseThrow(() -> ProblemException.notFound("mentee", id));
     }
 
-    /** Mentees the actor may follow: waiting ones in matching order, or those of one mentor. */
+    /**
+     * Mentees the actor may follow, a page at a time: waiting ones in matching order, or those of one mentor. The
+     * rows are read in batches after the cursor and those she may not follow are left out before the page is cut,
+     * so the page and its cursor (the last mentee it shows) are made only of mentees she may follow.
+     */
     @Transactional
-    public List<Mentee> mentees(Caller actor, Boolean waiting, UUID mentorId, int limit) {
+    public Page<Mentee> mentees(Caller actor, Boolean waiting, UUID mentorId, PageRequest page) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (Boolean.TRUE.equals(waiting)) {
@@ -198,8 +205,31 @@ public class CampaignService {
             }
         }
         Predicate<UUID> seen = women.visibleTo(actor);
-        return Mentee.<Mentee>find(q + " order by headsHousehold desc, enrolledAt, id", params).page(0, limit).list()
-            .stream().filter(m -> visible(actor, seen, m)).toList();
+        List<Mentee> shown = new java.util.ArrayList<>();
+        Cursor after = page.cursor();
+        while (shown.size() < page.fetchSize()) {
+            StringBuilder batch = new StringBuilder(q);
+            Map<String, Object> batchParams = new HashMap<>(params);
+            if (after != null) {
+                // keyset in (headsHousehold desc, enrolledAt, id) order
+                boolean heads = Boolean.parseBoolean(after.string(0));
+                String later = "(enrolledAt > :at or (enrolledAt = :at and id > :id))";
+                batch.append(heads ? " and (headsHousehold = false or " + later + ")"
+                    : " and headsHousehold = false and " + later);
+                batchParams.put("at", after.instant(1));
+                batchParams.put("id", after.uuid(2));
+            }
+            List<Mentee> rows = Mentee.<Mentee>find(batch + " order by headsHousehold desc, enrolledAt, id",
+                batchParams).page(0, page.fetchSize()).list();
+            rows.stream().filter(m -> visible(actor, seen, m)).forEach(shown::add);
+            if (rows.size() < page.fetchSize()) {
+                break;
+            }
+            Mentee last = rows.get(rows.size() - 1);
+            after = Cursor.of(last.headsHousehold, last.enrolledAt, last.id);
+        }
+        return page.page(shown.subList(0, Math.min(shown.size(), page.fetchSize())),
+            m -> Cursor.of(m.headsHousehold, m.enrolledAt, m.id));
     }
 
     /**
@@ -271,7 +301,7 @@ public class CampaignService {
     @Transactional
     public List<MentoringSession> sessions(UUID menteeId, Caller actor) {
         Mentee m = mentee(menteeId, actor);
-        return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt", m.id);
+        return MentoringSession.list("menteeId = ?1 order by heldOn, recordedAt, id", m.id);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 public class Mentor extends PanacheEntityBase {
 
     /** Her part in the campaign. */
+    @Schema(name = "MentorKind")
     public enum Kind {
         /** استاد: a master of a craft. */
         MASTER,

@@ -14,6 +14,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A milestone a mentee reached, once each. */
 @Entity
@@ -21,6 +22,7 @@ import jakarta.persistence.Table;
 public class Milestone extends PanacheEntityBase {
 
     /** The steps from an idea to a registered business. */
+    @Schema(name = "MilestoneKind")
     public enum Kind {
         IDEA("ایده", "Idea"),
         TRAINING("آموزش", "Training"),

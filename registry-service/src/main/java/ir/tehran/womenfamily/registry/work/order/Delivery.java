@@ -19,6 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A delivery of part (or all) of an order from one centre, and the department's verdict on it. */
 @Entity
@@ -26,6 +27,7 @@ import jakarta.persistence.Version;
 public class Delivery extends PanacheEntityBase {
 
     /** Where a delivery stands: waiting for inspection, then accepted or rejected with a reason. */
+    @Schema(name = "DeliveryState")
     public enum State { PENDING, ACCEPTED, REJECTED }
 
     @Id

@@ -98,6 +98,7 @@ public final class OrderDtos {
     }
 
     /** The outcome of an inspection. */
+    @Schema(name = "DeliveryVerdict")
     public enum Verdict { ACCEPTED, REJECTED }
 
     @Schema(name = "OrderPayment", description = "The wages to pay the women, split by their hours")

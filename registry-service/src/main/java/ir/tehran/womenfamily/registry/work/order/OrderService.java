@@ -22,6 +22,9 @@ import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
+import ir.tehran.womenfamily.support.web.http.Cursor;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,7 +88,7 @@ public class OrderService {
     }
 
     @Transactional
-    public List<OrderDtos.OrderSummary> list(OrderState state, UUID centreId, int limit) {
+    public Page<OrderDtos.OrderSummary> list(OrderState state, UUID centreId, PageRequest page) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (state != null) {
@@ -96,9 +99,19 @@ public class OrderService {
             q.append(" and id in (select a.orderId from Allocation a where a.centreId = :centre)");
             params.put("centre", centreId);
         }
+        if (page.cursor() != null) {
+            // keyset: after the last order of the page before, in (dueDate, id) order
+            q.append(" and (dueDate > :due or (dueDate = :due and id > :id))");
+            try {
+                params.put("due", LocalDate.parse(page.cursor().string(0)));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Cursor.invalid();
+            }
+            params.put("id", page.cursor().uuid(1));
+        }
         List<ProductionOrder> orders = ProductionOrder.<ProductionOrder>find(q.toString(),
-            Sort.by("dueDate").and("id"), params).page(0, limit).list();
-        return OrderViews.summaries(orders);
+            Sort.by("dueDate").and("id"), params).page(0, page.fetchSize()).list();
+        return page.page(OrderViews.summaries(orders), o -> Cursor.of(o.dueDate(), o.id()));
     }
 
     /** Changes a draft. New items or dates replace the old ones and clear the split. */

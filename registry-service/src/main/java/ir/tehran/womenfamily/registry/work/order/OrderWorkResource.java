@@ -1,10 +1,14 @@
 package ir.tehran.womenfamily.registry.work.order;
 
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,15 +17,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The work on an order in production: hours, deliveries and their inspection, the payment of the women. */
 @Path("/production-orders/{id}")
@@ -39,41 +52,60 @@ public class OrderWorkResource {
     @POST
     @Path("/work")
     @RolesAllowed("admin")
-    @Operation(summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)")
-    public Response recordWork(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Timesheet sheet) {
-        return Response.status(Response.Status.CREATED)
+    @Operation(operationId = "recordProductionWork",
+        summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the order's work",
+        headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderDtos.WorkView.class)))
+    @IdempotentCreate
+    public Response recordWork(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Timesheet sheet,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        // the entries are read as the order's work; Location names it
+        return Response.created(uri.getAbsolutePathBuilder().build())
             .entity(service.recordWork(id, sheet, callers.current().subject())).build();
     }
 
     @GET
     @Path("/work")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Hours worked on the order; a caseworker sees only the women she may see")
-    public List<OrderDtos.WorkView> work(@PathParam("id") UUID id) {
-        return service.work(id, callers.current());
+    @Operation(operationId = "listProductionWork",
+        summary = "Hours worked on the order; a caseworker sees only the women she may see")
+    public RestResponse<Page<OrderDtos.WorkView>> work(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.work(id, callers.current()), w -> w.id().toString()));
     }
 
     @POST
     @Path("/deliveries")
     @RolesAllowed("admin")
-    @Operation(summary = "Record a delivery (possibly partial) from one of the order's centres")
-    public Response deliver(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.NewDelivery delivery) {
-        return Response.status(Response.Status.CREATED)
+    @Operation(operationId = "recordProductionDelivery",
+        summary = "Record a delivery (possibly partial) from one of the order's centres")
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the order's deliveries",
+        headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = OrderDtos.DeliveryView.class)))
+    @IdempotentCreate
+    public Response deliver(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.NewDelivery delivery,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        // deliveries are read as the order's list; Location names it
+        return Response.created(uri.getAbsolutePathBuilder().build())
             .entity(service.deliver(id, delivery, callers.current().subject())).build();
     }
 
     @GET
     @Path("/deliveries")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "The order's deliveries, oldest first")
-    public List<OrderDtos.DeliveryView> deliveries(@PathParam("id") UUID id) {
-        return service.deliveries(id);
+    @Operation(operationId = "listProductionDeliveries", summary = "The order's deliveries, oldest first")
+    public RestResponse<Page<OrderDtos.DeliveryView>> deliveries(@PathParam("id") UUID id,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.deliveries(id), d -> d.id().toString()));
     }
 
     @POST
     @Path("/deliveries/{deliveryId}/inspection")
     @RolesAllowed("admin")
-    @Operation(summary = "Accept a delivery, or reject it with a reason")
+    @Operation(operationId = "inspectProductionDelivery", summary = "Accept a delivery, or reject it with a reason")
     public OrderDtos.DeliveryView inspect(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
             @Valid @NotNull OrderDtos.Inspection inspection) {
         return service.inspect(id, deliveryId, inspection, callers.current().subject());
@@ -82,7 +114,8 @@ public class OrderWorkResource {
     @GET
     @Path("/payment-preview")
     @RolesAllowed("admin")
-    @Operation(summary = "What each woman would be paid from a wage pool, in proportion to her hours")
+    @Operation(operationId = "previewProductionPayment",
+        summary = "What each woman would be paid from a wage pool, in proportion to her hours")
     public OrderDtos.PaymentView preview(@PathParam("id") UUID id,
             @QueryParam("wagePoolRials") @NotNull @Min(1) @Max(OrderDtos.MAX_RIALS) Long wagePoolRials) {
         return service.preview(id, wagePoolRials, callers.current());
@@ -91,7 +124,8 @@ public class OrderWorkResource {
     @POST
     @Path("/payment")
     @RolesAllowed("admin")
-    @Operation(summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID")
+    @Operation(operationId = "payProductionOrder",
+        summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID")
     public OrderDtos.PaymentView pay(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Payment payment) {
         return service.pay(id, payment.wagePoolRials(), callers.current());
     }
@@ -99,7 +133,8 @@ public class OrderWorkResource {
     @GET
     @Path("/payment")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "The payment of a paid order; a caseworker sees only the women she may see")
+    @Operation(operationId = "getProductionPayment",
+        summary = "The payment of a paid order; a caseworker sees only the women she may see")
     public OrderDtos.PaymentView payment(@PathParam("id") UUID id) {
         return service.payment(id, callers.current()).orElseThrow(() -> ProblemException.notFound("payment", id));
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One day of a placement: present with the hours she worked, absent, or excused. */
 @Entity
@@ -21,6 +22,7 @@ import jakarta.persistence.Table;
 public class Attendance extends PanacheEntityBase {
 
     /** How the day went. */
+    @Schema(name = "AttendanceStatus")
     public enum Status { PRESENT, ABSENT, EXCUSED }
 
     /** The key: one row per placement and day. */

@@ -15,6 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A paid placement (اشتغال) of a conditionally released prisoner in a production unit, under the
@@ -29,6 +30,7 @@ public class Placement extends PanacheEntityBase {
     public static final String AGGREGATE = "placement";
 
     /** Why a placement ended; never put in an event, since some reasons would reveal more than the end. */
+    @Schema(name = "PlacementEndReason")
     public enum EndReason { COMPLETED, LEFT, TRANSFERRED, OTHER }
 
     @Id

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,9 +29,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * A woman's paid placements under the Prisons Organisation agreement, their daily attendance and
@@ -49,15 +59,23 @@ public class PlacementResource {
     PlacementService service;
 
     @GET
-    @Operation(summary = "Her placements, ended ones too")
-    public List<PlacementDtos.PlacementView> list(@PathParam("id") UUID id,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.list(id, reason).stream().map(PlacementDtos.PlacementView::of).toList();
+    @Operation(operationId = "listPlacements", summary = "Her placements, ended ones too")
+    public RestResponse<Page<PlacementDtos.PlacementView>> list(@PathParam("id") UUID id,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(id, reason), p -> p.id.toString())
+            .map(PlacementDtos.PlacementView::of));
     }
 
     @POST
-    @Operation(summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+    @Operation(operationId = "startPlacement",
+        summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
+    @IdempotentCreate
     public Response start(@PathParam("id") UUID id, @Valid @NotNull PlacementDtos.StartPlacement request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         Placement p = service.start(id, request, reason);
@@ -67,7 +85,7 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}")
-    @Operation(summary = "One placement")
+    @Operation(operationId = "getPlacement", summary = "One placement")
     public PlacementDtos.PlacementView get(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
         return PlacementDtos.PlacementView.of(service.get(id, placementId, reason));
@@ -75,7 +93,7 @@ public class PlacementResource {
 
     @POST
     @Path("/{placementId}/end")
-    @Operation(summary = "End the placement; it stays in her history")
+    @Operation(operationId = "endPlacement", summary = "End the placement; it stays in her history")
     public PlacementDtos.PlacementView end(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Valid @NotNull PlacementDtos.EndPlacement request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -84,7 +102,8 @@ public class PlacementResource {
 
     @PUT
     @Path("/{placementId}/attendance")
-    @Operation(summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
+    @Operation(operationId = "recordPlacementAttendance",
+        summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
     public List<PlacementDtos.AttendanceView> record(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId, @Valid @NotNull PlacementDtos.RecordAttendance request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
@@ -94,30 +113,41 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/attendance")
-    @Operation(summary = "Her recorded days, of one Jalali month when month is given")
-    public List<PlacementDtos.AttendanceView> attendance(@PathParam("id") UUID id,
+    @Operation(operationId = "listPlacementAttendance",
+        summary = "Her recorded days, of one Jalali month when month is given")
+    public RestResponse<Page<PlacementDtos.AttendanceView>> attendance(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @QueryParam("month") String month,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
         JalaliMonth m = month == null || month.isBlank() ? null : month("month", month);
-        return service.attendance(id, placementId, m, reason).stream().map(PlacementDtos.AttendanceView::of)
-            .toList();
+        return Pages.ok(uri, page.slice(service.attendance(id, placementId, m, reason), a -> a.day().toString())
+            .map(PlacementDtos.AttendanceView::of));
     }
 
     @GET
     @Path("/{placementId}/statements")
-    @Operation(summary = "The monthly statements issued so far")
-    public List<PlacementDtos.StatementView> statements(@PathParam("id") UUID id,
+    @Operation(operationId = "listPlacementStatements", summary = "The monthly statements issued so far")
+    public RestResponse<Page<PlacementDtos.StatementView>> statements(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
-            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.statements(id, placementId, reason).stream().map(PlacementDtos.StatementView::issued).toList();
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.statements(id, placementId, reason), s -> s.id.toString())
+            .map(PlacementDtos.StatementView::issued));
     }
 
     @POST
     @Path("/{placementId}/statements")
-    @Operation(summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+    @Operation(operationId = "issuePlacementStatement",
+        summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+    @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = PlacementDtos.StatementView.class)))
+    @IdempotentCreate
     public Response issue(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Valid @NotNull PlacementDtos.IssueStatement request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @Context UriInfo uri) {
         PlacementStatement s = service.issue(id, placementId, month("month", request.month()), reason);
@@ -127,7 +157,8 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/statements/{month}")
-    @Operation(summary = "A month's statement: the issued one, or a draft from the days recorded so far")
+    @Operation(operationId = "getPlacementStatement",
+        summary = "A month's statement: the issued one, or a draft from the days recorded so far")
     public PlacementDtos.StatementView statement(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @PathParam("month") String month,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

@@ -1,18 +1,23 @@
 package ir.tehran.womenfamily.registry.work.placement;
 
-import java.util.List;
 
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Where the Prisons Organisation collects the monthly statements of the women placed under its agreement. */
 @Path("/agency/placement-statements")
@@ -27,10 +32,14 @@ public class PrisonsStatementResource {
     PrisonsStatementService service;
 
     @GET
-    @Operation(summary = "The statements issued for a Jalali month, oldest first")
-    public List<PlacementDtos.AgencyStatement> received(
+    @Operation(operationId = "listAgencyPlacementStatements",
+        summary = "The statements issued for a Jalali month, oldest first")
+    public RestResponse<Page<PlacementDtos.AgencyStatement>> received(
             @Parameter(description = "A Jalali month, such as 1403-07", required = true) @QueryParam("month")
-            String month) {
-        return service.receive(PlacementResource.month("month", month));
+            String month, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.receive(PlacementResource.month("month", month)),
+            s -> s.statementId().toString()));
     }
 }

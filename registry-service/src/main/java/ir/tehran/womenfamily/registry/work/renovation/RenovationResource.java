@@ -1,11 +1,15 @@
 package ir.tehran.womenfamily.registry.work.renovation;
 
-import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.web.Versions;
+import ir.tehran.womenfamily.support.web.http.Page;
+import ir.tehran.womenfamily.support.web.http.PageRequest;
+import ir.tehran.womenfamily.support.web.http.Pages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +29,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Renovation plans of the Kowsar centres (بازسازی مراکز کوثر): admins write, staff who plan production read. */
 @Path("/centre-renovations")
@@ -45,8 +54,13 @@ public class RenovationResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(summary = "Plan a centre's renovation; its days are then closed to production orders")
-    public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n) {
+    @Operation(operationId = "planCentreRenovation",
+        summary = "Plan a centre's renovation; its days are then closed to production orders")
+    @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
+    @IdempotentCreate
+    public Response plan(@Valid @NotNull RenovationDtos.NewRenovation n,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         Renovation r = service.plan(n, callers.current().subject());
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
             .tag(Versions.etag(r.version)).entity(RenovationDtos.RenovationView.of(r)).build();
@@ -54,16 +68,22 @@ public class RenovationResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "Renovations, of one centre or in one state, by start date")
-    public List<RenovationDtos.RenovationView> list(@QueryParam("centreId") UUID centreId,
-            @QueryParam("state") RenovationState state) {
-        return service.list(centreId, state).stream().map(RenovationDtos.RenovationView::of).toList();
+    @Operation(operationId = "listCentreRenovations",
+        summary = "Renovations, of one centre or in one state, by start date")
+    public RestResponse<Page<RenovationDtos.RenovationView>> list(@QueryParam("centreId") UUID centreId,
+            @QueryParam("state") RenovationState state, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Pages.ok(uri, page.slice(service.list(centreId, state), r -> r.id.toString())
+            .map(RenovationDtos.RenovationView::of));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(summary = "One renovation")
+    @Operation(operationId = "getCentreRenovation", summary = "One renovation")
+    @APIResponse(responseCode = "200", description = "The renovation",
+        content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     public Response get(@PathParam("id") UUID id) {
         Renovation r = service.find(id).orElseThrow(() -> ProblemException.notFound("renovation", id));
         return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
@@ -72,7 +92,10 @@ public class RenovationResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Change a renovation's plan, budget or dates", description = "Requires If-Match.")
+    @Operation(operationId = "updateCentreRenovation", summary = "Change a renovation's plan, budget or dates",
+        description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed renovation",
+        content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull RenovationDtos.RenovationChange change,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Renovation r = service.update(id, Versions.required(ifMatch), change);
@@ -82,12 +105,13 @@ public class RenovationResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed("admin")
-    @Operation(summary = "PLANNED → IN_PROGRESS → DONE, or PLANNED → CANCELLED",
-        description = "If-Match is honoured when sent.")
+    @Operation(operationId = "moveCentreRenovation", summary = "PLANNED → IN_PROGRESS → DONE, or PLANNED → CANCELLED",
+        description = "Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "The renovation in its new state",
+        content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     public Response move(@PathParam("id") UUID id, @Valid @NotNull RenovationDtos.Move move,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
-        Renovation r = service.move(id, expected, move.to(), move.on());
+        Renovation r = service.move(id, Versions.required(ifMatch), move.to(), move.on());
         return Response.ok(RenovationDtos.RenovationView.of(r)).tag(Versions.etag(r.version)).build();
     }
 }

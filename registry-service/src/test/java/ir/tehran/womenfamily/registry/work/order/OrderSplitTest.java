@@ -89,8 +89,9 @@ class OrderSplitTest {
             .body("orders[0].orderId", equalTo(order));
         capacity(b, FROM, TO).body("remainingUnits", equalTo(0));
         as(Orders.admin()).queryParam("centreId", a).queryParam("state", "ACCEPTED").get(ORDERS).then()
-            .statusCode(200).body("id", equalTo(List.of(order))).body("totalUnits", equalTo(List.of(90)))
-            .body("totalValueRials", equalTo(List.of(229_000_000))).body("dueDateJalali", equalTo(List.of(TO)));
+            .statusCode(200).body("items.id", equalTo(List.of(order))).body("items.totalUnits", equalTo(List.of(90)))
+            .body("items.totalValueRials", equalTo(List.of(229_000_000)))
+            .body("items.dueDateJalali", equalTo(List.of(TO)));
         // half the window: half the load
         capacity(a, FROM, "1406-03-03").body("workingDays", equalTo(3)).body("bookedUnits", equalTo(30));
 

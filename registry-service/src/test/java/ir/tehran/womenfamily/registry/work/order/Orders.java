@@ -58,7 +58,8 @@ final class Orders {
     }
 
     static ValidatableResponse move(String orderId, String to) {
-        return as(admin()).body(Map.of("to", to)).post(ORDERS + "/" + orderId + "/transitions").then();
+        return as(admin()).header("If-Match", etag(orderId)).body(Map.of("to", to))
+            .post(ORDERS + "/" + orderId + "/transitions").then();
     }
 
     static ValidatableResponse capacity(String centreId, String from, String to) {

@@ -87,7 +87,7 @@ class PlacementResourceTest {
             .body("dailyWageRials", equalTo(900000))
             .body("prisonsReference", equalTo("1404/ز/77"))
             .body("active", equalTo(true));
-        as(Women.caseworker(CW)).get(placements(id)).then().statusCode(200).body("id", hasItem(placement));
+        as(Women.caseworker(CW)).get(placements(id)).then().statusCode(200).body("items.id", hasItem(placement));
 
         // another caseworker, even of her district, gets the answer a woman who does not exist gets
         for (String path : List.of(placements(id), placements(id) + "/" + placement,
@@ -218,8 +218,8 @@ class PlacementResourceTest {
             .put(days).then().statusCode(400)
             .body("errors.field", hasItems("days[0].day", "days[1].hours", "days[2].hours", "days[4].day"));
         as(Women.caseworker(CW)).queryParam("month", "1404-07").get(days).then().statusCode(200)
-            .body("dayJalali", equalTo(List.of("1404-07-01", "1404-07-02", "1404-07-03", "1404-07-04")))
-            .body("hours", equalTo(List.of(6, 5, 0, 0)));
+            .body("items.dayJalali", equalTo(List.of("1404-07-01", "1404-07-02", "1404-07-03", "1404-07-04")))
+            .body("items.hours", equalTo(List.of(6, 5, 0, 0)));
 
         String statements = placements(id) + "/" + placement + "/statements";
         as(Women.caseworker(CW)).get(statements + "/1404-07").then().statusCode(200)
@@ -253,7 +253,7 @@ class PlacementResourceTest {
             .body("type", equalTo("https://women-family.tehran.ir/problems/placement-month-issued"));
         as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-06-30\",\"status\":\"ABSENT\"}]}")
             .put(days).then().statusCode(200);
-        as(Women.caseworker(CW)).get(statements).then().statusCode(200).body("id", equalTo(List.of(statementId)));
+        as(Women.caseworker(CW)).get(statements).then().statusCode(200).body("items.id", equalTo(List.of(statementId)));
         // nor can the placement end before the last day of an issued statement
         as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-20\",\"reason\":\"LEFT\"}")
             .post(placements(id) + "/" + placement + "/end").then().statusCode(400)
@@ -263,7 +263,7 @@ class PlacementResourceTest {
         String received = as(Women.agency(PRISONS)).queryParam("month", "1404-07")
             .get("/api/registry/agency/placement-statements").then().statusCode(200).extract().asString();
         JsonNode mine = null;
-        for (JsonNode s : new ObjectMapper().readTree(received)) {
+        for (JsonNode s : new ObjectMapper().readTree(received).path("items")) {
             if (s.path("statementId").asText().equals(statementId)) {
                 mine = s;
             }

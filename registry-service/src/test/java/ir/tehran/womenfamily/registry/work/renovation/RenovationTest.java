@@ -32,7 +32,7 @@ class RenovationTest {
             .body("endsOnJalali", equalTo("1406-05-31")).extract().path("id");
         as(admin).get(CENTRES + centre).then().body("renovationState", equalTo("PLANNED"));
         as(admin).queryParam("centreId", centre).get(RENOVATIONS).then().statusCode(200)
-            .body("id", equalTo(List.of(id)));
+            .body("items.id", equalTo(List.of(id)));
 
         String etag = as(admin).get(RENOVATIONS + "/" + id).then().statusCode(200).extract().header("ETag");
         as(admin).body(Map.of("endsOn", "1406-06-15")).patch(RENOVATIONS + "/" + id).then().statusCode(428);
@@ -87,7 +87,8 @@ class RenovationTest {
 
     private io.restassured.response.ValidatableResponse move(String id, String to, String on) {
         Map<String, String> body = on == null ? Map.of("to", to) : Map.of("to", to, "on", on);
-        return as(admin).body(body).post(RENOVATIONS + "/" + id + "/transitions").then();
+        String etag = as(admin).get(RENOVATIONS + "/" + id).then().statusCode(200).extract().header("ETag");
+        return as(admin).header("If-Match", etag).body(body).post(RENOVATIONS + "/" + id + "/transitions").then();
     }
 
     private String centre() {
