@@ -82,6 +82,18 @@ class ProxyTest {
     }
 
     @Test
+    void theDciPathsOfTheStandardGoToTheRegistrysDciResource() {
+        given()
+            .contentType("application/json")
+            .body("{}")
+            .when().post("/registry/sync/search")
+            .then()
+            .statusCode(200)
+            .body("method", equalTo("POST"))
+            .body("uri", equalTo("/api/registry/dci/registry/sync/search"));
+    }
+
+    @Test
     void bodyPassesThrough() {
         String body = "{\"name\":\"مریم\"}";
         given()

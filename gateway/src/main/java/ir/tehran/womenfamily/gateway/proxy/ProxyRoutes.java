@@ -27,14 +27,23 @@ import org.jboss.logging.Logger;
 
 /**
  * Routes {@code /api/<service>/...} to the service of that name, path and query unchanged, bodies
- * streamed both ways. The gateway's own routes ({@code /oauth2}, {@code /openapi}, {@code /q}, ...) live
- * outside {@code /api}, so nothing of the gateway is shadowed.
+ * streamed both ways, and the DCI paths {@code /registry/...} to the registry ({@link #DCI_PREFIX}). The
+ * gateway's own routes ({@code /oauth2}, {@code /openapi}, {@code /q}, ...) live outside {@code /api} and
+ * {@code /registry}, so nothing of the gateway is shadowed.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     /** Before the REST layer's catch-all route, after the framework's own early handlers. */
     static final int ROUTE_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    /**
+     * The DCI Social Registry API keeps the standard's paths ({@code /registry/sync/search} ...): the gateway
+     * serves them and forwards them to the registry's DCI resource under {@code /api/registry/dci}.
+     */
+    static final String DCI_PREFIX = "/registry";
+    static final String DCI_SERVICE = "registry";
+    static final String DCI_UPSTREAM = "/api/registry/dci";
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
@@ -61,27 +70,38 @@ public class ProxyRoutes {
             String name = service.getKey();
             URI url = service.getValue();
             boolean ssl = "https".equalsIgnoreCase(url.getScheme());
-            int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setMaxPoolSize(settings.maxConnections())
                 .setKeepAliveTimeout((int) Math.max(1, settings.responseTimeout().toSeconds()))
                 .setSsl(ssl));
             clients.add(client);
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(context -> context.client().request(new RequestOptions()
-                    .setHost(url.getHost())
-                    .setPort(port)
-                    .setSsl(ssl)
-                    .setConnectTimeout(settings.connectTimeout().toMillis())
-                    .setIdleTimeout(settings.responseTimeout().toMillis())))
-                .addInterceptor(new GatewayInterceptor(name, basePath(url), json,
-                    maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE), breakers.of(name)));
+            HttpProxy proxy = proxy(client, name, url, basePath(url));
             String prefix = "/api/" + name;
             router.route(prefix).order(ROUTE_ORDER).handler(ctx -> forward(proxy, ctx.request()));
             router.route(prefix + "/*").order(ROUTE_ORDER).handler(ctx -> forward(proxy, ctx.request()));
             LOG.infof("proxying %s/* to %s", prefix, url);
+            if (DCI_SERVICE.equals(name)) {
+                HttpProxy dci = proxy(client, name, url, basePath(url) + DCI_UPSTREAM);
+                router.route(DCI_PREFIX + "/*").order(ROUTE_ORDER).handler(ctx -> forward(dci, ctx.request()));
+                LOG.infof("proxying %s/* to %s%s", DCI_PREFIX, url, DCI_UPSTREAM);
+            }
         }
+    }
+
+    private HttpProxy proxy(HttpClient client, String name, URI url, String basePath) {
+        GatewayConfig.Proxy settings = config.proxy();
+        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        return HttpProxy.reverseProxy(client)
+            .origin(context -> context.client().request(new RequestOptions()
+                .setHost(url.getHost())
+                .setPort(port)
+                .setSsl(ssl)
+                .setConnectTimeout(settings.connectTimeout().toMillis())
+                .setIdleTimeout(settings.responseTimeout().toMillis())))
+            .addInterceptor(new GatewayInterceptor(name, basePath, json,
+                maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE), breakers.of(name)));
     }
 
     /**

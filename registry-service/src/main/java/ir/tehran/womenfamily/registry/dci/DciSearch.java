@@ -1,0 +1,191 @@
+package ir.tehran.womenfamily.registry.dci;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
+import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
+import ir.tehran.womenfamily.registry.consent.Agency;
+import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
+import ir.tehran.womenfamily.registry.consent.ConsentRegister;
+import ir.tehran.womenfamily.registry.consent.ConsentService;
+import ir.tehran.womenfamily.registry.consent.DisclosureLog;
+import ir.tehran.womenfamily.support.audit.Audit;
+import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Answers a DCI search for an agency. A woman is found by her national code (the {@code idtype-value} query,
+ * or an {@code expression} or {@code predicate} whose every condition is {@code national_code eq ...}), and
+ * released only when her active {@code SHARE_WITH_AGENCY} consent covers the calling agency (the client's
+ * agency, as {@code registry.agency-check.agencies} names it): a woman without it is answered exactly like a
+ * woman who is not here. Each record released goes into her disclosure log and the audit log; each request
+ * is audited with what it asked and how many records it released.
+ */
+@ApplicationScoped
+public class DciSearch {
+
+    public static final String RESOURCE = "beneficiary.dci";
+    static final String REQUEST_RESOURCE = "dci.search";
+    static final String WHAT = "dci-person: national code, name, birth date";
+    static final int MAX_PAGE_SIZE = 100;
+    static final Set<String> NATIONAL_CODE_TYPES = Set.of("NATIONAL_CODE", "NIN", "UIN");
+    static final Set<String> NATIONAL_CODE_ATTRIBUTES = Set.of("national_code", "identifier", "nin", "uin");
+    static final Set<String> SORTABLE = Set.of("national_code", "birth_date", "given_name", "surname");
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    DisclosureLog disclosures;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    AgencyCheckConfig agencies;
+
+    @Inject
+    Clock clock;
+
+    /** The sync search: every item of {@code search_request} answered, the header's status over all of them. */
+    @Transactional
+    public DciDtos.SearchResponseEnvelope search(DciDtos.SearchEnvelope request) {
+        DciDtos.MsgHeader header = request.header();
+        Caller caller = callers.current();
+        Envelopes.checkHeader(header, "search", caller);
+        JsonNode message = request.message();
+        JsonNode items = message.path("search_request");
+        if (!message.isObject() || !items.isArray() || items.isEmpty()) {
+            throw ProblemException.invalid("message.search_request", "validation.dci.search-request");
+        }
+        String transactionId = Envelopes.text(message, "transaction_id");
+        if (transactionId == null || transactionId.length() > 99) {
+            throw ProblemException.invalid("message.transaction_id", "validation.dci.transaction-id");
+        }
+        if (items.size() > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("message.search_request", "validation.dci.too-many");
+        }
+        Agency agency = ConsentRegister.agencyOf(agencies.agencies().get(caller.clientId()));
+        Set<String> references = new HashSet<>();
+        List<DciDtos.SearchResult> results = new ArrayList<>();
+        int released = 0;
+        for (JsonNode item : items) {
+            DciDtos.SearchResult result = answer(item, references, agency, caller, transactionId);
+            released += result.data() == null ? 0 : result.data().regRecords().size();
+            results.add(result);
+        }
+        long rejected = results.stream().filter(r -> "rjct".equals(r.status())).count();
+        audit.record(AuditEvent.of("dci.search", REQUEST_RESOURCE, transactionId)
+            .withPurpose("dci-social-registry").withDetail("sender", header.senderId())
+            .withDetail("messageId", header.messageId()).withDetail("requests", items.size())
+            .withDetail("rejected", rejected).withDetail("released", released));
+        String status = rejected == results.size() ? "rjct" : "succ";
+        DciDtos.CallbackHeader answerHeader = new DciDtos.CallbackHeader("1.0.0", UUID.randomUUID().toString(),
+            Instant.now(clock).toString(), "on-search", status, null, null, results.size(), results.size(),
+            Envelopes.RECEIVER, header.senderId(), false);
+        return new DciDtos.SearchResponseEnvelope(null, answerHeader,
+            new DciDtos.SearchResponse(transactionId, UUID.randomUUID().toString(), results));
+    }
+
+    private DciDtos.SearchResult answer(JsonNode item, Set<String> references, Agency agency, Caller caller,
+            String transactionId) {
+        String reference = Envelopes.text(item, "reference_id");
+        Locale locale = Envelopes.locale(item.path("locale"));
+        String localeCode = Envelopes.localeCode(locale);
+        String now = Instant.now(clock).toString();
+        if (reference == null) {
+            return rejected("", now, "rjct.reference_id.invalid", locale, localeCode);
+        }
+        if (!references.add(reference)) {
+            return rejected(reference, now, "rjct.reference_id.duplicate", locale, localeCode);
+        }
+        if (!validTimestamp(Envelopes.text(item, "timestamp"))) {
+            return rejected(reference, now, "rjct.timestamp.invalid", locale, localeCode);
+        }
+        JsonNode criteria = item.path("search_criteria");
+        Optional<String> code;
+        try {
+            code = Queries.nationalCode(criteria);
+        } catch (IllegalArgumentException e) {
+            return rejected(reference, now, "rjct.search_criteria.invalid", locale, localeCode);
+        }
+        if (!Queries.validSort(criteria.path("sort"), SORTABLE)) {
+            return rejected(reference, now, "rjct.sort.invalid", locale, localeCode);
+        }
+        int[] page = Queries.page(criteria.path("pagination"), MAX_PAGE_SIZE);
+        if (page == null) {
+            return rejected(reference, now, "rjct.pagination.invalid", locale, localeCode);
+        }
+        List<Beneficiary> found = new ArrayList<>();
+        Optional<String> canonical = code.flatMap(NationalCode::canonical);
+        if (canonical.isPresent() && agency != null) {
+            Optional<Beneficiary> woman = Beneficiary.find("nationalCode", canonical.get()).firstResultOptional();
+            if (woman.isPresent() && !woman.get().isMerged()
+                    && consents.hasActive(woman.get().id, ConsentPurpose.SHARE_WITH_AGENCY, agency)) {
+                found.add(woman.get());
+            }
+        }
+        int pageSize = page[0];
+        int pageNumber = page[1];
+        int from = Math.min(found.size(), (pageNumber - 1) * pageSize);
+        int to = Math.min(found.size(), from + pageSize);
+        List<DciDtos.Person> records = new ArrayList<>();
+        for (Beneficiary b : found.subList(from, to)) {
+            String recipient = "agency:" + agency.key() + " (client " + caller.clientId() + ")";
+            if (disclosures.share(b.id, ConsentPurpose.SHARE_WITH_AGENCY, agency, WHAT, recipient,
+                    "dci:" + transactionId + "/" + reference).isEmpty()) {
+                continue;
+            }
+            audit.record(AuditEvent.of("dci.search.release", RESOURCE, b.id).withPurpose("dci-social-registry")
+                .withDetail("transactionId", transactionId).withDetail("referenceId", reference));
+            records.add(person(b));
+        }
+        return new DciDtos.SearchResult(reference, now, "succ", null, null,
+            new DciDtos.SearchData("1.0.0", "ns:org:RegistryType:Social", "Person", records),
+            new DciDtos.Pagination(pageSize, pageNumber, found.size()), localeCode);
+    }
+
+    private static DciDtos.Person person(Beneficiary b) {
+        return new DciDtos.Person(new DciDtos.Identifier("NATIONAL_CODE", b.nationalCode),
+            new DciDtos.Name(b.firstName, b.lastName), b.birthDate == null ? null : b.birthDate.toString());
+    }
+
+    private static DciDtos.SearchResult rejected(String reference, String now, String code, Locale locale,
+            String localeCode) {
+        return new DciDtos.SearchResult(reference, now, "rjct", code, Messages.get(locale, "dci.reason." + code),
+            null, null, localeCode);
+    }
+
+    private static boolean validTimestamp(String text) {
+        if (text == null) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
