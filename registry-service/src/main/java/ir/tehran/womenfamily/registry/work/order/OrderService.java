@@ -113,7 +113,8 @@ public class OrderService {
             Sort.by("dueDate").and("id"), params).page(0, page.fetchSize()).list();
         Map<UUID, ProductionOrder.Totals> totals = OrderRows.totalsByOrder(orders.stream().map(o -> o.id).toList());
         return page.page(orders.stream().map(o -> OrderDtos.OrderSummary.of(o,
-            totals.getOrDefault(o.id, new ProductionOrder.Totals(0, 0)))).toList(), o -> Cursor.of(o.dueDate(), o.id()));
+            totals.getOrDefault(o.id, new ProductionOrder.Totals(0, 0)))).toList(),
+            o -> Cursor.of(o.dueDate(), o.id()));
     }
 
     /** Changes a draft. New items or dates replace the old ones and clear the split. */
