@@ -45,24 +45,16 @@ function as(accessToken: string) {
   return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${accessToken}`, 'Accept-Language': 'en' } });
 }
 
-/** The RFC 9457 problem every refusal is. TODO(issue 16): Schemas['Problem'] once the document has it. */
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-}
-
-function isProblem(value: unknown): value is Problem {
+/** The RFC 9457 problem every refusal is (the document's shared Problem schema). */
+function isProblem(value: unknown): value is Schemas['Problem'] {
   return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string'
-    && 'title' in value && typeof value.title === 'string' && 'status' in value && typeof value.status === 'number';
+    && 'status' in value && typeof value.status === 'number';
 }
 
 const demoPassword = env('DEMO_PASSWORD');
 const caseworker = as(await token('caseworker', demoPassword));
 
-// register a woman of the caseworker's district; her id is in Location
-// TODO(issue 16): the document says 200 with an untyped body; use data.id once it says 201 with a Beneficiary
+// register a woman of the caseworker's district: 201, her record, her URL in Location
 const nationalCode = env('NATIONAL_CODE');
 const registration: Schemas['RegisterBeneficiary'] = { nationalCode, firstName: 'زهرا', lastName: 'کریمی', district: 5 };
 const registered = await caseworker.POST('/api/registry/beneficiaries', {
@@ -70,8 +62,9 @@ const registered = await caseworker.POST('/api/registry/beneficiaries', {
   body: registration,
 });
 check(registered.response.status === 201, 'a woman registered: 201');
-const id = registered.response.headers.get('Location')?.split('/').pop() ?? '';
-check(/^[0-9a-f-]{36}$/.test(id), `her id from Location (${id})`);
+const id = registered.data?.id ?? '';
+check(/^[0-9a-f-]{36}$/.test(id) && (registered.response.headers.get('Location') ?? '').endsWith(`/${id}`),
+  `her record and Location (${id})`);
 
 // search for her by her national code
 const found = await caseworker.GET('/api/registry/beneficiaries', { params: { query: { nationalCode } } });
@@ -82,6 +75,10 @@ check(items.some((w) => w.id === id), 'found by her national code');
 const read = await caseworker.GET('/api/registry/beneficiaries/{id}', { params: { path: { id } } });
 const etag = read.response.headers.get('ETag');
 check(read.response.status === 200 && etag !== null, `read with an ETag (${etag})`);
+const reread = await caseworker.GET('/api/registry/beneficiaries/{id}', {
+  params: { path: { id }, header: { 'If-None-Match': etag ?? '' } },
+});
+check(reread.response.status === 304, 'her record revalidated: 304');
 
 // update with If-Match: the version read
 const change: Schemas['UpdateBeneficiary'] = { address: 'تهران، منطقهٔ ۵' };
@@ -98,24 +95,24 @@ const problem: unknown = stale.error;
 check(stale.response.status === 412 && isProblem(problem) && problem.status === 412,
   `a stale update: 412 problem+json (${isProblem(problem) ? problem.type : 'no problem'})`);
 
-// the producer applies to an open bazaar for her business
-// TODO(issue 16): the document says 200 with an untyped body; read data.status once it says 201 with an Application
+// the producer applies to an open bazaar for her business: 201 and her application
 const producer = as(await token(env('PRODUCER_USERNAME'), env('PRODUCER_PASSWORD')));
 const application: Schemas['Apply'] = {
   businessId: env('BUSINESS_ID'), venuePreferences: [env('VENUE_ID')], days: [env('BAZAAR_DAY')], stalls: 1,
 };
 const applied = await producer.POST('/api/bazaar/bazaars/{bazaarId}/applications', {
-  params: { path: { bazaarId: env('BAZAAR_ID') } }, body: application,
+  params: { path: { bazaarId: env('BAZAAR_ID') }, header: { 'Idempotency-Key': randomUUID() } }, body: application,
 });
-check(applied.response.status === 201, 'the producer applied to the bazaar: 201');
+check(applied.response.status === 201 && applied.data?.bazaarId === env('BAZAAR_ID'),
+  'the producer applied to the bazaar: 201');
 const mine = await producer.GET('/api/bazaar/applications/mine');
-const applications: Schemas['Application'][] = mine.data ?? [];
+const applications: Schemas['Application'][] = mine.data?.items ?? [];
 check(applications.some((a) => a.bazaarId === env('BAZAAR_ID')), 'her application is among hers');
 
-// the sponsor's own view: her pledges
+// the sponsor's own view: her sponsorships
 const sponsor = as(await token(env('SPONSOR_USERNAME'), env('SPONSOR_PASSWORD')));
 const pledges = await sponsor.GET('/api/sponsorship/me/sponsorships');
-const sponsorships: Schemas['MySponsorship'][] | undefined = pledges.data;
+const sponsorships: Schemas['MySponsorship'][] | undefined = pledges.data?.items;
 check(pledges.response.status === 200 && sponsorships !== undefined, `the sponsor's view (${sponsorships?.length} pledges)`);
 
 // the public calendar, then the same question again with its ETag: 304

@@ -41,7 +41,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -97,7 +96,6 @@ public class CalendarResource {
     @Operation(operationId = "getPublicCalendar",
         summary = "Upcoming bazaars by district, metro station or near a point; dates ISO and Jalali; a delta feed "
         + "with updatedSince")
-    @APIResponse(responseCode = "304", description = "Not modified: the phone's copy (If-None-Match) is current")
     public RestResponse<Delta<CalendarDtos.Entry>> calendar(
             @QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("metro") String metro,

@@ -5,12 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -43,7 +41,7 @@ public final class DciDtos {
     public record SearchEnvelope(
         String signature,
         @NotNull @Valid MsgHeader header,
-        @NotNull @Schema(type = SchemaType.OBJECT, description = "A DCI SearchRequest") JsonNode message) {
+        @NotNull @Schema(description = "A DCI SearchRequest") Map<String, Object> message) {
     }
 
     /** The callback/response header ({@code MsgCallbackHeader_V1.0.0}). */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
@@ -51,6 +52,9 @@ public class DciSearch {
     static final Set<String> SORTABLE = Set.of("national_code", "birth_date", "given_name", "surname");
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     ConsentService consents;
 
     @Inject
@@ -74,7 +78,7 @@ public class DciSearch {
         DciDtos.MsgHeader header = request.header();
         Caller caller = callers.current();
         Envelopes.checkHeader(header, "search", caller);
-        JsonNode message = request.message();
+        JsonNode message = json.valueToTree(request.message());
         JsonNode items = message.path("search_request");
         if (!message.isObject() || !items.isArray() || items.isEmpty()) {
             throw ProblemException.invalid("message.search_request", "validation.dci.search-request");

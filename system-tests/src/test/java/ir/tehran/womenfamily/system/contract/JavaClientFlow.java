@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import ir.tehran.womenfamily.client.ApiClient;
 import ir.tehran.womenfamily.client.ApiException;
 import ir.tehran.womenfamily.client.ApiResponse;
@@ -25,11 +17,14 @@ import ir.tehran.womenfamily.client.api.BeneficiariesApi;
 import ir.tehran.womenfamily.client.api.CalendarApi;
 import ir.tehran.womenfamily.client.api.OAuth2Api;
 import ir.tehran.womenfamily.client.api.SponsorApi;
-import ir.tehran.womenfamily.client.model.AccessTokenResponse;
 import ir.tehran.womenfamily.client.model.Application;
+import ir.tehran.womenfamily.client.model.Beneficiary;
+import ir.tehran.womenfamily.client.model.DeltaApplicationView;
+import ir.tehran.womenfamily.client.model.DeltaEntry;
+import ir.tehran.womenfamily.client.model.DeltaSponsorshipView;
+import ir.tehran.womenfamily.client.model.PageBeneficiarySummary;
+import ir.tehran.womenfamily.client.model.Problem;
 import ir.tehran.womenfamily.client.model.Apply;
-import ir.tehran.womenfamily.client.model.BeneficiarySummary;
-import ir.tehran.womenfamily.client.model.MySponsorship;
 import ir.tehran.womenfamily.client.model.RegisterBeneficiary;
 import ir.tehran.womenfamily.client.model.UpdateBeneficiary;
 import ir.tehran.womenfamily.system.NationalCodes;
@@ -42,11 +37,6 @@ import ir.tehran.womenfamily.system.NationalCodes;
  * 304 on revalidation. The same steps as contract/flow.mts.
  */
 final class JavaClientFlow {
-
-    /** The RFC 9457 problem every refusal is. TODO(issue 16): the generated model Problem once the document has it. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Problem(String type, String title, int status, String detail) {
-    }
 
     private final FlowFixture fixture;
 
@@ -66,97 +56,81 @@ final class JavaClientFlow {
         return client;
     }
 
-    private String token(String username, String password) throws Exception {
-        try {
-            AccessTokenResponse token = new OAuth2Api(client(null))
-                .oauth2TokenPost("password", null, null, password, null, null, username);
-            return token.getAccessToken();
-        } catch (ApiException e) {
-            if (e.getCode() != 411) {
-                throw e;
-            }
-            // TODO(issue 16): the generated client sends its form body chunked, which /oauth2/token refuses with 411
-            // until it reads a chunked form; meanwhile the same request with a fixed length
-            return fixedLengthToken(username, password);
-        }
+    private String token(String username, String password) throws ApiException {
+        // the generated client sends the form body chunked: /oauth2/token reads it as it streams
+        return new OAuth2Api(client(null)).issueToken("password", null, null, password, null, null, username)
+            .getAccessToken();
     }
 
     void run() throws Exception {
         BeneficiariesApi caseworker = new BeneficiariesApi(client(token("caseworker", fixture.demoPassword())));
 
-        // register a woman of the caseworker's district; her id is in Location
-        // TODO(issue 16): the document says 200 with an untyped body; read the typed Beneficiary once it says 201
+        // register a woman of the caseworker's district: 201, her record, her URL in Location
         String nationalCode = NationalCodes.random();
-        ApiResponse<Object> registered = caseworker.apiRegistryBeneficiariesPostWithHttpInfo(new RegisterBeneficiary()
+        ApiResponse<Beneficiary> registered = caseworker.registerBeneficiaryWithHttpInfo(new RegisterBeneficiary()
             .nationalCode(nationalCode).firstName("زهرا").lastName("کریمی").district(5), UUID.randomUUID().toString());
         assertEquals(201, registered.getStatusCode(), "a woman registered");
+        UUID id = registered.getData().getId();
         String location = header(registered, "Location");
-        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertTrue(location.endsWith("/" + id), "Location names her: " + location);
 
-        // search for her by her national code
-        List<BeneficiarySummary> found = caseworker.apiRegistryBeneficiariesGet(null, null, null, null, nationalCode,
-            null, null, null).getItems();
-        assertTrue(found.stream().anyMatch(w -> id.equals(w.getId())), "found by her national code");
+        // search for her by her national code: one page of the shared shape
+        PageBeneficiarySummary found = caseworker.searchBeneficiaries(null, null, null, null, nationalCode, null,
+            null, null, null);
+        assertTrue(found.getItems().stream().anyMatch(w -> id.equals(w.getId())), "found by her national code");
 
-        // read her, with the ETag of this version
-        String etag = header(caseworker.apiRegistryBeneficiariesIdGetWithHttpInfo(id), "ETag");
+        // read her, with the ETag of this version; the same question again with it: 304
+        String etag = header(caseworker.getBeneficiaryWithHttpInfo(id, null), "ETag");
+        ApiException notModified = assertThrows(ApiException.class, () -> caseworker.getBeneficiary(id, etag));
+        assertEquals(304, notModified.getCode(), "her record revalidated");
 
         // update with If-Match: the version read
-        ApiResponse<Object> updated = caseworker.apiRegistryBeneficiariesIdPatchWithHttpInfo(id,
-            new UpdateBeneficiary().address("تهران، منطقهٔ ۵"), etag);
+        ApiResponse<Beneficiary> updated = caseworker.updateBeneficiaryWithHttpInfo(id, etag,
+            new UpdateBeneficiary().address("تهران، منطقهٔ ۵"));
         assertEquals(200, updated.getStatusCode());
         assertNotEquals(etag, header(updated, "ETag"), "a new version");
 
-        // the same update with the old version: 412, a problem
-        ApiException stale = assertThrows(ApiException.class, () -> caseworker.apiRegistryBeneficiariesIdPatch(id,
-            new UpdateBeneficiary().address("تهران"), etag));
+        // the same update with the old version: 412, a typed problem
+        ApiException stale = assertThrows(ApiException.class, () -> caseworker.updateBeneficiary(id, etag,
+            new UpdateBeneficiary().address("تهران")));
         Problem problem = new ApiClient().getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
         assertEquals(412, stale.getCode());
-        assertEquals(412, problem.status());
-        assertNotNull(problem.type(), "a problem type");
+        assertEquals(412, problem.getStatus());
+        assertNotNull(problem.getType(), "a problem type");
 
-        // the producer applies to an open bazaar for her business
-        // TODO(issue 16): the document says 200 with an untyped body; read the typed Application once it says 201
+        // the producer applies to an open bazaar for her business: 201 and her application
         ApplicationsApi producer = new ApplicationsApi(client(token(fixture.producerUsername(),
             fixture.producerPassword())));
         UUID bazaar = UUID.fromString(fixture.bazaarId());
-        ApiResponse<Object> applied = producer.apiBazaarBazaarsBazaarIdApplicationsPostWithHttpInfo(bazaar, new Apply()
+        ApiResponse<Application> applied = producer.applyToBazaarWithHttpInfo(bazaar, new Apply()
             .businessId(UUID.fromString(fixture.businessId())).venuePreferences(List.of(UUID.fromString(
-                fixture.venueId()))).days(List.of(fixture.day())).stalls(1));
+                fixture.venueId()))).days(List.of(fixture.day())).stalls(1), UUID.randomUUID().toString());
         assertEquals(201, applied.getStatusCode(), "the producer applied");
-        List<Application> mine = producer.apiBazaarApplicationsMineGet();
-        assertTrue(mine.stream().anyMatch(a -> bazaar.equals(a.getBazaarId())), "her application is among hers");
+        assertEquals(bazaar, applied.getData().getBazaarId());
+        DeltaApplicationView mine = producer.listMyBazaarApplications(null, null, null, null);
+        assertTrue(mine.getItems().stream().anyMatch(a -> bazaar.equals(a.getBazaarId())),
+            "her application is among hers");
 
-        // the sponsor's own view: her pledges
-        List<MySponsorship> pledges = new SponsorApi(client(token(fixture.sponsorUsername(),
+        // the sponsor's own view: her sponsorships
+        DeltaSponsorshipView sponsorships = new SponsorApi(client(token(fixture.sponsorUsername(),
                 fixture.sponsorPassword())))
-            .apiSponsorshipMeSponsorshipsGet();
-        assertNotNull(pledges, "the sponsor's view");
+            .listMySponsorships(null, null, null, null);
+        assertNotNull(sponsorships.getItems(), "the sponsor's view");
 
         // the public calendar, then the same question again with its ETag: 304
         CalendarApi calendar = new CalendarApi(client(null));
-        String calendarTag = header(calendar.apiBazaarCalendarGetWithHttpInfo(null, null, null, null, null, null, null,
-            null), "ETag");
-        ApiException notModified = assertThrows(ApiException.class, () -> calendar.apiBazaarCalendarGet(null, null,
-            null, null, null, null, null, calendarTag));
-        assertEquals(304, notModified.getCode(), "revalidated");
+        ApiResponse<DeltaEntry> first = calendar.getPublicCalendarWithHttpInfo(null, null, null, null, null,
+            null, null, null, null, null, null);
+        assertNotNull(first.getData().getItems(), "the calendar's entries");
+        String calendarTag = header(first, "ETag");
+        ApiException calendarNotModified = assertThrows(ApiException.class, () -> calendar.getPublicCalendar(null,
+            null, null, null, null, null, null, null, null, null, calendarTag));
+        assertEquals(304, calendarNotModified.getCode(), "revalidated");
     }
 
     private static String header(ApiResponse<?> response, String name) {
         List<String> values = response.getHeaders().get(name);
         assertNotNull(values, name + " on the answer");
         return values.get(0);
-    }
-
-    private String fixedLengthToken(String username, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(fixture.gateway() + "/oauth2/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return new ApiClient().getObjectMapper().readValue(response.body(), AccessTokenResponse.class)
-            .getAccessToken();
     }
 }

@@ -80,6 +80,13 @@ final class OperationConventions {
         if (create != null && create.getRef() == null) {
             create.addHeader(ContractComponents.HEADER_LOCATION, headerRef(ContractComponents.HEADER_LOCATION));
         }
+        // a Location on any other answer (202, 301 ...) is the same header
+        responses.getAPIResponses().values().forEach(response -> {
+            if (response.getRef() == null && response.getHeaders() != null
+                    && response.getHeaders().containsKey(ContractComponents.HEADER_LOCATION)) {
+                response.addHeader(ContractComponents.HEADER_LOCATION, headerRef(ContractComponents.HEADER_LOCATION));
+            }
+        });
 
         boolean ownErrors = ownErrorFormat(responses);
         Set<String> errors = new LinkedHashSet<>();
