@@ -56,7 +56,9 @@ class MassAssignmentTest {
         "PATCH /api/registry/businesses/{id}", Set.of("status"));
 
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
-    private static final Set<String> NO_FIXTURE_YET = Set.of();
+    private static final Set<String> NO_FIXTURE_YET = Set.of(
+        // a search: it writes nothing the request names (only the server's own audit and disclosure entries)
+        "POST /api/registry/dci/registry/sync/search");
 
     @TestHTTPResource("/")
     URL root;
