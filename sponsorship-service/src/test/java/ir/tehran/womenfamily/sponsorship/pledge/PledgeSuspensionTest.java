@@ -144,8 +144,9 @@ class PledgeSuspensionTest {
 
     /** The details of the child's history lines of {@code kind}, as an officer reads them. */
     private static List<Map<String, Object>> historyOf(UUID child, String kind) {
-        return given().auth().oauth2(Tokens.officer()).get("/api/sponsorship/children/" + child + "/history").then()
-            .statusCode(200).extract().jsonPath().getList("findAll { it.kind == '" + kind + "' }.detail");
+        return given().auth().oauth2(Tokens.officer()).queryParam("limit", 200)
+            .get("/api/sponsorship/children/" + child + "/history").then()
+            .statusCode(200).extract().jsonPath().getList("items.findAll { it.kind == '" + kind + "' }.detail");
     }
 
     private static void awaitStatus(UUID pledge, String status) {

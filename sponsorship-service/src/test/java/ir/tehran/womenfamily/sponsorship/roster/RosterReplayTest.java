@@ -35,8 +35,8 @@ class RosterReplayTest {
     }
 
     private static List<Object> list(String path) {
-        return given().auth().oauth2(Tokens.officer()).get("/api/sponsorship" + path).then().statusCode(200)
-            .extract().jsonPath().getList("$");
+        return given().auth().oauth2(Tokens.officer()).queryParam("limit", 200).get("/api/sponsorship" + path)
+            .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** Everything the roster says about these mothers and children. */
