@@ -182,18 +182,7 @@ class MergeEverywhereIT {
     }
 
     private static String bazaarWithApplication(String coordinator, String business) {
-        Map<String, Object> venue = new HashMap<>();
-        String code = "merge-" + UUID.randomUUID().toString().substring(0, 8);
-        venue.put("code", code);
-        venue.put("kind", "OTHER");
-        venue.put("nameFa", "محل " + code);
-        venue.put("nameEn", "Venue " + code);
-        venue.put("district", 5);
-        venue.put("latitude", 35.71);
-        venue.put("longitude", 51.40);
-        venue.put("areaM2", 100);
-        venue.put("stallTypes", List.of(Map.of("code", "standard", "sizeM2", 6, "count", 2, "power", false,
-            "cooking", false, "shelter", true)));
+        Map<String, Object> venue = Venues.body("merge-" + UUID.randomUUID().toString().substring(0, 8), 2);
         String venueId = as(coordinator).body(venue).post("/api/bazaar/venues").then().statusCode(201)
             .extract().path("id");
         LocalDate today = LocalDate.now(TEHRAN);

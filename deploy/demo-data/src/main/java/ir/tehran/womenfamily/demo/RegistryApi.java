@@ -29,7 +29,8 @@ final class RegistryApi {
     static final String ROOT = "/api/registry";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
     /** Bodies are maps of strings, numbers and lists: days go as ISO text. */
     private final ObjectMapper json = new ObjectMapper();
     private final String gateway;

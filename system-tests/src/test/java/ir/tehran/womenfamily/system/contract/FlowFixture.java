@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.system.NationalCodes;
+import ir.tehran.womenfamily.system.Venues;
 
 /**
  * What a generated client's flow finds ready, as the demo register would give it (the shared system starts without
@@ -43,17 +44,7 @@ record FlowFixture(String gateway, String demoPassword, String producerUsername,
             .post("/api/registry/businesses").then().statusCode(201).extract().path("id");
 
         String code = label + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> venue = new HashMap<>();
-        venue.put("code", code);
-        venue.put("kind", "OTHER");
-        venue.put("nameFa", "محل " + code);
-        venue.put("nameEn", "Venue " + code);
-        venue.put("district", 5);
-        venue.put("latitude", 35.71);
-        venue.put("longitude", 51.40);
-        venue.put("areaM2", 100);
-        venue.put("stallTypes", List.of(Map.of("code", "standard", "sizeM2", 6, "count", 4, "power", false,
-            "cooking", false, "shelter", true)));
+        Map<String, Object> venue = Venues.body(code, 4);
         String venueId = as(gateway, coordinator).body(venue).post("/api/bazaar/venues").then().statusCode(201)
             .extract().path("id");
         LocalDate today = LocalDate.now(TEHRAN);
