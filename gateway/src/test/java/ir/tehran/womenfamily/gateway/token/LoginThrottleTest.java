@@ -39,7 +39,7 @@ class LoginThrottleTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
                 "quarkus.http.proxy.allow-x-forwarded", "true",
-                "quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
+                "quarkus.http.proxy.trusted-proxies", "127.0.0.1/32,::1/128");
         }
     }
 
