@@ -129,8 +129,10 @@ final class DemoOrders {
         return api.post(ORDERS, order);
     }
 
+    /** Moves the order as a coordinator's app does: over the version it last read. */
     private JsonNode move(UUID order, String to) {
-        return api.post(ORDERS + "/" + order + "/transitions", Map.of("to", to));
+        long version = api.get(ORDERS + "/" + order).path("version").asLong();
+        return api.postOver(ORDERS + "/" + order + "/transitions", Map.of("to", to), version);
     }
 
     /**

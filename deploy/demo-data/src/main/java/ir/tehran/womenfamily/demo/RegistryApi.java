@@ -74,6 +74,12 @@ final class RegistryApi {
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }
 
+    /** {@code POST} of a JSON body as an action on a resource read at {@code version} ({@code If-Match}). */
+    JsonNode postOver(String path, Object body, long version) {
+        return send("POST " + path, request(path).header("Content-Type", "application/json")
+            .header("If-Match", "\"" + version + "\"").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
     /** {@code PUT} of a JSON body over the version {@code version} ({@code If-Match}). */
     JsonNode put(String path, Object body, long version) {
         return send("PUT " + path, request(path).header("Content-Type", "application/json")
