@@ -75,31 +75,37 @@ public final class DemoDataLoader {
         long started = System.nanoTime();
         DemoDataGenerator.DemoData data = new DemoDataGenerator(seed, today).generate();
         JsonNode job = importWomen(data.womenCsv());
-        log.accept(String.format("register imported: %d women, %d children (%d lines refused)",
-            job.path("imported").asInt(), job.path("children").asInt(), job.path("errors").size()));
+        log.accept(String.format("register imported: %d women, %d children (%d lines refused)%s",
+            job.path("imported").asInt(), job.path("children").asInt(), job.path("errors").size(), since(started)));
+        if (!job.path("errors").isEmpty()) {
+            throw new IllegalStateException("the import refused lines of the demo register: " + job.path("errors"));
+        }
+        long phase = System.nanoTime();
         try (Parallel parallel = new Parallel(REQUESTS_AT_ONCE)) {
             List<UUID> centreIds = parallel.map(data.centres(), c -> id(api.post("/workshop-centres", centre(c))));
-            log.accept(centreIds.size() + " centres registered");
-            Map<String, UUID> owners = womenByCode(data.women(), parallel);
-            log.accept(owners.size() + " women found by national code");
+            log.accept(centreIds.size() + " centres registered" + since(phase));
+            phase = System.nanoTime();
             // consents first, so that the businesses' events and the other services see them from the start
             Set<String> ownerCodes = new HashSet<>();
             data.businesses().stream().filter(b -> !b.ownerIsParticipant())
                 .forEach(b -> ownerCodes.add(b.ownerNationalCode()));
-            Set<String> participantCodes = new HashSet<>();
-            data.participants().forEach(p -> participantCodes.add(p.nationalCode()));
-            String demoProducerOwner = data.businesses().stream()
-                .filter(b -> owners.containsKey(b.ownerNationalCode())
-                    || participantCodes.contains(b.ownerNationalCode()))
-                .findFirst().filter(b -> !b.ownerIsParticipant())
+            // every woman of the register was imported (a refused line stops the load), so the first business is
+            // the demo producer's, and its owner always consents to publication
+            String demoProducerOwner = data.businesses().stream().findFirst().filter(b -> !b.ownerIsParticipant())
                 .map(DemoDataGenerator.DemoBusiness::ownerNationalCode).orElse(null);
-            List<DemoConsents.Give> consents = DemoConsents.choose(seed, owners, ownerCodes, demoProducerOwner,
-                today);
-            // the four women with the lowest national codes work on the orders
-            List<UUID> workers = owners.entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(4)
-                .map(Map.Entry::getValue).toList();
+            List<String> codes = data.women().stream().map(DemoDataGenerator.Woman::nationalCode).sorted().toList();
+            List<DemoConsents.Give> consents = DemoConsents.choose(seed, codes, ownerCodes, demoProducerOwner, today);
             int consentCount = DemoConsents.give(api, consents, parallel);
-            log.accept(consentCount + " consents given");
+            log.accept(consentCount + " consents given" + since(phase));
+            phase = System.nanoTime();
+            // the registry's ids of the women the rest names: the business owners and the four women with the
+            // lowest national codes, who work on the orders
+            Set<String> named = new HashSet<>(ownerCodes);
+            named.addAll(codes.subList(0, Math.min(4, codes.size())));
+            Map<String, UUID> owners = womenByCode(named.stream().sorted().toList(), parallel);
+            log.accept(owners.size() + " women found by national code" + since(phase));
+            phase = System.nanoTime();
+            List<UUID> workers = codes.stream().limit(4).map(owners::get).toList();
             Map<String, UUID> allOwners = new HashMap<>(owners);
             List<UUID> participants = parallel.map(data.participants(), p -> id(api.post("/campaign-participants",
                 Map.of("nationalCode", p.nationalCode(), "firstName", p.firstName(), "lastName", p.lastName(),
@@ -117,7 +123,8 @@ public final class DemoDataLoader {
                 parallel.each(businesses.subList(1, businesses.size()),
                     b -> api.post("/businesses", business(b, allOwners, centreIds)));
                 made = businesses.size();
-                log.accept(participants.size() + " campaign participants and " + made + " businesses registered");
+                log.accept(participants.size() + " campaign participants and " + made + " businesses registered"
+                    + since(phase));
                 api.putAtGateway("/admin/users/" + DEMO_PRODUCER, "/access", Map.of("roles", List.of("producer"),
                     "businesses", List.of(producerBusiness.toString())));
             }
@@ -155,17 +162,21 @@ public final class DemoDataLoader {
         throw new IllegalStateException("the import did not finish in " + IMPORT_TIMEOUT);
     }
 
-    /** The registry's id of each woman imported, by her national code (a woman refused by the import has none). */
-    private Map<String, UUID> womenByCode(List<DemoDataGenerator.Woman> women, Parallel parallel) {
-        List<UUID> ids = parallel.map(women, w -> RegistryApi.items(api.get("/beneficiaries?limit=1&nationalCode="
-                + w.nationalCode())).stream().findFirst().map(DemoDataLoader::id).orElse(null));
+    /** The registry's id of each of these women, by her national code. */
+    private Map<String, UUID> womenByCode(List<String> codes, Parallel parallel) {
+        List<UUID> ids = parallel.map(codes, code -> RegistryApi.items(api.get("/beneficiaries?limit=1&nationalCode="
+                + code)).stream().findFirst().map(DemoDataLoader::id)
+            .orElseThrow(() -> new IllegalStateException("no woman imported with national code " + code)));
         Map<String, UUID> byCode = new HashMap<>();
-        for (int i = 0; i < women.size(); i++) {
-            if (ids.get(i) != null) {
-                byCode.put(women.get(i).nationalCode(), ids.get(i));
-            }
+        for (int i = 0; i < codes.size(); i++) {
+            byCode.put(codes.get(i), ids.get(i));
         }
         return byCode;
+    }
+
+    /** " (12 s)": the seconds since {@code nanoTime}. */
+    private static String since(long nanoTime) {
+        return " (" + (System.nanoTime() - nanoTime) / 1_000_000_000L + " s)";
     }
 
     private static Map<String, Object> centre(DemoDataGenerator.Centre c) {

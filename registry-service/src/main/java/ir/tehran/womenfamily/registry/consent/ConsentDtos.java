@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.registry.consent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API's shapes for consent, and the agency reference referrals use too. */
 public final class ConsentDtos {
+
+    /** How many consents one {@code POST /consents} may carry. */
+    public static final int MAX_AT_ONCE = 200;
 
     private ConsentDtos() {
     }
@@ -36,6 +40,32 @@ public final class ConsentDtos {
             @Schema(description = "When she gave it: ISO or Jalali, Latin or Persian digits", examples = "1403-01-15")
             @NotBlank @Size(max = 20) String givenOn,
             @NotNull ConsentChannel channel) {
+    }
+
+    @Schema(name = "RecordConsentByCode", description = "A consent a woman gave, naming her by national code.")
+    public record RecordConsentByCode(
+            @Schema(description = "Her national code, as on the paper form (Latin or Persian digits)")
+            @NotBlank @Size(max = 20) String nationalCode,
+            @NotNull ConsentPurpose purpose,
+            @Schema(description = "Required exactly when the purpose is SHARE_WITH_AGENCY") @Valid AgencyRef agency,
+            @Schema(description = "When she gave it: ISO or Jalali, Latin or Persian digits", examples = "1403-01-15")
+            @NotBlank @Size(max = 20) String givenOn,
+            @NotNull ConsentChannel channel) {
+
+        /** The consent itself, once she is found. */
+        public RecordConsent consent() {
+            return new RecordConsent(purpose, agency, givenOn, channel);
+        }
+    }
+
+    @Schema(name = "RecordConsents", description = "Consents of many women, recorded all together or not at all.")
+    public record RecordConsents(
+            @Schema(description = "At most " + MAX_AT_ONCE + " consents")
+            @NotNull @Size(min = 1, max = MAX_AT_ONCE) List<@Valid @NotNull RecordConsentByCode> consents) {
+    }
+
+    @Schema(name = "RecordedConsents", description = "The consents recorded, in the order they were sent.")
+    public record RecordedConsents(List<ConsentView> items) {
     }
 
     @Schema(name = "Consent", description = "A consent and, once revoked, who revoked it and when.")

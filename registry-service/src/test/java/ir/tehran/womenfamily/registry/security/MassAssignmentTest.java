@@ -170,6 +170,12 @@ class MassAssignmentTest {
         });
         f.put("POST " + B + "/{id}/consents", () -> new Call(cw(), B + "/" + woman() + "/consents",
             "{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"1404-01-01\",\"channel\":\"PAPER\"}", null, null));
+        f.put("POST /api/registry/consents", () -> {
+            String code = NationalCodes.random();
+            Women.register(code);
+            return new Call(cw(), "/api/registry/consents", "{\"consents\":[{\"nationalCode\":\"" + code
+                + "\",\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"1404-01-01\",\"channel\":\"PAPER\"}]}", null, null);
+        });
         f.put("POST /api/registry/businesses", () -> new Call(cw(), "/api/registry/businesses",
             "{\"ownerBeneficiaryId\":\"" + woman() + "\",\"name\":\"شمع نامی\",\"category\":\"CANDLES\","
                 + "\"district\":5}",
