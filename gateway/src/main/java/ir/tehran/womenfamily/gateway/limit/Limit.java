@@ -12,6 +12,14 @@ interface Limit {
 
     Duration period();
 
+    /**
+     * The decision without blocking, from memory, or {@code null} when only {@link #take} can tell (a limit that
+     * never blocks always decides here).
+     */
+    default Decision takeNow(String key) {
+        return blocking() ? null : take(key);
+    }
+
     /** True when {@link #take} may block (a database round trip), so it must not run on an event loop. */
     boolean blocking();
 

@@ -71,10 +71,14 @@ public class RateLimitFilter {
         });
     }
 
-    /** Takes a token, off the event loop when the limit may block; true when the request may go on. */
+    /**
+     * Takes a token, in memory when the limit can decide there (a shared limit's lease), else off the event loop;
+     * true when the request may go on.
+     */
     private static Future<Boolean> take(RoutingContext ctx, Limit limit, String key) {
-        if (!limit.blocking()) {
-            return Future.succeededFuture(allowed(ctx, limit.take(key), key));
+        Limit.Decision now = limit.takeNow(key);
+        if (now != null) {
+            return Future.succeededFuture(allowed(ctx, now, key));
         }
         // the future completes on the request's own context (its event loop)
         return ctx.vertx().<Limit.Decision>executeBlocking(() -> limit.take(key), false)

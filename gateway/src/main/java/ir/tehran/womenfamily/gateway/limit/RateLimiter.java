@@ -71,6 +71,15 @@ public class RateLimiter {
         return group == null ? GroupLimits.NONE : limits.get(group);
     }
 
+    /** Calls of the shared buckets' database function so far, every limit together (0 in memory). */
+    long roundTrips() {
+        return limits.values().stream()
+            .flatMap(g -> java.util.stream.Stream.of(g.perAddress(), g.perClient()))
+            .filter(SharedBuckets.class::isInstance)
+            .mapToLong(l -> ((SharedBuckets) l).roundTrips())
+            .sum();
+    }
+
     @Scheduled(every = "60s", delayed = "60s", identity = SWEEP_JOB,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {

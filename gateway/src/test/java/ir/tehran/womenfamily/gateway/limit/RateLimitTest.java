@@ -3,11 +3,13 @@ package ir.tehran.womenfamily.gateway.limit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,9 @@ class RateLimitTest {
 
     private static final String BY_ADDRESS = "/api/registry/limited-by-address";
     private static final String BY_CLIENT = "/api/registry/limited-by-client";
+
+    @Inject
+    RateLimiter limiter;
 
     @Test
     void anEmptyAddressBucketAnswers429WithRetryAfter() {
@@ -62,6 +67,19 @@ class RateLimitTest {
         callAs(genuine, 200);
         callAs(genuine, 200);
         callAs(genuine, 429);
+    }
+
+    @Test
+    void requestsWithinTheLimitsCostNoDatabaseCallEach() {
+        String token = TestTokens.token().clientId("partner-" + UUID.randomUUID()).sign();
+        given().auth().oauth2(token).when().get("/api/registry/echo").then().statusCode(200);
+        long before = limiter.roundTrips();
+        for (int i = 0; i < 60; i++) {
+            given().auth().oauth2(token).when().get("/api/registry/echo").then().statusCode(200);
+        }
+        // 60 requests, each counted per address and per client: leases, not 120 calls of rate_limit_grant
+        long calls = limiter.roundTrips() - before;
+        assertTrue(calls <= 6, "database calls for 60 requests: " + calls);
     }
 
     private static void callAs(String token, int status) {

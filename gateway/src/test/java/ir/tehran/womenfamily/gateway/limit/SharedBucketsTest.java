@@ -100,6 +100,48 @@ class SharedBucketsTest {
     }
 
     @Test
+    void aFastLimitIsSpentFromALeaseInMemoryNotOneDatabaseCallPerRequest() {
+        String key = "client-" + UUID.randomUUID();
+        // 6,000 a minute: a lease is a quarter of a second's refill, 25 tokens
+        SharedBuckets fast = new SharedBuckets(dataSource, "test:lease", 6_000, Duration.ofMinutes(1), 100);
+        assertEquals(25, fast.leaseSize());
+        assertNull(fast.takeNow(key), "nothing leased yet: only the database can tell");
+        int allowed = 0;
+        for (int i = 0; i < 500; i++) {
+            allowed += fast.take(key).allowed() ? 1 : 0;
+        }
+        assertEquals(500, allowed);
+        assertTrue(fast.roundTrips() <= 2 * 500 / 25, "database calls for 500 requests: " + fast.roundTrips());
+        long before = fast.roundTrips();
+        Limit.Decision inMemory = fast.takeNow(key);
+        if (inMemory != null) {
+            assertTrue(inMemory.allowed());
+            assertTrue(fast.roundTrips() - before <= 1, "a token of the lease needs no database call of its own");
+        }
+
+        // a slow limit still asks for every token, so two replicas share it exactly; the API's 600 a minute per
+        // client is leased three at a time
+        assertEquals(1, new SharedBuckets(dataSource, "test:slow", 60, Duration.ofMinutes(1), 100).leaseSize());
+        assertEquals(3, new SharedBuckets(dataSource, "test:api", 600, Duration.ofMinutes(1), 100).leaseSize());
+    }
+
+    @Test
+    void aRefusalIsRememberedUntilTheNextTokenWithoutAskingTheDatabaseAgain() {
+        String key = "client-" + UUID.randomUUID();
+        SharedBuckets one = new SharedBuckets(dataSource, "test:refused", 1, Duration.ofHours(1), 100);
+        assertTrue(one.take(key).allowed());
+        Limit.Decision refused = one.take(key);
+        assertFalse(refused.allowed());
+        long calls = one.roundTrips();
+        for (int i = 0; i < 20; i++) {
+            Limit.Decision again = one.take(key);
+            assertFalse(again.allowed());
+            assertTrue(again.retryAfterSeconds() > 3500, "retry after " + again.retryAfterSeconds());
+        }
+        assertEquals(calls, one.roundTrips(), "a flood of refused requests costs the database nothing");
+    }
+
+    @Test
     void aBucketRefillsEvenlyAndOtherKeysAndLimitsAreUntouched() throws InterruptedException {
         String key = "client-" + UUID.randomUUID();
         Limit fast = new SharedBuckets(dataSource, "test:fast", 2, Duration.ofSeconds(1), 100);
