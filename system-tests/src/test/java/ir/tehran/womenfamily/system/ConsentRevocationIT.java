@@ -59,8 +59,13 @@ class ConsentRevocationIT {
                 .extract().path("id");
             awaitConsent(officer, child, true);
 
+            // the revocation is made over the consent as read (If-Match with its ETag)
+            String consentPath = "/api/registry/beneficiaries/" + woman + "/consents/" + consent;
+            String etag = given().baseUri(stack.gatewayUrl()).auth().oauth2(caseworker).when().get(consentPath)
+                .then().statusCode(200).extract().header("ETag");
             given().baseUri(stack.gatewayUrl()).auth().oauth2(caseworker).contentType(ContentType.JSON)
-                .when().post("/api/registry/beneficiaries/" + woman + "/consents/" + consent + "/revocation")
+                .header("If-Match", etag)
+                .when().post(consentPath + "/revocation")
                 .then().statusCode(200);
             long revoked = System.nanoTime();
             awaitConsent(officer, child, false);

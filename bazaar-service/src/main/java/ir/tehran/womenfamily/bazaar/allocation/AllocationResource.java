@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.bazaar.common.BazaarAccess;
 import ir.tehran.womenfamily.bazaar.producer.Publication;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Callers;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -72,16 +75,20 @@ public class AllocationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "startAllocationRun",
-        summary = "Start an allocation (or a re-solve of the published one) in the background; 202")
+        summary = "Start an allocation (or a re-solve of the published one) in the background; 202",
+        description = "Takes an Idempotency-Key: a retry with the same key and body answers the first 202 again "
+            + "(Idempotent-Replayed) and starts no second run; the same key with another body is a 422. The run is "
+            + "solved once the start is committed; follow Location for its progress.")
     @APIResponse(responseCode = "202", description = "Started; follow Location for its progress",
         headers = @Header(name = "Location", description = "The run",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AllocationDtos.RunView.class)))
+    @IdempotentCreate
     public Response start(@PathParam("bazaarId") UUID bazaarId, @Valid AllocationDtos.Start request,
-            @Context UriInfo uri) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         AllocationRun run = service.start(bazaarId, request, callers.current().subject());
-        runner.launch(run.id, request == null ? null : request.moveLimit());
+        runner.launchOnCommit(run, request == null ? null : request.moveLimit());
         URI location = uri.getAbsolutePathBuilder().path(run.id.toString()).build();
         return Response.accepted(AllocationDtos.RunView.of(run, runner.progress(run.id))).location(location).build();
     }

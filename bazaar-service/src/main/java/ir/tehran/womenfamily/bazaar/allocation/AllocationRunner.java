@@ -25,6 +25,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,9 @@ import org.jboss.logging.Logger;
 public class AllocationRunner {
 
     private static final Logger LOG = Logger.getLogger(AllocationRunner.class);
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     AllocationConfig config;
@@ -93,11 +99,32 @@ public class AllocationRunner {
         return solutionManager;
     }
 
-    /** Solves the run on a background thread; call after {@link AllocationRuns#start} committed. */
-    public void launch(UUID runId, Long moveLimit) {
-        AllocationRun run = QuarkusTransaction.requiringNew().call(() -> AllocationRun.findById(runId));
+    /**
+     * Solves the run on a background thread once the transaction that started it ({@link AllocationRuns#start})
+     * commits: the start is idempotent ({@code Idempotency-Key}), its answer stored in that transaction, so a run
+     * whose start is rolled back (or replayed) is never solved. Its progress is known from now on.
+     */
+    public void launchOnCommit(AllocationRun run, Long moveLimit) {
+        UUID runId = run.id;
         live.put(runId, new Live(run.timeLimitMs));
-        executor.submit(() -> solve(runId, moveLimit));
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            executor.submit(() -> solve(runId, moveLimit));
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.submit(() -> solve(runId, moveLimit));
+                } else {
+                    live.remove(runId);
+                }
+            }
+        });
     }
 
     void solve(UUID runId, Long moveLimit) {

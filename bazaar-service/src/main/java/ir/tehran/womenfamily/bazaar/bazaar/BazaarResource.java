@@ -156,11 +156,16 @@ public class BazaarResource {
     @Operation(operationId = "removeBazaarVenue", summary = "Take a venue out of a planned bazaar",
         description = "Only before an allocation is published (409 after); a bazaar keeps at least one venue (409). "
             + "Its stalls are freed; applicants who ranked it keep their other preferences; solved but unpublished "
-            + "allocations are superseded.")
-    public BazaarDtos.BazaarView removeVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
-            @Parameter(description = "The bazaar's version (its ETag): when sent, 412 if it changed since")
+            + "allocations are superseded. Requires If-Match with the bazaar's ETag (its version) last read: 428 "
+            + "without it, 412 when it changed since.")
+    @APIResponse(responseCode = "200", description = "The bazaar without the venue; its ETag is its new version",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
+    public Response removeVenue(@PathParam("id") UUID id, @PathParam("venueId") UUID venueId,
+            @Parameter(description = "The bazaar's version (its ETag) the change is made to", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.removeVenue(id, venueId, Versions.optional(ifMatch)).view();
+        BazaarService.Loaded loaded = service.removeVenue(id, venueId, Versions.required(ifMatch));
+        return Response.ok(loaded.view()).tag(Versions.etag(loaded.bazaar().version)).build();
     }
 
     /** An occasion bazaars may be held for. */

@@ -74,4 +74,50 @@ class CalendarResourceTest {
         String other = given().queryParam("district", 21).get("/api/bazaar/calendar").header("ETag");
         assertTrue(other != null);
     }
+
+    @Test
+    void whatChangesTheCategoriesAtAVenueMovesTheBazaarsEntrySoAPhoneSyncsIt() throws Exception {
+        LocalDate day = TestData.today().plusDays(720);
+        String venue = TestData.venue(2, 0, 0, 9);
+        String bazaar = TestData.bazaar("MONTHLY", day, 1, List.of(venue));
+        TestData.move(bazaar, "OPEN");
+        UUID business = TestData.registeredBusiness("candles", 9, true);
+        TestData.apply(bazaar, business, List.of(venue), List.of(day), 1);
+        TestData.move(bazaar, "ALLOCATING");
+        String run = TestData.allocate(bazaar, Map.of("seed", 3, "timeLimitSeconds", 1));
+        given().auth().oauth2(TestData.coordinator()).post("/api/bazaar/bazaars/" + bazaar + "/allocations/" + run
+            + "/publish").then().statusCode(200);
+
+        // the producer's category changes (the registry's business.updated): the entry changed with it
+        java.time.Instant before = updatedAt(bazaar);
+        execute("update producer set category = 'pottery' where business_id = '" + business + "'");
+        java.time.Instant afterCategory = updatedAt(bazaar);
+        assertTrue(afterCategory.isAfter(before), before + " then " + afterCategory);
+        // her stall released: the venue no longer sells what she sold
+        execute("update assignment set status = 'RELEASED' where business_id = '" + business + "' and run_id = '"
+            + run + "'");
+        assertTrue(updatedAt(bazaar).isAfter(afterCategory));
+        // a change that leaves the categories as they are does not move it
+        java.time.Instant released = updatedAt(bazaar);
+        execute("update assignment set status = 'NO_SHOW' where business_id = '" + business + "' and run_id = '"
+            + run + "'");
+        assertEquals(released, updatedAt(bazaar));
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    private java.time.Instant updatedAt(String bazaar) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select updated_at from bazaar where id = '" + bazaar + "'")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
 }

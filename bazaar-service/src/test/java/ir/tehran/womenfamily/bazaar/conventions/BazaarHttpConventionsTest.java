@@ -97,6 +97,35 @@ class BazaarHttpConventionsTest {
     }
 
     @Test
+    void anAllocationStartRetriedWithItsKeyStartsOneRun() {
+        LocalDate day = TestData.today().plusDays(940);
+        String venue = TestData.venue(2, 0, 0, 8);
+        String bazaar = TestData.bazaar("MONTHLY", day, 1, List.of(venue));
+        TestData.move(bazaar, "OPEN");
+        TestData.apply(bazaar, TestData.registeredBusiness("candles", 8, true), List.of(venue), List.of(day), 1);
+        TestData.move(bazaar, "ALLOCATING");
+        String key = UUID.randomUUID().toString();
+        String runs = "/api/bazaar/bazaars/" + bazaar + "/allocations";
+        Map<String, Object> request = Map.of("seed", 5, "timeLimitSeconds", 1);
+        Response first = given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .header("Idempotency-Key", key).body(request).post(runs);
+        first.then().statusCode(202);
+        Response retry = given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON)
+            .header("Idempotency-Key", key).body(request).post(runs);
+        retry.then().statusCode(202).header("Idempotent-Replayed", "true")
+            .body("id", equalTo(first.<String>path("id")));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        given().auth().oauth2(TestData.coordinator()).get(runs).then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(TestData.coordinator()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+            .body(Map.of("seed", 6, "timeLimitSeconds", 1)).post(runs).then().statusCode(422);
+        // the run was handed to the solver once its start committed (a bounded wait, not a timing assertion)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+            .pollInterval(java.time.Duration.ofMillis(300)).untilAsserted(() ->
+                given().auth().oauth2(TestData.coordinator()).get(first.header("Location")).then().statusCode(200)
+                    .body("status", equalTo("SOLVED")));
+    }
+
+    @Test
     void thePublicCalendarSendsWhatChangedAndWhatLeftSinceTheLastSync() {
         LocalDate start = TestData.today().plusDays(900);
         String venue = TestData.venue(3, 0, 0, 9);

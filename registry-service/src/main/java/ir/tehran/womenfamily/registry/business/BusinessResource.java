@@ -123,9 +123,14 @@ public class BusinessResource {
     @POST
     @Path("businesses/{id}/close")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "closeBusiness", summary = "Close a business")
-    public BusinessDtos.BusinessView close(@PathParam("id") UUID id) {
-        return BusinessDtos.BusinessView.of(service.close(id));
+    @Operation(operationId = "closeBusiness", summary = "Close a business",
+        description = "Requires If-Match with the business's ETag (its version) last read: 428 without it, 412 when "
+            + "it changed since. A closed business stays on record and leaves the campaign's active lists.")
+    @APIResponse(responseCode = "200", description = "The closed business; its ETag is its new version",
+        content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Business b = service.close(id, Versions.required(ifMatch));
+        return Response.ok(BusinessDtos.BusinessView.of(b)).tag(Versions.etag(b.version)).build();
     }
 
     @POST

@@ -119,9 +119,12 @@ public class BusinessService {
     }
 
     @Transactional
-    public Business close(UUID id) {
+    public Business close(UUID id, long expectedVersion) {
         Business b = Business.<Business>findByIdOptional(id)
             .orElseThrow(() -> ProblemException.notFound("business", id));
+        if (b.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         outbox.append(b.close(Instant.now(clock)));
         audit.record(AuditEvent.of("business.close", "business", b.id));
         return b;

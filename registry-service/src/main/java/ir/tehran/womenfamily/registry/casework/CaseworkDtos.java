@@ -80,12 +80,13 @@ public final class CaseworkDtos {
     @Schema(name = "Referral", description = "A referral and its history.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReferralView(UUID id, UUID beneficiaryId, ReferralDirection direction, ConsentDtos.AgencyRef agency,
-            ReferralState state, Instant createdAt, String createdOnJalali, String createdBy, List<StepView> history) {
+            ReferralState state, Instant createdAt, String createdOnJalali, String createdBy, List<StepView> history,
+            @Schema(description = "Its version, sent back in If-Match to move it") long version) {
 
         static ReferralView of(Referral r, List<ReferralTransition> history) {
             return new ReferralView(r.id, r.beneficiaryId, r.direction, ConsentDtos.AgencyRef.of(r.agency()), r.state,
                 r.createdAt, Days.jalali(r.createdAt), r.createdBy,
-                history.stream().map(StepView::of).toList());
+                history.stream().map(StepView::of).toList(), r.version);
         }
     }
 }

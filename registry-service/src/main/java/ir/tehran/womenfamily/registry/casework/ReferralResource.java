@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
 import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -64,24 +66,36 @@ public class ReferralResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         ReferralService.ReferralWithHistory r = service.create(id, request);
         URI location = uri.getAbsolutePathBuilder().path(r.referral().id.toString()).build();
-        return Response.created(location).entity(CaseworkDtos.ReferralView.of(r.referral(), r.history())).build();
+        return Response.created(location).entity(CaseworkDtos.ReferralView.of(r.referral(), r.history()))
+            .tag(Versions.etag(r.referral().version)).build();
     }
 
     @GET
     @Path("/{referralId}")
-    @Operation(operationId = "getReferral", summary = "One referral with its history")
-    public CaseworkDtos.ReferralView get(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
+    @Operation(operationId = "getReferral", summary = "One referral with its history",
+        description = "One of her referrals, in or out, with every step it went through. Its ETag is its version, "
+            + "which a move sends back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The referral; its ETag is its version",
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.ReferralView.class)))
+    public Response get(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId) {
         ReferralService.ReferralWithHistory r = service.get(id, referralId);
-        return CaseworkDtos.ReferralView.of(r.referral(), r.history());
+        return Response.ok(CaseworkDtos.ReferralView.of(r.referral(), r.history()))
+            .tag(Versions.etag(r.referral().version)).build();
     }
 
     @POST
     @Path("/{referralId}/transitions")
     @Operation(operationId = "moveReferral",
-        summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED")
-    public CaseworkDtos.ReferralView move(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
-            @Valid @NotNull CaseworkDtos.MoveReferral request) {
-        ReferralService.ReferralWithHistory r = service.move(id, referralId, request);
-        return CaseworkDtos.ReferralView.of(r.referral(), r.history());
+        summary = "Move a referral on: PROPOSED → SENT → ACCEPTED or DECLINED; ACCEPTED → COMPLETED",
+        description = "Requires If-Match with the referral's ETag (its version) last read: 428 without it, 412 when "
+            + "it changed since. An illegal move is a 409; sending one out needs her active consent to sharing "
+            + "with the agency.")
+    @APIResponse(responseCode = "200", description = "The moved referral; its ETag is its new version",
+        content = @Content(schema = @Schema(implementation = CaseworkDtos.ReferralView.class)))
+    public Response move(@PathParam("id") UUID id, @PathParam("referralId") UUID referralId,
+            @Valid @NotNull CaseworkDtos.MoveReferral request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReferralService.ReferralWithHistory r = service.move(id, referralId, Versions.required(ifMatch), request);
+        return Response.ok(CaseworkDtos.ReferralView.of(r.referral(), r.history()))
+            .tag(Versions.etag(r.referral().version)).build();
     }
 }

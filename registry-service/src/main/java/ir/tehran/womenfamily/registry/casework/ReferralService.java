@@ -83,9 +83,13 @@ public class ReferralService {
     }
 
     @Transactional
-    public ReferralWithHistory move(UUID beneficiaryId, UUID referralId, CaseworkDtos.MoveReferral request) {
+    public ReferralWithHistory move(UUID beneficiaryId, UUID referralId, long expectedVersion,
+            CaseworkDtos.MoveReferral request) {
         Grant grant = access.casework(beneficiaryId, RESOURCE, "referral.move");
         Referral referral = find(beneficiaryId, referralId);
+        if (referral.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (!referral.state.canMoveTo(request.state())) {
             throw ProblemException.conflict("referral-transition", referral.state, request.state());
         }

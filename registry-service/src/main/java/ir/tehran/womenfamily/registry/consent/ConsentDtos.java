@@ -72,12 +72,13 @@ public final class ConsentDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentView(UUID id, UUID beneficiaryId, ConsentPurpose purpose, AgencyRef agency,
             LocalDate givenOn, String givenOnJalali, ConsentChannel channel, boolean active, Instant recordedAt,
-            String recordedBy, Instant revokedAt, String revokedOnJalali, String revokedBy) {
+            String recordedBy, Instant revokedAt, String revokedOnJalali, String revokedBy,
+            @Schema(description = "Its version, sent back in If-Match to revoke it") long version) {
 
         public static ConsentView of(Consent c) {
             return new ConsentView(c.id, c.beneficiaryId, c.purpose, AgencyRef.of(c.agency()), c.givenOn,
                 Days.jalali(c.givenOn), c.channel, c.isActive(), c.recordedAt, c.recordedBy, c.revokedAt,
-                Days.jalali(c.revokedAt), c.revokedBy);
+                Days.jalali(c.revokedAt), c.revokedBy, c.version);
         }
     }
 }

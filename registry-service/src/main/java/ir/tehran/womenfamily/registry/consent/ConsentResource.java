@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
 import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -62,20 +64,33 @@ public class ConsentResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uri) {
         Consent consent = service.record(id, request);
         URI location = uri.getAbsolutePathBuilder().path(consent.id.toString()).build();
-        return Response.created(location).entity(ConsentDtos.ConsentView.of(consent)).build();
+        return Response.created(location).entity(ConsentDtos.ConsentView.of(consent))
+            .tag(Versions.etag(consent.version)).build();
     }
 
     @GET
     @Path("/{consentId}")
-    @Operation(operationId = "getConsent", summary = "One consent")
-    public ConsentDtos.ConsentView get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
-        return ConsentDtos.ConsentView.of(service.get(id, consentId));
+    @Operation(operationId = "getConsent", summary = "One consent",
+        description = "One consent she gave, with its purpose, agency, channel and whether it is still active. Its "
+            + "ETag is its version, which a revocation sends back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The consent; its ETag is its version",
+        content = @Content(schema = @Schema(implementation = ConsentDtos.ConsentView.class)))
+    public Response get(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
+        Consent consent = service.get(id, consentId);
+        return Response.ok(ConsentDtos.ConsentView.of(consent)).tag(Versions.etag(consent.version)).build();
     }
 
     @POST
     @Path("/{consentId}/revocation")
-    @Operation(operationId = "revokeConsent", summary = "Revoke a consent; it stays in her history")
-    public ConsentDtos.ConsentView revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
-        return ConsentDtos.ConsentView.of(service.revoke(id, consentId));
+    @Operation(operationId = "revokeConsent", summary = "Revoke a consent; it stays in her history",
+        description = "Requires If-Match with the consent's ETag (or its version) last read: 428 without it, 412 "
+            + "when it changed since. A consent already revoked is a 409. The revocation takes effect at once: "
+            + "no further sharing under it.")
+    @APIResponse(responseCode = "200", description = "The revoked consent; its ETag is its new version",
+        content = @Content(schema = @Schema(implementation = ConsentDtos.ConsentView.class)))
+    public Response revoke(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Consent consent = service.revoke(id, consentId, Versions.required(ifMatch));
+        return Response.ok(ConsentDtos.ConsentView.of(consent)).tag(Versions.etag(consent.version)).build();
     }
 }

@@ -68,10 +68,13 @@ public class ConsentService {
     }
 
     @Transactional
-    public Consent revoke(UUID beneficiaryId, UUID consentId) {
+    public Consent revoke(UUID beneficiaryId, UUID consentId, long expectedVersion) {
         Grant grant = access.require(beneficiaryId, RESOURCE, "consent.revoke");
         Consent consent = find(beneficiaryId, consentId)
             .orElseThrow(() -> ProblemException.notFound("consent", consentId));
+        if (consent.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (!consent.revoke(callers.current().subject(), Instant.now(clock))) {
             throw ProblemException.conflict("consent-already-revoked");
         }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
+import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.problem.Messages;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -20,6 +22,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -76,14 +79,19 @@ public class TransferResource {
     @Operation(operationId = "startBeneficiaryImport",
         summary = "Import a CSV of women and their children in the background",
         description = "Answers 202 with the job; follow Location for its progress. The same file twice changes "
-            + "nothing. Columns: " + "national_code, first_name, last_name, father_name, birth_date, mobile, "
+            + "nothing; with an Idempotency-Key a retry answers the first 202 again (Idempotent-Replayed) and "
+            + "queues no second job, and the same key with another file is a 422. Columns: "
+            + "national_code, first_name, last_name, father_name, birth_date, mobile, "
             + "district, postal_code, address, registration_channel, support_level, child_first_name, "
             + "child_last_name, child_national_code, child_birth_date, child_gender, child_grade.")
     @APIResponse(responseCode = "202", description = "Accepted: Location follows its progress",
         headers = @Header(name = "Location"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImportView.class)))
-    public Response start(String csv, @Context UriInfo uri, @Context HttpHeaders headers) {
-        // an import is idempotent by its content: the same file twice changes nothing (no Idempotency-Key needed)
+    @IdempotentCreate
+    public Response start(String csv, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        // the rows are idempotent by their content (the same file twice changes nothing); the key makes the start
+        // itself idempotent: a retry gets the job it started
         ImportJob job = imports.start(csv, callers.current());
         URI location = uri.getBaseUriBuilder().path("imports").path(job.id.toString()).build();
         return Response.accepted(view(job, headers)).location(location).build();

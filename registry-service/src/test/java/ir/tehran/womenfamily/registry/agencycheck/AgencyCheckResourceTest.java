@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.registry.NationalCodes;
+import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.time.Tehran;
@@ -73,6 +74,8 @@ class AgencyCheckResourceTest {
         consent(id, "RELIEF_COMMITTEE");
         String welfare = consent(id, "WELFARE_ORGANISATION");
         given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
+            .header("If-Match",
+                RegistryApi.etag(Women.admin("consent-admin"), Women.BASE + id + "/consents/" + welfare))
             .when().post(Women.BASE + id + "/consents/" + welfare + "/revocation").then().statusCode(200);
         given().auth().oauth2(Women.agency("welfare-org")).contentType(ContentType.JSON)
             .body(Map.of("nationalCodeHmac", hmac(code)))

@@ -34,10 +34,12 @@ class BusinessTest {
         as(cw).header("If-Match", etag).body("{\"category\":\"handicrafts\"}").patch("/api/registry/businesses/" + id)
             .then().statusCode(200).body("category", equalTo("handicrafts"));
         RegistryApi.event("registry.business", id, "business.updated");
-        as(cw).post("/api/registry/businesses/" + id + "/close").then().statusCode(200)
-            .body("status", equalTo("CLOSED"));
+        as(cw).header("If-Match", etag).post("/api/registry/businesses/" + id + "/close").then().statusCode(412);
+        String current = as(cw).get("/api/registry/businesses/" + id).then().extract().header("ETag");
+        String closed = as(cw).header("If-Match", current).post("/api/registry/businesses/" + id + "/close").then()
+            .statusCode(200).body("status", equalTo("CLOSED")).extract().header("ETag");
         RegistryApi.event("registry.business", id, "business.closed");
-        as(cw).post("/api/registry/businesses/" + id + "/close").then().statusCode(409);
+        as(cw).header("If-Match", closed).post("/api/registry/businesses/" + id + "/close").then().statusCode(409);
     }
 
     @Test

@@ -48,12 +48,15 @@ class LostRaceTest {
     }
 
     @Test
-    void aChangeWithoutAVersionThatLosesTheRaceIs409() throws Exception {
+    void aCloseThatLosesTheRaceIs412AndOneWithoutAVersionIs428() throws Exception {
         String id = business();
-        Response answer = racedBy(id, () -> as(cw).header("Accept-Language", "en")
+        as(cw).header("Accept-Language", "en").post("/api/registry/businesses/" + id + "/close").then()
+            .statusCode(428).contentType("application/problem+json").body("type", endsWith("/precondition-required"));
+        String etag = as(cw).get("/api/registry/businesses/" + id).then().extract().header("ETag");
+        Response answer = racedBy(id, () -> as(cw).header("Accept-Language", "en").header("If-Match", etag)
             .post("/api/registry/businesses/" + id + "/close").then().extract().response());
-        answer.then().statusCode(409).contentType("application/problem+json")
-            .body("type", endsWith("/concurrent-update")).header("Content-Language", "en");
+        answer.then().statusCode(412).contentType("application/problem+json")
+            .body("type", endsWith("/stale")).header("Content-Language", "en");
         as(cw).get("/api/registry/businesses/" + id).then().statusCode(200).body("status", not(equalTo("CLOSED")));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +33,16 @@ class ReferralResourceTest {
     }
 
     private static void revoke(String id, String consentId) {
-        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+        String etag = RegistryApi.etag(Women.caseworker(CW), Women.BASE + id + "/consents/" + consentId);
+        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).header("If-Match", etag)
             .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation")
             .then().statusCode(200);
     }
 
+    /** Moves the referral as the caseworker last read it (If-Match with its current ETag). */
     private static io.restassured.response.ValidatableResponse move(String id, String referralId, String state) {
-        return given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+        String etag = RegistryApi.etag(Women.caseworker(CW), Women.BASE + id + "/referrals/" + referralId);
+        return given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).header("If-Match", etag)
             .body(Map.of("state", state))
             .when().post(Women.BASE + id + "/referrals/" + referralId + "/transitions")
             .then();
@@ -121,5 +125,32 @@ class ReferralResourceTest {
             .then().statusCode(400).body("errors.field", hasItem("direction"));
         given().auth().oauth2(Women.caseworker("someone.else")).when().get(Women.BASE + id + "/referrals")
             .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aMoveNeedsTheVersionReadAndAStaleOneIs412() {
+        String id = Women.registerWithCase(CW);
+        consent(id, "WELFARE_ORGANISATION");
+        String referralId = given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+            .body(referral("OUT", "WELFARE_ORGANISATION", null))
+            .when().post(Women.BASE + id + "/referrals")
+            .then().statusCode(201).extract().path("id");
+        String path = Women.BASE + id + "/referrals/" + referralId;
+        String read = RegistryApi.etag(Women.caseworker(CW), path);
+
+        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).body(Map.of("state", "SENT"))
+            .when().post(path + "/transitions")
+            .then().statusCode(428).body("type", equalTo(PROBLEMS + "precondition-required"));
+        String moved = given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+            .header("If-Match", read).body(Map.of("state", "SENT"))
+            .when().post(path + "/transitions")
+            .then().statusCode(200).body("state", equalTo("SENT")).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, moved);
+        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+            .header("If-Match", read).body(Map.of("state", "DECLINED"))
+            .when().post(path + "/transitions")
+            .then().statusCode(412).body("type", equalTo(PROBLEMS + "stale"));
+        given().auth().oauth2(Women.caseworker(CW)).when().get(path)
+            .then().statusCode(200).header("ETag", equalTo(moved)).body("state", equalTo("SENT"));
     }
 }

@@ -76,7 +76,8 @@ class ConsentEventsTest {
     }
 
     private static void revoke(String id, String consentId) {
-        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+        String etag = RegistryApi.etag(Women.caseworker(CW), Women.BASE + id + "/consents/" + consentId);
+        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).header("If-Match", etag)
             .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation")
             .then().statusCode(200);
     }

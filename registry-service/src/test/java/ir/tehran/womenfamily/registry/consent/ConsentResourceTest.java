@@ -49,13 +49,24 @@ class ConsentResourceTest {
             .extract().path("id");
         give(id, "{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"2024-03-20\",\"channel\":\"SMS\"}");
 
+        String consentPath = Women.BASE + id + "/consents/" + consentId;
+        String read = RegistryApi.etag(Women.admin("consent-admin"), consentPath);
+        // a revocation is made to the consent as it was read: 428 without its version
         given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
-            .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation")
+            .when().post(consentPath + "/revocation")
+            .then().statusCode(428)
+            .body("type", equalTo("https://women-family.tehran.ir/problems/precondition-required"));
+        given().auth().oauth2(Women.caseworker(CW)).when().get(consentPath).then().body("active", equalTo(true));
+        String revoked = given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
+            .header("If-Match", read)
+            .when().post(consentPath + "/revocation")
             .then().statusCode(200)
             .body("active", equalTo(false))
             .body("revokedBy", equalTo("consent-admin"))
             .body("revokedAt", notNullValue())
-            .body("revokedOnJalali", notNullValue());
+            .body("revokedOnJalali", notNullValue())
+            .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, revoked);
 
         given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id + "/consents")
             .then().statusCode(200)
@@ -65,7 +76,10 @@ class ConsentResourceTest {
         given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id + "/consents/" + consentId)
             .then().statusCode(200).body("active", equalTo(false));
 
-        given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
+        given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON).header("If-Match", read)
+            .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation")
+            .then().statusCode(412);
+        given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON).header("If-Match", revoked)
             .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation")
             .then().statusCode(409)
             .body("type", equalTo("https://women-family.tehran.ir/problems/consent-already-revoked"));

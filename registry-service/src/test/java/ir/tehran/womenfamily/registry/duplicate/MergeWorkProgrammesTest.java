@@ -144,6 +144,7 @@ class MergeWorkProgrammesTest {
             .body("beneficiaryId", equalTo(loser));
 
         as(Women.caseworker(CW)).body("{\"endedOn\":\"" + today() + "\",\"reason\":\"TRANSFERRED\"}")
+            .header("If-Match", RegistryApi.etag(Women.caseworker(CW), Women.BASE + loser + "/placements/" + other))
             .post(Women.BASE + loser + "/placements/" + other + "/end").then().statusCode(200);
         merge(pair, 200);
 

@@ -209,12 +209,13 @@ class MassAssignmentTest {
             String w = released();
             String p = B + "/" + w + "/placements/" + placement(w);
             return new Call(cw(), p + "/attendance", "{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\","
-                + "\"hours\":5}]}", null, null);
+                + "\"hours\":5}]}", etag(cw(), p), null);
         });
         f.put("POST " + B + "/{id}/placements/{placementId}/end", () -> {
             String w = released();
             String p = B + "/" + w + "/placements/" + placement(w);
-            return new Call(cw(), p + "/end", "{\"endedOn\":\"1404-08-01\",\"reason\":\"COMPLETED\"}", null, p);
+            return new Call(cw(), p + "/end", "{\"endedOn\":\"1404-08-01\",\"reason\":\"COMPLETED\"}", etag(cw(), p),
+                p);
         });
         f.put("POST " + B + "/{id}/referrals", () -> {
             String w = withAgencyConsent();
@@ -224,8 +225,8 @@ class MassAssignmentTest {
             String w = withAgencyConsent();
             String r = RegistryApi.as(cw()).body(REFERRAL).post(B + "/" + w + "/referrals").then().statusCode(201)
                 .extract().path("id");
-            return new Call(cw(), B + "/" + w + "/referrals/" + r + "/transitions", "{\"state\":\"SENT\"}", null,
-                null);
+            return new Call(cw(), B + "/" + w + "/referrals/" + r + "/transitions", "{\"state\":\"SENT\"}",
+                etag(cw(), B + "/" + w + "/referrals/" + r), null);
         });
         f.put("POST /api/registry/campaign/mentees", () -> {
             String participant = RegistryApi.as(Women.admin("head")).body("{\"nationalCode\":\""
@@ -259,7 +260,8 @@ class MassAssignmentTest {
         f.put("POST " + B + "/{id}/placements/{placementId}/statements", () -> {
             String w = released();
             String p = B + "/" + w + "/placements/" + placement(w);
-            RegistryApi.as(cw()).body("{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\",\"hours\":5}]}")
+            RegistryApi.as(cw()).header("If-Match", etag(cw(), p))
+                .body("{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\",\"hours\":5}]}")
                 .put(p + "/attendance").then().statusCode(200);
             return new Call(cw(), p + "/statements", "{\"month\":\"1404-07\"}", null, p + "/statements/1404-07");
         });

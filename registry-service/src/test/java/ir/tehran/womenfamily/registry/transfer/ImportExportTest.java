@@ -79,6 +79,24 @@ class ImportExportTest {
         assertEquals(0, again.getInt("children"));
     }
 
+    @Test
+    void anImportStartRetriedWithItsKeyQueuesOneJob() {
+        String csv = ImportFormat.header() + "\n" + NationalCodes.random() + ",پروین,امینی,,1360-01-01,,7,,,,,,,,,,\n";
+        String key = java.util.UUID.randomUUID().toString();
+        io.restassured.response.Response first = given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
+            .header("Idempotency-Key", key).body(csv).post("/api/registry/imports");
+        first.then().statusCode(202);
+        io.restassured.response.Response retry = given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8")
+            .header("Idempotency-Key", key).body(csv).post("/api/registry/imports");
+        retry.then().statusCode(202).header("Idempotent-Replayed", "true")
+            .body("id", equalTo(first.<String>path("id")));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8").header("Idempotency-Key", key)
+            .body(csv + NationalCodes.random() + ",مینا,امینی,,1361-01-01,,7,,,,,,,,,,\n").post("/api/registry/imports")
+            .then().statusCode(422);
+        assertEquals(1, awaitDone(first.header("Location")).getInt("imported"));
+    }
+
     private static final String EXPORT = "/api/registry/exports/beneficiaries";
 
     private String export(String purpose, Object... filter) {

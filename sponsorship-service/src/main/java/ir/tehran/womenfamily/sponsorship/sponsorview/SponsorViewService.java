@@ -59,7 +59,7 @@ public class SponsorViewService {
     public SponsorFeed.Sync<SponsorViewDtos.SponsorshipView> sponsorshipFeed(UUID sponsorId, Instant since) {
         Map<String, SponsorViewDtos.SponsorshipView> current = new LinkedHashMap<>();
         sponsorships(sponsorId).forEach(s -> current.put(s.id().toString(), s));
-        return feed.sync(sponsorId, SponsorFeed.Feed.SPONSORSHIPS, current, since);
+        return feed.read(sponsorId, SponsorFeed.Feed.SPONSORSHIPS, current, since);
     }
 
     /**
@@ -70,7 +70,18 @@ public class SponsorViewService {
     public SponsorFeed.Sync<SponsorViewDtos.ChildView> childFeed(UUID sponsorId, Instant since) {
         Map<String, SponsorViewDtos.ChildView> current = new LinkedHashMap<>();
         children(sponsorId).forEach(c -> current.put(c.code(), c));
-        return feed.sync(sponsorId, SponsorFeed.Feed.CHILDREN, current, since);
+        return feed.read(sponsorId, SponsorFeed.Feed.CHILDREN, current, since);
+    }
+
+    /** Records both of her lists as they are now (their changes and tombstones), for {@link SponsorFeedRecorder}. */
+    @Transactional
+    public void recordFeeds(UUID sponsorId) {
+        Map<String, SponsorViewDtos.SponsorshipView> sponsorships = new LinkedHashMap<>();
+        sponsorships(sponsorId).forEach(s -> sponsorships.put(s.id().toString(), s));
+        feed.record(sponsorId, SponsorFeed.Feed.SPONSORSHIPS, sponsorships);
+        Map<String, SponsorViewDtos.ChildView> children = new LinkedHashMap<>();
+        children(sponsorId).forEach(c -> children.put(c.code(), c));
+        feed.record(sponsorId, SponsorFeed.Feed.CHILDREN, children);
     }
 
     @Transactional

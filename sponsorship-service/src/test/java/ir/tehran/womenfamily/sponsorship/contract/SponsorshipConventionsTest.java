@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -25,6 +26,9 @@ import io.restassured.response.Response;
 import ir.tehran.womenfamily.sponsorship.RegistryFeed;
 import ir.tehran.womenfamily.sponsorship.Sponsors;
 import ir.tehran.womenfamily.sponsorship.Tokens;
+import ir.tehran.womenfamily.sponsorship.sponsorview.SponsorFeed;
+import ir.tehran.womenfamily.sponsorship.sponsorview.SponsorFeedRecorder;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +37,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SponsorshipConventionsTest {
+
+    @Inject
+    SponsorFeedRecorder recorder;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String API = "/api/sponsorship";
 
@@ -133,6 +143,8 @@ class SponsorshipConventionsTest {
         UUID suspended = Sponsors.sponsor(sponsor, suspending, "EDUCATION", 1_000_000);
         UUID kept = Sponsors.sponsor(sponsor, staying, "EDUCATION", 1_000_000);
         String token = Tokens.sponsor(sponsor);
+        // the feed's bookkeeping is kept in the background (SponsorFeedRecorder), never by a read
+        recorder.recordAll();
 
         ExtractableResponse<Response> all = given().auth().oauth2(token).get(API + "/me/children").then()
             .statusCode(200).body("items", hasSize(3)).body("deleted", hasSize(0)).extract();
@@ -158,6 +170,10 @@ class SponsorshipConventionsTest {
             given().auth().oauth2(Tokens.officer()).get(API + "/pledges/" + suspended).then()
                 .body("status", equalTo("SUSPENDED")));
         Sponsors.receive(kept, 500_000);
+        // not sent before the changes are recorded
+        given().auth().oauth2(token).queryParam("updatedSince", children).get(API + "/me/children").then()
+            .statusCode(200).body("items", hasSize(0)).body("deleted", hasSize(0));
+        recorder.recordAll();
 
         ExtractableResponse<Response> delta = given().auth().oauth2(token).queryParam("updatedSince", children)
             .get(API + "/me/children").then().statusCode(200)
@@ -189,5 +205,48 @@ class SponsorshipConventionsTest {
     private static String code(String token, UUID pledge) {
         return given().auth().oauth2(token).get(API + "/me/sponsorships/" + pledge).then().statusCode(200)
             .extract().path("childCode");
+    }
+
+    @Test
+    void aReadOfTheFeedWritesNothingAndTombstonesPastTheWindowArePruned() throws Exception {
+        UUID child = RegistryFeed.newChild(11, "FEMALE", 6);
+        UUID sponsor = Sponsors.newBenefactor("خیر خوانا", null);
+        Sponsors.sponsor(sponsor, child, "EDUCATION", 1_000_000);
+        String token = Tokens.sponsor(sponsor);
+        given().auth().oauth2(token).get(API + "/me/children").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(token).get(API + "/me/sponsorships").then().statusCode(200).body("items", hasSize(1));
+        assertEquals(0, count("select count(*) from sponsor_feed_item where sponsor_id = '" + sponsor + "'"),
+            "a read records nothing");
+        recorder.recordAll();
+        assertEquals(2, count("select count(*) from sponsor_feed_item where sponsor_id = '" + sponsor + "'"));
+
+        // a tombstone older than the window goes; a sync from before the window is told to start again
+        UUID old = UUID.randomUUID();
+        execute("insert into sponsor_feed_tombstone (sponsor_id, feed, item_key, deleted_at) values ('" + old
+            + "', 'CHILDREN', 'OLD-1', now() - interval '91 days'), ('" + old
+            + "', 'CHILDREN', 'NEW-1', now() - interval '1 day')");
+        feed.prune();
+        assertEquals(1, count("select count(*) from sponsor_feed_tombstone where sponsor_id = '" + old + "'"));
+        given().auth().oauth2(token).header("Accept-Language", "en")
+            .queryParam("updatedSince", java.time.Instant.now().minus(Duration.ofDays(91)).toString())
+            .get(API + "/me/children").then().statusCode(410).contentType("application/problem+json")
+            .body("type", containsString("sponsor-feed-sync-expired"));
+    }
+
+    @Inject
+    SponsorFeed feed;
+
+    private long count(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 }

@@ -1,13 +1,13 @@
 package ir.tehran.womenfamily.registry.work.placement;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.web.Versions;
 import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
@@ -25,10 +25,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,35 +82,55 @@ public class PlacementResource {
             @Context UriInfo uri) {
         Placement p = service.start(id, request, reason);
         URI location = uri.getAbsolutePathBuilder().path(p.id.toString()).build();
-        return Response.created(location).entity(PlacementDtos.PlacementView.of(p)).build();
+        return Response.created(location).entity(PlacementDtos.PlacementView.of(p)).tag(Versions.etag(p.version))
+            .build();
     }
 
     @GET
     @Path("/{placementId}")
-    @Operation(operationId = "getPlacement", summary = "One placement")
-    public PlacementDtos.PlacementView get(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+    @Operation(operationId = "getPlacement", summary = "One placement",
+        description = "One of her placements with its agency, centre, days and hours. Its ETag is its version, which "
+            + "ending it and recording attendance send back in If-Match.")
+    @APIResponse(responseCode = "200", description = "The placement; its ETag is its version",
+        content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
+    public Response get(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return PlacementDtos.PlacementView.of(service.get(id, placementId, reason));
+        Placement p = service.get(id, placementId, reason);
+        return Response.ok(PlacementDtos.PlacementView.of(p)).tag(Versions.etag(p.version)).build();
     }
 
     @POST
     @Path("/{placementId}/end")
-    @Operation(operationId = "endPlacement", summary = "End the placement; it stays in her history")
-    public PlacementDtos.PlacementView end(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
-            @Valid @NotNull PlacementDtos.EndPlacement request,
+    @Operation(operationId = "endPlacement", summary = "End the placement; it stays in her history",
+        description = "Requires If-Match with the placement's ETag (its version) last read: 428 without it, 412 when "
+            + "it changed since. The end day may not precede its start, a recorded day or an issued statement.")
+    @APIResponse(responseCode = "200", description = "The ended placement; its ETag is its new version",
+        content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
+    public Response end(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
+            @Valid @NotNull PlacementDtos.EndPlacement request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return PlacementDtos.PlacementView.of(service.end(id, placementId, request, reason));
+        Placement p = service.end(id, placementId, Versions.required(ifMatch), request, reason);
+        return Response.ok(PlacementDtos.PlacementView.of(p)).tag(Versions.etag(p.version)).build();
     }
 
     @PUT
     @Path("/{placementId}/attendance")
     @Operation(operationId = "recordPlacementAttendance",
-        summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)")
-    public List<PlacementDtos.AttendanceView> record(@PathParam("id") UUID id,
+        summary = "Record days of attendance (a day recorded again is replaced; an issued month is frozen)",
+        description = "Requires If-Match with the placement's ETag (its version) last read: 428 without it, 412 when "
+            + "someone recorded or changed it since. Each record counts the version up; the answer's ETag is the "
+            + "new one, for the next record.")
+    @APIResponse(responseCode = "200", description = "The days recorded; the ETag is the placement's new version",
+        content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+            implementation = PlacementDtos.AttendanceView.class)))
+    public Response record(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId, @Valid @NotNull PlacementDtos.RecordAttendance request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
-        return service.record(id, placementId, request, reason).stream().map(PlacementDtos.AttendanceView::of)
-            .toList();
+        PlacementService.RecordedAttendance r = service.record(id, placementId, Versions.required(ifMatch), request,
+            reason);
+        return Response.ok(r.days().stream().map(PlacementDtos.AttendanceView::of).toList())
+            .tag(Versions.etag(r.version())).build();
     }
 
     @GET

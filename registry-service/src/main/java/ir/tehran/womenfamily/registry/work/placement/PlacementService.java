@@ -24,6 +24,7 @@ import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -102,9 +103,13 @@ public class PlacementService {
     }
 
     @Transactional
-    public Placement end(UUID beneficiaryId, UUID placementId, PlacementDtos.EndPlacement r, String breakGlassReason) {
+    public Placement end(UUID beneficiaryId, UUID placementId, long expectedVersion, PlacementDtos.EndPlacement r,
+            String breakGlassReason) {
         Grant grant = access.sensitive(beneficiaryId, RESOURCE, "placement.end", breakGlassReason);
         Placement p = placement(beneficiaryId, placementId);
+        if (p.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (!p.isOpen()) {
             throw ProblemException.conflict("placement-ended");
         }
@@ -123,12 +128,23 @@ public class PlacementService {
         return p;
     }
 
-    /** Sets the given days of her attendance; every bad day is reported at once, and nothing is written then. */
+    /** The days just recorded and the placement's version after them (its ETag). */
+    public record RecordedAttendance(List<Attendance> days, long version) {
+    }
+
+    /**
+     * Sets the given days of her attendance over the placement's version the caller read (412 when it changed
+     * since); every bad day is reported at once, and nothing is written then. A record counts the placement's
+     * version up (under a row lock), so two coordinators recording the same month cannot overwrite each other.
+     */
     @Transactional
-    public List<Attendance> record(UUID beneficiaryId, UUID placementId, PlacementDtos.RecordAttendance r,
-            String breakGlassReason) {
+    public RecordedAttendance record(UUID beneficiaryId, UUID placementId, long expectedVersion,
+            PlacementDtos.RecordAttendance r, String breakGlassReason) {
         Grant grant = access.sensitive(beneficiaryId, RESOURCE, "placement-attendance.record", breakGlassReason);
         Placement p = placement(beneficiaryId, placementId);
+        if (p.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         LocalDate today = today();
         List<ProblemException.FieldError> errors = new ArrayList<>();
         List<Attendance> rows = new ArrayList<>();
@@ -174,11 +190,12 @@ public class PlacementService {
                 throw ProblemException.conflict("placement-month-issued", month.toString());
             }
         }
+        Placement.getEntityManager().lock(p, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         Instant now = Instant.now(clock);
         List<Attendance> saved = rows.stream().map(a -> upsert(a, now)).toList();
         access.audit(grant, AuditEvent.of("placement-attendance.record", RESOURCE, beneficiaryId)
             .withDetail("placementId", p.id).withDetail("days", saved.size()));
-        return saved;
+        return new RecordedAttendance(saved, p.version);
     }
 
     /** Her recorded days, in order; of one Jalali month when {@code month} is given. */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,13 @@ class PlacementResourceTest {
                 .post(Women.BASE + id + "/cohorts").then().statusCode(201);
         }
         return id;
+    }
+
+    /** The caseworker, changing the placement as she last read it (If-Match with its current ETag). */
+    private static RequestSpecification current(String id, String placement) {
+        String etag = as(Women.caseworker(CW)).get(placements(id) + "/" + placement).then().statusCode(200).extract()
+            .header("ETag");
+        return as(Women.caseworker(CW)).header("If-Match", etag);
     }
 
     private static String start(String id, String body) {
@@ -201,17 +209,17 @@ class PlacementResourceTest {
         String placement = start(id, terms("کارگاه پوشاک کوثر", "1404-06-20"));
         String days = placements(id) + "/" + placement + "/attendance";
 
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"۱۴۰۴-۰۷-۰۱\",\"status\":\"PRESENT\"},"
+        current(id, placement).body("{\"days\":[{\"day\":\"۱۴۰۴-۰۷-۰۱\",\"status\":\"PRESENT\"},"
             + "{\"day\":\"1404-07-02\",\"status\":\"PRESENT\",\"hours\":4},"
             + "{\"day\":\"1404-07-03\",\"status\":\"ABSENT\"},"
             + "{\"day\":\"2025-09-26\",\"status\":\"EXCUSED\"},"
             + "{\"day\":\"1404-06-31\",\"status\":\"PRESENT\",\"hours\":6}]}")
             .put(days).then().statusCode(200).body("", hasSize(5));
         // a day recorded again is replaced
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\",\"hours\":5}]}")
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\",\"hours\":5}]}")
             .put(days).then().statusCode(200);
         // bad days are all reported at once, and nothing is written
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-06-19\",\"status\":\"PRESENT\"},"
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-06-19\",\"status\":\"PRESENT\"},"
             + "{\"day\":\"1404-07-05\",\"status\":\"ABSENT\",\"hours\":3},"
             + "{\"day\":\"1404-07-06\",\"status\":\"PRESENT\",\"hours\":0},"
             + "{\"day\":\"1404-07-07\",\"status\":\"PRESENT\"},{\"day\":\"1404-07-07\",\"status\":\"ABSENT\"}]}")
@@ -248,14 +256,14 @@ class PlacementResourceTest {
         as(Women.caseworker(CW)).body(Map.of("month", "1404-07")).post(statements).then().statusCode(409)
             .body("type", equalTo("https://women-family.tehran.ir/problems/placement-statement-issued"));
         // the month is frozen; the month before is not
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-07-10\",\"status\":\"PRESENT\"}]}")
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-07-10\",\"status\":\"PRESENT\"}]}")
             .put(days).then().statusCode(409)
             .body("type", equalTo("https://women-family.tehran.ir/problems/placement-month-issued"));
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-06-30\",\"status\":\"ABSENT\"}]}")
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-06-30\",\"status\":\"ABSENT\"}]}")
             .put(days).then().statusCode(200);
         as(Women.caseworker(CW)).get(statements).then().statusCode(200).body("items.id", equalTo(List.of(statementId)));
         // nor can the placement end before the last day of an issued statement
-        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-20\",\"reason\":\"LEFT\"}")
+        current(id, placement).body("{\"endedOn\":\"1404-07-20\",\"reason\":\"LEFT\"}")
             .post(placements(id) + "/" + placement + "/end").then().statusCode(400)
             .body("errors.field", hasItem("endedOn"));
 
@@ -308,20 +316,20 @@ class PlacementResourceTest {
         assertEquals(6, payload.path("hoursPerDay").asInt());
 
         String days = placements(id) + "/" + placement + "/attendance";
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-07-10\",\"status\":\"PRESENT\"}]}")
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-07-10\",\"status\":\"PRESENT\"}]}")
             .put(days).then().statusCode(200);
         String end = placements(id) + "/" + placement + "/end";
-        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-09\",\"reason\":\"COMPLETED\"}").post(end).then()
+        current(id, placement).body("{\"endedOn\":\"1404-07-09\",\"reason\":\"COMPLETED\"}").post(end).then()
             .statusCode(400).body("errors.field", hasItem("endedOn"));
-        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-15\",\"reason\":\"NO_SUCH\"}").post(end).then()
+        current(id, placement).body("{\"endedOn\":\"1404-07-15\",\"reason\":\"NO_SUCH\"}").post(end).then()
             .statusCode(400);
-        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-15\",\"reason\":\"COMPLETED\"}").post(end).then()
+        current(id, placement).body("{\"endedOn\":\"1404-07-15\",\"reason\":\"COMPLETED\"}").post(end).then()
             .statusCode(200).body("active", equalTo(false)).body("endedOnJalali", equalTo("1404-07-15"))
             .body("endReason", equalTo("COMPLETED"));
-        as(Women.caseworker(CW)).body("{\"endedOn\":\"1404-07-16\",\"reason\":\"COMPLETED\"}").post(end).then()
+        current(id, placement).body("{\"endedOn\":\"1404-07-16\",\"reason\":\"COMPLETED\"}").post(end).then()
             .statusCode(409);
         // no day after her placement ended
-        as(Women.caseworker(CW)).body("{\"days\":[{\"day\":\"1404-07-16\",\"status\":\"PRESENT\"}]}")
+        current(id, placement).body("{\"days\":[{\"day\":\"1404-07-16\",\"status\":\"PRESENT\"}]}")
             .put(days).then().statusCode(400).body("errors.field", hasItem("days[0].day"));
         EventProbe.Message ended = RegistryApi.event("registry.placement", placement, "placement.ended");
         for (EventProbe.Message m : List.of(started, ended)) {
@@ -335,5 +343,32 @@ class PlacementResourceTest {
         as(Women.caseworker(CW)).body(body).post(placements(id)).then().statusCode(400)
             .contentType("application/problem+json")
             .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void attendanceAndTheEndAreRecordedOverTheVersionRead() {
+        String id = woman(NationalCodes.random(), true);
+        String placement = start(id, terms("کارگاه نسخه", "1404-06-20"));
+        String path = placements(id) + "/" + placement;
+        String read = as(Women.caseworker(CW)).get(path).then().statusCode(200).extract().header("ETag");
+        String day = "{\"days\":[{\"day\":\"1404-07-01\",\"status\":\"PRESENT\"}]}";
+
+        as(Women.caseworker(CW)).body(day).put(path + "/attendance").then().statusCode(428)
+            .body("type", equalTo("https://women-family.tehran.ir/problems/precondition-required"));
+        String recorded = as(Women.caseworker(CW)).header("If-Match", read).body(day).put(path + "/attendance").then()
+            .statusCode(200).extract().header("ETag");
+        assertNotEquals(read, recorded, "a record counts the placement's version up");
+        as(Women.caseworker(CW)).get(path).then().header("ETag", equalTo(recorded));
+        // another record over the version read before it is stale, and writes nothing
+        as(Women.caseworker(CW)).header("If-Match", read)
+            .body("{\"days\":[{\"day\":\"1404-07-02\",\"status\":\"PRESENT\"}]}").put(path + "/attendance")
+            .then().statusCode(412);
+        as(Women.caseworker(CW)).get(path + "/attendance").then().body("items", hasSize(1));
+
+        String end = "{\"endedOn\":\"1404-07-15\",\"reason\":\"COMPLETED\"}";
+        as(Women.caseworker(CW)).body(end).post(path + "/end").then().statusCode(428);
+        as(Women.caseworker(CW)).header("If-Match", read).body(end).post(path + "/end").then().statusCode(412);
+        as(Women.caseworker(CW)).header("If-Match", recorded).body(end).post(path + "/end").then().statusCode(200)
+            .body("active", equalTo(false));
     }
 }

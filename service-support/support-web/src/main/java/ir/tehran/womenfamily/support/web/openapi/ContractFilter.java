@@ -37,7 +37,10 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * operation can answer and the headers the services implement (ETag, If-Match, Idempotency-Key, Location,
  * Link, Retry-After);</li>
  * <li>contact, license, the gateway as server, a description on every tag, and the Jalali-or-ISO pattern of
- * {@code DateInput} on the date fields of request bodies.</li>
+ * {@code DateInput} on the date fields of request bodies;</li>
+ * <li>chosen names for the generic pages and deltas ({@code DuplicateCandidateViewPage}, not the
+ * {@code PageCandidateView} of the Java class), and no component that no operation uses
+ * ({@link ComponentRefs}).</li>
  * </ul>
  * The names are in {@link ContractComponents}; {@link OpenApiChecks} checks what each service annotates itself.
  */
@@ -68,6 +71,7 @@ public class ContractFilter implements OASFilter {
             openAPI.setComponents(components);
         }
         ContractComponents.addTo(components);
+        ComponentRefs.renamePages(openAPI);
         info(openAPI);
         openAPI.setServers(new ArrayList<>(List.of(createServer().url("/")
             .description("The API gateway: every path of every service is public through it"))));
@@ -91,6 +95,7 @@ public class ContractFilter implements OASFilter {
         }
         DateInputs.apply(openAPI);
         tags(openAPI);
+        ComponentRefs.pruneUnused(openAPI);
     }
 
     static String serviceOperationId(String path, String id) {

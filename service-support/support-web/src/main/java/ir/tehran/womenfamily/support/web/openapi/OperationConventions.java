@@ -29,14 +29,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * each operation of the document by its shape, so a client generator sees them:
  * <ul>
  * <li>errors as {@code application/problem+json} {@code Problem}: 400 with parameters or a body, 401 and 403 when
- * a token is required, 404 with path parameters, 409, 412 and 428 on PUT and PATCH, 415 with a body, 422 on a
+ * a token is required, 404 with path parameters, 409, 412 and 428 on a versioned change, 415 with a body, 422 on a
  * create that takes an Idempotency-Key, 429 (the gateway's rate limits) and 503 (a database or service away)
  * everywhere; a status the operation documents with another body (RFC 6749 errors of the token endpoint) is
  * left as it is, and such an operation gets only 429 and 503;</li>
- * <li>{@code Location} on 201 and an optional {@code Idempotency-Key} on a POST answering 201;</li>
+ * <li>{@code Location} on 201 and an optional {@code Idempotency-Key} on a POST answering 201 or reading the
+ * header itself (an accepted start answering 202: the CSV import, the allocation);</li>
  * <li>{@code ETag} on the JSON 200 of a GET (single resources and lists alike), with {@code If-None-Match} and
  * 304;</li>
- * <li>{@code If-Match}, required, on PUT and PATCH;</li>
+ * <li>{@code If-Match}, required, on a versioned change: every PUT and PATCH, and a POST action or a DELETE that
+ * reads the header ({@code Versions.required}: revoking a consent, closing a business, moving a referral ...);</li>
  * <li>{@code Link} on a list page (a body {@code {items, nextCursor}}); {@code Retry-After} on 429 and 503.</li>
  * </ul>
  */
@@ -54,10 +56,12 @@ final class OperationConventions {
             responses = createAPIResponses();
             operation.setResponses(responses);
         }
-        boolean update = method == HttpMethod.PUT || method == HttpMethod.PATCH;
+        boolean update = method == HttpMethod.PUT || method == HttpMethod.PATCH
+            || (method == HttpMethod.POST || method == HttpMethod.DELETE) && declaresHeader(operation, "If-Match");
         boolean body = operation.getRequestBody() != null;
         boolean created = responses.hasAPIResponse("201");
-        boolean idempotent = method == HttpMethod.POST && created;
+        // a create (201), and an accepted start (202) that reads the header itself (@IdempotentCreate)
+        boolean idempotent = method == HttpMethod.POST && (created || declaresHeader(operation, "Idempotency-Key"));
         if (idempotent) {
             addHeaderParameter(operation, "Idempotency-Key", ContractComponents.PARAM_IDEMPOTENCY_KEY, false);
         }
@@ -154,6 +158,13 @@ final class OperationConventions {
         return operation.getParameters() != null && operation.getParameters().stream()
             .map(this::resolve)
             .anyMatch(p -> p == null || p.getIn() != Parameter.In.HEADER);
+    }
+
+    /** The operation reads the header itself (a {@code @HeaderParam}). */
+    private boolean declaresHeader(Operation operation, String header) {
+        return operation.getParameters() != null && operation.getParameters().stream().map(this::resolve)
+            .anyMatch(p -> p != null && p.getIn() == Parameter.In.HEADER && p.getName() != null
+                && p.getName().equalsIgnoreCase(header));
     }
 
     /** Adds the shared parameter unless the operation declares the header itself; then makes it required. */

@@ -66,6 +66,87 @@ class ContractFilterTest {
     }
 
     @Test
+    void aPostActionOrDeleteThatReadsIfMatchRequiresItAndAnswersThePreconditionErrors() {
+        OpenAPI doc = createOpenAPI().paths(createPaths()
+            .addPathItem("/api/x/things/{id}/close", createPathItem().POST(action(true)))
+            .addPathItem("/api/x/things/{id}/run", createPathItem().POST(action(false)))
+            .addPathItem("/api/x/things/{id}", createPathItem().DELETE(action(true)))
+            .addPathItem("/api/x/things/{id}/starts", createPathItem().POST(createOperation().operationId("start")
+                .addParameter(createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                    .schema(createSchema().addType(SchemaType.STRING)))
+                .responses(createAPIResponses().addAPIResponse("202", createAPIResponse().description("Started"))))));
+        new ContractFilter().filterOpenAPI(doc);
+
+        for (Operation versioned : List.of(doc.getPaths().getPathItem("/api/x/things/{id}/close").getPOST(),
+                doc.getPaths().getPathItem("/api/x/things/{id}").getDELETE())) {
+            Parameter ifMatch = versioned.getParameters().stream()
+                .filter(p -> "If-Match".equals(p.getName())).findFirst().orElseThrow();
+            assertTrue(ifMatch.getRequired(), "an action over a version requires If-Match");
+            assertTrue(versioned.getResponses().getAPIResponses().keySet().containsAll(List.of("409", "412", "428")));
+        }
+        Operation command = doc.getPaths().getPathItem("/api/x/things/{id}/run").getPOST();
+        assertFalse(command.getResponses().hasAPIResponse("422"), "no Idempotency-Key on a command");
+        Operation start = doc.getPaths().getPathItem("/api/x/things/{id}/starts").getPOST();
+        assertTrue(start.getParameters().stream().anyMatch(p -> "Idempotency-Key".equals(p.getName())));
+        assertTrue(start.getResponses().hasAPIResponse("422"), "an accepted start that takes a key can reuse one");
+        assertFalse(command.getResponses().hasAPIResponse("428"), "a command without a version needs none");
+        assertTrue(command.getParameters().stream().noneMatch(p -> "If-Match".equals(p.getName())
+            || "#/components/parameters/IfMatch".equals(p.getRef())));
+    }
+
+    private static Operation action(boolean readsIfMatch) {
+        Operation op = createOperation().operationId(readsIfMatch ? "closeThing" : "runThing")
+            .addParameter(createParameter().name("id").in(Parameter.In.PATH).required(true)
+                .schema(createSchema().addType(SchemaType.STRING)))
+            .responses(createAPIResponses().addAPIResponse("200", createAPIResponse().description("Done")));
+        if (readsIfMatch) {
+            op.addParameter(createParameter().name("If-Match").in(Parameter.In.HEADER)
+                .schema(createSchema().addType(SchemaType.STRING)));
+        }
+        return op;
+    }
+
+    @Test
+    void aPageOrDeltaIsNamedAfterItsItemsSchemaAndAnUnusedComponentIsLeftOut() {
+        Schema cursor = createSchema().addType(SchemaType.STRING);
+        Schema page = createSchema().addType(SchemaType.OBJECT)
+            .addProperty("items", createSchema().addType(SchemaType.ARRAY)
+                .items(createSchema().ref("#/components/schemas/DuplicateCandidateView")))
+            .addProperty("nextCursor", cursor);
+        Schema delta = createSchema().addType(SchemaType.OBJECT)
+            .addProperty("items", createSchema().addType(SchemaType.ARRAY)
+                .items(createSchema().ref("#/components/schemas/CalendarEntry")))
+            .addProperty("deleted", createSchema().addType(SchemaType.ARRAY))
+            .addProperty("syncToken", cursor).addProperty("nextCursor", cursor);
+        OpenAPI doc = createOpenAPI()
+            .components(createComponents()
+                .addSchema("PageCandidateView", page).addSchema("DeltaEntry", delta)
+                .addSchema("DuplicateCandidateView", createSchema().addType(SchemaType.OBJECT))
+                .addSchema("CalendarEntry", createSchema().addType(SchemaType.OBJECT))
+                .addSchema("Delta", createSchema().addType(SchemaType.OBJECT)))
+            .paths(createPaths()
+                .addPathItem("/api/x/pairs", createPathItem().GET(list("listPairs", "PageCandidateView")))
+                .addPathItem("/api/x/calendar", createPathItem().GET(list("getCalendar", "DeltaEntry"))));
+        new ContractFilter().filterOpenAPI(doc);
+
+        java.util.Set<String> names = doc.getComponents().getSchemas().keySet();
+        assertTrue(names.containsAll(List.of("DuplicateCandidateViewPage", "CalendarEntryDelta")), names::toString);
+        assertFalse(names.contains("PageCandidateView") || names.contains("DeltaEntry"), names::toString);
+        assertFalse(names.contains("Delta"), "a schema no operation uses is left out");
+        assertEquals("#/components/schemas/DuplicateCandidateViewPage", doc.getPaths().getPathItem("/api/x/pairs")
+            .getGET().getResponses().getAPIResponse("200").getContent().getMediaType("application/json").getSchema()
+            .getRef());
+        assertNotNull(doc.getComponents().getSchemas().get("Problem"), "the errors use it");
+        assertFalse(doc.getComponents().getParameters().containsKey("IfMatch"), "no operation takes it here");
+    }
+
+    private static Operation list(String id, String schema) {
+        return createOperation().operationId(id).responses(createAPIResponses().addAPIResponse("200",
+            createAPIResponse().description("A page").content(createContent().addMediaType("application/json",
+                createMediaType().schema(createSchema().ref("#/components/schemas/" + schema))))));
+    }
+
+    @Test
     void aDateOfARequestBodyIsADateInputAndOneOfAResponseStaysIso() {
         OpenAPI doc = document();
         new ContractFilter().filterOpenAPI(doc);
