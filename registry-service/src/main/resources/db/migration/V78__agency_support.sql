@@ -27,3 +27,8 @@ create table agency_support (
 );
 
 create index agency_support_household on agency_support (beneficiary_id, period_from);
+
+-- A merge moves her support to the survivor (MergeMoves); the journal lets a split restore it.
+create trigger merge_journal after insert or update or delete on agency_support for each row
+    when (current_setting('registry.merge_id', true) <> '')
+    execute function beneficiary_merge_journal();
