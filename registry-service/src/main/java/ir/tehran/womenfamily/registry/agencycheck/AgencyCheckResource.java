@@ -10,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,5 +36,21 @@ public class AgencyCheckResource {
         summary = "Is the woman with this national code HMAC enrolled, and since when?")
     public AgencyCheckDtos.EnrolmentAnswer check(@Valid @NotNull AgencyCheckDtos.EnrolmentCheck request) {
         return service.check(request);
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(operationId = "checkAgencyEnrolmentBatch",
+        summary = "Are the women with these national code HMACs enrolled, and since when? (up to 100 at once)",
+        description = "The same HMAC scheme and the same answer per code as checkAgencyEnrolment, for 1 to 100 "
+            + "codes made with one key: enrolled or not, and since when only where she consented to share with "
+            + "the calling agency. Answers come in the order sent. Each code is audited and, where a date is "
+            + "given, written to her disclosure log, as a single check would be. An empty batch, more than 100 "
+            + "codes or a code that is not 64 hex characters is a 400 problem naming the field.")
+    @APIResponse(responseCode = "200", description = "One answer per code",
+        content = @Content(schema = @Schema(implementation = AgencyCheckDtos.EnrolmentBatchAnswer.class)))
+    public AgencyCheckDtos.EnrolmentBatchAnswer checkBatch(
+            @Valid @NotNull AgencyCheckDtos.EnrolmentBatchCheck request) {
+        return service.checkBatch(request);
     }
 }

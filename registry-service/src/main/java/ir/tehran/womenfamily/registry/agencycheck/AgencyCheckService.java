@@ -53,17 +53,35 @@ public class AgencyCheckService {
     DisclosureLog disclosures;
 
     public AgencyCheckDtos.EnrolmentAnswer check(AgencyCheckDtos.EnrolmentCheck request) {
-        if (!keys.enabled()) {
-            throw new ProblemException(503, "agency-check-unavailable");
-        }
-        String keyId = request.keyId() == null || request.keyId().isBlank() ? keys.currentId()
-            : request.keyId().strip();
-        if (!keys.ids().contains(keyId)) {
-            throw ProblemException.invalid("keyId", "validation.agency-check.key-id");
-        }
+        String keyId = keyId(request.keyId());
         backfill.catchUp();
         String hmac = request.nationalCodeHmac().toLowerCase(Locale.ROOT);
         return QuarkusTransaction.requiringNew().call(() -> answer(keyId, hmac));
+    }
+
+    /**
+     * The same check for up to {@value AgencyCheckDtos#MAX_BATCH} codes at once, with the same key: each code is
+     * answered exactly as {@link #check} answers it alone (and audited and logged as it would be), in the
+     * request's order, so a batch reveals nothing about a code that its single check would not.
+     */
+    public AgencyCheckDtos.EnrolmentBatchAnswer checkBatch(AgencyCheckDtos.EnrolmentBatchCheck request) {
+        String keyId = keyId(request.keyId());
+        backfill.catchUp();
+        List<String> hmacs = request.nationalCodeHmacs().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        return QuarkusTransaction.requiringNew().call(() -> new AgencyCheckDtos.EnrolmentBatchAnswer(keyId,
+            hmacs.stream().map(h -> AgencyCheckDtos.CodeAnswer.of(h, answer(keyId, h))).toList()));
+    }
+
+    /** The key a request names, or the current one; 503 without a key, 400 for a key not configured. */
+    private String keyId(String requested) {
+        if (!keys.enabled()) {
+            throw new ProblemException(503, "agency-check-unavailable");
+        }
+        String keyId = requested == null || requested.isBlank() ? keys.currentId() : requested.strip();
+        if (!keys.ids().contains(keyId)) {
+            throw ProblemException.invalid("keyId", "validation.agency-check.key-id");
+        }
+        return keyId;
     }
 
     private AgencyCheckDtos.EnrolmentAnswer answer(String keyId, String hmac) {

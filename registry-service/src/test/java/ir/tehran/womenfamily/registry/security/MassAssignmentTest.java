@@ -99,6 +99,8 @@ class MassAssignmentTest {
     private static final String PLACEMENT = "{\"unitName\":\"کارگاه\",\"training\":\"خیاطی\","
         + "\"trainingCompletedOn\":\"1404-06-10\",\"hoursPerDay\":6,\"hourlyWageRials\":150000,"
         + "\"prisonsReference\":\"۱۴۰۴/ز/۷۷\",\"startedOn\":\"1404-06-20\"}";
+    private static final String SUPPORT = "{\"agency\":{\"kind\":\"RELIEF_COMMITTEE\"},\"kind\":\"MONTHLY_ALLOWANCE\","
+        + "\"amountRials\":25000000,\"from\":\"1403-01-01\",\"to\":\"1403-06-01\",\"source\":\"CASEWORKER\"}";
     private static final String REFERRAL = "{\"direction\":\"OUT\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"}}";
 
     /** A woman of the caseworker's, released from prison (so she may be placed). */
@@ -286,6 +288,20 @@ class MassAssignmentTest {
                 .post(B + "/" + w + "/consents").then().statusCode(201);
             return new Call(Women.agency("welfare-org"), "/api/registry/agency/enrolment-check",
                 "{\"nationalCodeHmac\":\"" + hmac(code) + "\"}", null, null);
+        });
+        f.put("POST /api/registry/agency/enrolment-check/batch", () -> {
+            String code = NationalCodes.random();
+            Women.register(code);
+            return new Call(Women.agency("welfare-org"), "/api/registry/agency/enrolment-check/batch",
+                "{\"nationalCodeHmacs\":[\"" + hmac(code) + "\"]}", null, null);
+        });
+        f.put("POST " + B + "/{beneficiaryId}/agency-support", () -> new Call(cw(),
+            B + "/" + woman() + "/agency-support", SUPPORT, null, "location"));
+        f.put("PUT " + B + "/{beneficiaryId}/agency-support/{supportId}", () -> {
+            String path = RegistryApi.as(cw()).body(SUPPORT).post(B + "/" + woman() + "/agency-support").then()
+                .statusCode(201).extract().header("Location");
+            path = path.substring(path.indexOf("/api/"));
+            return new Call(cw(), path, SUPPORT, etag(cw(), path), path);
         });
         f.put("POST /api/registry/duplicates/{id}/merge", () -> {
             String last = "دوبار" + System.nanoTime() % 1_000_000;
