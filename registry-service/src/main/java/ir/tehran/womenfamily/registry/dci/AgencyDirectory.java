@@ -129,6 +129,13 @@ public class AgencyDirectory {
         audit.record(AuditEvent.of("dci.agency.delete", RESOURCE, clientId));
     }
 
+    /** Whether the agency has any key in the directory (then every envelope it sends must be signed). */
+    @Transactional
+    public boolean hasKeys(String clientId) {
+        DciAgency a = clientId == null ? null : DciAgency.findById(clientId);
+        return a != null && !read(a.keys, KEYS).isEmpty();
+    }
+
     /** The agency's public keys valid at {@code at}, by key id. */
     @Transactional
     public Optional<PublicKey> key(String clientId, String keyId, Instant at) {

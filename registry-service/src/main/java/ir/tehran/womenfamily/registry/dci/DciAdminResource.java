@@ -122,6 +122,7 @@ public class DciAdminResource {
 
     @POST
     @Path("/callbacks/{id}/resend")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "resendDciCallback", summary = "Send a dead letter again",
         description = "Queues a dead callback again with its attempts starting over; it is signed afresh and "
             + "still goes only to its agency's allow-listed origin. A callback that is not dead is a 409. Audited.")
