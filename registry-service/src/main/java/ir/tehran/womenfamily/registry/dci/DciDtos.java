@@ -127,4 +127,45 @@ public final class DciDtos {
     @Schema(name = "DciName")
     public record Name(@JsonProperty("given_name") String givenName, String surname) {
     }
+
+    /** A txn status request: the signature, the header and the {@code TxnStatusRequest} message. */
+    @Schema(name = "DciTxnStatusEnvelope")
+    public record TxnStatusEnvelope(
+        String signature,
+        @NotNull @Valid MsgHeader header,
+        @NotNull @Schema(description = "A DCI TxnStatusRequest") Map<String, Object> message) {
+    }
+
+    /** The acknowledgement of an async request; the answer follows as a callback to {@code sender_uri}. */
+    @Schema(name = "DciAck")
+    public record Ack(AckMessage message) {
+    }
+
+    /** The acknowledgement's message. */
+    @Schema(name = "DciAckMessage")
+    public record AckMessage(
+        @JsonProperty("ack_status") @Schema(enumeration = {"ACK", "NACK", "ERR"}) String ackStatus,
+        String timestamp,
+        @JsonProperty("correlation_id") String correlationId) {
+    }
+
+    /** A txn status answer: a {@code txn-on-status} header and the {@code TxnStatusResponse}. */
+    @Schema(name = "DciTxnStatusResponseEnvelope")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TxnStatusResponseEnvelope(String signature, CallbackHeader header, TxnStatusResponse message) {
+    }
+
+    /** The {@code TxnStatusResponse} message. */
+    @Schema(name = "DciTxnStatusResponse")
+    public record TxnStatusResponse(
+        @JsonProperty("transaction_id") String transactionId,
+        @JsonProperty("correlation_id") String correlationId,
+        @JsonProperty("txnstatus_response") TxnStatus txnstatusResponse) {
+    }
+
+    /** The status of the transaction asked about. */
+    @Schema(name = "DciTxnStatus")
+    public record TxnStatus(@JsonProperty("txn_type") String txnType,
+            @JsonProperty("txn_status") SearchResponse txnStatus) {
+    }
 }

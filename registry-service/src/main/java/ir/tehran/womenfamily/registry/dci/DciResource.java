@@ -1,19 +1,30 @@
 package ir.tehran.womenfamily.registry.dci;
 
 import java.util.Arrays;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Callers;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +50,89 @@ public class DciResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    IncomingSignatures signatures;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
     @POST
     @Path("/sync/search")
     @Operation(operationId = "dciSyncSearch", summary = "Search women by national code (DCI sync search)",
         description = "Answers at once with an on-search message; a woman is in it only under her active "
             + "SHARE_WITH_AGENCY consent for the calling agency.")
-    public DciDtos.SearchResponseEnvelope syncSearch(@Valid @NotNull DciDtos.SearchEnvelope request) {
+    @APIResponse(responseCode = "200", description = "The on-search answer",
+        content = @Content(schema = @Schema(implementation = DciDtos.SearchResponseEnvelope.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
+    public DciDtos.SearchResponseEnvelope syncSearch(String body) throws JsonProcessingException {
         requireScope();
-        return search.search(request);
+        return search.search(envelope(body, DciDtos.SearchEnvelope.class));
+    }
+
+    @POST
+    @Path("/search")
+    @Operation(operationId = "dciSearch", summary = "Search women by national code, answered by callback",
+        description = "Checks the envelope and its signature and answers with an ACK at once; the on-search message "
+            + "(as the sync search answers it, under the same consent rules) follows as a signed callback to "
+            + "{sender_uri}/registry/on-search, whose origin must be on the agency's allow-list.")
+    @APIResponse(responseCode = "200", description = "Acknowledged; the answer follows as a callback",
+        content = @Content(schema = @Schema(implementation = DciDtos.Ack.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
+    public DciDtos.Ack asyncSearch(String body) throws JsonProcessingException {
+        requireScope();
+        return search.searchAsync(envelope(body, DciDtos.SearchEnvelope.class));
+    }
+
+    @POST
+    @Path("/txn/status")
+    @Operation(operationId = "dciTxnStatus", summary = "Ask a transaction's status, answered by callback",
+        description = "Answers with an ACK; the txn-on-status message follows as a signed callback to "
+            + "{sender_uri}/registry/txn/on-status. Only the agency's own transactions are found.")
+    @APIResponse(responseCode = "200", description = "Acknowledged; the answer follows as a callback",
+        content = @Content(schema = @Schema(implementation = DciDtos.Ack.class)))
+    @RequestBody(required = true,
+        content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
+    public DciDtos.Ack asyncTxnStatus(String body) throws JsonProcessingException {
+        requireScope();
+        return search.txnStatusAsync(envelope(body, DciDtos.TxnStatusEnvelope.class));
+    }
+
+    @POST
+    @Path("/sync/txn/status")
+    @Operation(operationId = "dciSyncTxnStatus", summary = "A transaction's status",
+        description = "The status of one of the agency's own transactions (by transaction_id or correlation_id): "
+            + "its items' references, statuses and reasons, never a record.")
+    @APIResponse(responseCode = "200", description = "The txn-on-status answer",
+        content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusResponseEnvelope.class)))
+    @RequestBody(required = true,
+        content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
+    public DciDtos.TxnStatusResponseEnvelope syncTxnStatus(String body) throws JsonProcessingException {
+        requireScope();
+        return search.txnStatus(envelope(body, DciDtos.TxnStatusEnvelope.class));
+    }
+
+    /**
+     * The envelope read from the JSON the agency sent, checked (a 400 naming the field), and its signature
+     * verified over that JSON as sent: the typed envelope would no longer be what was signed.
+     */
+    private <T> T envelope(String body, Class<T> type) throws JsonProcessingException {
+        JsonNode tree = body == null || body.isBlank() ? null : json.readTree(body);
+        if (tree == null || !tree.isObject()) {
+            throw ProblemException.invalid("body", "validation.dci.envelope");
+        }
+        T envelope = json.treeToValue(tree, type);
+        Set<ConstraintViolation<T>> violations = validator.validate(envelope);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        signatures.verify(callers.current().clientId(), tree);
+        return envelope;
     }
 
     private void requireScope() {

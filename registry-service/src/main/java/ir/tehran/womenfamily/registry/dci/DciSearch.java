@@ -14,12 +14,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -36,7 +34,7 @@ import jakarta.transaction.Transactional;
  * Answers a DCI search for an agency. A woman is found by her national code (the {@code idtype-value} query,
  * or an {@code expression} or {@code predicate} whose every condition is {@code national_code eq ...}), and
  * released only when her active {@code SHARE_WITH_AGENCY} consent covers the calling agency (the client's
- * agency, as {@code registry.agency-check.agencies} names it): a woman without it is answered exactly like a
+ * agency, as the {@link AgencyDirectory} names it): a woman without it is answered exactly like a
  * woman who is not here. Each record released goes into her disclosure log and the audit log; each request
  * is audited with what it asked and how many records it released.
  */
@@ -67,17 +65,125 @@ public class DciSearch {
     Callers callers;
 
     @Inject
-    AgencyCheckConfig agencies;
+    AgencyDirectory agencies;
 
     @Inject
     Clock clock;
 
+    @Inject
+    DciCallbacks callbacks;
+
+    @Inject
+    DciTransactions transactions;
+
     /** The sync search: every item of {@code search_request} answered, the header's status over all of them. */
     @Transactional
     public DciDtos.SearchResponseEnvelope search(DciDtos.SearchEnvelope request) {
-        DciDtos.MsgHeader header = request.header();
         Caller caller = callers.current();
-        Envelopes.checkHeader(header, "search", caller);
+        Envelopes.checkHeader(request.header(), "search", caller);
+        DciDtos.SearchResponseEnvelope answer = answer(request, caller, UUID.randomUUID().toString());
+        transactions.record(caller.clientId(), answer.message().transactionId(), "search",
+            answer.message().correlationId(), request.header().messageId(), answer.header().status(),
+            answer.message().searchResponse(), null);
+        return answer;
+    }
+
+    /**
+     * The async search: checked like the sync one, answered with an ACK, and its {@code on-search} queued as a
+     * signed callback to the header's {@code sender_uri}, which must be on the agency's allow-list (a 403
+     * {@code dci-callback-host} otherwise, and nothing is searched).
+     */
+    @Transactional
+    public DciDtos.Ack searchAsync(DciDtos.SearchEnvelope request) {
+        Caller caller = callers.current();
+        Envelopes.checkHeader(request.header(), "search", caller);
+        String target = callbackTarget(request.header(), "/registry/on-search");
+        if (!callbacks.allowed(caller.clientId(), target)) {
+            throw new ProblemException(403, "dci-callback-host");
+        }
+        String correlationId = UUID.randomUUID().toString();
+        DciDtos.SearchResponseEnvelope answer = answer(request, caller, correlationId);
+        UUID callback = callbacks.send(caller.clientId(), target, answer);
+        transactions.record(caller.clientId(), answer.message().transactionId(), "search", correlationId,
+            request.header().messageId(), answer.header().status(), answer.message().searchResponse(), callback);
+        return ack(correlationId);
+    }
+
+    /** The sync txn status: the agency's own transaction, its items' statuses and no record. */
+    @Transactional
+    public DciDtos.TxnStatusResponseEnvelope txnStatus(DciDtos.TxnStatusEnvelope request) {
+        Caller caller = callers.current();
+        Envelopes.checkHeader(request.header(), "txn-status", caller);
+        return status(request, caller, UUID.randomUUID().toString());
+    }
+
+    /** The async txn status: an ACK, and the {@code txn-on-status} as a signed callback to {@code sender_uri}. */
+    @Transactional
+    public DciDtos.Ack txnStatusAsync(DciDtos.TxnStatusEnvelope request) {
+        Caller caller = callers.current();
+        Envelopes.checkHeader(request.header(), "txn-status", caller);
+        String target = callbackTarget(request.header(), "/registry/txn/on-status");
+        if (!callbacks.allowed(caller.clientId(), target)) {
+            throw new ProblemException(403, "dci-callback-host");
+        }
+        String correlationId = UUID.randomUUID().toString();
+        callbacks.send(caller.clientId(), target, status(request, caller, correlationId));
+        return ack(correlationId);
+    }
+
+    private DciDtos.TxnStatusResponseEnvelope status(DciDtos.TxnStatusEnvelope request, Caller caller,
+            String correlationId) {
+        JsonNode message = json.valueToTree(request.message());
+        String transactionId = Envelopes.text(message, "transaction_id");
+        if (transactionId == null || transactionId.length() > 99) {
+            throw ProblemException.invalid("message.transaction_id", "validation.dci.transaction-id");
+        }
+        JsonNode asked = message.path("txnstatus_request");
+        String attributeType = Envelopes.text(asked, "attribute_type");
+        String value = Envelopes.text(asked, "attribute_value");
+        if (!asked.isObject() || value == null
+                || !Set.of("transaction_id", "correlation_id").contains(attributeType)) {
+            throw ProblemException.invalid("message.txnstatus_request", "validation.dci.txn-status");
+        }
+        Optional<DciTransactions.Txn> txn = transactions.find(caller.clientId(), attributeType, value);
+        audit.record(AuditEvent.of("dci.txn-status", REQUEST_RESOURCE, transactionId)
+            .withPurpose("dci-social-registry").withDetail("sender", request.header().senderId())
+            .withDetail("asked", attributeType + "=" + value).withDetail("found", txn.isPresent()));
+        Locale locale = Envelopes.locale(asked.path("locale"));
+        DciDtos.CallbackHeader header = new DciDtos.CallbackHeader("1.0.0", UUID.randomUUID().toString(),
+            Instant.now(clock).toString(), "txn-on-status", txn.isPresent() ? "succ" : "rjct", null,
+            txn.isPresent() ? null : Messages.get(locale, "dci.reason.txn.not-found"), 1, 1, Envelopes.RECEIVER,
+            request.header().senderId(), false);
+        DciDtos.SearchResponse status = txn.map(t -> new DciDtos.SearchResponse(t.transactionId(),
+                t.correlationId(), t.items()))
+            .orElse(new DciDtos.SearchResponse(value, null, List.of()));
+        return new DciDtos.TxnStatusResponseEnvelope(null, header, new DciDtos.TxnStatusResponse(transactionId,
+            correlationId, new DciDtos.TxnStatus(txn.map(DciTransactions.Txn::action).orElse("search"), status)));
+    }
+
+    /**
+     * Where a callback goes: the header's {@code sender_uri} itself when it already ends with the callback's
+     * path (as the conformance suite sends it), or {@code sender_uri} followed by the path.
+     */
+    static String callbackTarget(DciDtos.MsgHeader header, String path) {
+        String uri = header.senderUri();
+        if (uri == null || uri.isBlank()) {
+            throw ProblemException.invalid("header.sender_uri", "validation.dci.sender-uri");
+        }
+        String base = uri.strip();
+        if (base.endsWith(path)) {
+            return base;
+        }
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    private DciDtos.Ack ack(String correlationId) {
+        return new DciDtos.Ack(new DciDtos.AckMessage("ACK", Instant.now(clock).toString(), correlationId));
+    }
+
+    private DciDtos.SearchResponseEnvelope answer(DciDtos.SearchEnvelope request, Caller caller,
+            String correlationId) {
+        DciDtos.MsgHeader header = request.header();
         JsonNode message = json.valueToTree(request.message());
         JsonNode items = message.path("search_request");
         if (!message.isObject() || !items.isArray() || items.isEmpty()) {
@@ -90,7 +196,7 @@ public class DciSearch {
         if (items.size() > MAX_PAGE_SIZE) {
             throw ProblemException.invalid("message.search_request", "validation.dci.too-many");
         }
-        Agency agency = ConsentRegister.agencyOf(agencies.agencies().get(caller.clientId()));
+        Agency agency = agencies.agencyOf(caller.clientId());
         Set<String> references = new HashSet<>();
         List<DciDtos.SearchResult> results = new ArrayList<>();
         int released = 0;
@@ -109,7 +215,7 @@ public class DciSearch {
             Instant.now(clock).toString(), "on-search", status, null, null, results.size(), results.size(),
             Envelopes.RECEIVER, header.senderId(), false);
         return new DciDtos.SearchResponseEnvelope(null, answerHeader,
-            new DciDtos.SearchResponse(transactionId, UUID.randomUUID().toString(), results));
+            new DciDtos.SearchResponse(transactionId, correlationId, results));
     }
 
     private DciDtos.SearchResult answer(JsonNode item, Set<String> references, Agency agency, Caller caller,
