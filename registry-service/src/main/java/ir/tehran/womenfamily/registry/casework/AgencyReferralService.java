@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.consent.Agency;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
+import ir.tehran.womenfamily.registry.dci.AgencyDirectory;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
@@ -37,7 +36,7 @@ public class AgencyReferralService {
         Set.of(ReferralState.ACCEPTED, ReferralState.DECLINED, ReferralState.COMPLETED);
 
     @Inject
-    AgencyCheckConfig agencies;
+    AgencyDirectory directory;
 
     @Inject
     Callers callers;
@@ -50,7 +49,7 @@ public class AgencyReferralService {
 
     /** The calling client's agency; none for a client no agency is registered for (then nothing is its own). */
     Optional<Agency> agency(Caller caller) {
-        return Optional.ofNullable(ConsentRegister.agencyOf(agencies.agencies().get(caller.clientId())));
+        return Optional.ofNullable(directory.agencyOf(caller.clientId()));
     }
 
     /** The referrals the calling agency may see, newest first. */

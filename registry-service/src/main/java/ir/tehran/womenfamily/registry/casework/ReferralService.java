@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Grant;
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
@@ -47,6 +48,9 @@ public class ReferralService {
 
     @Inject
     Callers callers;
+
+    @Inject
+    ReferralDelivery delivery;
 
     /** A referral and its history. */
     public record ReferralWithHistory(Referral referral, List<ReferralTransition> history) {
@@ -118,12 +122,19 @@ public class ReferralService {
         }
         ReferralState from = referral.state;
         referral.moveTo(request.state(), grant.username(), Instant.now(clock)).persist();
+        int delivered = 0;
         if (referral.sharesOnMoveTo(referral.state)) {
             disclosures.share(beneficiaryId, ConsentPurpose.SHARE_WITH_AGENCY, referral.agency(), "referral",
                 "agency:" + referral.agency().key(), referral.id.toString());
+            Referral.getEntityManager().flush();
+            delivered = delivery.sent(referral, Beneficiary.findById(beneficiaryId)).size();
+        } else {
+            Referral.getEntityManager().flush();
+            delivery.moved(referral);
         }
         access.audit(grant, AuditEvent.of("referral.move", RESOURCE, beneficiaryId)
-            .withDetail("referralId", referral.id).withDetail("from", from).withDetail("to", referral.state));
+            .withDetail("referralId", referral.id).withDetail("from", from).withDetail("to", referral.state)
+            .withDetail("callbacks", delivered));
         return new ReferralWithHistory(referral, history(referral.id));
     }
 
