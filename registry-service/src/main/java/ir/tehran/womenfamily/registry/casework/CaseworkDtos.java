@@ -62,7 +62,43 @@ public final class CaseworkDtos {
     }
 
     @Schema(name = "CreateReferral", description = "A referral to another agency (OUT) or from one (IN).")
-    public record CreateReferral(@NotNull ReferralDirection direction, @NotNull @Valid ConsentDtos.AgencyRef agency) {
+    public record CreateReferral(@NotNull ReferralDirection direction, @NotNull @Valid ConsentDtos.AgencyRef agency,
+            @Schema(description = "What it is for, which decides what of her record a referral out sends the "
+                + "agency; GENERAL (her national code and name only) when not given") ReferralPurpose purpose) {
+    }
+
+    @Schema(name = "AgencyReferralIn", description = "An agency refers a registered woman to the directorate.")
+    public record AgencyReferralIn(
+            @Schema(description = "Her national code", examples = "0012345679") @NotBlank @Size(max = 20)
+            String nationalCode,
+            @Schema(description = "What it is for; GENERAL when not given") ReferralPurpose purpose) {
+    }
+
+    @Schema(name = "AgencyReferralMove", description = "An agency's answer to a referral out to it.")
+    public record AgencyMove(
+            @Schema(description = "ACCEPTED or DECLINED (from SENT), COMPLETED (from ACCEPTED: the agency closes it)")
+            @NotNull ReferralState state) {
+    }
+
+    @Schema(name = "AgencyReferralStep", description = "A state the referral reached, and whether the directorate "
+        + "or the agency moved it there.")
+    public record AgencyStepView(ReferralState state, Instant at, String onJalali, String by) {
+
+        static AgencyStepView of(ReferralTransition t) {
+            return new AgencyStepView(t.state, t.at, Days.jalali(t.at),
+                t.by.startsWith("agency:") ? t.by : "directorate");
+        }
+    }
+
+    @Schema(name = "AgencyReferral", description = "A referral as the agency sees it: no personal data (the "
+        + "delivered message carried what its purpose needs), no staff names.")
+    public record AgencyReferralView(UUID id, ReferralDirection direction, ReferralPurpose purpose,
+            ReferralState state, Instant createdAt, String createdOnJalali, List<AgencyStepView> history) {
+
+        static AgencyReferralView of(Referral r, List<ReferralTransition> history) {
+            return new AgencyReferralView(r.id, r.direction, r.purpose, r.state, r.createdAt,
+                Days.jalali(r.createdAt), history.stream().map(AgencyStepView::of).toList());
+        }
     }
 
     @Schema(name = "MoveReferral", description = "The state a referral moves to.")
@@ -80,12 +116,13 @@ public final class CaseworkDtos {
     @Schema(name = "Referral", description = "A referral and its history.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReferralView(UUID id, UUID beneficiaryId, ReferralDirection direction, ConsentDtos.AgencyRef agency,
-            ReferralState state, Instant createdAt, String createdOnJalali, String createdBy, List<StepView> history,
+            ReferralPurpose purpose, ReferralState state, Instant createdAt, String createdOnJalali, String createdBy,
+            List<StepView> history,
             @Schema(description = "Its version, sent back in If-Match to move it") long version) {
 
         static ReferralView of(Referral r, List<ReferralTransition> history) {
-            return new ReferralView(r.id, r.beneficiaryId, r.direction, ConsentDtos.AgencyRef.of(r.agency()), r.state,
-                r.createdAt, Days.jalali(r.createdAt), r.createdBy,
+            return new ReferralView(r.id, r.beneficiaryId, r.direction, ConsentDtos.AgencyRef.of(r.agency()),
+                r.purpose, r.state, r.createdAt, Days.jalali(r.createdAt), r.createdBy,
                 history.stream().map(StepView::of).toList(), r.version);
         }
     }

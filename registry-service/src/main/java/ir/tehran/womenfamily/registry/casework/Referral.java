@@ -38,6 +38,14 @@ public class Referral extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    public ReferralPurpose purpose = ReferralPurpose.GENERAL;
+
+    /** The agency client that sent a referral in through the API, and follows it; null otherwise. */
+    @Column(name = "agency_client")
+    public String agencyClient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public ReferralState state;
 
     @Column(name = "created_at", nullable = false)
@@ -65,6 +73,14 @@ public class Referral extends PanacheEntityBase {
         r.createdAt = now;
         r.createdBy = by;
         r.updatedAt = now;
+        return r;
+    }
+
+    /** A referral with its purpose. */
+    public static Referral create(UUID beneficiaryId, ReferralDirection direction, Agency agency,
+            ReferralPurpose purpose, String by, Instant now) {
+        Referral r = create(beneficiaryId, direction, agency, by, now);
+        r.purpose = purpose == null ? ReferralPurpose.GENERAL : purpose;
         return r;
     }
 

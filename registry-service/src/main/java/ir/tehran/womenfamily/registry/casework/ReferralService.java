@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Grant;
 import ir.tehran.womenfamily.registry.access.SensitiveAccess;
+import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
@@ -14,6 +15,8 @@ import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,6 +46,12 @@ public class ReferralService {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    ReferralDelivery delivery;
+
     /** A referral and its history. */
     public record ReferralWithHistory(Referral referral, List<ReferralTransition> history) {
     }
@@ -56,6 +65,25 @@ public class ReferralService {
         return referrals.stream().map(r -> new ReferralWithHistory(r, history(r.id))).toList();
     }
 
+    /**
+     * The referrals in waiting for an answer (SENT) that the caller answers: for a caseworker, those of the women
+     * whose case is assigned to her; for an admin, all. Audited like a list of her referrals, once per call.
+     */
+    @Transactional
+    public List<ReferralWithHistory> incoming() {
+        Caller caller = callers.current();
+        List<Referral> waiting = caller.isAdmin()
+            ? Referral.list("direction = ?1 and state = ?2 order by createdAt desc, id desc",
+                ReferralDirection.IN, ReferralState.SENT)
+            : Referral.list("direction = ?1 and state = ?2 and beneficiaryId in "
+                    + "(select c.beneficiaryId from BeneficiaryCase c where c.assignedTo = ?3) "
+                    + "order by createdAt desc, id desc",
+                ReferralDirection.IN, ReferralState.SENT, caller.subject());
+        audit.record(AuditEvent.of("referral.incoming", RESOURCE, caller.subject())
+            .withPurpose(caller.isAdmin() ? "administration" : "casework").withDetail("count", waiting.size()));
+        return waiting.stream().map(r -> new ReferralWithHistory(r, history(r.id))).toList();
+    }
+
     @Transactional
     public ReferralWithHistory create(UUID beneficiaryId, CaseworkDtos.CreateReferral request) {
         Grant grant = access.casework(beneficiaryId, RESOURCE, "referral.create");
@@ -63,8 +91,8 @@ public class ReferralService {
         if (request.direction() == ReferralDirection.OUT) {
             requireConsent(grant, agency, "referral.create");
         }
-        Referral referral = Referral.create(beneficiaryId, request.direction(), agency, grant.username(),
-            Instant.now(clock));
+        Referral referral = Referral.create(beneficiaryId, request.direction(), agency, request.purpose(),
+            grant.username(), Instant.now(clock));
         referral.persist();
         referral.created().persist();
         access.audit(grant, AuditEvent.of("referral.create", RESOURCE, beneficiaryId)
@@ -98,12 +126,19 @@ public class ReferralService {
         }
         ReferralState from = referral.state;
         referral.moveTo(request.state(), grant.username(), Instant.now(clock)).persist();
+        int delivered = 0;
         if (referral.sharesOnMoveTo(referral.state)) {
             disclosures.share(beneficiaryId, ConsentPurpose.SHARE_WITH_AGENCY, referral.agency(), "referral",
                 "agency:" + referral.agency().key(), referral.id.toString());
+            Referral.getEntityManager().flush();
+            delivered = delivery.sent(referral, Beneficiary.findById(beneficiaryId)).size();
+        } else {
+            Referral.getEntityManager().flush();
+            delivery.moved(referral);
         }
         access.audit(grant, AuditEvent.of("referral.move", RESOURCE, beneficiaryId)
-            .withDetail("referralId", referral.id).withDetail("from", from).withDetail("to", referral.state));
+            .withDetail("referralId", referral.id).withDetail("from", from).withDetail("to", referral.state)
+            .withDetail("callbacks", delivered));
         return new ReferralWithHistory(referral, history(referral.id));
     }
 
@@ -123,7 +158,7 @@ public class ReferralService {
             .orElseThrow(() -> ProblemException.notFound("referral", referralId));
     }
 
-    private static List<ReferralTransition> history(UUID referralId) {
+    static List<ReferralTransition> history(UUID referralId) {
         return ReferralTransition.list("referralId = ?1 order by at", referralId);
     }
 }

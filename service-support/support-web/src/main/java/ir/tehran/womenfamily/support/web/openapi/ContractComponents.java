@@ -67,6 +67,7 @@ final class ContractComponents {
     private static Map<String, String> scopes() {
         Map<String, String> scopes = new LinkedHashMap<>();
         scopes.put("registry.basic.read", "Read the basic register facts a partner or agency may see");
+        scopes.put("registry.referrals", "Read and answer the agency's referrals, and refer women to the directorate");
         scopes.put("bazaar.read", "Read bazaars, venues and published producers");
         scopes.put("sponsorship.coverage.read", "Read sponsorship coverage");
         return scopes;
