@@ -45,11 +45,12 @@ public class DciResource {
         description = "Answers at once with an on-search message; a woman is in it only under her active "
             + "SHARE_WITH_AGENCY consent for the calling agency.")
     public DciDtos.SearchResponseEnvelope syncSearch(@Valid @NotNull DciDtos.SearchEnvelope request) {
-        requireScope();
+        requireScope(token);
         return search.search(request);
     }
 
-    private void requireScope() {
+    /** Every DCI operation needs the scope {@value #SCOPE}: a 403 {@code dci-scope} without it. */
+    static void requireScope(JsonWebToken token) {
         Object scope = token.getClaim("scope");
         if (scope == null || Arrays.stream(scope.toString().split(" ")).noneMatch(SCOPE::equals)) {
             throw new ProblemException(403, "dci-scope");
