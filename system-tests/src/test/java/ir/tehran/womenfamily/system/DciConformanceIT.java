@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DciConformanceIT {
 
     /** The DCI endpoints served so far; the suite's scenarios of the others are not run. */
-    static final List<String> ENDPOINTS = List.of("registry/sync/search");
+    static final List<String> ENDPOINTS = List.of("registry/sync/search", "registry/subscribe",
+        "registry/unsubscribe");
 
     private static final String AGENCY = "welfare-org";
     private static LocalStack stack;

@@ -84,17 +84,27 @@ public class DciNotifications {
         }
     }
 
-    /** One registry event: the notifications it causes, as the system job {@code dci-notify}. */
-    void apply(ReceivedEvent event) throws Exception {
-        Callers.callAs(Caller.system("dci-notify"), () -> notifyOf(event.id(), event.type(), event.data()));
+    /** One registry event from the consumer. */
+    void apply(ReceivedEvent event) {
+        notifyOf(event.id(), event.type(), event.data());
     }
 
     /**
      * The notifications of the event {@code eventId} of {@code type} (a CloudEvents type ending with the
-     * registry's event type); how many were released.
+     * registry's event type), made as the system job {@code dci-notify}; how many were released.
      */
     @Transactional
     public int notifyOf(String eventId, String type, JsonNode data) {
+        try {
+            return Callers.callAs(Caller.system("dci-notify"), () -> notifyNow(eventId, type, data));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int notifyNow(String eventId, String type, JsonNode data) {
         Map.Entry<String, String> kind = EVENT_TYPES.entrySet().stream()
             .filter(e -> type.equals(e.getKey()) || type.endsWith("." + e.getKey())).findFirst().orElse(null);
         if (kind == null) {
