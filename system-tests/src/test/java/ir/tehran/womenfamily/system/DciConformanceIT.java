@@ -79,6 +79,11 @@ class DciConformanceIT {
             secret = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).when()
                 .post("/admin/clients/" + AGENCY + "/secrets").then().statusCode(201).extract().path("clientSecret");
         }
+        // its callbacks (on-subscribe, on-unsubscribe) may go to a base URL on its allow-list
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+            .body(Map.of("agency", "WELFARE_ORGANISATION", "name", "سازمان بهزیستی",
+                "callbackBaseUrls", List.of("http://127.0.0.1:9/dci"), "keys", List.of()))
+            .when().put("/api/registry/dci/agencies/" + AGENCY).then().statusCode(200);
         return given().baseUri(stack.gatewayUrl()).formParam("grant_type", "client_credentials")
             .formParam("client_id", AGENCY).formParam("client_secret", secret)
             .formParam("scope", "dci.registry.search")

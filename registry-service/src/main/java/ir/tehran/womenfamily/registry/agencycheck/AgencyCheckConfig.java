@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.registry.agencycheck;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -27,12 +26,6 @@ public interface AgencyCheckConfig {
     /** The previous key's id. */
     Optional<String> previousKeyId();
 
-    /**
-     * Which agency each agency client is, by its {@code client_id}: a kind ({@code RELIEF_COMMITTEE}) or, for
-     * any other agency, its name, as a woman's consent names it. An answer beyond "enrolled" goes only to a
-     * client listed here whose agency her active {@code SHARE_WITH_AGENCY} consent covers.
-     */
-    Map<String, String> agencies();
 
     /** How often missing or stale HMACs are computed in the background. */
     @WithDefault("30s")

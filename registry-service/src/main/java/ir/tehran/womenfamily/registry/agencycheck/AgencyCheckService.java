@@ -12,8 +12,8 @@ import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
+import ir.tehran.womenfamily.registry.dci.AgencyDirectory;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.time.Tehran;
@@ -44,7 +44,7 @@ public class AgencyCheckService {
     Audit audit;
 
     @Inject
-    AgencyCheckConfig config;
+    AgencyDirectory agencyDirectory;
 
     @Inject
     Callers callers;
@@ -82,7 +82,7 @@ public class AgencyCheckService {
         AuditEvent enrolled = new AuditEvent(event.action(), RESOURCE, id.toString(), event.outcome(),
             event.purpose(), event.detail()).withDetail("enrolled", true);
         String client = callers.current().clientId();
-        Agency agency = ConsentRegister.agencyOf(client == null ? null : config.agencies().get(client));
+        Agency agency = agencyDirectory.agencyOf(client);
         boolean shared = agency != null && disclosures.share(id, ConsentPurpose.SHARE_WITH_AGENCY, agency,
             "enrolment-date", "agency:" + agency.key() + " (client " + client + ")", null).isPresent();
         audit.record(enrolled.withDetail("since", shared));

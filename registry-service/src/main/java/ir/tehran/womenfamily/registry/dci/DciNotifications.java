@@ -13,7 +13,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.cohort.CohortMembership;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.Disclosure;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -27,7 +26,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Sends {@code notify} to the agencies subscribed ({@link DciSubscriptions}) when a woman is registered or her
@@ -49,6 +48,8 @@ public class DciNotifications {
 
     static final String CONSUMER = "registry-dci-notify";
 
+    private static final Logger LOG = Logger.getLogger(DciNotifications.class);
+
     /** The DCI event type of each registry event that notifies. */
     static final Map<String, String> EVENT_TYPES = Map.of(
         "beneficiary.registered", "REGISTER",
@@ -67,20 +68,23 @@ public class DciNotifications {
     DciCallbacks callbacks;
 
     @Inject
+    AgencyDirectory agencies;
+
+    @Inject
+    DciSubscriptions subscriptions;
+
+    @Inject
     Audit audit;
 
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "registry.dci.notify-topics")
-    List<String> topics;
-
-    @ConfigProperty(name = "registry.dci.notify", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    DciConfig config;
 
     void start(@Observes StartupEvent event) {
-        if (enabled) {
-            consumers.start(CONSUMER, topics, this::apply);
+        if (config.notifications().enabled()) {
+            consumers.start(CONSUMER, config.notifications().topics(), this::apply);
         }
     }
 
@@ -143,7 +147,13 @@ public class DciNotifications {
                 "subscriptionId = ?1 and beneficiaryId = ?2 and eventType = ?3", s.id, b.id, eventType) > 0) {
             return false;
         }
-        Agency agency = ConsentRegister.agencyOf(s.agency);
+        Agency agency = agencies.agencyOf(s.clientId);
+        String target = DciSubscriptions.target(s.senderUri, "notify");
+        if (agency == null || !callbacks.allowed(s.clientId, target)) {
+            // no longer an agency, or nowhere allowed to send: nothing is released
+            LOG.warnf("DCI subscription %s of %s: no agency or no allowed callback; not notified", s.code, s.clientId);
+            return false;
+        }
         UUID id = UUID.randomUUID();
         Optional<Disclosure> disclosure = disclosures.share(b.id, ConsentPurpose.SHARE_WITH_AGENCY, agency,
             DciSearch.WHAT, "agency:" + agency.key() + " (client " + s.clientId + ")",
@@ -164,7 +174,7 @@ public class DciNotifications {
             .withDetail("subscription", s.code).withDetail("client", s.clientId).withDetail("eventType", eventType)
             .withDetail("notification", id.toString()));
         String transactionId = UUID.randomUUID().toString();
-        callbacks.send(s.clientId, s.senderUri, "notify",
+        subscriptions.callback(s.clientId, s.senderUri, "notify",
             DciSubscriptions.callbackHeader("notify", "succ", 1, s.clientId, now),
             new SubscriptionDtos.NotifyRequest(transactionId, List.of(new SubscriptionDtos.NotifyEvent(
                 id.toString(), now.toString(), new SubscriptionDtos.NotifyData("1.0.0", "ns:org:RegistryType:Social",

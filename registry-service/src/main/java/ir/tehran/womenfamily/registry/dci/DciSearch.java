@@ -14,12 +14,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -36,7 +34,7 @@ import jakarta.transaction.Transactional;
  * Answers a DCI search for an agency. A woman is found by her national code (the {@code idtype-value} query,
  * or an {@code expression} or {@code predicate} whose every condition is {@code national_code eq ...}), and
  * released only when her active {@code SHARE_WITH_AGENCY} consent covers the calling agency (the client's
- * agency, as {@code registry.agency-check.agencies} names it): a woman without it is answered exactly like a
+ * agency, as the {@link AgencyDirectory} names it): a woman without it is answered exactly like a
  * woman who is not here. Each record released goes into her disclosure log and the audit log; each request
  * is audited with what it asked and how many records it released.
  */
@@ -67,7 +65,7 @@ public class DciSearch {
     Callers callers;
 
     @Inject
-    AgencyCheckConfig agencies;
+    AgencyDirectory agencies;
 
     @Inject
     Clock clock;
@@ -90,7 +88,7 @@ public class DciSearch {
         if (items.size() > MAX_PAGE_SIZE) {
             throw ProblemException.invalid("message.search_request", "validation.dci.too-many");
         }
-        Agency agency = ConsentRegister.agencyOf(agencies.agencies().get(caller.clientId()));
+        Agency agency = agencies.agencyOf(caller.clientId());
         Set<String> references = new HashSet<>();
         List<DciDtos.SearchResult> results = new ArrayList<>();
         int released = 0;

@@ -1,7 +1,6 @@
 package ir.tehran.womenfamily.registry.dci;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,8 +16,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
+import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.problem.Messages;
@@ -27,7 +27,6 @@ import ir.tehran.womenfamily.support.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * DCI subscriptions: an agency subscribes to an event type ({@code REGISTER}: a woman registered, or newly
@@ -55,7 +54,7 @@ public class DciSubscriptions {
     Callers callers;
 
     @Inject
-    AgencyCheckConfig agencies;
+    AgencyDirectory agencies;
 
     @Inject
     DciCallbacks callbacks;
@@ -63,17 +62,35 @@ public class DciSubscriptions {
     @Inject
     Clock clock;
 
-    /** The longest a subscription lasts; an agency renews it by subscribing again. */
-    @ConfigProperty(name = "registry.dci.subscription-lifetime", defaultValue = "P365D")
-    Duration lifetime;
+    @Inject
+    DciConfig config;
 
-    /** The agency a client stands for, as her consent names it; a client that is none may not subscribe. */
-    String agencyOf(Caller caller) {
-        String agency = agencies.agencies().get(caller.clientId());
+    /** The agency a client stands for ({@link AgencyDirectory}); a client that is none may not subscribe. */
+    Agency agencyOf(Caller caller) {
+        Agency agency = agencies.agencyOf(caller.clientId());
         if (agency == null) {
             throw new ProblemException(403, "dci-agency");
         }
         return agency;
+    }
+
+    /**
+     * Queues a callback to the agency through {@link DciCallbacks} (signed, retried, only to its allow-list):
+     * to {@code {senderUri}/registry/{action}}, or below its first callback base URL when the request named no
+     * {@code sender_uri}. A target off the allow-list is a 403 {@code dci-callback-host}, and nothing is stored.
+     */
+    void callback(String clientId, String senderUri, String action, DciDtos.CallbackHeader header, Object message) {
+        callbacks.send(clientId, target(senderUri, action), Map.of("header", header, "message", message));
+    }
+
+    /** {@code {senderUri}/registry/{action}} ({@code senderUri} as is when it names that path already). */
+    static String target(String senderUri, String action) {
+        String path = "/registry/" + action;
+        if (senderUri == null || senderUri.isBlank()) {
+            return path;
+        }
+        String base = senderUri.endsWith("/") ? senderUri.substring(0, senderUri.length() - 1) : senderUri;
+        return base.endsWith(path) ? base : base + path;
     }
 
     @Transactional
@@ -90,7 +107,7 @@ public class DciSubscriptions {
             throw ProblemException.invalid("message.subscribe_request", "validation.dci.too-many");
         }
         String transactionId = transactionId(message);
-        String agency = agencyOf(caller);
+        Agency agency = agencyOf(caller);
         Instant now = Instant.now(clock);
         Set<String> references = new HashSet<>();
         List<SubscriptionDtos.SubscribeResult> results = new ArrayList<>();
@@ -99,7 +116,7 @@ public class DciSubscriptions {
         }
         long rejected = results.stream().filter(r -> "rjct".equals(r.status())).count();
         String correlationId = UUID.randomUUID().toString();
-        callbacks.send(caller.clientId(), header.senderUri(), "on-subscribe",
+        callback(caller.clientId(), header.senderUri(), "on-subscribe",
             callbackHeader("on-subscribe", rejected == results.size() ? "rjct" : "succ", results.size(),
                 header.senderId(), now),
             new SubscriptionDtos.SubscribeResponse(transactionId, correlationId, results));
@@ -110,7 +127,7 @@ public class DciSubscriptions {
     }
 
     private SubscriptionDtos.SubscribeResult subscribeOne(JsonNode item, Set<String> references, Caller caller,
-            String agency, DciDtos.MsgHeader header, String transactionId, Instant now) {
+            Agency agency, DciDtos.MsgHeader header, String transactionId, Instant now) {
         String reference = Envelopes.text(item, "reference_id");
         Locale locale = Envelopes.locale(item.path("locale"));
         String localeCode = Envelopes.localeCode(locale);
@@ -157,7 +174,7 @@ public class DciSubscriptions {
         s.id = UUID.randomUUID();
         s.code = "sub-" + s.id;
         s.clientId = caller.clientId();
-        s.agency = agency;
+        s.agency = agency.key();
         s.eventType = eventType;
         s.nationalCode = nationalCode;
         s.notifyRecordType = recordType == null ? "Person" : recordType;
@@ -224,7 +241,7 @@ public class DciSubscriptions {
         String status = reason == null ? "succ" : "rjct";
         String correlationId = UUID.randomUUID().toString();
         Locale locale = Envelopes.locale(message.path("locale"));
-        callbacks.send(caller.clientId(), header.senderUri(), "on-unsubscribe",
+        callback(caller.clientId(), header.senderUri(), "on-unsubscribe",
             callbackHeader("on-unsubscribe", status, codes.size(), header.senderId(), now),
             new SubscriptionDtos.UnsubscribeResponse(transactionId, correlationId, now.toString(), status, reason,
                 reason == null ? null : Messages.get(locale, "dci.reason." + reason), statuses));
@@ -261,9 +278,9 @@ public class DciSubscriptions {
             .orElseThrow(() -> new IllegalArgumentException("no national code")));
     }
 
-    /** From {@code frequency.start_time} (or now) to {@code frequency.end_time}, at most {@link #lifetime}. */
+    /** From {@code frequency.start_time} (or now) to its {@code end_time}, at most the subscription lifetime. */
     private Instant[] window(JsonNode frequency, Instant now) {
-        Instant longest = now.plus(lifetime);
+        Instant longest = now.plus(config.subscriptionLifetime());
         if (frequency.isMissingNode() || frequency.isNull()) {
             return new Instant[] {now, longest};
         }

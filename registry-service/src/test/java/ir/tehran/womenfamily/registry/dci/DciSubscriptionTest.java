@@ -49,7 +49,7 @@ class DciSubscriptionTest {
         Map<String, Object> header = new HashMap<>(Map.of("version", "1.0.0", "message_id",
             UUID.randomUUID().toString(), "message_ts", Instant.now().toString(), "action", action,
             "sender_id", sender, "receiver_id", "registry", "total_count", 1));
-        header.put("sender_uri", "https://agency.example/dci");
+        header.put("sender_uri", "http://127.0.0.1:9/dci");
         return header;
     }
 
@@ -69,8 +69,15 @@ class DciSubscriptionTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(BASE + path).then();
     }
 
+    /** The agency's callbacks may go to {@code http://127.0.0.1:9/dci} (its allow-list in the directory). */
+    static void allowCallbacks(String client) {
+        QuarkusTransaction.requiringNew().run(() -> DciAgency.<DciAgency>findById(client).callbackBaseUrls =
+            "[\"http://127.0.0.1:9/dci\"]");
+    }
+
     /** Subscribes {@code client} to {@code eventType} for the woman with {@code code}; the subscription made. */
     static DciSubscription subscribed(String client, String eventType, String code) {
+        allowCallbacks(client);
         String txn = "txn-" + UUID.randomUUID();
         post("subscribe", DciResourceTest.agency(client),
             subscribe(client, txn, eventType, Map.of("type", "NATIONAL_CODE", "value", code)))
@@ -113,7 +120,7 @@ class DciSubscriptionTest {
         assertEquals("REGISTER", s.eventType);
         assertEquals(code, s.nationalCode);
         assertEquals(DciSubscription.ACTIVE, s.state);
-        assertEquals("https://agency.example/dci", s.senderUri);
+        assertEquals("http://127.0.0.1:9/dci", s.senderUri);
         assertEquals(true, s.expiresAt.isAfter(Instant.now().plusSeconds(300 * 86400)));
         // the same criteria again: acknowledged, and rejected in on-subscribe (no second subscription)
         String txn = "txn-" + UUID.randomUUID();
@@ -190,6 +197,7 @@ class DciSubscriptionTest {
             "message", Map.of("transaction_id", "txn-" + UUID.randomUUID(), "timestamp", Instant.now().toString(),
                 "subscription_codes", List.of(s.code)));
         // another agency cannot end it
+        allowCallbacks("relief-committee");
         post("unsubscribe", DciResourceTest.agency("relief-committee"), Map.of("signature", "unsigned",
             "header", header("unsubscribe", "relief-committee"), "message", body.get("message"))).statusCode(202);
         assertEquals(DciSubscription.ACTIVE, state(s));
@@ -202,6 +210,21 @@ class DciSubscriptionTest {
 
     private static String state(DciSubscription s) {
         return QuarkusTransaction.requiringNew().call(() -> DciSubscription.<DciSubscription>findById(s.id).state);
+    }
+
+    @Test
+    void aCallbackOffTheAgencysAllowListIsRefusedAndNothingIsStored() {
+        allowCallbacks("welfare-org");
+        Map<String, Object> body = new HashMap<>(subscribe("welfare-org", "txn-" + UUID.randomUUID(), "REGISTER",
+            Map.of("type", "NATIONAL_CODE", "value", NationalCodes.random())));
+        Map<String, Object> elsewhere = header("subscribe", "welfare-org");
+        elsewhere.put("sender_uri", "http://attacker.invalid:9/dci");
+        body.put("header", elsewhere);
+        post("subscribe", DciResourceTest.agency("welfare-org"), body).statusCode(403)
+            .body("type", endsWith("dci-callback-host"));
+        String txn = (String) ((Map<?, ?>) body.get("message")).get("transaction_id");
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(
+            () -> DciSubscription.count("transactionId", txn)));
     }
 
     @Test
