@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DciConformanceIT {
 
     /** The DCI endpoints served so far; the suite's scenarios of the others are not run. */
-    static final List<String> ENDPOINTS = List.of("registry/sync/search");
+    static final List<String> ENDPOINTS = List.of("registry/sync/search", "registry/subscribe",
+        "registry/unsubscribe");
 
     private static final String AGENCY = "welfare-org";
     private static LocalStack stack;
@@ -78,6 +79,11 @@ class DciConformanceIT {
             secret = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).when()
                 .post("/admin/clients/" + AGENCY + "/secrets").then().statusCode(201).extract().path("clientSecret");
         }
+        // its callbacks (on-subscribe, on-unsubscribe) may go to a base URL on its allow-list
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+            .body(Map.of("agency", "WELFARE_ORGANISATION", "name", "سازمان بهزیستی",
+                "callbackBaseUrls", List.of("http://127.0.0.1:9/dci"), "keys", List.of()))
+            .when().put("/api/registry/dci/agencies/" + AGENCY).then().statusCode(200);
         return given().baseUri(stack.gatewayUrl()).formParam("grant_type", "client_credentials")
             .formParam("client_id", AGENCY).formParam("client_secret", secret)
             .formParam("scope", "dci.registry.search")

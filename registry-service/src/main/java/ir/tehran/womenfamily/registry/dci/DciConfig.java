@@ -45,6 +45,26 @@ public interface DciConfig {
     /** The callback delivery. */
     Callbacks callbacks();
 
+    /** The longest a DCI subscription lasts; the agency renews it by subscribing again. */
+    @WithDefault("P365D")
+    Duration subscriptionLifetime();
+
+    /** The notifications to subscribers ({@link DciNotifications}). */
+    @io.smallrye.config.WithName("notify")
+    Notify notifications();
+
+    /** Which of the registry's own events notify subscribers. */
+    interface Notify {
+
+        /** Whether the consumer {@code registry-dci-notify} runs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The registry's topics it reads. */
+        @WithDefault("registry.beneficiary,registry.child,registry.consent")
+        java.util.List<String> topics();
+    }
+
     /** The callback delivery's settings. */
     interface Callbacks {
 

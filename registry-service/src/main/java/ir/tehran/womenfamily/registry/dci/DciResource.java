@@ -71,7 +71,7 @@ public class DciResource {
         content = @Content(schema = @Schema(implementation = DciDtos.SearchResponseEnvelope.class)))
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
     public DciDtos.SearchResponseEnvelope syncSearch(String body) throws JsonProcessingException {
-        requireScope();
+        requireScope(token);
         return search.search(envelope(body, DciDtos.SearchEnvelope.class));
     }
 
@@ -85,7 +85,7 @@ public class DciResource {
         content = @Content(schema = @Schema(implementation = DciDtos.Ack.class)))
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
     public DciDtos.Ack asyncSearch(String body) throws JsonProcessingException {
-        requireScope();
+        requireScope(token);
         return search.searchAsync(envelope(body, DciDtos.SearchEnvelope.class));
     }
 
@@ -99,7 +99,7 @@ public class DciResource {
     @RequestBody(required = true,
         content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
     public DciDtos.Ack asyncTxnStatus(String body) throws JsonProcessingException {
-        requireScope();
+        requireScope(token);
         return search.txnStatusAsync(envelope(body, DciDtos.TxnStatusEnvelope.class));
     }
 
@@ -113,7 +113,7 @@ public class DciResource {
     @RequestBody(required = true,
         content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
     public DciDtos.TxnStatusResponseEnvelope syncTxnStatus(String body) throws JsonProcessingException {
-        requireScope();
+        requireScope(token);
         return search.txnStatus(envelope(body, DciDtos.TxnStatusEnvelope.class));
     }
 
@@ -135,7 +135,8 @@ public class DciResource {
         return envelope;
     }
 
-    private void requireScope() {
+    /** Every DCI operation needs the scope {@value #SCOPE}: a 403 {@code dci-scope} without it. */
+    static void requireScope(JsonWebToken token) {
         Object scope = token.getClaim("scope");
         if (scope == null || Arrays.stream(scope.toString().split(" ")).noneMatch(SCOPE::equals)) {
             throw new ProblemException(403, "dci-scope");

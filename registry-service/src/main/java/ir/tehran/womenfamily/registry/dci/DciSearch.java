@@ -276,7 +276,7 @@ public class DciSearch {
             new DciDtos.Pagination(pageSize, pageNumber, found.size()), localeCode);
     }
 
-    private static DciDtos.Person person(Beneficiary b) {
+    static DciDtos.Person person(Beneficiary b) {
         return new DciDtos.Person(new DciDtos.Identifier("NATIONAL_CODE", b.nationalCode),
             new DciDtos.Name(b.firstName, b.lastName), b.birthDate == null ? null : b.birthDate.toString());
     }
