@@ -45,9 +45,11 @@ class MergeEverywhereIT {
 
     /** Per database, the columns that may still name the merged-away record, and why. */
     private static final Map<String, Set<String>> LEFT = Map.of(
-        // her own row, the record of the merge and the pair it was decided on, the HMAC of her own national code
+        // her own row, the record of the merge and the pair it was decided on, the HMAC of her own national code,
+        // and the caseload's tombstone: what tells a caseworker's cached caseload that this record is gone (shown as
+        // {id, deletedAt} only, dropped after the feed's 90 days)
         "registry", Set.of("beneficiary.id", "beneficiary_merge.loser_id", "duplicate_candidate.first_id",
-            "duplicate_candidate.second_id", "beneficiary_code_hmac.beneficiary_id"),
+            "duplicate_candidate.second_id", "beneficiary_code_hmac.beneficiary_id", "caseload_tombstone.record_id"),
         // her own mother row, and the merge as the registry stated it
         "sponsorship", Set.of("mother.beneficiary_id", "mother_merge.merged_id"),
         // the merge as the registry stated it

@@ -90,6 +90,21 @@ public final class MalformedRequests {
     /** {@code count} broken variants of one operation. */
     public List<Request> requests(Operation op, int count) {
         List<Request> out = new ArrayList<>();
+        List<String> kinds = kinds(op);
+        // each operation starts at another kind, so that a small count still covers every kind over the document
+        int first = kinds.isEmpty() ? 0 : random.nextInt(kinds.size());
+        for (int i = 0; i < count && !kinds.isEmpty(); i++) {
+            out.add(request(op, kinds.get((first + i) % kinds.size())));
+        }
+        return out;
+    }
+
+    /** Whether the operation takes anything a request can get wrong (a path id, a query, a body). */
+    public boolean malformable(Operation op) {
+        return !kinds(op).isEmpty();
+    }
+
+    private static List<String> kinds(Operation op) {
         List<String> kinds = new ArrayList<>();
         if (has(op, "path")) {
             kinds.add("path-id");
@@ -102,12 +117,7 @@ public final class MalformedRequests {
                 "huge-string", "national-code", "jalali", "injection", "null-body", "array-body", "empty-body",
                 "persian"));
         }
-        // each operation starts at another kind, so that a small count still covers every kind over the document
-        int first = kinds.isEmpty() ? 0 : random.nextInt(kinds.size());
-        for (int i = 0; i < count && !kinds.isEmpty(); i++) {
-            out.add(request(op, kinds.get((first + i) % kinds.size())));
-        }
-        return out;
+        return kinds;
     }
 
     private static boolean has(Operation op, String in) {
