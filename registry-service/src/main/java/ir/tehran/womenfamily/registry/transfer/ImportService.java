@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,8 @@ import org.jboss.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    private static final int CHUNK = 250;
+    /** Women per transaction: fewer commits, progress writes and relay wake-ups than 250 (docs/BENCHMARKS.md). */
+    private static final int CHUNK = 1000;
 
     @Inject
     EntityManager em;
@@ -190,8 +193,9 @@ public class ImportService {
         int children = 0;
         LocalDate today = Tehran.today(clock);
         List<String> codes = chunk.stream().map(Woman::code).toList();
-        List<String> existing = em.createQuery("select b.nationalCode from Beneficiary b where b.nationalCode in :c",
-            String.class).setParameter("c", codes).getResultList();
+        Set<String> existing = new HashSet<>(em.createQuery(
+            "select b.nationalCode from Beneficiary b where b.nationalCode in :c", String.class)
+            .setParameter("c", codes).getResultList());
         for (Woman w : chunk) {
             if (existing.contains(w.code())) {
                 unchanged++;

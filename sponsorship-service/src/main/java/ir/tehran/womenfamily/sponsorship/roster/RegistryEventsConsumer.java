@@ -1,10 +1,13 @@
 package ir.tehran.womenfamily.sponsorship.roster;
 
+import java.util.List;
+
 import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.sponsorship.SponsorshipConfig;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.EventConsumers;
+import ir.tehran.womenfamily.support.events.EventHandler;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +38,18 @@ public class RegistryEventsConsumer {
 
     void start(@Observes StartupEvent event) {
         if (config.registry().consume()) {
-            consumers.start(config.registry().consumerGroup(), config.registry().topics(), this::apply);
+            consumers.start(config.registry().consumerGroup(), config.registry().topics(), new EventHandler() {
+                @Override
+                public void handle(ReceivedEvent e) {
+                    apply(e);
+                }
+
+                @Override
+                public AutoCloseable prepare(List<ReceivedEvent> events) {
+                    // the group's mothers, children and merges read in three queries, not several per event
+                    return projection.prepare(events);
+                }
+            });
         }
     }
 

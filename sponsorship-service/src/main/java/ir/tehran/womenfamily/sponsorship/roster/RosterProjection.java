@@ -78,6 +78,24 @@ public class RosterProjection {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyBatch(List<ReceivedEvent> events) {
+        try (Prepared p = prepare(events)) {
+            events.forEach(this::apply);
+        }
+    }
+
+    /** Ends what {@link #prepare} read ahead. */
+    public interface Prepared extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Reads at once, in the caller's transaction, the rows that {@code events} touch (three queries), so that
+     * {@link #apply} on this thread finds them in the session or knows they do not exist until the answer is
+     * closed. The live consumer and the replay use it for the events they apply together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Prepared prepare(List<ReceivedEvent> events) {
         Set<UUID> children = new HashSet<>();
         Set<UUID> mothers = new HashSet<>();
         for (ReceivedEvent e : events) {
@@ -98,11 +116,7 @@ public class RosterProjection {
             MotherMerge.<MotherMerge>list("mergedId in ?1", mothers).forEach(m -> k.noMerge.remove(m.mergedId));
         }
         known.set(k);
-        try {
-            events.forEach(this::apply);
-        } finally {
-            known.remove();
-        }
+        return known::remove;
     }
 
     private static void collect(Set<UUID> ids, JsonNode data, String field) {

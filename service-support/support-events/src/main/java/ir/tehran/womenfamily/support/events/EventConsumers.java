@@ -3,12 +3,15 @@ package ir.tehran.womenfamily.support.events;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -245,11 +248,17 @@ public class EventConsumers {
             }
             try {
                 int applied = QuarkusTransaction.requiringNew().call(() -> {
+                    Set<String> fresh = markAllProcessed(events);
+                    List<ReceivedEvent> toApply = events.stream().filter(e -> fresh.contains(e.id())).toList();
                     int n = 0;
-                    for (int i = 0; i < group.size(); i++) {
-                        ReceivedEvent event = events.get(i);
-                        if (inSpan(group.get(i), () -> applyOnce(event))) {
-                            n++;
+                    try (AutoCloseable prepared = handler.prepare(toApply)) {
+                        for (int i = 0; i < group.size(); i++) {
+                            ReceivedEvent event = events.get(i);
+                            // an id twice in the group is applied once, the first time
+                            boolean first = fresh.remove(event.id());
+                            if (inSpan(group.get(i), () -> first && applyMarked(event))) {
+                                n++;
+                            }
                         }
                     }
                     return n;
@@ -287,6 +296,48 @@ public class EventConsumers {
             } finally {
                 RequestIds.set(previous);
             }
+        }
+
+        /** In the caller's transaction: applies an event already recorded as processed there. */
+        private boolean applyMarked(ReceivedEvent event) throws Exception {
+            String previous = RequestIds.current();
+            RequestIds.set(event.requestId());
+            try {
+                AuditContext.call("consumer:" + name, "event:" + event.type(), () -> {
+                    handler.handle(event);
+                    return null;
+                });
+                return true;
+            } finally {
+                RequestIds.set(previous);
+            }
+        }
+
+        /**
+         * In the caller's transaction, one statement for a group: records its events as processed (applied) and
+         * answers the ids of those that were not already.
+         */
+        private Set<String> markAllProcessed(List<ReceivedEvent> events) throws SQLException {
+            Set<String> fresh = new HashSet<>();
+            try (Connection conn = dataSource.getConnection();
+                 PreparedStatement s = conn.prepareStatement("insert into processed_event "
+                     + "(consumer, event_id, topic, partition_no, offset_no, outcome) "
+                     + "select ?, e.id, e.topic, e.partition_no, e.offset_no, 'applied' "
+                     + "from unnest(?::text[], ?::text[], ?::int[], ?::bigint[]) "
+                     + "as e(id, topic, partition_no, offset_no) "
+                     + "on conflict do nothing returning event_id")) {
+                s.setString(1, name);
+                s.setArray(2, conn.createArrayOf("text", events.stream().map(ReceivedEvent::id).toArray()));
+                s.setArray(3, conn.createArrayOf("text", events.stream().map(ReceivedEvent::topic).toArray()));
+                s.setArray(4, conn.createArrayOf("integer", events.stream().map(ReceivedEvent::partition).toArray()));
+                s.setArray(5, conn.createArrayOf("bigint", events.stream().map(ReceivedEvent::offset).toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
+                }
+            }
+            return fresh;
         }
 
         /**
