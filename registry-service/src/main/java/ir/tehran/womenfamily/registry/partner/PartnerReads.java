@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import ir.tehran.womenfamily.registry.agencycheck.AgencyCheckConfig;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentRegister;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
+import ir.tehran.womenfamily.registry.dci.AgencyDirectory;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.jalali.Days;
@@ -30,7 +29,7 @@ import jakarta.transaction.Transactional;
 /**
  * What the {@code registry.basic.read} scope lets a partner application read: the women whose active
  * {@code SHARE_WITH_AGENCY} consent covers the partner, and of them only {@link PartnerDtos.PartnerWoman}. Which
- * agency a partner client is comes from {@code registry.agency-check.agencies.<client_id>}, the same mapping the
+ * agency a partner client is comes from the agency directory ({@link AgencyDirectory}), the same one the
  * enrolment check and the DCI search use; a client not named there sees no one. A woman without that consent is
  * answered exactly like a woman who is not here (not in a list, 404 alone). Every woman released is written to
  * her disclosure log (the consent that allowed it) and audited ({@code partner.release} on
@@ -47,7 +46,7 @@ public class PartnerReads {
     EntityManager em;
 
     @Inject
-    AgencyCheckConfig agencies;
+    AgencyDirectory agencies;
 
     @Inject
     DisclosureLog disclosures;
@@ -88,7 +87,7 @@ public class PartnerReads {
     }
 
     private Agency agencyOf(Caller caller) {
-        return caller.clientId() == null ? null : ConsentRegister.agencyOf(agencies.agencies().get(caller.clientId()));
+        return agencies.agencyOf(caller.clientId());
     }
 
     /** Writes the share to her disclosure log under the consent that allows it; false when none does. */

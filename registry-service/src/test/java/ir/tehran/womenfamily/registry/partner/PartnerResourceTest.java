@@ -24,11 +24,12 @@ import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.AgencyKind;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.time.Tehran;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partner read API: a partner application (client {@code mehr-partner}, named "Mehr Foundation" in the test
- * configuration) reads only the women whose active consent to share names it, minimal fields, each read logged.
+ * The partner read API: a partner application (client {@code mehr-partner}, named "Mehr Foundation" in the agency
+ * directory) reads only the women whose active consent to share names it, minimal fields, each read logged.
  */
 @QuarkusTest
 class PartnerResourceTest {
@@ -39,6 +40,15 @@ class PartnerResourceTest {
     static String partner(String client, String... scopes) {
         return TestTokens.token().subject(client).clientId(client).groups("partner-app")
             .claim("scope", String.join(" ", scopes)).sign();
+    }
+
+    /** The partner is named in the agency directory, as an admin onboards one (PUT /dci/agencies/{clientId}). */
+    @BeforeAll
+    static void onboard() {
+        given().auth().oauth2(Women.admin("partner-admin")).contentType(ContentType.JSON)
+            .body(Map.of("agency", "Mehr Foundation", "name", "Mehr Foundation", "callbackBaseUrls", List.of(),
+                "keys", List.of()))
+            .when().put("/api/registry/dci/agencies/mehr-partner").then().statusCode(200);
     }
 
     private static String mehr() {
