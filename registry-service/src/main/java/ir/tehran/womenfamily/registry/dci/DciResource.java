@@ -1,24 +1,17 @@
 package ir.tehran.womenfamily.registry.dci;
 
 import java.util.Arrays;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ir.tehran.womenfamily.support.problem.ProblemException;
-import ir.tehran.womenfamily.support.security.Callers;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,16 +44,7 @@ public class DciResource {
     JsonWebToken token;
 
     @Inject
-    IncomingSignatures signatures;
-
-    @Inject
-    Callers callers;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    Validator validator;
+    DciEnvelopes envelopes;
 
     @POST
     @Path("/sync/search")
@@ -72,7 +56,7 @@ public class DciResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
     public DciDtos.SearchResponseEnvelope syncSearch(String body) throws JsonProcessingException {
         requireScope(token);
-        return search.search(envelope(body, DciDtos.SearchEnvelope.class));
+        return search.search(envelopes.read(body, DciDtos.SearchEnvelope.class));
     }
 
     @POST
@@ -86,7 +70,7 @@ public class DciResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DciDtos.SearchEnvelope.class)))
     public DciDtos.Ack asyncSearch(String body) throws JsonProcessingException {
         requireScope(token);
-        return search.searchAsync(envelope(body, DciDtos.SearchEnvelope.class));
+        return search.searchAsync(envelopes.read(body, DciDtos.SearchEnvelope.class));
     }
 
     @POST
@@ -100,7 +84,7 @@ public class DciResource {
         content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
     public DciDtos.Ack asyncTxnStatus(String body) throws JsonProcessingException {
         requireScope(token);
-        return search.txnStatusAsync(envelope(body, DciDtos.TxnStatusEnvelope.class));
+        return search.txnStatusAsync(envelopes.read(body, DciDtos.TxnStatusEnvelope.class));
     }
 
     @POST
@@ -114,25 +98,7 @@ public class DciResource {
         content = @Content(schema = @Schema(implementation = DciDtos.TxnStatusEnvelope.class)))
     public DciDtos.TxnStatusResponseEnvelope syncTxnStatus(String body) throws JsonProcessingException {
         requireScope(token);
-        return search.txnStatus(envelope(body, DciDtos.TxnStatusEnvelope.class));
-    }
-
-    /**
-     * The envelope read from the JSON the agency sent, checked (a 400 naming the field), and its signature
-     * verified over that JSON as sent: the typed envelope would no longer be what was signed.
-     */
-    private <T> T envelope(String body, Class<T> type) throws JsonProcessingException {
-        JsonNode tree = body == null || body.isBlank() ? null : json.readTree(body);
-        if (tree == null || !tree.isObject()) {
-            throw ProblemException.invalid("body", "validation.dci.envelope");
-        }
-        T envelope = json.treeToValue(tree, type);
-        Set<ConstraintViolation<T>> violations = validator.validate(envelope);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        signatures.verify(callers.current().clientId(), tree);
-        return envelope;
+        return search.txnStatus(envelopes.read(body, DciDtos.TxnStatusEnvelope.class));
     }
 
     /** Every DCI operation needs the scope {@value #SCOPE}: a 403 {@code dci-scope} without it. */

@@ -1,9 +1,9 @@
 package ir.tehran.womenfamily.registry.dci;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +38,9 @@ public class DciSubscriptionResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    DciEnvelopes envelopes;
+
     @POST
     @Path("/subscribe")
     @ResponseStatus(202)
@@ -50,10 +54,12 @@ public class DciSubscriptionResource {
             + "cohort.")
     @APIResponse(responseCode = "202", description = "Received: the answer follows as on-subscribe",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionDtos.Ack.class)))
-    public SubscriptionDtos.Ack subscribe(@Valid @NotNull SubscriptionDtos.SubscribeEnvelope request) {
+            schema = @Schema(implementation = DciDtos.Ack.class)))
+    @RequestBody(required = true,
+        content = @Content(schema = @Schema(implementation = SubscriptionDtos.SubscribeEnvelope.class)))
+    public DciDtos.Ack subscribe(String body) throws JsonProcessingException {
         DciResource.requireScope(token);
-        return subscriptions.subscribe(request);
+        return subscriptions.subscribe(envelopes.read(body, SubscriptionDtos.SubscribeEnvelope.class));
     }
 
     @POST
@@ -66,9 +72,11 @@ public class DciSubscriptionResource {
             + "subscription.")
     @APIResponse(responseCode = "202", description = "Received: the answer follows as on-unsubscribe",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SubscriptionDtos.Ack.class)))
-    public SubscriptionDtos.Ack unsubscribe(@Valid @NotNull SubscriptionDtos.UnsubscribeEnvelope request) {
+            schema = @Schema(implementation = DciDtos.Ack.class)))
+    @RequestBody(required = true,
+        content = @Content(schema = @Schema(implementation = SubscriptionDtos.UnsubscribeEnvelope.class)))
+    public DciDtos.Ack unsubscribe(String body) throws JsonProcessingException {
         DciResource.requireScope(token);
-        return subscriptions.unsubscribe(request);
+        return subscriptions.unsubscribe(envelopes.read(body, SubscriptionDtos.UnsubscribeEnvelope.class));
     }
 }

@@ -94,7 +94,7 @@ public class DciSubscriptions {
     }
 
     @Transactional
-    public SubscriptionDtos.Ack subscribe(SubscriptionDtos.SubscribeEnvelope request) {
+    public DciDtos.Ack subscribe(SubscriptionDtos.SubscribeEnvelope request) {
         DciDtos.MsgHeader header = request.header();
         Caller caller = callers.current();
         Envelopes.checkHeader(header, "subscribe", caller);
@@ -195,7 +195,7 @@ public class DciSubscriptions {
     }
 
     @Transactional
-    public SubscriptionDtos.Ack unsubscribe(SubscriptionDtos.UnsubscribeEnvelope request) {
+    public DciDtos.Ack unsubscribe(SubscriptionDtos.UnsubscribeEnvelope request) {
         DciDtos.MsgHeader header = request.header();
         Caller caller = callers.current();
         Envelopes.checkHeader(header, "unsubscribe", caller);
@@ -315,8 +315,8 @@ public class DciSubscriptions {
             null, null, count, count, Envelopes.RECEIVER, receiver, false);
     }
 
-    private static SubscriptionDtos.Ack ack(String correlationId, Instant now) {
-        return new SubscriptionDtos.Ack(new SubscriptionDtos.AckMessage("ACK", now.toString(), correlationId));
+    private static DciDtos.Ack ack(String correlationId, Instant now) {
+        return new DciDtos.Ack(new DciDtos.AckMessage("ACK", now.toString(), correlationId));
     }
 
     private static SubscriptionDtos.SubscribeResult rejected(String reference, Instant now, String code,

@@ -37,20 +37,6 @@ public final class SubscriptionDtos {
         Map<String, Object> message) {
     }
 
-    /** The acknowledgement of an asynchronous request ({@code Response}): its answer follows as a callback. */
-    @Schema(name = "DciAck")
-    public record Ack(AckMessage message) {
-    }
-
-    /** {@code ack_status} {@code ACK}, when it was received, and the correlation id of its callback. */
-    @Schema(name = "DciAckMessage")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AckMessage(
-        @JsonProperty("ack_status") @Schema(enumeration = {"ACK", "NACK", "ERR"}) String ackStatus,
-        String timestamp,
-        @JsonProperty("correlation_id") String correlationId) {
-    }
-
     /** The {@code SubscribeResponse} sent to {@code on-subscribe}. */
     @Schema(name = "DciSubscribeResponse")
     public record SubscribeResponse(

@@ -44,6 +44,8 @@ public class MergeMoves {
             + "survivor's)"),
         Map.entry("referral.beneficiary_id", "MergeMoves"),
         Map.entry("agency_support.beneficiary_id", "MergeMoves (what other agencies give her household)"),
+        Map.entry("dci_notification.beneficiary_id", "MergeMoves (what agencies were notified of her, as her "
+            + "disclosures)"),
         Map.entry("break_glass_access.beneficiary_id", "MergeMoves"),
         Map.entry("cohort_membership.beneficiary_id", "MergeMoves (one open membership per cohort)"),
         Map.entry("production_order_work.beneficiary_id", "MergeMoves"),
@@ -69,6 +71,7 @@ public class MergeMoves {
         run("update disclosure set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update referral set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update agency_support set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update dci_notification set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         moveCase(loser, survivor);

@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.registry.NationalCodes;
+import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +53,7 @@ class AgencyReferralResourceTest {
             .when().post(Women.BASE + id + "/referrals").then().statusCode(201)
             .body("purpose", equalTo(purpose)).extract().path("id");
         if (send) {
-            given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).body(Map.of("state", "SENT"))
-                .when().post(Women.BASE + id + "/referrals/" + referralId + "/transitions")
-                .then().statusCode(200);
+            move(id, referralId, "SENT").statusCode(200);
         }
         return referralId;
     }
@@ -69,6 +68,14 @@ class AgencyReferralResourceTest {
             request.header("If-Match", etag);
         }
         return request.when().post(AGENCY + referralId + "/transitions").then();
+    }
+
+    /** The caseworker's move, over the version she read (If-Match). */
+    private static io.restassured.response.ValidatableResponse move(String id, String referralId, String state) {
+        String etag = RegistryApi.etag(Women.caseworker(CW), Women.BASE + id + "/referrals/" + referralId);
+        return given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).header("If-Match", etag)
+            .body(Map.of("state", state)).when().post(Women.BASE + id + "/referrals/" + referralId + "/transitions")
+            .then();
     }
 
     @Test
@@ -170,8 +177,7 @@ class AgencyReferralResourceTest {
         String etag = read(welfare(), referralId).header("ETag");
         answer(welfare(), referralId, etag, "ACCEPTED").statusCode(409);
         answer(relief(), referralId, etag, "ACCEPTED").statusCode(404);
-        given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).body(Map.of("state", "ACCEPTED"))
-            .when().post(Women.BASE + id + "/referrals/" + referralId + "/transitions").then().statusCode(200);
+        move(id, referralId, "ACCEPTED").statusCode(200);
         given().auth().oauth2(welfare()).when().get(AGENCY + referralId).then().body("state", equalTo("ACCEPTED"));
         given().auth().oauth2(Women.caseworker(CW)).queryParam("limit", 100)
             .when().get("/api/registry/referrals/incoming").then().body("items.id", not(hasItem(referralId)));

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.registry.NationalCodes;
+import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.registry.dci.DciCallbackSender;
 import ir.tehran.womenfamily.registry.dci.Signatures;
@@ -93,8 +94,10 @@ class ReferralDeliveryTest {
             .when().post(Women.BASE + id + "/referrals").then().statusCode(201).extract().path("id");
     }
 
+    /** A caseworker's move, over the version she read (If-Match). */
     static io.restassured.response.ValidatableResponse move(String id, String referralId, String state) {
-        return given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
+        String etag = RegistryApi.etag(Women.caseworker(CW), Women.BASE + id + "/referrals/" + referralId);
+        return given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON).header("If-Match", etag)
             .body(Map.of("state", state))
             .when().post(Women.BASE + id + "/referrals/" + referralId + "/transitions").then();
     }

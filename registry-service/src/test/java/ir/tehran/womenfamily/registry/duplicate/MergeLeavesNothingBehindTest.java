@@ -104,6 +104,18 @@ class MergeLeavesNothingBehindTest {
             .then().statusCode(201);
         as(cw()).body("{\"direction\":\"IN\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"}}")
             .post(Women.BASE + woman + "/referrals").then().statusCode(201);
+        as(cw()).body("{\"agency\":{\"kind\":\"RELIEF_COMMITTEE\"},\"kind\":\"MONTHLY_ALLOWANCE\","
+                + "\"amountRials\":25000000,\"from\":\"1403/01/17\",\"to\":\"1403/06/05\",\"source\":\"CASEWORKER\"}")
+            .post(Women.BASE + woman + "/agency-support").then().statusCode(201);
+        // a DCI notification released about her (building a subscription and its event through the API is long)
+        UUID subscription = UUID.randomUUID();
+        sql("insert into dci_subscription (id, code, client_id, agency, event_type, notify_record_type, locale, state, "
+            + "starts_at, expires_at, transaction_id, reference_id, created_at) values (?1, ?2, 'welfare-org', "
+            + "'WELFARE_ORGANISATION', 'REGISTER', 'Person', 'fas', 'ACTIVE', now(), now() + interval '1 day', 't', "
+            + "'r', now())", subscription, "merge-" + subscription);
+        sql("insert into dci_notification (id, subscription_id, beneficiary_id, event_id, event_type, disclosure_id, "
+            + "released_at) values (?1, ?2, ?3, 'e-merge', 'REGISTER', ?4, now())", UUID.randomUUID(), subscription,
+            id, UUID.randomUUID());
         as(cw()).body("{\"unitName\":\"کارگاه همه\",\"training\":\"خیاطی\",\"trainingCompletedOn\":\"1404-06-10\","
                 + "\"hoursPerDay\":6,\"hourlyWageRials\":150000,\"startedOn\":\"1404-06-20\"}")
             .post(Women.BASE + woman + "/placements").then().statusCode(201);

@@ -24,7 +24,7 @@ import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.AgencyKind;
 import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.time.Tehran;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +42,15 @@ class PartnerResourceTest {
             .claim("scope", String.join(" ", scopes)).sign();
     }
 
+    private static boolean onboarded;
+
     /** The partner is named in the agency directory, as an admin onboards one (PUT /dci/agencies/{clientId}). */
-    @BeforeAll
-    static void onboard() {
+    @BeforeEach
+    void onboard() {
+        if (onboarded) {
+            return;
+        }
+        onboarded = true;
         given().auth().oauth2(Women.admin("partner-admin")).contentType(ContentType.JSON)
             .body(Map.of("agency", "Mehr Foundation", "name", "Mehr Foundation", "callbackBaseUrls", List.of(),
                 "keys", List.of()))

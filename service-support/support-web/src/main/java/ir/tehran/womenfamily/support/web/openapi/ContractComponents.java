@@ -68,6 +68,7 @@ final class ContractComponents {
         Map<String, String> scopes = new LinkedHashMap<>();
         scopes.put("registry.basic.read", "Read the basic register facts a partner or agency may see");
         scopes.put("registry.referrals", "Read and answer the agency's referrals, and refer women to the directorate");
+        scopes.put("dci.registry.search", "Search, subscribe to and ask the status of the DCI social registry");
         scopes.put("bazaar.read", "Read bazaars, venues and published producers");
         scopes.put("sponsorship.coverage.read", "Read sponsorship coverage");
         return scopes;

@@ -37,7 +37,7 @@ class ContractFilterTest {
         new ContractFilter().filterOpenAPI(doc);
 
         assertEquals(List.of("bearer", "oauth2"), List.copyOf(doc.getComponents().getSecuritySchemes().keySet()));
-        assertEquals(4, doc.getComponents().getSecuritySchemes().get("oauth2").getFlows().getClientCredentials()
+        assertEquals(5, doc.getComponents().getSecuritySchemes().get("oauth2").getFlows().getClientCredentials()
             .getScopes().size());
         assertNotNull(doc.getComponents().getSchemas().get("Problem").getProperties().get("errors"));
         assertEquals("/", doc.getServers().get(0).getUrl());
