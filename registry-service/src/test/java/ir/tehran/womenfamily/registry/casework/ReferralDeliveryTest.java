@@ -166,8 +166,10 @@ class ReferralDeliveryTest {
             String referralId = referOut(id, name, "LEGAL_AID");
             String consentId = given().auth().oauth2(Women.caseworker(CW)).when().get(Women.BASE + id + "/consents")
                 .then().extract().path("items[0].id");
+            String consentPath = Women.BASE + id + "/consents/" + consentId;
             given().auth().oauth2(Women.caseworker(CW)).contentType(ContentType.JSON)
-                .when().post(Women.BASE + id + "/consents/" + consentId + "/revocation").then().statusCode(200);
+                .header("If-Match", RegistryApi.etag(Women.caseworker(CW), consentPath))
+                .when().post(consentPath + "/revocation").then().statusCode(200);
             move(id, referralId, "SENT").statusCode(409).body("type", equalTo(PROBLEMS + "consent-required"));
             sender.deliverDue();
             assertEquals(0, agency.received.size(), "nothing was queued for her");

@@ -118,8 +118,10 @@ class PartnerResourceTest {
         String none = Women.register();
         String revoked = Women.register();
         String consentId = consent(revoked, MEHR);
+        String consentPath = Women.BASE + revoked + "/consents/" + consentId;
         given().auth().oauth2(Women.admin("consent-admin")).contentType(ContentType.JSON)
-            .when().post(Women.BASE + revoked + "/consents/" + consentId + "/revocation").then().statusCode(200);
+            .header("If-Match", RegistryApi.etag(Women.admin("consent-admin"), consentPath))
+            .when().post(consentPath + "/revocation").then().statusCode(200);
 
         String nobody = java.util.UUID.randomUUID().toString();
         String unknownBody = given().auth().oauth2(mehr()).when().get(PATH + "/" + nobody).then().statusCode(404)
