@@ -22,6 +22,8 @@ public interface SponsorshipConfig {
 
     Replay replay();
 
+    Feed feed();
+
     interface Registry {
         /** The registry's topics the roster is built from. */
         @WithDefault("registry.beneficiary,registry.child,registry.consent")
@@ -78,5 +80,15 @@ public interface SponsorshipConfig {
         /** Events applied per transaction when the roster is rebuilt by replaying the registry's topics. */
         @WithDefault("500")
         int batchSize();
+    }
+
+    interface Feed {
+        /** How often the sponsor feed records the changes a sponsor's phone will be sent; {@code off} disables it. */
+        @WithDefault("1m")
+        String recordEvery();
+
+        /** How often the sponsor feed's tombstones older than its window are pruned; {@code off} disables it. */
+        @WithDefault("24h")
+        String pruneEvery();
     }
 }

@@ -107,12 +107,13 @@ class MergeLeavesNothingBehindTest {
         as(cw()).body("{\"agency\":{\"kind\":\"RELIEF_COMMITTEE\"},\"kind\":\"MONTHLY_ALLOWANCE\","
                 + "\"amountRials\":25000000,\"from\":\"1403/01/17\",\"to\":\"1403/06/05\",\"source\":\"CASEWORKER\"}")
             .post(Women.BASE + woman + "/agency-support").then().statusCode(201);
-        // a DCI notification released about her (building a subscription and its event through the API is long)
+        // a DCI notification released about her (building a subscription and its event through the API is long), under
+        // a subscription that has ended, so that no other test's woman is notified under it
         UUID subscription = UUID.randomUUID();
         sql("insert into dci_subscription (id, code, client_id, agency, event_type, notify_record_type, locale, state, "
-            + "starts_at, expires_at, transaction_id, reference_id, created_at) values (?1, ?2, 'welfare-org', "
-            + "'WELFARE_ORGANISATION', 'REGISTER', 'Person', 'fas', 'ACTIVE', now(), now() + interval '1 day', 't', "
-            + "'r', now())", subscription, "merge-" + subscription);
+            + "starts_at, expires_at, transaction_id, reference_id, created_at, ended_at) values (?1, ?2, 'welfare-org', "
+            + "'WELFARE_ORGANISATION', 'REGISTER', 'Person', 'fas', 'UNSUBSCRIBED', now(), now() + interval '1 day', "
+            + "'t', 'r', now(), now())", subscription, "merge-" + subscription);
         sql("insert into dci_notification (id, subscription_id, beneficiary_id, event_id, event_type, disclosure_id, "
             + "released_at) values (?1, ?2, ?3, 'e-merge', 'REGISTER', ?4, now())", UUID.randomUUID(), subscription,
             id, UUID.randomUUID());
