@@ -111,9 +111,9 @@ class MergeLeavesNothingBehindTest {
         // a subscription that has ended, so that no other test's woman is notified under it
         UUID subscription = UUID.randomUUID();
         sql("insert into dci_subscription (id, code, client_id, agency, event_type, notify_record_type, locale, state, "
-            + "starts_at, expires_at, transaction_id, reference_id, created_at, ended_at) values (?1, ?2, 'welfare-org', "
-            + "'WELFARE_ORGANISATION', 'REGISTER', 'Person', 'fas', 'UNSUBSCRIBED', now(), now() + interval '1 day', "
-            + "'t', 'r', now(), now())", subscription, "merge-" + subscription);
+            + "starts_at, expires_at, transaction_id, reference_id, created_at, ended_at) values (?1, ?2, "
+            + "'welfare-org', 'WELFARE_ORGANISATION', 'REGISTER', 'Person', 'fas', 'UNSUBSCRIBED', now(), "
+            + "now() + interval '1 day', 't', 'r', now(), now())", subscription, "merge-" + subscription);
         sql("insert into dci_notification (id, subscription_id, beneficiary_id, event_id, event_type, disclosure_id, "
             + "released_at) values (?1, ?2, ?3, 'e-merge', 'REGISTER', ?4, now())", UUID.randomUUID(), subscription,
             id, UUID.randomUUID());
