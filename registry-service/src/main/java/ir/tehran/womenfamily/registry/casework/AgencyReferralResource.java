@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +72,8 @@ public class AgencyReferralResource {
         description = "Its state and history; the ETag is what a move sends in If-Match. 404 for a referral that "
             + "is not the agency's.")
     @APIResponse(responseCode = "200", description = "The referral",
-        headers = @Header(name = "ETag", description = "Its version"),
+        headers = @Header(name = "ETag", description = "Its version",
+            schema = @Schema(type = SchemaType.STRING)),
         content = @Content(schema = @Schema(implementation = CaseworkDtos.AgencyReferralView.class)))
     public Response get(@PathParam("referralId") UUID referralId) {
         ReferralService.ReferralWithHistory r = service.get(referralId);
@@ -85,7 +87,8 @@ public class AgencyReferralResource {
         description = "SENT → ACCEPTED or DECLINED, ACCEPTED → COMPLETED, over the version read (If-Match: 428 "
             + "without, 412 when it changed). Written to the referral's history in her case and audited.")
     @APIResponse(responseCode = "200", description = "The referral in its new state",
-        headers = @Header(name = "ETag", description = "Its new version"),
+        headers = @Header(name = "ETag", description = "Its new version",
+            schema = @Schema(type = SchemaType.STRING)),
         content = @Content(schema = @Schema(implementation = CaseworkDtos.AgencyReferralView.class)))
     public Response move(@PathParam("referralId") UUID referralId,
             @Parameter(description = "The referral's ETag last read", required = true)

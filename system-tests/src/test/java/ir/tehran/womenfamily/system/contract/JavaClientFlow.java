@@ -19,10 +19,10 @@ import ir.tehran.womenfamily.client.api.OAuth2Api;
 import ir.tehran.womenfamily.client.api.SponsorApi;
 import ir.tehran.womenfamily.client.model.Application;
 import ir.tehran.womenfamily.client.model.Beneficiary;
-import ir.tehran.womenfamily.client.model.DeltaApplicationView;
-import ir.tehran.womenfamily.client.model.DeltaEntry;
-import ir.tehran.womenfamily.client.model.DeltaSponsorshipView;
-import ir.tehran.womenfamily.client.model.PageBeneficiarySummary;
+import ir.tehran.womenfamily.client.model.ApplicationDelta;
+import ir.tehran.womenfamily.client.model.CalendarEntryDelta;
+import ir.tehran.womenfamily.client.model.MySponsorshipDelta;
+import ir.tehran.womenfamily.client.model.BeneficiarySummaryPage;
 import ir.tehran.womenfamily.client.model.Problem;
 import ir.tehran.womenfamily.client.model.Apply;
 import ir.tehran.womenfamily.client.model.RegisterBeneficiary;
@@ -75,7 +75,7 @@ final class JavaClientFlow {
         assertTrue(location.endsWith("/" + id), "Location names her: " + location);
 
         // search for her by her national code: one page of the shared shape
-        PageBeneficiarySummary found = caseworker.searchBeneficiaries(null, null, null, null, nationalCode, null,
+        BeneficiarySummaryPage found = caseworker.searchBeneficiaries(null, null, null, null, nationalCode, null,
             null, null, null);
         assertTrue(found.getItems().stream().anyMatch(w -> id.equals(w.getId())), "found by her national code");
 
@@ -107,19 +107,19 @@ final class JavaClientFlow {
                 fixture.venueId()))).days(List.of(fixture.day())).stalls(1), UUID.randomUUID().toString());
         assertEquals(201, applied.getStatusCode(), "the producer applied");
         assertEquals(bazaar, applied.getData().getBazaarId());
-        DeltaApplicationView mine = producer.listMyBazaarApplications(null, null, null, null);
+        ApplicationDelta mine = producer.listMyBazaarApplications(null, null, null, null);
         assertTrue(mine.getItems().stream().anyMatch(a -> bazaar.equals(a.getBazaarId())),
             "her application is among hers");
 
         // the sponsor's own view: her sponsorships
-        DeltaSponsorshipView sponsorships = new SponsorApi(client(token(fixture.sponsorUsername(),
+        MySponsorshipDelta sponsorships = new SponsorApi(client(token(fixture.sponsorUsername(),
                 fixture.sponsorPassword())))
             .listMySponsorships(null, null, null, null);
         assertNotNull(sponsorships.getItems(), "the sponsor's view");
 
         // the public calendar, then the same question again with its ETag: 304
         CalendarApi calendar = new CalendarApi(client(null));
-        ApiResponse<DeltaEntry> first = calendar.getPublicCalendarWithHttpInfo(null, null, null, null, null,
+        ApiResponse<CalendarEntryDelta> first = calendar.getPublicCalendarWithHttpInfo(null, null, null, null, null,
             null, null, null, null, null, null);
         assertNotNull(first.getData().getItems(), "the calendar's entries");
         String calendarTag = header(first, "ETag");
