@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.registry.consent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryDtos;
@@ -34,11 +35,19 @@ public class ConsentBatch {
 
     @Transactional
     public List<Consent> record(List<ConsentDtos.RecordConsentByCode> forms) {
+        List<UUID> women = new ArrayList<>(forms.size());
+        for (int i = 0; i < forms.size(); i++) {
+            women.add(woman("consents[" + i + "].", forms.get(i).nationalCode()));
+        }
+        // every woman's row before the first consent: a consent's audit entry takes the audit log's lock until
+        // commit, so a batch that locked the next woman only after it could wait on a batch that holds her and
+        // waits for that lock (a deadlock); taken in one order, two batches over the same woman queue instead
+        consents.lock(new TreeSet<>(women));
         List<Consent> out = new ArrayList<>(forms.size());
         for (int i = 0; i < forms.size(); i++) {
             ConsentDtos.RecordConsentByCode form = forms.get(i);
             String at = "consents[" + i + "].";
-            UUID woman = woman(at, form.nationalCode());
+            UUID woman = women.get(i);
             try {
                 out.add(consents.record(woman, form.consent()));
             } catch (ProblemException e) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Inputs;
@@ -113,8 +114,19 @@ public class ConsentService {
         }
     }
 
+    /** Locks the women's rows in the order given (a sorted set, so that two callers lock in one order). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lock(SortedSet<UUID> beneficiaryIds) {
+        beneficiaryIds.forEach(ConsentService::lock);
+    }
+
+    /**
+     * Her row, against another consent written for her at once. {@code no key update}: it does not wait for the
+     * key-share locks that rows referring to her take (a consent's, or a background job's such as the agency-check
+     * backfill, which takes hundreds at a time), so only consent writers queue on it.
+     */
     private static void lock(UUID beneficiaryId) {
-        Consent.getEntityManager().createNativeQuery("select 1 from beneficiary where id = ?1 for update")
+        Consent.getEntityManager().createNativeQuery("select 1 from beneficiary where id = ?1 for no key update")
             .setParameter(1, beneficiaryId).getResultList();
     }
 
