@@ -210,13 +210,16 @@ class BadInputIT {
 
     /**
      * An error answer as it must be: problem+json, but for the token and revocation endpoints, whose errors
-     * are RFC 6749 section 5.2 JSON ({@code {"error": "invalid_request", ...}}) for OAuth clients.
+     * are RFC 6749 section 5.2 JSON ({@code {"error": "invalid_request", ...}}) for OAuth clients, and the DCI
+     * social registry's, whose problem body is sent as {@code application/json}, the media type of the standard's
+     * {@code HttpErrorResponse} (DCI clients read no problem+json; docs/INTEROP.md, {@code DciErrorMediaType}).
      */
     private static boolean wellFormedError(MalformedRequests.Request r, String type) {
         if (type.startsWith("application/problem+json")) {
             return true;
         }
-        return r.path().startsWith("/oauth2/") && type.startsWith("application/json");
+        return (r.path().startsWith("/oauth2/") || r.path().startsWith("/api/registry/dci/registry/"))
+            && type.startsWith("application/json");
     }
 
     private static String adminToken() {
