@@ -76,14 +76,17 @@ final class RegistryApi {
 
     /** {@code POST} of a JSON body as an action on a resource read at {@code version} ({@code If-Match}). */
     JsonNode postOver(String path, Object body, long version) {
-        return send("POST " + path, request(path).header("Content-Type", "application/json")
-            .header("If-Match", "\"" + version + "\"").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+        return send("POST " + path, over(path, version).POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
     }
 
     /** {@code PUT} of a JSON body over the version {@code version} ({@code If-Match}). */
     JsonNode put(String path, Object body, long version) {
-        return send("PUT " + path, request(path).header("Content-Type", "application/json")
-            .header("If-Match", "\"" + version + "\"").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+        return send("PUT " + path, over(path, version).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
+    /** A JSON request made over the version {@code version} of what it changes. */
+    private HttpRequest.Builder over(String path, long version) {
+        return request(path).header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"");
     }
 
     /**
