@@ -61,6 +61,24 @@ public class AgencySupportService {
         return s;
     }
 
+    /**
+     * Support an agency itself reported about her (its DCI {@code notify}), recorded as the system: the facts are
+     * checked as a caseworker's are, the source is {@code AGENCY}; {@code reference} names the message (audited).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AgencySupport reported(UUID beneficiaryId, AgencySupportDtos.SupportInput in, String by,
+            String reference) {
+        AgencySupport.Facts f = facts(in);
+        AgencySupport s = AgencySupport.record(beneficiaryId, new AgencySupport.Facts(f.agency(), f.kind(),
+            f.amountRials(), f.inKindDescription(), f.period(), AgencySupport.Source.AGENCY, f.note()), by,
+            Instant.now(clock));
+        s.persist();
+        audit.record(AuditEvent.of("agency-support.report", RESOURCE, s.id).withPurpose("dci-social-registry")
+            .withDetail("beneficiary", beneficiaryId).withDetail("agency", s.agencyKind.name())
+            .withDetail("reference", reference));
+        return s;
+    }
+
     @Transactional
     public AgencySupport correct(UUID beneficiaryId, UUID id, long expectedVersion,
             AgencySupportDtos.SupportInput in, Caller actor) {

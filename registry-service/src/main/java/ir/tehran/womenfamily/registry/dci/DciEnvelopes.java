@@ -36,16 +36,38 @@ public class DciEnvelopes {
 
     /** The envelope of type {@code type} in {@code body}, checked and verified for the calling client. */
     public <T> T read(String body, Class<T> type) throws JsonProcessingException {
+        JsonNode tree = tree(body);
+        T envelope = checked(tree, type);
+        signatures.verify(callers.current().clientId(), tree);
+        return envelope;
+    }
+
+    /**
+     * The envelope of type {@code type} in {@code body} that an agency sends with no token (a callback to the
+     * registry as its client or subscriber): checked, and its signature required and verified for the agency its
+     * header's {@code sender_id} names ({@link IncomingSignatures#verifySigned}).
+     */
+    public <T> T readSigned(String body, Class<T> type) throws JsonProcessingException {
+        JsonNode tree = tree(body);
+        T envelope = checked(tree, type);
+        signatures.verifySigned(tree.path("header").path("sender_id").asText(null), tree);
+        return envelope;
+    }
+
+    private JsonNode tree(String body) throws JsonProcessingException {
         JsonNode tree = body == null || body.isBlank() ? null : json.readTree(body);
         if (tree == null || !tree.isObject()) {
             throw ProblemException.invalid("body", "validation.dci.envelope");
         }
+        return tree;
+    }
+
+    private <T> T checked(JsonNode tree, Class<T> type) throws JsonProcessingException {
         T envelope = json.treeToValue(tree, type);
         Set<ConstraintViolation<T>> violations = validator.validate(envelope);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        signatures.verify(callers.current().clientId(), tree);
         return envelope;
     }
 }

@@ -44,12 +44,25 @@ public class IncomingSignatures {
 
     /** Verifies an envelope as the agency sent it (its JSON) for its caller; a refusal is thrown. */
     public void verify(String callerClientId, JsonNode body) {
+        verify(callerClientId, body, false);
+    }
+
+    /**
+     * Verifies an envelope that comes with no token (an agency's callback to the registry as its subscriber or
+     * client): the signature is what authenticates it, so it must be there and valid for {@code senderId}, an
+     * agency of the directory.
+     */
+    public void verifySigned(String senderId, JsonNode body) {
+        verify(senderId, body, true);
+    }
+
+    private void verify(String callerClientId, JsonNode body, boolean signatureOnly) {
         JsonNode signatureNode = body.path("signature");
         String signature = signatureNode.isTextual() ? signatureNode.asText() : null;
         boolean unsigned = signatureNode.isMissingNode() || signatureNode.isNull()
             || signature != null && signature.startsWith("unsigned");
         if (unsigned) {
-            if (config.signatureRequired() || directory.hasKeys(callerClientId)) {
+            if (signatureOnly || config.signatureRequired() || directory.hasKeys(callerClientId)) {
                 throw refused(callerClientId, "dci-signature-missing", "err.signature.missing", "unsigned");
             }
             return;

@@ -46,6 +46,9 @@ public class MergeMoves {
         Map.entry("agency_support.beneficiary_id", "MergeMoves (what other agencies give her household)"),
         Map.entry("dci_notification.beneficiary_id", "MergeMoves (what agencies were notified of her, as her "
             + "disclosures)"),
+        Map.entry("dci_remote_subscription.beneficiary_id", "MergeMoves (the registry's subscriptions to "
+            + "agencies about her)"),
+        Map.entry("dci_received_event.beneficiary_id", "MergeMoves (the agencies' notifications about her)"),
         Map.entry("break_glass_access.beneficiary_id", "MergeMoves"),
         Map.entry("cohort_membership.beneficiary_id", "MergeMoves (one open membership per cohort)"),
         Map.entry("production_order_work.beneficiary_id", "MergeMoves"),
@@ -72,6 +75,8 @@ public class MergeMoves {
         run("update referral set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update agency_support set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update dci_notification set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update dci_remote_subscription set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update dci_received_event set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         moveCase(loser, survivor);
