@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ir.tehran.womenfamily.registry.agencysupport.AgencySupport;
 import ir.tehran.womenfamily.registry.consent.ConsentDtos.AgencyRef;
 import jakarta.validation.Valid;
@@ -95,11 +97,28 @@ public final class RemoteDtos {
         }
     }
 
+    /**
+     * The header of an agency's callback: a request header ({@code MsgHeader}) for a notify, a callback header
+     * ({@code MsgCallbackHeader}) for an on-subscribe; what the registry reads of either, the rest ignored.
+     */
+    @Schema(name = "DciCallbackEnvelopeHeader")
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CallbackHeader(
+        String version,
+        @JsonProperty("message_id") @NotBlank @Size(max = 99) String messageId,
+        @JsonProperty("message_ts") @NotBlank String messageTs,
+        @NotBlank String action,
+        @Schema(description = "The agency's client id in the directory; its keys verify the signature")
+        @JsonProperty("sender_id") @NotBlank @Size(max = 200) String senderId,
+        @JsonProperty("receiver_id") String receiverId,
+        @Schema(enumeration = {"rcvd", "pdng", "succ", "rjct"}) String status) {
+    }
+
     /** A callback an agency sends the registry as its client or subscriber (notify, on-subscribe ...). */
     @Schema(name = "DciCallbackEnvelope")
     public record CallbackEnvelope(
         @Schema(description = "Required: the agency's Ed25519 signature") String signature,
-        @NotNull @Valid DciDtos.MsgHeader header,
+        @NotNull @Valid CallbackHeader header,
         @NotNull @Schema(description = "A DCI NotifyEventRequest, SubscribeResponse or UnSubscribeResponse")
         Map<String, Object> message) {
     }
