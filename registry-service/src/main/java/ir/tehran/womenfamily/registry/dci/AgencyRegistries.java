@@ -361,7 +361,7 @@ public class AgencyRegistries {
             }
             String reference = "dci-notify:" + sender + "/" + item.eventId();
             List<String> made = new ArrayList<>();
-            for (AgencySupportDtos.SupportInput in : supportOf(item.record(), agency, item.eventType(), item.at(),
+            for (AgencySupportDtos.SupportInput in : supportOf(item.record(), agency, item.at(),
                     reference)) {
                 made.add(support.reported(item.woman().id, in, "agency:" + sender, reference).id.toString());
             }
@@ -536,11 +536,11 @@ public class AgencyRegistries {
     /**
      * What an event says the agency gives her: each item of her record's {@code support} list (this registry's
      * extension of the Person record: {@code kind}, {@code amount_rials} or {@code in_kind_description},
-     * {@code from}, {@code to}); without one, her being in the agency's register (its event) in the event's month,
-     * as support in kind of kind {@code OTHER}.
+     * {@code from}, {@code to}); without one, nothing: that she is in the agency's register is not support she
+     * receives, and a record of it would be counted in the totals and figures as if it were.
      */
-    private List<AgencySupportDtos.SupportInput> supportOf(JsonNode record, Agency agency, String eventType,
-            Instant at, String reference) {
+    private List<AgencySupportDtos.SupportInput> supportOf(JsonNode record, Agency agency, Instant at,
+            String reference) {
         AgencyRef ref = AgencyRef.of(agency);
         LocalDate month = Tehran.dayOf(at);
         List<AgencySupportDtos.SupportInput> out = new ArrayList<>();
@@ -549,11 +549,6 @@ public class AgencyRegistries {
             out.add(new AgencySupportDtos.SupportInput(ref, kind(s), amount,
                 amount == null ? Envelopes.text(s, "in_kind_description") : null, date(s, "from", month),
                 date(s, "to", month), AgencySupport.Source.AGENCY, reference));
-        }
-        if (out.isEmpty()) {
-            out.add(new AgencySupportDtos.SupportInput(ref, AgencySupport.Kind.OTHER, null,
-                "در سامانهٔ این نهاد ثبت است (اعلان DCI: " + (eventType == null ? "-" : eventType) + ")", month, month,
-                AgencySupport.Source.AGENCY, reference));
         }
         return out;
     }
