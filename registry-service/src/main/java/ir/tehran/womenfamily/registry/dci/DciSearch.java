@@ -164,9 +164,18 @@ public class DciSearch {
             request.header().senderId(), false);
         DciDtos.SearchResponse status = txn.map(t -> new DciDtos.SearchResponse(t.transactionId(),
                 t.correlationId(), t.items()))
-            .orElse(new DciDtos.SearchResponse(value, null, List.of()));
+            .orElse(notFound(attributeType, value));
         return new DciDtos.TxnStatusResponseEnvelope(null, header, new DciDtos.TxnStatusResponse(transactionId,
             correlationId, new DciDtos.TxnStatus(txn.map(DciTransactions.Txn::action).orElse("search"), status)));
+    }
+
+    /**
+     * The status of a transaction not found: the id asked for, and an empty string for the one not known (the
+     * spec's {@code txn_status} requires both {@code transaction_id} and {@code correlation_id} as strings).
+     */
+    private static DciDtos.SearchResponse notFound(String attributeType, String value) {
+        boolean byTransaction = "transaction_id".equals(attributeType);
+        return new DciDtos.SearchResponse(byTransaction ? value : "", byTransaction ? "" : value, List.of());
     }
 
     /**
