@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * behind the gateway, with the token of an agency client made through the gateway's admin API. The suite is
  * copied from {@code spdci.source} (never edited there) to {@code target/spdci-compliance} and installed with
  * {@code npm ci} from its own lock file (npm's cache in {@code ~/.npm}). The scenarios run are the suite's
- * {@code @profile=sr-registry} scenarios of the endpoints this registry serves ({@link #ENDPOINTS}); all must
- * pass. Need to know is proven on the same stack: a woman without consent for the agency is never in an answer.
+ * {@code @profile=sr-registry} scenarios, every one ({@link #TAGS}), with the suite's callback server on
+ * 127.0.0.1 (a free port, put on the agency's callback allow-list) receiving the registry's signed callbacks; all
+ * must pass. Need to know is proven on the same stack: a woman without consent for the agency is never in an answer.
  */
 @ExtendWith(SharedStack.class)
 class DciConformanceIT {
 
-    /** The DCI endpoints served so far; the suite's scenarios of the others are not run. */
-    static final List<String> ENDPOINTS = List.of("registry/sync/search", "registry/subscribe",
-        "registry/unsubscribe");
+    /** Every scenario of the suite's social registry profile is run. */
+    static final String TAGS = "@profile=sr-registry";
+
+    /** The port of the suite's callback server, on 127.0.0.1, on the agency's callback allow-list. */
+    private static final int CALLBACK_PORT = freePort();
 
     private static final String AGENCY = "welfare-org";
     private static LocalStack stack;
@@ -79,10 +85,10 @@ class DciConformanceIT {
             secret = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).when()
                 .post("/admin/clients/" + AGENCY + "/secrets").then().statusCode(201).extract().path("clientSecret");
         }
-        // its callbacks (on-subscribe, on-unsubscribe) may go to a base URL on its allow-list
+        // its callbacks (on-search, on-subscribe, on-unsubscribe, txn on-status) go to the suite's callback server
         given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
             .body(Map.of("agency", "WELFARE_ORGANISATION", "name", "سازمان بهزیستی",
-                "callbackBaseUrls", List.of("http://127.0.0.1:9/dci"), "keys", List.of()))
+                "callbackBaseUrls", List.of(callbackBaseUrl()), "keys", List.of()))
             .when().put("/api/registry/dci/agencies/" + AGENCY).then().statusCode(200);
         return given().baseUri(stack.gatewayUrl()).formParam("grant_type", "client_credentials")
             .formParam("client_id", AGENCY).formParam("client_secret", secret)
@@ -135,11 +141,22 @@ class DciConformanceIT {
         }
     }
 
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String callbackBaseUrl() {
+        return "http://127.0.0.1:" + CALLBACK_PORT;
+    }
+
     @Test
-    void theConformanceSuitesScenariosOfTheServedEndpointsAllPass() throws Exception {
+    void everyScenarioOfTheSocialRegistryProfilePasses() throws Exception {
         Path suite = install();
-        String tags = "@profile=sr-registry and (" + String.join(" or ",
-            ENDPOINTS.stream().map(e -> "@endpoint=" + e).toList()) + ")";
+        String tags = TAGS;
         // the suite's own cucumber.cjs: its progress output ends with the summary read below
         ProcessBuilder run = new ProcessBuilder("npx", "cucumber-js", "--tags", tags)
             .directory(suite.toFile()).redirectErrorStream(true);
@@ -147,6 +164,11 @@ class DciConformanceIT {
         run.environment().put("API_BASE_URL", stack.gatewayUrl() + "/");
         run.environment().put("DCI_AUTH_TOKEN", agencyToken());
         run.environment().put("DCI_SENDER_ID", AGENCY);
+        // the suite's callback server (its README): the async scenarios wait for the registry's callbacks there
+        run.environment().put("CALLBACK_SERVER_ENABLED", "true");
+        run.environment().put("CALLBACK_SERVER_HOST", "127.0.0.1");
+        run.environment().put("CALLBACK_SERVER_PORT", String.valueOf(CALLBACK_PORT));
+        run.environment().put("CALLBACK_WAIT_MS", "60000");
         long started = System.nanoTime();
         Process process = run.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

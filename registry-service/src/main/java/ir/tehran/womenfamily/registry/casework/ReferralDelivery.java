@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
  * <li>A referral in that an agency client sent is answered back to that client when the directorate moves it,
  * action {@code referral-moved}: the referral's id and state only.</li>
  * </ul>
+ * A referral out carries her, so it is sent only if she may still be released to the agency when it is sent
+ * (her consent not revoked meanwhile, no sensitive cohort: {@link DciCallbacks}); otherwise it is withdrawn.
  * An agency with no client or no callback URL in the directory gets nothing sent: the referral is SENT and
  * its caseworker delivers it by her own channel, as before; the agency's client can still read it.
  */
@@ -55,7 +57,7 @@ public class ReferralDelivery {
                 var agency = ConsentRegister.agencyOf(a.agency());
                 return agency != null && agency.key().equals(referral.agency().key());
             })
-            .map(a -> callbacks.send(a.clientId(), PATH, envelope("referral", a, referral, body)))
+            .map(a -> callbacks.send(a.clientId(), PATH, envelope("referral", a, referral, body), List.of(her.id)))
             .toList();
     }
 

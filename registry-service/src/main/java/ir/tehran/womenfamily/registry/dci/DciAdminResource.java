@@ -110,8 +110,9 @@ public class DciAdminResource {
     @Path("/callbacks")
     @Operation(operationId = "listDciCallbacks", summary = "Callbacks of the outbox by status (dead letters)",
         description = "The callbacks in one status, oldest first: DEAD (the default) are the dead letters, "
-            + "delivered to no agency after every attempt; PENDING wait for their next attempt. The body is not "
-            + "shown.")
+            + "delivered to no agency after every attempt; PENDING wait for their next attempt; SENT were "
+            + "delivered; WITHDRAWN were never sent because a woman they carry was no longer releasable to the "
+            + "agency when they were due (her consent revoked, a sensitive cohort). The body is not shown.")
     public RestResponse<Page<AgencyDtos.CallbackView>> listCallbacks(
             @QueryParam("status") @DefaultValue("DEAD") DciCallback.Status status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {

@@ -12,15 +12,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A DCI callback in the outbox (table {@code dci_callback}), unsigned until each attempt signs it. */
+/**
+ * A DCI callback in the outbox (table {@code dci_callback}), unsigned until each attempt signs it. WITHDRAWN: a
+ * woman it carries was no longer releasable to the agency when it was to be sent, so it never left.
+ */
 @Entity
 @Table(name = "dci_callback")
 public class DciCallback extends PanacheEntityBase {
 
     /** Where a callback stands. */
     @Schema(name = "DciCallbackStatus")
-    public enum Status { PENDING, SENT, DEAD }
+    public enum Status { PENDING, SENT, DEAD, WITHDRAWN }
 
     @Id
     public UUID id;
@@ -54,6 +59,11 @@ public class DciCallback extends PanacheEntityBase {
 
     @Column(name = "last_http_status")
     public Integer lastHttpStatus;
+
+    /** The women it releases: each must still be releasable to the agency when it is sent. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "beneficiary_ids", nullable = false)
+    public UUID[] beneficiaryIds = new UUID[0];
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

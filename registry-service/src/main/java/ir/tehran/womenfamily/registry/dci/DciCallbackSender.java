@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
@@ -32,7 +34,9 @@ import org.jboss.logging.Logger;
 /**
  * Delivers the outbox's callbacks: signs each with the registry's key at each attempt and POSTs it to its URL,
  * following no redirect, after checking again that the URL is on the agency's allow-list (the directory may
- * have changed since it was queued). A 2xx answer is delivered; anything else (3xx, 4xx, 5xx, no answer) is
+ * have changed since it was queued) and that every woman it carries may still be released to the agency
+ * ({@link AgencyRelease}: her consent, no sensitive cohort; a callback that fails this is WITHDRAWN, never sent,
+ * and audited). A 2xx answer is delivered; anything else (3xx, 4xx, 5xx, no answer) is
  * retried after {@code backoff * 2^(attempts-1)} (at most {@code max-backoff}), and after
  * {@code max-attempts} the callback is a dead letter. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}
  * and a lease, so two registry instances never send the same callback at once.
@@ -53,6 +57,9 @@ public class DciCallbackSender {
 
     @Inject
     RegistrySigningKey signingKey;
+
+    @Inject
+    AgencyRelease release;
 
     @Inject
     ObjectMapper json;
@@ -117,6 +124,10 @@ public class DciCallbackSender {
 
     private boolean deliver(UUID id) {
         DciCallback c = QuarkusTransaction.requiringNew().call(() -> DciCallback.<DciCallback>findById(id));
+        if (!QuarkusTransaction.requiringNew().call(() -> releasable(c))) {
+            QuarkusTransaction.requiringNew().run(() -> withdraw(id));
+            return false;
+        }
         Optional<URI> url = QuarkusTransaction.requiringNew().call(() -> directory.allowedCallback(c.clientId, c.url));
         Outcome outcome;
         if (url.isEmpty()) {
@@ -128,6 +139,34 @@ public class DciCallbackSender {
         boolean refused = url.isEmpty();
         QuarkusTransaction.requiringNew().run(() -> record(id, outcome, refused));
         return outcome.delivered();
+    }
+
+    /** Whether every woman the callback carries may still be released to its agency now. */
+    private boolean releasable(DciCallback c) {
+        if (c.beneficiaryIds == null || c.beneficiaryIds.length == 0) {
+            return true;
+        }
+        Agency agency = directory.agencyOf(c.clientId);
+        return Arrays.stream(c.beneficiaryIds).allMatch(b -> release.releasable(b, agency));
+    }
+
+    /**
+     * A callback whose woman is no longer releasable (her consent revoked, a sensitive cohort, merged away, the
+     * client no longer an agency) is withdrawn: it is never sent, nor retried, nor re-sendable. Which reason is
+     * not written down, so that the outbox does not tell who is in a sensitive cohort.
+     */
+    private void withdraw(UUID id) {
+        DciCallback c = DciCallback.findById(id);
+        c.status = DciCallback.Status.WITHDRAWN;
+        c.lastError = "no longer releasable to the agency";
+        audit.record(AuditEvent.of("dci.callback.withdraw", DciCallbacks.RESOURCE, c.id)
+            .withOutcome(AuditEvent.Outcome.DENIED).withDetail("client", c.clientId)
+            .withDetail("action", c.action == null ? "" : c.action));
+        for (UUID woman : c.beneficiaryIds) {
+            audit.record(AuditEvent.of("dci.callback.withdraw", DciSearch.RESOURCE, woman)
+                .withPurpose("dci-social-registry").withOutcome(AuditEvent.Outcome.DENIED)
+                .withDetail("client", c.clientId).withDetail("callback", c.id.toString()));
+        }
     }
 
     private Outcome post(URI url, String body) {

@@ -3,6 +3,8 @@ package ir.tehran.womenfamily.registry.dci;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,6 +54,16 @@ public class DciCallbacks {
      */
     @Transactional
     public UUID send(String agencyClientId, String target, Object envelope) {
+        return send(agencyClientId, target, envelope, List.of());
+    }
+
+    /**
+     * Queues a signed callback that releases {@code women} to the agency (on-search records, a notify, a referral
+     * out), as {@link #send(String, String, Object)}. When it is sent, each of them must still be releasable to
+     * the agency ({@link AgencyRelease}); if one is not, it is withdrawn and never leaves.
+     */
+    @Transactional
+    public UUID send(String agencyClientId, String target, Object envelope, Collection<UUID> women) {
         URI url = directory.allowedCallback(agencyClientId, target)
             .orElseThrow(() -> new ProblemException(403, "dci-callback-host"));
         JsonNode tree = json.valueToTree(envelope);
@@ -69,6 +81,7 @@ public class DciCallbacks {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        c.beneficiaryIds = new LinkedHashSet<>(women).toArray(UUID[]::new);
         c.status = DciCallback.Status.PENDING;
         c.createdAt = Instant.now(clock);
         c.nextAttemptAt = c.createdAt;

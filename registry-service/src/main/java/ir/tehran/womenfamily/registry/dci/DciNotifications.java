@@ -10,7 +10,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
-import ir.tehran.womenfamily.registry.cohort.CohortMembership;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
 import ir.tehran.womenfamily.registry.consent.Disclosure;
@@ -74,6 +73,9 @@ public class DciNotifications {
     DciSubscriptions subscriptions;
 
     @Inject
+    AgencyRelease release;
+
+    @Inject
     Audit audit;
 
     @Inject
@@ -123,7 +125,7 @@ public class DciNotifications {
             return 0;
         }
         Beneficiary b = Beneficiary.findById(UUID.fromString(woman.asText()));
-        if (b == null || b.isMerged() || inSensitiveCohort(b.id)) {
+        if (b == null || b.isMerged() || AgencyRelease.inSensitiveCohort(b.id)) {
             return 0;
         }
         Instant now = Instant.now(clock);
@@ -149,8 +151,8 @@ public class DciNotifications {
         }
         Agency agency = agencies.agencyOf(s.clientId);
         String target = DciSubscriptions.target(s.senderUri, "notify");
-        if (agency == null || !callbacks.allowed(s.clientId, target)) {
-            // no longer an agency, or nowhere allowed to send: nothing is released
+        if (agency == null || !callbacks.allowed(s.clientId, target) || !release.releasable(b.id, agency)) {
+            // no longer an agency, nowhere allowed to send, or she may not be released to it: nothing is released
             LOG.warnf("DCI subscription %s of %s: no agency or no allowed callback; not notified", s.code, s.clientId);
             return false;
         }
@@ -178,12 +180,7 @@ public class DciNotifications {
             DciSubscriptions.callbackHeader("notify", "succ", 1, s.clientId, now),
             new SubscriptionDtos.NotifyRequest(transactionId, List.of(new SubscriptionDtos.NotifyEvent(
                 id.toString(), now.toString(), new SubscriptionDtos.NotifyData("1.0.0", "ns:org:RegistryType:Social",
-                    eventType, "Person", DciSearch.person(b)), s.locale))));
+                    eventType, "Person", DciSearch.person(b)), s.locale))), List.of(b.id));
         return true;
-    }
-
-    /** Whether she is in a sensitive cohort now: then no agency is notified of her at all. */
-    static boolean inSensitiveCohort(UUID beneficiaryId) {
-        return CohortMembership.count("beneficiaryId = ?1 and endedOn is null", beneficiaryId) > 0;
     }
 }

@@ -18,7 +18,6 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.consent.ConsentPurpose;
-import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
@@ -34,9 +33,9 @@ import jakarta.transaction.Transactional;
  * Answers a DCI search for an agency. A woman is found by her national code (the {@code idtype-value} query,
  * or an {@code expression} or {@code predicate} whose every condition is {@code national_code eq ...}), and
  * released only when her active {@code SHARE_WITH_AGENCY} consent covers the calling agency (the client's
- * agency, as the {@link AgencyDirectory} names it): a woman without it is answered exactly like a
- * woman who is not here. Each record released goes into her disclosure log and the audit log; each request
- * is audited with what it asked and how many records it released.
+ * agency, as the {@link AgencyDirectory} names it) and she is in no sensitive cohort ({@link AgencyRelease}): a
+ * woman without it is answered exactly like a woman who is not here. Each record released goes into her
+ * disclosure log and the audit log; each request is audited with what it asked and how many records it released.
  */
 @ApplicationScoped
 public class DciSearch {
@@ -53,7 +52,7 @@ public class DciSearch {
     ObjectMapper json;
 
     @Inject
-    ConsentService consents;
+    AgencyRelease release;
 
     @Inject
     DisclosureLog disclosures;
@@ -103,10 +102,19 @@ public class DciSearch {
         }
         String correlationId = UUID.randomUUID().toString();
         DciDtos.SearchResponseEnvelope answer = answer(request, caller, correlationId);
-        UUID callback = callbacks.send(caller.clientId(), target, answer);
+        UUID callback = callbacks.send(caller.clientId(), target, answer, released(answer));
         transactions.record(caller.clientId(), answer.message().transactionId(), "search", correlationId,
             request.header().messageId(), answer.header().status(), answer.message().searchResponse(), callback);
         return ack(correlationId);
+    }
+
+    /** The women an answer releases (by the national codes of its records), checked again when it is sent. */
+    private static List<UUID> released(DciDtos.SearchResponseEnvelope answer) {
+        return answer.message().searchResponse().stream().filter(r -> r.data() != null)
+            .flatMap(r -> r.data().regRecords().stream())
+            .flatMap(p -> Beneficiary.<Beneficiary>find("nationalCode", p.identifier().identifierValue())
+                .firstResultOptional().stream())
+            .map(b -> b.id).distinct().toList();
     }
 
     /** The sync txn status: the agency's own transaction, its items' statuses and no record. */
@@ -156,9 +164,18 @@ public class DciSearch {
             request.header().senderId(), false);
         DciDtos.SearchResponse status = txn.map(t -> new DciDtos.SearchResponse(t.transactionId(),
                 t.correlationId(), t.items()))
-            .orElse(new DciDtos.SearchResponse(value, null, List.of()));
+            .orElse(notFound(attributeType, value));
         return new DciDtos.TxnStatusResponseEnvelope(null, header, new DciDtos.TxnStatusResponse(transactionId,
             correlationId, new DciDtos.TxnStatus(txn.map(DciTransactions.Txn::action).orElse("search"), status)));
+    }
+
+    /**
+     * The status of a transaction not found: the id asked for, and an empty string for the one not known (the
+     * spec's {@code txn_status} requires both {@code transaction_id} and {@code correlation_id} as strings).
+     */
+    private static DciDtos.SearchResponse notFound(String attributeType, String value) {
+        boolean byTransaction = "transaction_id".equals(attributeType);
+        return new DciDtos.SearchResponse(byTransaction ? value : "", byTransaction ? "" : value, List.of());
     }
 
     /**
@@ -251,8 +268,7 @@ public class DciSearch {
         Optional<String> canonical = code.flatMap(NationalCode::canonical);
         if (canonical.isPresent() && agency != null) {
             Optional<Beneficiary> woman = Beneficiary.find("nationalCode", canonical.get()).firstResultOptional();
-            if (woman.isPresent() && !woman.get().isMerged()
-                    && consents.hasActive(woman.get().id, ConsentPurpose.SHARE_WITH_AGENCY, agency)) {
+            if (woman.isPresent() && release.releasable(woman.get().id, agency)) {
                 found.add(woman.get());
             }
         }

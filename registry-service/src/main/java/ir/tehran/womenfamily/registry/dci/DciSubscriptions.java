@@ -80,7 +80,13 @@ public class DciSubscriptions {
      * {@code sender_uri}. A target off the allow-list is a 403 {@code dci-callback-host}, and nothing is stored.
      */
     void callback(String clientId, String senderUri, String action, DciDtos.CallbackHeader header, Object message) {
-        callbacks.send(clientId, target(senderUri, action), Map.of("header", header, "message", message));
+        callback(clientId, senderUri, action, header, message, List.of());
+    }
+
+    /** As {@link #callback(String, String, String, DciDtos.CallbackHeader, Object)}, releasing {@code women}. */
+    void callback(String clientId, String senderUri, String action, DciDtos.CallbackHeader header, Object message,
+            List<UUID> women) {
+        callbacks.send(clientId, target(senderUri, action), Map.of("header", header, "message", message), women);
     }
 
     /** {@code {senderUri}/registry/{action}} ({@code senderUri} as is when it names that path already). */

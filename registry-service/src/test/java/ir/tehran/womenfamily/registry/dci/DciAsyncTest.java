@@ -136,6 +136,44 @@ class DciAsyncTest {
     }
 
     @Test
+    void anOnSearchQueuedBeforeHerConsentWasRevokedIsWithdrawnNotSent() throws Exception {
+        try (CallbackEndpoint agency = new CallbackEndpoint("127.0.0.1", 200)) {
+            String client = newClient("async-revoked");
+            String name = "Agency " + client;
+            DciCallbacksTest.putAgency(client, name, List.of(agency.base()), List.of());
+            String code = NationalCodes.random();
+            String woman = Women.register(code);
+            String consentId = consent(woman, name);
+            String txn = "txn-" + UUID.randomUUID();
+            post(client, "search", Map.of("signature", "unsigned-stub",
+                    "header", header(client, "search", agency.base() + "/sp"), "message", searchMessage(txn, code)))
+                .statusCode(200).body("message.ack_status", equalTo("ACK"));
+            // queued with her record; she revokes before it is sent
+            String etag = given().auth().oauth2(Women.caseworker("registrar")).when()
+                .get(Women.BASE + woman + "/consents/" + consentId).then().statusCode(200).extract().header("ETag");
+            given().auth().oauth2(Women.caseworker("registrar")).contentType(ContentType.JSON)
+                .header("If-Match", etag).when()
+                .post(Women.BASE + woman + "/consents/" + consentId + "/revocation").then().statusCode(200);
+
+            sender.deliverDue();
+            assertTrue(agency.received().stream().noneMatch(r -> r.path().equals("/sp/registry/on-search")),
+                "an on-search left after her consent was revoked");
+            DciCallback callback = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> DciCallback.<DciCallback>find("transactionId", txn).firstResult());
+            assertEquals(DciCallback.Status.WITHDRAWN, callback.status);
+            assertEquals(0, callback.attempts);
+            // never sent later either, and the withdrawal is audited, on the callback and on her
+            DciCallbacksTest.backoffPassed();
+            sender.deliverDue();
+            assertEquals(0, agency.received().size());
+            Women.audit(DciCallbacks.RESOURCE, callback.id.toString()).then()
+                .body("items.action", org.hamcrest.Matchers.hasItem("dci.callback.withdraw"));
+            Women.audit(DciSearch.RESOURCE, woman).then()
+                .body("items.action", org.hamcrest.Matchers.hasItem("dci.callback.withdraw"));
+        }
+    }
+
+    @Test
     void anAsyncSearchWhoseSenderUriIsNotOnTheAllowListIsRefusedAndNothingLeaves() throws Exception {
         try (CallbackEndpoint allowed = new CallbackEndpoint("127.0.0.1", 200);
              CallbackEndpoint other = new CallbackEndpoint("127.0.0.1", 200)) {
