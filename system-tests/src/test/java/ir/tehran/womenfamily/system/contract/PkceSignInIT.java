@@ -35,8 +35,8 @@ class PkceSignInIT {
     @Test
     void aPublicClientSignsInThroughThePageInPersianAndInEnglish() throws IOException {
         Optional<Path> chromium = onPath("chromium");
-        Assumptions.assumeTrue(chromium.isPresent(),
-            "no chromium on the PATH: install Debian's chromium (apt-get install chromium) to run the browser test");
+        Assumptions.assumeTrue(chromium.isPresent(), "no chromium on the PATH: install Debian's chromium "
+            + "(apt-get install chromium) to run the browser test");
         LocalStack stack = SharedStack.stack();
         String password = stack.demoCredentials().password();
         String admin = given().baseUri(stack.gatewayUrl()).formParam("grant_type", "password")
