@@ -71,7 +71,10 @@ final class SignInPage {
         boolean english = Messages.ENGLISH.equals(locale);
         return "<!DOCTYPE html>\n<html lang=\"" + (english ? "en" : "fa") + "\" dir=\"" + (english ? "ltr" : "rtl")
             + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            // the gateway's no-referrer would make a browser post the form with "Origin: null", which the CORS
+            // filter refuses: same-origin keeps the origin on the form's post and sends nothing elsewhere
+            + "<meta name=\"referrer\" content=\"same-origin\">\n<title>"
             + text(locale, "signin.title") + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
             + body + "</main>\n</body>\n</html>\n";
     }
