@@ -144,6 +144,14 @@ public interface GatewayConfig {
         /** How long a login can be kept alive by refreshing, from the password login on. */
         @WithDefault("168h")
         Duration refreshSessionLifetime();
+
+        /**
+         * Whether the password grant is open to a request that names no client (the first-party scripts and tools
+         * of the local stack and the tests). False in production: the password grant then serves only the clients
+         * an admin marked trusted, and apps sign in with the authorization code grant and PKCE.
+         */
+        @WithDefault("true")
+        boolean passwordWithoutClient();
     }
 
     interface Security {

@@ -203,8 +203,8 @@ class TokenTest {
     @Test
     void unsupportedAndMissingGrantTypes() {
         tokenError(given().contentType(ContentType.URLENC)
-            .formParam("grant_type", "authorization_code")
-            .formParam("code", "abc")
+            .formParam("grant_type", "urn:ietf:params:oauth:grant-type:device_code")
+            .formParam("device_code", "abc")
             .when().post("/oauth2/token").then(), 400, "unsupported_grant_type");
         tokenError(given().contentType(ContentType.URLENC)
             .formParam("username", "admin")
@@ -248,16 +248,18 @@ class TokenTest {
             .body("issuer", equalTo(TestTokens.ISSUER))
             .body("token_endpoint", endsWith("/oauth2/token"))
             .body("jwks_uri", endsWith("/oauth2/jwks"))
-            .body("grant_types_supported", equalTo(List.of("client_credentials", "password", "refresh_token")))
+            .body("grant_types_supported",
+                equalTo(List.of("authorization_code", "client_credentials", "password", "refresh_token")))
             .body("revocation_endpoint", endsWith("/oauth2/revoke"))
             .body("claims_supported", hasItems("groups", "districts", "businesses", "sponsor_id"))
             .body("scopes_supported", hasItems("registry.basic.read", "bazaar.read", "sponsorship.coverage.read"))
-            // a password or refresh grant needs no client: "none"
+            // a public client, or a password or refresh grant without a client: "none"
             .body("token_endpoint_auth_methods_supported",
                 equalTo(List.of("client_secret_basic", "client_secret_post", "none")))
-            // no authorization endpoint, so no response type; no ID token, so no ID token algorithm
-            .body("$", not(hasKey("authorization_endpoint")))
-            .body("response_types_supported", equalTo(List.of()))
+            // the authorization code grant with PKCE, S256 only; no ID token, so no ID token algorithm
+            .body("authorization_endpoint", endsWith("/oauth2/authorize"))
+            .body("response_types_supported", equalTo(List.of("code")))
+            .body("code_challenge_methods_supported", equalTo(List.of("S256")))
             .body("$", not(hasKey("id_token_signing_alg_values_supported")))
             .body("$", not(hasKey("userinfo_endpoint")));
     }
@@ -271,6 +273,9 @@ class TokenTest {
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
         }
         given().get(java.net.URI.create(metadata.getString("jwks_uri")).getPath()).then().statusCode(200);
+        // the sign-in page answers: without a client, its error is on the page
+        given().redirects().follow(false).get(java.net.URI.create(metadata.getString("authorization_endpoint"))
+            .getPath()).then().statusCode(400).contentType("text/html");
     }
 
     private String newStaffUser(String password) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,7 +57,7 @@ public class ClientAdminResource {
 
     @POST
     @Operation(operationId = "registerClient", summary = "Register a client",
-        description = "Answers with its first secret, shown only this once.")
+        description = "Answers with its first secret, shown only this once (none for a public client).")
     @APIResponse(responseCode = "201", description = "Registered, with its first secret",
         content = @Content(schema = @Schema(implementation = ClientDtos.CreatedClient.class)))
     public Response create(@Valid @NotNull ClientDtos.NewClient request) {
@@ -97,6 +98,19 @@ public class ClientAdminResource {
     public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
         service.revokeSecret(clientId, secretId, callers.current().subject());
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{clientId}/sign-in")
+    @Operation(operationId = "changeClientSignIn", summary = "Change how a client signs people in",
+        description = "Whether the password grant is open to it (trusted: first-party tools only, never a public "
+            + "client) and the redirect URIs of the authorization code grant, compared exactly. Replaces both.")
+    @APIResponse(responseCode = "200", description = "The client as it is now",
+        content = @Content(schema = @Schema(implementation = ClientDtos.ClientView.class)))
+    @APIResponse(responseCode = "409", description = "The client is revoked")
+    public ClientDtos.ClientView changeSignIn(@PathParam("clientId") String clientId,
+            @Valid @NotNull ClientDtos.SignIn signIn) {
+        return service.changeSignIn(clientId, signIn, callers.current().subject());
     }
 
     @POST

@@ -11,6 +11,7 @@ import java.util.UUID;
 import ir.tehran.womenfamily.gateway.token.ApiClient;
 import ir.tehran.womenfamily.gateway.token.ClientSecret;
 import ir.tehran.womenfamily.gateway.token.Identities;
+import ir.tehran.womenfamily.gateway.token.RedirectUris;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens;
 import ir.tehran.womenfamily.gateway.token.Roles;
 import ir.tehran.womenfamily.support.audit.Audit;
@@ -66,16 +67,56 @@ public class ClientAdminService {
         if (ApiClient.findById(request.clientId()) != null) {
             throw ProblemException.conflict("client-exists", request.clientId());
         }
-        String secret = newSecret();
+        boolean publicClient = Boolean.TRUE.equals(request.publicClient());
+        ClientDtos.SignIn signIn = request.signIn() == null ? new ClientDtos.SignIn(false, List.of())
+            : request.signIn();
+        check(signIn, publicClient, "signIn.");
+        String secret = publicClient ? null : newSecret();
         identities.createClientIfAbsent(request.clientId(), request.name(), secret,
             request.roles().stream().distinct().toList(), request.scopes().stream().distinct().toList());
-        ClientSecret row = ClientSecret.activeOf(request.clientId()).get(0);
+        ApiClient client = ApiClient.findById(request.clientId());
+        client.trusted = signIn.trusted();
+        client.redirectUris = signIn.redirectUris().stream().distinct().toArray(String[]::new);
         LOG.infof("admin %s created client %s with roles %s", admin, request.clientId(), request.roles());
         audit.record(AuditEvent.of("client.create", "client", request.clientId()).withPurpose("administration")
             .withDetail("roles", String.join(",", request.roles())).withDetail("scopes", String.join(" ",
-                request.scopes())));
+                request.scopes())).withDetail("publicClient", publicClient).withDetail("trusted", signIn.trusted())
+            .withDetail("redirectUris", String.join(" ", client.redirectUris)));
+        if (publicClient) {
+            return new ClientDtos.CreatedClient(find(request.clientId()).orElseThrow(), null);
+        }
+        ClientSecret row = ClientSecret.activeOf(request.clientId()).get(0);
         return new ClientDtos.CreatedClient(find(request.clientId()).orElseThrow(),
             new ClientDtos.IssuedSecret(row.id, secret, row.createdAt));
+    }
+
+    /** Changes whether the client is trusted with the password grant, and its redirect URIs. */
+    @Transactional
+    public ClientDtos.ClientView changeSignIn(String clientId, ClientDtos.SignIn signIn, String admin) {
+        ApiClient client = locked(clientId);
+        if (client.revokedAt != null) {
+            throw ProblemException.conflict("client-revoked", clientId);
+        }
+        check(signIn, client.publicClient, "");
+        client.trusted = signIn.trusted();
+        client.redirectUris = signIn.redirectUris().stream().distinct().toArray(String[]::new);
+        LOG.infof("admin %s changed the sign-in of client %s: trusted %s, %d redirect URIs", admin, clientId,
+            client.trusted, client.redirectUris.length);
+        audit.record(AuditEvent.of("client.sign-in.change", "client", clientId).withPurpose("administration")
+            .withDetail("trusted", client.trusted).withDetail("redirectUris", String.join(" ", client.redirectUris)));
+        return ClientDtos.ClientView.of(client, ClientSecret.of(clientId));
+    }
+
+    /** A public client is never trusted with passwords; every redirect URI must be one that may be registered. */
+    private static void check(ClientDtos.SignIn signIn, boolean publicClient, String prefix) {
+        if (publicClient && signIn.trusted()) {
+            throw ProblemException.invalid(prefix + "trusted", "validation.client-public-trusted");
+        }
+        for (int i = 0; i < signIn.redirectUris().size(); i++) {
+            if (!RedirectUris.acceptable(signIn.redirectUris().get(i))) {
+                throw ProblemException.invalid(prefix + "redirectUris[" + i + "]", "validation.client-redirect-uri");
+            }
+        }
     }
 
     /** A second secret for a rotation; refused while the client already has two active ones. */

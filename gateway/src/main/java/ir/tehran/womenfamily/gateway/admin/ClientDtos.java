@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import ir.tehran.womenfamily.gateway.token.ApiClient;
 import ir.tehran.womenfamily.gateway.token.ClientSecret;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,18 +31,37 @@ public final class ClientDtos {
         @Schema(description = "Client roles: partner-app, agency, bazaar-coordinator, sponsorship-officer, monitoring")
         List<@NotNull String> roles,
         @NotNull @Size(max = 30)
-        List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*") @Size(max = 64) String> scopes) {
+        List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*") @Size(max = 64) String> scopes,
+        @Schema(description = "True for an app without a secret (mobile, browser): it may use the authorization "
+            + "code grant with PKCE only, and gets no secret. Default false")
+        Boolean publicClient,
+        @Valid @Schema(description = "How it signs people in; default: not trusted, no redirect URI")
+        SignIn signIn) {
+    }
+
+    /** How a client signs people in: set at registration, changed by an admin. */
+    @Schema(name = "ClientSignIn")
+    public record SignIn(
+        @NotNull @Schema(required = true, description = "The password grant is open to it (first-party tools only; "
+            + "never a public client)")
+        Boolean trusted,
+        @NotNull @Size(max = 10)
+        @Schema(required = true, description = "Where the authorization endpoint may send a code, compared exactly: "
+            + "https, a private-use scheme with a dot (ir.tehran.women://callback) or http on the loopback "
+            + "address (RFC 8252)")
+        List<@NotNull @Size(max = 512) String> redirectUris) {
     }
 
     @Schema(name = "Client")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClientView(String clientId, String name, List<String> roles, List<String> scopes, boolean active,
-            Instant createdAt, Instant revokedAt, List<SecretView> secrets) {
+            Instant createdAt, Instant revokedAt, List<SecretView> secrets, boolean publicClient, SignIn signIn) {
 
         static ClientView of(ApiClient c, List<ClientSecret> secrets) {
             return new ClientView(c.clientId, c.name, Arrays.asList(c.roles), Arrays.asList(c.scopes),
                 c.active && c.revokedAt == null, c.createdAt, c.revokedAt,
-                secrets.stream().map(SecretView::of).toList());
+                secrets.stream().map(SecretView::of).toList(), c.publicClient,
+                new SignIn(c.trusted, Arrays.asList(c.redirectUris)));
         }
     }
 
@@ -61,6 +81,8 @@ public final class ClientDtos {
     }
 
     @Schema(name = "CreatedClient")
-    public record CreatedClient(ClientView client, IssuedSecret secret) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreatedClient(ClientView client,
+            @Schema(description = "Absent for a public client") IssuedSecret secret) {
     }
 }

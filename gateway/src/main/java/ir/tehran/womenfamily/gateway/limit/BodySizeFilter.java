@@ -34,7 +34,8 @@ public class BodySizeFilter {
     static final int PRIORITY = 260;
 
     /** The token, revocation and password change endpoints: small bodies, where passwords are guessed. */
-    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke", "/account/password");
+    static final Set<String> FORM_PATHS = Set.of("/oauth2/token", "/oauth2/revoke", "/oauth2/authorize",
+        "/account/password");
 
     /**
      * The longest path and query passed on, in characters: the services' HTTP servers read request lines

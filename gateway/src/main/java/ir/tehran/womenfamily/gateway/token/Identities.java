@@ -49,6 +49,12 @@ public class Identities {
         return matched ? Optional.of(client) : Optional.empty();
     }
 
+    /** The client with this id if it is neither revoked nor deactivated (a public client has no secret to check). */
+    @Transactional
+    public Optional<ApiClient> usableClient(String clientId) {
+        return ApiClient.<ApiClient>findByIdOptional(clientId).filter(ApiClient::usable);
+    }
+
     /**
      * Checks a person's password, tried from {@code source} (a {@code SourceAddress} key). Every call costs exactly
      * one bcrypt verification (against her hash, or a decoy for a name that does not exist) and gives one of two
@@ -58,6 +64,12 @@ public class Identities {
      */
     @Transactional
     public StaffLogin authenticateStaff(String username, String password, String source) {
+        return authenticateStaff(username, password, source, "token");
+    }
+
+    /** Like {@link #authenticateStaff(String, String, String)}; {@code via} names the path for the audit entry. */
+    @Transactional
+    public StaffLogin authenticateStaff(String username, String password, String source, String via) {
         Instant now = Instant.now(clock);
         LoginThrottle.Key key = new LoginThrottle.Key(username, source);
         Optional<Instant> throttled = throttle.blockedUntil(key, now);
@@ -73,7 +85,7 @@ public class Identities {
             throttle.succeeded(key);
             return StaffLogin.success(user);
         }
-        throttle.failed(key, now, user == null ? null : username, "token");
+        throttle.failed(key, now, user == null ? null : username, via);
         return StaffLogin.REJECTED;
     }
 
@@ -106,7 +118,10 @@ public class Identities {
         return true;
     }
 
-    /** Creates the client, with one secret, unless one with this id exists; true when created. */
+    /**
+     * Creates the client, with one secret (none for a public client: {@code secret} null), unless one with this id
+     * exists; true when created.
+     */
     @Transactional
     public boolean createClientIfAbsent(String clientId, String name, String secret, List<String> roles,
             List<String> scopes) {
@@ -119,8 +134,11 @@ public class Identities {
         client.roles = roles.toArray(String[]::new);
         client.scopes = scopes.toArray(String[]::new);
         client.createdAt = Instant.now(clock);
+        client.publicClient = secret == null;
         client.persist();
-        addSecret(clientId, secret);
+        if (secret != null) {
+            addSecret(clientId, secret);
+        }
         return true;
     }
 

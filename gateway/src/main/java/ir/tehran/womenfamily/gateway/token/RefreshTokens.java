@@ -54,6 +54,25 @@ public class RefreshTokens {
         return issue(UUID.randomUUID(), user.username, clientId, now, familyExpires);
     }
 
+    /** Starts a new family at a sign-in with an authorization code: the family (to revoke on a replay) and token. */
+    @Transactional
+    public Family startFamilyFor(StaffUser user, String clientId) {
+        Instant now = Instant.now(clock);
+        UUID family = UUID.randomUUID();
+        return new Family(family, issue(family, user.username, clientId, now,
+            now.plus(config.token().refreshSessionLifetime())));
+    }
+
+    /** Revokes every token of a family (an authorization code was redeemed twice); how many were revoked. */
+    @Transactional
+    public int revokeFamily(UUID family) {
+        return revokeFamily(family, Instant.now(clock));
+    }
+
+    /** A family just started and its first token's value. */
+    public record Family(UUID id, String token) {
+    }
+
     /**
      * Redeems a refresh token presented by {@code clientId} (the client that authenticated, or
      * {@code null}): on success the token is used up and the redemption carries its successor.

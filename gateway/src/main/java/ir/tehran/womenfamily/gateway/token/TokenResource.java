@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vertx.core.http.HttpServerRequest;
+import ir.tehran.womenfamily.gateway.GatewayConfig;
 import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.gateway.token.Identities.StaffLogin;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens.Redemption;
@@ -63,20 +64,30 @@ public class TokenResource {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    GatewayConfig config;
+
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "issueToken", summary = "Issue an access token",
-        description = "grant_type=client_credentials (client_id and client_secret, in the form or as HTTP "
-            + "Basic), grant_type=password (username and password of staff, producers and sponsors; also "
-            + "returns a refresh token) or grant_type=refresh_token (a refresh token, used once).")
+        description = "grant_type=authorization_code (a code of /oauth2/authorize with its redirect_uri, "
+            + "client_id and the PKCE code_verifier; a public client sends client_id alone; also returns a "
+            + "refresh token), grant_type=client_credentials (client_id and client_secret, in the form or as HTTP "
+            + "Basic), grant_type=password (username and password of staff, producers and sponsors, for the "
+            + "clients an admin marked trusted; also returns a refresh token) or grant_type=refresh_token (a "
+            + "refresh token, used once).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
         schema = @Schema(implementation = TokenRequest.class)))
     @APIResponse(responseCode = "200", description = "The token",
         content = @Content(schema = @Schema(implementation = TokenResponses.AccessToken.class)))
     @APIResponse(responseCode = "400",
-        description = "invalid_request, invalid_grant, invalid_scope or unsupported_grant_type",
+        description = "invalid_request, invalid_grant, invalid_scope, unauthorized_client or "
+            + "unsupported_grant_type",
         content = @Content(schema = @Schema(implementation = TokenResponses.TokenError.class)))
     @APIResponse(responseCode = "401", description = "invalid_client",
         content = @Content(schema = @Schema(implementation = TokenResponses.TokenError.class)))
@@ -98,8 +109,9 @@ public class TokenResource {
             case "client_credentials" -> clientCredentials(form, authorization);
             case "password" -> password(form, authorization);
             case "refresh_token" -> refresh(form, authorization);
+            case "authorization_code" -> authorizationCode(form, authorization);
             default -> TokenResponses.unsupportedGrantType(
-                "Supported grant types: client_credentials, password, refresh_token.");
+                "Supported grant types: authorization_code, client_credentials, password, refresh_token.");
         };
     }
 
@@ -164,6 +176,12 @@ public class TokenResource {
         if (client.refusal() != null) {
             return client.refusal();
         }
+        if (client.id() == null ? !config.token().passwordWithoutClient() : !client.trusted()) {
+            LOG.infof("password grant refused to %s: not a trusted client",
+                client.id() == null ? "a request without a client" : client.id());
+            return TokenResponses.unauthorizedClient("The password grant is only for the clients an admin marked "
+                + "trusted; sign in with the authorization code grant and PKCE (/oauth2/authorize).");
+        }
         StaffLogin login = identities.authenticateStaff(username, password,
             SourceAddress.key(request.remoteAddress()));
         return switch (login.outcome()) {
@@ -204,14 +222,51 @@ public class TokenResource {
         };
     }
 
+    /**
+     * OAuth 2.1 §4.1.3: a one-time code of the authorization endpoint, redeemed by the client it was issued to
+     * (a public client names itself with client_id, a confidential one authenticates) with the same redirect URI
+     * and the PKCE verifier of its challenge.
+     */
+    private Response authorizationCode(MultivaluedMap<String, String> form, String authorization) {
+        String code = form.getFirst("code");
+        String redirectUri = form.getFirst("redirect_uri");
+        if (code == null || code.isBlank() || redirectUri == null || redirectUri.isBlank()) {
+            return TokenResponses.invalidRequest("code and redirect_uri are required.");
+        }
+        String verifier = form.getFirst("code_verifier");
+        if (verifier == null || verifier.isBlank()) {
+            return TokenResponses.invalidRequest("code_verifier is required (PKCE, RFC 7636).");
+        }
+        AuthenticatedClient client = optionalClient(form, authorization);
+        if (client.refusal() != null) {
+            return client.refusal();
+        }
+        if (client.id() == null) {
+            return TokenResponses.invalidClient("client_id is required.");
+        }
+        AuthorizationCodes.Redemption redemption = codes.redeem(code, client.id(), redirectUri, verifier);
+        return switch (redemption.outcome()) {
+            case REDEEMED -> redemption.refreshToken() == null
+                ? TokenResponses.ok(issuer.forPasswordChange(redemption.user(), client.id()))
+                : TokenResponses.ok(issuer.forUser(redemption.user(), client.id(), redemption.refreshToken()));
+            case REPLAYED -> TokenResponses.invalidGrant(
+                "The code was already used; the tokens issued for it are revoked. Sign in again.");
+            case WRONG_REDIRECT_URI -> TokenResponses.invalidGrant(
+                "redirect_uri is not the one the code was issued for.");
+            case WRONG_VERIFIER -> TokenResponses.invalidGrant("code_verifier does not match the code_challenge.");
+            case ACCOUNT_UNAVAILABLE -> TokenResponses.invalidGrant("The account is disabled; sign in again.");
+            default -> TokenResponses.invalidGrant("The code is invalid or expired.");
+        };
+    }
+
     /** RFC 7009: revokes a refresh token and every token of its login. Always 200, whatever the token. */
     @POST
     @Path("/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "revokeRefreshToken", summary = "Revoke a refresh token (sign out)",
-        description = "token=<refresh token>. A token issued to a client needs that client's authentication. "
-            + "Unknown tokens are ignored (200).")
+        description = "token=<refresh token>. A token issued to a client needs that client's authentication "
+            + "(a public client sends its client_id alone). Unknown tokens are ignored (200).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
         schema = @Schema(implementation = RevocationRequest.class)))
     @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke: an empty body",
@@ -238,33 +293,50 @@ public class TokenResource {
         return TokenResponses.revoked();
     }
 
-    /** The client that authenticated, if any; a refusal when credentials came but do not check out. */
+    /**
+     * The client that authenticated, or the public client that named itself (client_id alone), if any; a refusal
+     * when credentials came but do not check out, or a confidential client named itself without its secret.
+     */
     private AuthenticatedClient optionalClient(MultivaluedMap<String, String> form, String authorization) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        String named = form.getFirst("client_id");
+        if (!basic && named != null && form.getFirst("client_secret") == null) {
+            Optional<ApiClient> client = identities.usableClient(named).filter(c -> c.publicClient);
+            if (client.isEmpty()) {
+                LOG.infof("client %s named itself without a secret and is not a public client", named);
+                return new AuthenticatedClient(null, TokenResponses.invalidClient(
+                    "Unknown client, or a client with a secret that sent none."), false);
+            }
+            return new AuthenticatedClient(named, null, false);
+        }
         ClientCredentials credentials;
         try {
             credentials = ClientCredentials.from(form, authorization);
         } catch (IllegalArgumentException e) {
-            return new AuthenticatedClient(null, TokenResponses.invalidClient(e.getMessage()));
+            return new AuthenticatedClient(null, TokenResponses.invalidClient(e.getMessage()), false);
         }
         if (credentials == null) {
-            return new AuthenticatedClient(null, null);
+            return new AuthenticatedClient(null, null, false);
         }
-        if (identities.authenticateClient(credentials.id(), credentials.secret()).isEmpty()) {
+        Optional<ApiClient> client = identities.authenticateClient(credentials.id(), credentials.secret());
+        if (client.isEmpty()) {
             LOG.infof("client authentication failed for %s", credentials.id());
             return new AuthenticatedClient(null,
-                TokenResponses.invalidClient("Unknown client or wrong client secret."));
+                TokenResponses.invalidClient("Unknown client or wrong client secret."), false);
         }
-        return new AuthenticatedClient(credentials.id(), null);
+        return new AuthenticatedClient(credentials.id(), null, client.get().trusted);
     }
 
-    private record AuthenticatedClient(String id, Response refusal) {
+    /** {@code trusted}: an authenticated confidential client an admin opened the password grant to. */
+    private record AuthenticatedClient(String id, Response refusal, boolean trusted) {
     }
 
     /** The token request form, for the API document only. */
     @Schema(name = "TokenRequest")
     public static class TokenRequest {
         @JsonProperty("grant_type")
-        @Schema(required = true, enumeration = {"client_credentials", "password", "refresh_token"})
+        @Schema(required = true,
+            enumeration = {"authorization_code", "client_credentials", "password", "refresh_token"})
         public String grantType;
         @JsonProperty("client_id")
         @Schema(description = "client_credentials: unless sent as HTTP Basic")
@@ -281,6 +353,14 @@ public class TokenResource {
         @JsonProperty("refresh_token")
         @Schema(description = "refresh_token grant: the refresh token of the last token response")
         public String refreshToken;
+        @Schema(description = "authorization_code grant: the code the authorization endpoint sent back")
+        public String code;
+        @JsonProperty("redirect_uri")
+        @Schema(description = "authorization_code grant: the redirect URI of the authorization request")
+        public String redirectUri;
+        @JsonProperty("code_verifier")
+        @Schema(description = "authorization_code grant: the PKCE verifier (RFC 7636) of the code_challenge")
+        public String codeVerifier;
     }
 
     /** The revocation form (RFC 7009), for the API document only. */

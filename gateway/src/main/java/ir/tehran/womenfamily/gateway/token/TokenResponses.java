@@ -35,6 +35,11 @@ final class TokenResponses {
         return error(400, "invalid_grant", description);
     }
 
+    /** The client may not use this grant (RFC 6749 §5.2). */
+    static Response unauthorizedClient(String description) {
+        return error(400, "unauthorized_client", description);
+    }
+
     static Response invalidScope(String description) {
         return error(400, "invalid_scope", description);
     }
@@ -67,7 +72,8 @@ final class TokenResponses {
         @JsonProperty("expires_in") long expiresIn,
         @Schema(description = "Granted scopes, space-separated (client credentials only)") String scope,
         @JsonProperty("refresh_token")
-        @Schema(description = "Password and refresh_token grants: redeem once with grant_type=refresh_token")
+        @Schema(description = "Authorization code, password and refresh_token grants: redeem once with "
+            + "grant_type=refresh_token")
         String refreshToken,
         @JsonProperty("password_change_required")
         @Schema(description = "Present (true) when the person must choose a new password first: the token has "
@@ -79,7 +85,7 @@ final class TokenResponses {
     @Schema(name = "TokenError", description = "RFC 6749 §5.2 error response")
     record TokenError(
         @Schema(enumeration = {"invalid_request", "invalid_client", "invalid_grant", "invalid_scope",
-            "unsupported_grant_type"}) String error,
+            "unauthorized_client", "unsupported_grant_type"}) String error,
         @JsonProperty("error_description") String errorDescription) {
     }
 

@@ -85,6 +85,9 @@ class ClientAdminTest {
             .extract().path("secret.clientSecret");
         String username = "via-" + id;
         identities.createStaffUserIfAbsent(username, "right-password", List.of("caseworker"), List.of(2));
+        // the password grant is for the clients an admin marked trusted
+        asAdmin().contentType(ContentType.JSON).body(Map.of("trusted", true, "redirectUris", List.of()))
+            .when().put("/admin/clients/" + id + "/sign-in").then().statusCode(200);
         String refresh = given().contentType(ContentType.URLENC)
             .auth().preemptive().basic(id, secret)
             .formParam("grant_type", "password")

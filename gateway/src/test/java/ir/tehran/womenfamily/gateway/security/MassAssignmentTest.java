@@ -141,6 +141,12 @@ class MassAssignmentTest {
         f.put("POST /admin/clients", () -> new Call(admin(), "/admin/clients", "{\"clientId\":\"" + newName("mass")
             + "\",\"name\":\"برنامهٔ همکار\",\"roles\":[\"partner-app\"],\"scopes\":[\"bazaar.read\"]}", null,
             "location"));
+        f.put("PUT /admin/clients/{clientId}/sign-in", () -> {
+            String id = newName("mass");
+            identities.createClientIfAbsent(id, "برنامهٔ همراه", null, List.of("partner-app"), List.of());
+            return new Call(admin(), "/admin/clients/" + id + "/sign-in",
+                "{\"trusted\":false,\"redirectUris\":[\"ir.tehran.women://callback\"]}", null, "/admin/clients/" + id);
+        });
         f.put("POST /account/password", () -> {
             String name = personWithPassword();
             String token = login(name, FIRST).then().statusCode(200).extract().path("access_token");
