@@ -89,8 +89,9 @@ class MergeWorkProgrammesTest {
     }
 
     private static void merge(String[] pair, int status) {
-        as(admin()).body("{\"survivorId\":\"" + pair[0] + "\"}").post("/api/registry/duplicates/" + pair[2] + "/merge")
-            .then().statusCode(status);
+        as(admin()).body("{\"survivorId\":\"" + pair[0] + "\"}")
+            .header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "OPEN"))
+            .post("/api/registry/duplicates/" + pair[2] + "/merge").then().statusCode(status);
     }
 
     @Test
@@ -179,7 +180,8 @@ class MergeWorkProgrammesTest {
         assertEquals("GIVEN", toSurvivor.get("state").asText());
         assertTrue(toSurvivor.get("purposeActive").asBoolean(), "her consent now holds for the survivor");
 
-        as(admin()).post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
+        as(admin()).header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "MERGED"))
+            .post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
         JsonNode away = lastConsentEvent(survivor, 2);
         assertEquals("REVOKED", away.get("state").asText());
         assertFalse(away.get("purposeActive").asBoolean(), "the survivor never consented herself");
