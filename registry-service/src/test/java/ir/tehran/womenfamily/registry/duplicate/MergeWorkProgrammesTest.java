@@ -134,8 +134,9 @@ class MergeWorkProgrammesTest {
         String other = placement(loser);
 
         // one woman works in one unit at a time: nothing moves, nothing is merged
-        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair[2]
-                + "/merge")
+        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}")
+            .header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "OPEN"))
+            .post("/api/registry/duplicates/" + pair[2] + "/merge")
             .then().statusCode(409).contentType("application/problem+json")
             .body("type", equalTo("https://women-family.tehran.ir/problems/merge-placements-open"))
             .body("title", equalTo("Both records have an open placement; end one before merging them"));
