@@ -190,9 +190,11 @@ public interface GatewayConfig {
         /** The registry business ids of the demo producer (none when absent). */
         Optional<List<String>> producerBusinesses();
 
-        /** The sponsorship service's id of the demo sponsor. */
-        @WithDefault("demo-sponsor")
-        String sponsorId();
+        /**
+         * The demo sponsor's benefactor id in the sponsorship service; absent until the demo data registers her
+         * benefactor and gives it to her through the admin API ({@code PUT /admin/users/sponsor/access}).
+         */
+        Optional<String> sponsorId();
     }
 
     /**

@@ -22,8 +22,9 @@ import ir.tehran.womenfamily.support.time.Tehran;
  * ({@link DemoOrders}) into a running registry whose register is empty, through its public API as an admin
  * would: the women and children by the CSV import ({@code POST /imports}, the bulk path), everything else by the
  * REST operations. So every event reaches the other services as real data does, and nothing of it is in the
- * registry. Last, the demo producer is given the first business at the gateway ({@code PUT
- * /admin/users/producer/access}).
+ * registry. The demo producer is given the first business at the gateway ({@code PUT
+ * /admin/users/producer/access}). Last come the benefactors and their sponsorships ({@link DemoSponsorships}),
+ * when the children have reached sponsorship's roster, and the demo sponsor is given her benefactor.
  */
 public final class DemoDataLoader {
 
@@ -41,7 +42,7 @@ public final class DemoDataLoader {
 
     /** What was loaded. */
     public record Loaded(int women, int children, int consents, int centres, int businesses, UUID producerBusiness,
-            Map<String, UUID> orders) {
+            Map<String, UUID> orders, DemoSponsorships.Made sponsorships) {
     }
 
     /**
@@ -129,12 +130,16 @@ public final class DemoDataLoader {
                     "businesses", List.of(producerBusiness.toString())));
             }
             Map<String, UUID> orders = workers.size() < 4 ? Map.of() : orders(centreIds, workers);
+            phase = System.nanoTime();
+            DemoSponsorships.Made sponsorships = DemoSponsorships.seed(api, seed, parallel);
+            log.accept(sponsorships.benefactors() + " benefactors and " + sponsorships.sponsorships()
+                + " sponsorships (the demo sponsor's benefactor: " + sponsorships.demoSponsor() + ")" + since(phase));
             Loaded loaded = new Loaded(job.path("imported").asInt(), job.path("children").asInt(), consentCount,
-                centreIds.size(), made, producerBusiness, orders);
+                centreIds.size(), made, producerBusiness, orders, sponsorships);
             log.accept(String.format("demo data loaded in %d s: %d women, %d children, %d consents, %d centres, "
-                    + "%d businesses (the producer's: %s), %d production orders",
+                    + "%d businesses (the producer's: %s), %d production orders, %d sponsorships",
                 (System.nanoTime() - started) / 1_000_000_000L, loaded.women(), loaded.children(), consentCount,
-                loaded.centres(), made, producerBusiness, orders.size()));
+                loaded.centres(), made, producerBusiness, orders.size(), sponsorships.sponsorships()));
             return java.util.Optional.of(loaded);
         }
     }

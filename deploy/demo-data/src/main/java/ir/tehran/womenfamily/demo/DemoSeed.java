@@ -12,8 +12,9 @@ public final class DemoSeed implements StackSeed {
     @Override
     public String describe() {
         return String.format("%,d women, %,d children, %d businesses and %d centres are loaded through the "
-            + "registry's API on a first start", DemoDataGenerator.WOMEN, DemoDataGenerator.CHILDREN,
-            DemoDataGenerator.BUSINESSES, DemoDataGenerator.CENTRES);
+            + "registry's API on a first start, then %d benefactors and their sponsorships through sponsorship's",
+            DemoDataGenerator.WOMEN, DemoDataGenerator.CHILDREN, DemoDataGenerator.BUSINESSES,
+            DemoDataGenerator.CENTRES, DemoSponsorships.BENEFACTORS);
     }
 
     @Override

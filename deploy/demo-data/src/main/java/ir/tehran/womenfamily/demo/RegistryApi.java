@@ -103,6 +103,17 @@ final class RegistryApi {
         return send("PUT " + resource + part, put);
     }
 
+    /**
+     * {@code POST} of a JSON body to a path of the gateway (another service's API through it, {@code /api/...}),
+     * with a fresh {@code Idempotency-Key} as a create.
+     */
+    JsonNode postAtGateway(String path, Object body) {
+        return send("POST " + path, HttpRequest.newBuilder(URI.create(gateway + path)).timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token()).header("Accept", "application/json")
+            .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
     /** {@code GET} of the gateway's own API. */
     JsonNode getAtGateway(String path) {
         return send("GET " + path, atGateway(path));

@@ -78,6 +78,15 @@ class DemoDataIT {
             RegistryApi.items(producer.path("businesses")).stream().map(JsonNode::asText).toList());
         assertEquals(loaded.producerBusiness().toString(),
             api.get("/businesses/" + loaded.producerBusiness()).path("id").asText());
+        // benefactors support children, and the demo sponsor sees her two on her own pages
+        assertEquals(DemoSponsorships.BENEFACTORS, loaded.sponsorships().benefactors());
+        assertTrue(loaded.sponsorships().sponsorships() > DemoSponsorships.BENEFACTORS / 2, loaded::toString);
+        RegistryApi sponsor = new RegistryApi(stack.gatewayUrl(), stack.service("registry").baseUrl(),
+            DemoSponsorships.DEMO_SPONSOR, stack.demoCredentials().password());
+        List<JsonNode> hers = RegistryApi.items(sponsor.getAtGateway("/api/sponsorship/me/sponsorships"));
+        assertEquals(DemoSponsorships.DEMO_SPONSOR_CHILDREN, hers.size(), hers::toString);
+        assertEquals(DemoSponsorships.DEMO_SPONSOR_CHILDREN,
+            RegistryApi.items(sponsor.getAtGateway("/api/sponsorship/me/children")).size());
         // a second start finds the register full and loads nothing
         assertTrue(loader.loadIfEmpty().isEmpty());
         synchronized (LOG) {

@@ -173,7 +173,7 @@ public class UserAdminService {
             errors.add(new ProblemException.FieldError(prefix + "businesses", "validation.user-businesses"));
         }
         String sponsorId = a.sponsorId() == null || a.sponsorId().isBlank() ? null : a.sponsorId().strip();
-        if (roles.contains(Roles.SPONSOR) != (sponsorId != null)) {
+        if (roles.contains(Roles.SPONSOR) != (sponsorId != null) || sponsorId != null && !isUuid(sponsorId)) {
             errors.add(new ProblemException.FieldError(prefix + "sponsorId", "validation.user-sponsor-id"));
         }
         if (!errors.isEmpty()) {

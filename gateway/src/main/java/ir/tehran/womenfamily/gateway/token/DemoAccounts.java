@@ -54,7 +54,7 @@ public class DemoAccounts {
             LOG.infof("demo producer given the businesses %s", businesses);
         }
         created += identities.createUserIfAbsent(new Identities.NewUser("sponsor", password, List.of(Roles.SPONSOR),
-            null, null, demo.sponsorId())) ? 1 : 0;
+            null, null, demo.sponsorId().orElse(null))) ? 1 : 0;
         if (identities.createClientIfAbsent(CLIENT_ID, "Demo partner application", secret, List.of("partner-app"),
                 CLIENT_SCOPES)) {
             created++;

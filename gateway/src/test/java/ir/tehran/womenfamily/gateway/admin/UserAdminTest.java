@@ -199,6 +199,9 @@ class UserAdminTest {
                 "access.sponsorId"));
         create(name, Map.of("roles", List.of("sponsor"))).statusCode(400)
             .body("errors.field", equalTo(List.of("access.sponsorId")));
+        // the sponsorship service knows a sponsor by her benefactor id, a UUID: anything else is refused there
+        create(name, Map.of("roles", List.of("sponsor"), "sponsorId", "demo-sponsor")).statusCode(400)
+            .body("errors.field", equalTo(List.of("access.sponsorId")));
         create(name, Map.of("roles", List.of("producer"), "businesses", List.of("not-a-uuid"))).statusCode(400)
             .body("errors.field", equalTo(List.of("access.businesses")));
         asAdmin().body(Map.of("username", name, "access", Map.of("roles", List.of("admin")), "active", false))

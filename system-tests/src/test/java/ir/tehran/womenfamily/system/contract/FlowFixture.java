@@ -21,7 +21,7 @@ import ir.tehran.womenfamily.system.Venues;
  * What a generated client's flow finds ready, as the demo register would give it (the shared system starts without
  * it): a bazaar open for applications at a venue, a producer account bound to a registered business the bazaar
  * service knows, and a sponsor account bound to a benefactor, their one-time passwords already changed. (The demo
- * sponsor's {@code sponsor_id}, {@code demo-sponsor}, is not a benefactor id: her own pages answer 403.) Made through
+ * sponsor gets her benefactor from the demo data, which the shared system does not load.) Made through
  * the gateway with the demo admin's and coordinator's tokens; each flow gets its own, so that each applies
  * once.
  */
