@@ -64,6 +64,17 @@ public final class RegistryApi {
         return items;
     }
 
+    /**
+     * A duplicate pair's version as an {@code If-Match} value, read where a reviewer reads it: the review queue of
+     * the pair's state ({@code OPEN} before a merge, {@code MERGED} before a split).
+     */
+    public static String pairVersion(String token, Object pairId, String state) {
+        return all(() -> as(token).queryParam("state", state), "/api/registry/duplicates").stream()
+            .filter(p -> pairId.toString().equals(p.get("id"))).findFirst()
+            .map(p -> "\"" + p.get("version") + "\"")
+            .orElseThrow(() -> new AssertionError("pair " + pairId + " not in the " + state + " queue"));
+    }
+
     /** The ETag a GET of {@code path} answers, for a following If-Match. */
     public static String etag(String token, String path) {
         return as(token).get(path).then().statusCode(200).extract().header("ETag");

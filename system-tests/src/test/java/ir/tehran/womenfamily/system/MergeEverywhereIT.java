@@ -133,8 +133,8 @@ class MergeEverywhereIT {
         String bazaar = bazaarWithApplication(coordinator, business);
 
         String pair = candidate(survivor, loser);
-        as(admin).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair + "/merge")
-            .then().statusCode(200);
+        String merged = as(admin).body("{\"survivorId\":\"" + survivor + "\"}").header("If-Match", version(pair))
+            .post("/api/registry/duplicates/" + pair + "/merge").then().statusCode(200).extract().header("ETag");
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             assertEquals(Map.of(), namingEverywhere(UUID.fromString(loser)), "rows naming the merged-away record"));
@@ -143,7 +143,7 @@ class MergeEverywhereIT {
         assertEquals(survivor, as(officer).get("/api/sponsorship/children/" + child).then().statusCode(200)
             .extract().path("motherId"));
 
-        as(admin).post("/api/registry/duplicates/" + pair + "/split").then().statusCode(200);
+        as(admin).header("If-Match", merged).post("/api/registry/duplicates/" + pair + "/split").then().statusCode(200);
         as(cw).get(base + "/consents").then().statusCode(200).body("items.purpose", hasItem("SPONSORSHIP"));
         as(cw).get(base + "/placements").then().statusCode(200)
             .body("items.size()", org.hamcrest.Matchers.equalTo(1));
@@ -153,6 +153,20 @@ class MergeEverywhereIT {
             assertEquals(UUID.fromString(loser), owner(business));
             assertEquals(UUID.fromString(loser), owner(mentee));
         });
+    }
+
+    /** The pair's version as If-Match (from the registry's database, as its pair: the queue is long). */
+    private static String version(String pair) throws SQLException {
+        try (Connection c = connect("registry");
+             PreparedStatement s = c.prepareStatement("select version from duplicate_candidate where id = ?")) {
+            s.setObject(1, UUID.fromString(pair));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no pair " + pair);
+                }
+                return "\"" + rs.getLong(1) + "\"";
+            }
+        }
     }
 
     /** The duplicate pair the registry queued for the two records (read from its database: the queue is long). */

@@ -95,7 +95,9 @@ public class AllocationResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "listAllocationRuns", summary = "The bazaar's allocation runs")
+    @Operation(operationId = "listAllocationRuns", summary = "The bazaar's allocation runs",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403. Refused: 404 when `bazaarId` names nothing the caller may see.")
     public RestResponse<Page<AllocationDtos.RunView>> runs(@PathParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
@@ -107,7 +109,9 @@ public class AllocationResource {
     @Path("/{runId}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(operationId = "getAllocationRun",
-        summary = "One run: its status, score and, while solving, its progress")
+        summary = "One run: its status, score and, while solving, its progress",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403. Refused: 404 when the path names nothing the caller may see.")
     public AllocationDtos.RunView run(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         access.requireStaffOrReader();
         return service.run(bazaarId, runId).map(r -> AllocationDtos.RunView.of(r, runner.progress(r.id)))
@@ -118,7 +122,9 @@ public class AllocationResource {
     @Path("/{runId}/stop")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "stopAllocationRun",
-        summary = "Stop a solving run now; it keeps the best allocation found so far")
+        summary = "Stop a solving run now; it keeps the best allocation found so far",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when the "
+            + "path names nothing the caller may see.")
     @APIResponse(responseCode = "202", description = "Asked to stop; the run keeps its best allocation")
     public Response stop(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         service.run(bazaarId, runId).orElseThrow(() -> ProblemException.notFound("allocation", runId));
@@ -133,7 +139,9 @@ public class AllocationResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "publishAllocationRun",
         summary = "Publish a solved run: the bazaar is published, producers are told, the waitlisted get "
-        + "dated offers")
+        + "dated offers",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when the "
+            + "path names nothing the caller may see.")
     public AllocationDtos.RunView publish(@PathParam("bazaarId") UUID bazaarId, @PathParam("runId") UUID runId) {
         return AllocationDtos.RunView.of(publisher.publish(bazaarId, runId), null);
     }
@@ -142,7 +150,10 @@ public class AllocationResource {
     @Path("/{runId}/assignments")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
     @Operation(operationId = "listAllocationRunAssignments",
-        summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)")
+        summary = "A run's stalls with their score breakdown and reasons (a producer sees only hers)",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when the path "
+            + "names nothing the caller may see.")
     public RestResponse<Page<AllocationDtos.AssignmentView>> assignments(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
@@ -165,7 +176,9 @@ public class AllocationResource {
     @Path("/{runId}/waitlist")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
     @Operation(operationId = "listAllocationRunWaitlist",
-        summary = "Applications the run could not place, by priority, with their explanations")
+        summary = "Applications the run could not place, by priority, with their explanations",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403. Refused: 404 when the path names nothing the caller may see.")
     public RestResponse<Page<AllocationDtos.WaitlistView>> waitlist(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("runId") UUID runId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {

@@ -56,7 +56,8 @@ public class ApplicationResource {
     @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(operationId = "listMyBazaarApplications",
         summary = "Every application of the businesses her token names, or (updatedSince) those changed since "
-        + "her last sync: a delta feed for the producer app")
+        + "her last sync: a delta feed for the producer app",
+        description = "For a producer (only her own businesses' records); any other caller is refused 403.")
     public RestResponse<Delta<ApplicationDtos.ApplicationView>> mine(
             @Parameter(description = "The syncToken of the last complete sync: only what changed or was removed since")
             @QueryParam("updatedSince") String updatedSince,
@@ -74,7 +75,10 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "getBazaarApplication", summary = "One application")
+    @Operation(operationId = "getBazaarApplication", summary = "One application",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when `id` "
+            + "names nothing the caller may see.")
     public ApplicationDtos.ApplicationView get(@PathParam("id") UUID id) {
         if (!access.isProducer()) {
             access.requireStaffOrReader();
@@ -89,7 +93,9 @@ public class ApplicationResource {
     @Path("/{id}/withdraw")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(operationId = "withdrawBazaarApplication",
-        summary = "Withdraw an application; her published stalls still to come go to the waitlist")
+        summary = "Withdraw an application; her published stalls still to come go to the waitlist",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public ApplicationDtos.ApplicationView withdraw(@PathParam("id") UUID id) {
         Application a = service.find(id).filter(x -> access.actsFor(x.businessId))
             .orElseThrow(() -> ProblemException.notFound("application", id));

@@ -62,7 +62,10 @@ public class BazaarApplicationResource {
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(operationId = "applyToBazaar",
-        summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs")
+        summary = "Apply for a stall: ranked venues, days, 1 or 2 stalls, power and cooking needs",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when `bazaarId` names nothing the caller may see; 422 when "
+            + "an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Applied",
         headers = @Header(name = "Location", description = "The new application",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -82,7 +85,10 @@ public class BazaarApplicationResource {
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
     @Operation(operationId = "listBazaarApplications",
-        summary = "A bazaar's applications (a producer sees only her own)")
+        summary = "A bazaar's applications (a producer sees only her own)",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when "
+            + "`bazaarId` names nothing the caller may see.")
     public RestResponse<Page<ApplicationDtos.ApplicationView>> ofBazaar(@PathParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireBazaar(bazaarId);

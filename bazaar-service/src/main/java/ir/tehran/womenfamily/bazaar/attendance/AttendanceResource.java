@@ -56,7 +56,10 @@ public class AttendanceResource {
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP, BazaarAccess.PRODUCER})
     @Operation(operationId = "listPublishedStalls",
-        summary = "The stalls of the published allocation (a producer sees only hers)")
+        summary = "The stalls of the published allocation (a producer sees only hers)",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when "
+            + "`bazaarId` names nothing the caller may see.")
     public RestResponse<Page<AllocationDtos.AssignmentView>> list(@PathParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
             @Context UriInfo uri) {
@@ -74,7 +77,9 @@ public class AttendanceResource {
     @POST
     @Path("/{assignmentId}/confirm")
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(operationId = "confirmStall", summary = "She confirms she will come")
+    @Operation(operationId = "confirmStall", summary = "She confirms she will come",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when the path names nothing the caller may see.")
     public AllocationDtos.AssignmentView confirm(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = hers(bazaarId, assignmentId);
@@ -85,7 +90,9 @@ public class AttendanceResource {
     @Path("/{assignmentId}/no-show")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "recordStallNoShow",
-        summary = "Record that she did not come; her stall is offered to the waitlist")
+        summary = "Record that she did not come; her stall is offered to the waitlist",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when the "
+            + "path names nothing the caller may see.")
     public AllocationDtos.AssignmentView noShow(@PathParam("bazaarId") UUID bazaarId,
             @PathParam("assignmentId") UUID assignmentId, @Context HttpHeaders headers) {
         Assignment a = service.find(bazaarId, assignmentId)

@@ -65,7 +65,9 @@ public class BazaarResource {
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "createBazaar",
-        summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day")
+        summary = "Create a bazaar (a draft) with its venues and the stalls each offers per day",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created (a draft)",
         headers = @Header(name = "Location", description = "The new bazaar",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -81,7 +83,9 @@ public class BazaarResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "listBazaars", summary = "Bazaars, optionally by status or dates (ISO or Jalali)")
+    @Operation(operationId = "listBazaars", summary = "Bazaars, optionally by status or dates (ISO or Jalali)",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403.")
     public RestResponse<Page<BazaarDtos.BazaarView>> list(@QueryParam("status") Bazaar.Status status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("historical") boolean historical, @QueryParam("limit") String limit,
@@ -97,7 +101,10 @@ public class BazaarResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "getBazaar", summary = "One bazaar with its venues and stalls per day")
+    @Operation(operationId = "getBazaar", summary = "One bazaar with its venues and stalls per day",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when `id` "
+            + "names nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The bazaar; its ETag is its version, for If-Match",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BazaarDtos.BazaarView.class)))
@@ -112,7 +119,9 @@ public class BazaarResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "transitionBazaar",
         summary = "Move the bazaar along its lifecycle; an illegal move is 409. Publishing is done by "
-        + "publishing an allocation.")
+        + "publishing an allocation.",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public BazaarDtos.BazaarView transition(@PathParam("id") UUID id, @Valid @NotNull BazaarDtos.Transition request) {
         return service.transition(id, request.to(), (b, to) -> {
             if (to == Bazaar.Status.PUBLISHED) {
@@ -180,7 +189,10 @@ public class BazaarResource {
     @GET
     @Path("/occasions")
     @PermitAll
-    @Operation(operationId = "listBazaarOccasions", summary = "Occasions (Nowruz eve, Yalda, and those an admin added)")
+    @Deprecated(since = "2026-12-07")
+    @Operation(operationId = "listBazaarOccasions", summary = "Occasions (Nowruz eve, Yalda, and those an admin added)",
+        description = "Deprecated: use `listOccasions` (`GET /api/bazaar/occasions`), the same answer. Public: no "
+            + "token needed.")
     public RestResponse<Page<OccasionView>> occasions(
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return Pages.ok(uri, PageRequest.of(limit, cursor).slice(service.occasions(), o -> o.code)
@@ -190,7 +202,11 @@ public class BazaarResource {
     @POST
     @Path("/occasions")
     @RolesAllowed(BazaarAccess.ADMIN)
-    @Operation(operationId = "addBazaarOccasion", summary = "Add an occasion")
+    @Deprecated(since = "2026-12-07")
+    @Operation(operationId = "addBazaarOccasion", summary = "Add an occasion",
+        description = "Deprecated: use `addOccasion` (`POST /api/bazaar/occasions`). For an admin; any other caller "
+            + "is refused 403. Refused: 409 when the code is taken; 422 when an Idempotency-Key is reused for "
+            + "another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new occasion",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -207,7 +223,11 @@ public class BazaarResource {
     @GET
     @Path("/occasions/{code}")
     @PermitAll
-    @Operation(operationId = "getBazaarOccasion", summary = "One occasion")
+    @Deprecated(since = "2026-12-07")
+    @Operation(operationId = "getBazaarOccasion", summary = "One occasion",
+        description = "Deprecated: use `getOccasion` (`GET /api/bazaar/occasions/{code}`); this path matches the "
+            + "same URLs as the paths of one bazaar (`/bazaars/{bazaarId}/...`). Public: no token needed. Refused: "
+            + "404 when `code` names no occasion.")
     public OccasionView occasion(@PathParam("code") String code) {
         return service.occasion(code).map(OccasionView::of)
             .orElseThrow(() -> ProblemException.notFound("occasion", code));

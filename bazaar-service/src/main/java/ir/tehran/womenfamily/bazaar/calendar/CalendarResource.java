@@ -95,7 +95,8 @@ public class CalendarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPublicCalendar",
         summary = "Upcoming bazaars by district, metro station or near a point; dates ISO and Jalali; a delta feed "
-        + "with updatedSince")
+        + "with updatedSince",
+        description = "Public: no token needed.")
     public RestResponse<Delta<CalendarDtos.Entry>> calendar(
             @QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("metro") String metro,

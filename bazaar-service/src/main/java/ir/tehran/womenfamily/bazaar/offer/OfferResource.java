@@ -84,7 +84,8 @@ public class OfferResource {
     @Path("/mine")
     @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(operationId = "listMyWaitlistOffers", summary = "Offers made to the businesses her token names and "
-        + "not cancelled, or (updatedSince) those changed or cancelled since her last sync: a delta feed")
+        + "not cancelled, or (updatedSince) those changed or cancelled since her last sync: a delta feed",
+        description = "For a producer (only her own businesses' records); any other caller is refused 403.")
     public RestResponse<Delta<OfferView>> mine(
             @Parameter(description = "The syncToken of the last complete sync: only what changed or was removed since")
             @QueryParam("updatedSince") String updatedSince,
@@ -101,7 +102,9 @@ public class OfferResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "listBazaarWaitlistOffers", summary = "Offers made from one bazaar's waitlist")
+    @Operation(operationId = "listBazaarWaitlistOffers", summary = "Offers made from one bazaar's waitlist",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403.")
     public RestResponse<Page<OfferView>> fromBazaar(@QueryParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
@@ -116,7 +119,9 @@ public class OfferResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
-    @Operation(operationId = "getWaitlistOffer", summary = "One offer")
+    @Operation(operationId = "getWaitlistOffer", summary = "One offer",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public OfferView get(@PathParam("id") UUID id) {
         return view(mine(id));
     }
@@ -124,7 +129,9 @@ public class OfferResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed(BazaarAccess.PRODUCER)
-    @Operation(operationId = "acceptWaitlistOffer", summary = "Accept an offer: a freed stall becomes hers")
+    @Operation(operationId = "acceptWaitlistOffer", summary = "Accept an offer: a freed stall becomes hers",
+        description = "For a producer (only her own businesses' records); any other caller is refused 403. Refused: "
+            + "404 when `id` names nothing the caller may see.")
     public OfferView accept(@PathParam("id") UUID id) {
         return view(service.accept(mine(id).id));
     }
@@ -133,7 +140,9 @@ public class OfferResource {
     @Path("/{id}/decline")
     @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(operationId = "declineWaitlistOffer",
-        summary = "Decline an offer: a freed stall goes to the next on the waitlist")
+        summary = "Decline an offer: a freed stall goes to the next on the waitlist",
+        description = "For a producer (only her own businesses' records); any other caller is refused 403. Refused: "
+            + "404 when `id` names nothing the caller may see.")
     public OfferView decline(@PathParam("id") UUID id) {
         return view(service.decline(mine(id).id));
     }

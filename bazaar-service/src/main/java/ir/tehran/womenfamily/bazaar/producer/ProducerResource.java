@@ -51,7 +51,9 @@ public class ProducerResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PRODUCER})
     @Operation(operationId = "getBazaarProducer",
         summary = "A business or campaign applicant as the bazaar service knows it (a producer sees only "
-        + "her own)")
+        + "her own)",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when `businessId` names nothing the caller may see.")
     public ProducerView get(@PathParam("businessId") UUID businessId) {
         if (!access.actsFor(businessId)) {
             throw ProblemException.notFound("producer", businessId);

@@ -45,7 +45,9 @@ public class ReportResource {
     @GET
     @Path("/bazaars/{id}")
     @Operation(operationId = "getBazaarReport",
-        summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category")
+        summary = "One bazaar: stalls, attendance, sales (rials) and visitors, by venue and category",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public ReportDtos.BazaarReport bazaar(@PathParam("id") UUID id) {
         access.requireStaffOrReader();
         return service.bazaar(id).orElseThrow(() -> ProblemException.notFound("bazaar", id));
@@ -54,7 +56,9 @@ public class ReportResource {
     @GET
     @Path("/venues")
     @Operation(operationId = "reportBazaarsByVenue",
-        summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)")
+        summary = "By venue over a period (dates ISO or Jalali; default the last twelve months)",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403.")
     public RestResponse<Page<ReportDtos.VenueRow>> venues(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();
@@ -64,7 +68,9 @@ public class ReportResource {
 
     @GET
     @Path("/categories")
-    @Operation(operationId = "reportBazaarsByCategory", summary = "By category of goods over a period")
+    @Operation(operationId = "reportBazaarsByCategory", summary = "By category of goods over a period",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403.")
     public RestResponse<Page<ReportDtos.CategoryRow>> categories(@QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -76,7 +82,9 @@ public class ReportResource {
     @GET
     @Path("/kinds")
     @Operation(operationId = "reportBazaarsByKind",
-        summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared")
+        summary = "By kind of bazaar: temporary, seasonal and permanent bazaars compared",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403.")
     public RestResponse<Page<ReportDtos.KindRow>> kinds(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();

@@ -51,7 +51,10 @@ public class FootfallResource {
 
     @PUT
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(operationId = "recordBazaarFootfall", summary = "Report the visitors at one venue on one day")
+    @Operation(operationId = "recordBazaarFootfall", summary = "Report the visitors at one venue on one day",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when "
+            + "`bazaarId` names nothing the caller may see; 409 when its current state does not allow it; 428 "
+            + "without If-Match and 412 when the record changed since it was read.")
     @APIResponse(responseCode = "200", description = "Reported; the ETag is the report's version",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SalesDtos.FootfallView.class)))
@@ -70,7 +73,9 @@ public class FootfallResource {
 
     @GET
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "listBazaarFootfall", summary = "Visitors reported for the bazaar")
+    @Operation(operationId = "listBazaarFootfall", summary = "Visitors reported for the bazaar",
+        description = "For an admin, a bazaar coordinator and a partner app with the scope `bazaar.read`; any other "
+            + "caller is refused 403. Refused: 404 when `bazaarId` names nothing the caller may see.")
     public RestResponse<Page<SalesDtos.FootfallView>> footfall(@PathParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         access.requireStaffOrReader();

@@ -50,7 +50,9 @@ public class SalesResource {
 
     @POST
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
-    @Operation(operationId = "recordBazaarSales", summary = "Report her sales of one day (rials, an integer)")
+    @Operation(operationId = "recordBazaarSales", summary = "Report her sales of one day (rials, an integer)",
+        description = "For an admin, a bazaar coordinator and a producer (only her own businesses' records); any "
+            + "other caller is refused 403. Refused: 404 when `bazaarId` names nothing the caller may see.")
     public SalesDtos.SalesView report(@PathParam("bazaarId") UUID bazaarId,
             @Valid @NotNull SalesDtos.ReportSales request) {
         if (!access.actsFor(request.businessId())) {
@@ -62,7 +64,10 @@ public class SalesResource {
 
     @GET
     @RolesAllowed({BazaarAccess.PRODUCER, BazaarAccess.ADMIN, BazaarAccess.COORDINATOR, BazaarAccess.PARTNER_APP})
-    @Operation(operationId = "listBazaarSales", summary = "Sales reported for the bazaar (a producer sees only hers)")
+    @Operation(operationId = "listBazaarSales", summary = "Sales reported for the bazaar (a producer sees only hers)",
+        description = "For an admin, a bazaar coordinator, a producer (only her own businesses' records) and a "
+            + "partner app with the scope `bazaar.read`; any other caller is refused 403. Refused: 404 when "
+            + "`bazaarId` names nothing the caller may see.")
     public RestResponse<Page<SalesDtos.SalesView>> sales(@PathParam("bazaarId") UUID bazaarId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         boolean producerOnly = access.isProducer() && !access.isStaff();

@@ -47,7 +47,9 @@ public class SeriesResource {
     @POST
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "createBazaarSeries",
-        summary = "Define a series and generate its bazaars (drafts), never double-booking a venue")
+        summary = "Define a series and generate its bazaars (drafts), never double-booking a venue",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Defined, with the bazaars generated",
         headers = @Header(name = "Location", description = "The new series",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -65,7 +67,9 @@ public class SeriesResource {
     @RolesAllowed({BazaarAccess.ADMIN, BazaarAccess.COORDINATOR})
     @Operation(operationId = "getBazaarSeries",
         summary = "One series and the bazaars it generated that still exist (skipped occurrences are told only "
-        + "when it is defined)")
+        + "when it is defined)",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public SeriesDtos.SeriesView get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("series", id));
     }

@@ -49,7 +49,8 @@ public class VenueResource {
 
     @GET
     @PermitAll
-    @Operation(operationId = "listVenues", summary = "Venues, optionally of one district or kind")
+    @Operation(operationId = "listVenues", summary = "Venues, optionally of one district or kind",
+        description = "Public: no token needed.")
     public RestResponse<Page<VenueDtos.VenueView>> list(@QueryParam("district") @Min(1) @Max(22) Integer district,
             @QueryParam("kind") Venue.Kind kind,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -60,7 +61,8 @@ public class VenueResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(operationId = "getVenue", summary = "One venue with its stall inventory")
+    @Operation(operationId = "getVenue", summary = "One venue with its stall inventory",
+        description = "Public: no token needed. Refused: 404 when `id` names nothing the caller may see.")
     public VenueDtos.VenueView get(@PathParam("id") UUID id) {
         return service.find(id).map(VenueDtos.VenueView::of).orElseThrow(() -> ProblemException.notFound("venue", id));
     }
@@ -69,7 +71,9 @@ public class VenueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "bazaar-coordinator"})
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "createVenue", summary = "Add a venue with its stall inventory")
+    @Operation(operationId = "createVenue", summary = "Add a venue with its stall inventory",
+        description = "For an admin and a bazaar coordinator; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new venue",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),

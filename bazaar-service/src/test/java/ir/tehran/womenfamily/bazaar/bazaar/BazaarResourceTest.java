@@ -189,6 +189,37 @@ class BazaarResourceTest {
         given().get("/api/bazaar/bazaars/occasions/no-such-occasion").then().statusCode(404);
     }
 
+    /**
+     * Occasions are a collection of their own ({@code /occasions}); the paths under {@code /bazaars/occasions},
+     * whose {@code {code}} matched the same URLs as a bazaar's own paths, still answer, marked deprecated.
+     */
+    @Test
+    void occasionsLiveAtTheirOwnPathAndTheOldOnesAnswerDeprecated() {
+        String code = "sales-" + UUID.randomUUID().toString().substring(0, 8);
+        given().get("/api/bazaar/occasions/" + code).then().statusCode(404);
+        io.restassured.response.Response created = given().auth().oauth2(TestData.admin())
+            .contentType(ContentType.JSON).body(Map.of("code", code, "nameFa", "فروش", "nameEn", "Sales"))
+            .post("/api/bazaar/occasions");
+        created.then().statusCode(201).body("code", equalTo(code))
+            .header("Deprecation", org.hamcrest.Matchers.nullValue());
+        String location = created.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.endsWith("/api/bazaar/occasions/" + code), location);
+        given().get(location).then().statusCode(200).body("nameEn", equalTo("Sales"))
+            .header("Deprecation", org.hamcrest.Matchers.nullValue());
+        given().get("/api/bazaar/occasions").then().statusCode(200).body("items.code", hasItem(code))
+            .body("items.code", hasItem("yalda"));
+
+        // the old paths: the same answers, with Deprecation and Sunset
+        given().get("/api/bazaar/bazaars/occasions/" + code).then().statusCode(200).body("nameEn", equalTo("Sales"))
+            .header("Deprecation", org.hamcrest.Matchers.startsWith("@"))
+            .header("Sunset", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/bazaar/bazaars/occasions").then().statusCode(200).body("items.code", hasItem(code))
+            .header("Deprecation", org.hamcrest.Matchers.startsWith("@"));
+        given().auth().oauth2(TestData.admin()).contentType(ContentType.JSON)
+            .body(Map.of("code", code, "nameFa", "فروش", "nameEn", "Sales")).post("/api/bazaar/occasions")
+            .then().statusCode(409);
+    }
+
     @Test
     void aTokenIssuedInTheFutureIs401() {
         given().auth().oauth2(TestTokens.token().subject("x").groups("bazaar-coordinator")

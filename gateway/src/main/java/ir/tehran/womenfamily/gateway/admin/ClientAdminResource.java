@@ -50,7 +50,8 @@ public class ClientAdminResource {
     UriInfo uri;
 
     @GET
-    @Operation(operationId = "listClients", summary = "Every client, with its secrets' records (never the secrets)")
+    @Operation(operationId = "listClients", summary = "Every client, with its secrets' records (never the secrets)",
+        description = "For an admin; any other caller is refused 403.")
     public List<ClientDtos.ClientView> list() {
         return service.list();
     }
@@ -69,7 +70,9 @@ public class ClientAdminResource {
 
     @GET
     @Path("{clientId}")
-    @Operation(operationId = "getClient", summary = "One client")
+    @Operation(operationId = "getClient", summary = "One client",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `clientId` names nothing the "
+            + "caller may see.")
     public ClientDtos.ClientView get(@PathParam("clientId") String clientId) {
         return service.find(clientId).orElseThrow(() -> ProblemException.notFound("client", clientId));
     }
@@ -93,7 +96,9 @@ public class ClientAdminResource {
     @Path("{clientId}/secrets/{secretId}")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "revokeClientSecret",
-        summary = "Revoke one secret (end of a rotation, or a leaked secret)")
+        summary = "Revoke one secret (end of a rotation, or a leaked secret)",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when the path names nothing the "
+            + "caller may see.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeSecret(@PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
         service.revokeSecret(clientId, secretId, callers.current().subject());
@@ -117,7 +122,9 @@ public class ClientAdminResource {
     @Path("{clientId}/revoke")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "revokeClient",
-        summary = "Revoke the client: no more tokens, every secret and refresh token revoked")
+        summary = "Revoke the client: no more tokens, every secret and refresh token revoked",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `clientId` names nothing the "
+            + "caller may see.")
     public ClientDtos.ClientView revoke(@PathParam("clientId") String clientId) {
         return service.revoke(clientId, callers.current().subject());
     }

@@ -45,7 +45,8 @@ public class UserAdminResource {
 
     @GET
     @Operation(operationId = "listUsers",
-        summary = "Every user with her roles and limiting claims (never a password or hash)")
+        summary = "Every user with her roles and limiting claims (never a password or hash)",
+        description = "For an admin; any other caller is refused 403.")
     public List<UserDtos.UserView> list() {
         return service.list();
     }
@@ -66,7 +67,9 @@ public class UserAdminResource {
 
     @GET
     @Path("{username}")
-    @Operation(operationId = "getUser", summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `username` names nothing the "
+            + "caller may see.")
     public UserDtos.UserView get(@PathParam("username") String username) {
         return service.find(username).orElseThrow(() -> ProblemException.notFound("user", username));
     }
@@ -85,7 +88,9 @@ public class UserAdminResource {
     @Path("{username}/disable")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "disableUser",
-        summary = "Disable the account: no more logins, every refresh token revoked")
+        summary = "Disable the account: no more logins, every refresh token revoked",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `username` names nothing the "
+            + "caller may see.")
     public UserDtos.UserView disable(@PathParam("username") String username) {
         return service.disable(username);
     }
@@ -93,7 +98,9 @@ public class UserAdminResource {
     @POST
     @Path("{username}/enable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "enableUser", summary = "Enable a disabled account")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled account",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `username` names nothing the "
+            + "caller may see.")
     public UserDtos.UserView enable(@PathParam("username") String username) {
         return service.enable(username);
     }

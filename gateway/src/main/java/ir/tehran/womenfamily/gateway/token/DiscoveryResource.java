@@ -34,7 +34,8 @@ public class DiscoveryResource {
     @Path("/oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAuthorizationServerMetadata",
-        summary = "OAuth 2 authorization server metadata (RFC 8414)")
+        summary = "OAuth 2 authorization server metadata (RFC 8414)",
+        description = "Public: no token needed.")
     public ServerMetadata authorizationServer(UriInfo uri) {
         return metadata(uri);
     }
@@ -43,7 +44,8 @@ public class DiscoveryResource {
     @Path("/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getOpenIdConfiguration",
-        summary = "The same metadata where OpenID Connect clients look for it (no ID tokens are issued)")
+        summary = "The same metadata where OpenID Connect clients look for it (no ID tokens are issued)",
+        description = "Public: no token needed.")
     public ServerMetadata openIdConfiguration(UriInfo uri) {
         return metadata(uri);
     }

@@ -128,7 +128,8 @@ public class TokenResource {
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)")
+    @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)",
+        description = "Public: no token needed.")
     @APIResponse(responseCode = "200", description = "A JWK Set (RFC 7517) of the public keys",
         content = @Content(schema = @Schema(implementation = TokenResponses.JsonWebKeySet.class)))
     public Response jwks() {

@@ -33,7 +33,8 @@ public class AgencyCheckResource {
 
     @POST
     @Operation(operationId = "checkAgencyEnrolment",
-        summary = "Is the woman with this national code HMAC enrolled, and since when?")
+        summary = "Is the woman with this national code HMAC enrolled, and since when?",
+        description = "For an agency; any other caller is refused 403.")
     public AgencyCheckDtos.EnrolmentAnswer check(@Valid @NotNull AgencyCheckDtos.EnrolmentCheck request) {
         return service.check(request);
     }

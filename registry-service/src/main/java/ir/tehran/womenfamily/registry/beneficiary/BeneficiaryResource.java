@@ -175,7 +175,9 @@ public class BeneficiaryResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listBeneficiaryHistory",
-        summary = "Every change of her status and support level: who, when, why")
+        summary = "Every change of her status and support level: who, when, why",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<BeneficiaryDtos.HistoryEntry>> history(@PathParam("id") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -59,7 +59,9 @@ public class BusinessResource {
     @POST
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "registerBusiness", summary = "Register a business")
+    @Operation(operationId = "registerBusiness", summary = "Register a business",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     @IdempotentCreate
@@ -73,7 +75,8 @@ public class BusinessResource {
     @GET
     @Path("businesses")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status")
+    @Operation(operationId = "listBusinesses", summary = "Businesses by category, district, status",
+        description = "For an admin, a caseworker and a bazaar coordinator; any other caller is refused 403.")
     public RestResponse<Page<BusinessDtos.BusinessView>> list(
             @Parameter(description = "A category code, such as pottery (as the answers show it)",
                 schema = @Schema(implementation = Category.class)) @QueryParam("category") String category,
@@ -99,7 +102,9 @@ public class BusinessResource {
     @GET
     @Path("businesses/{id}")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator"})
-    @Operation(operationId = "getBusiness", summary = "One business")
+    @Operation(operationId = "getBusiness", summary = "One business",
+        description = "For an admin, a caseworker and a bazaar coordinator; any other caller is refused 403. "
+            + "Refused: 404 when `id` names nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The business",
         content = @Content(schema = @Schema(implementation = BusinessDtos.BusinessView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -137,7 +142,9 @@ public class BusinessResource {
     @Path("campaign-participants")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "registerCampaignParticipant",
-        summary = "Register a participant of the home-business campaign who is not a head of household")
+        summary = "Register a participant of the home-business campaign who is not a head of household",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Registered (no Location: a participant is read as a mentee)",
         content = @Content(schema = @Schema(implementation = BusinessDtos.ParticipantView.class)))
     @IdempotentCreate

@@ -51,7 +51,9 @@ public class CaseResource {
     @GET
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "getBeneficiaryCase",
-        summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)")
+        summary = "Her case and its assignments (her assigned caseworker or an admin; 404 for others)",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "Her case; its ETag is what an assignment sends in If-Match",
         content = @Content(schema = @Schema(implementation = CaseworkDtos.CaseView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -80,7 +82,9 @@ public class CaseResource {
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCaseNotes",
-        summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass")
+        summary = "Her case notes (sensitive): her assigned caseworker, or an admin through break-glass",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<CaseworkDtos.NoteView>> notes(@PathParam("id") UUID id,
             @Parameter(description = "Required for admins: why they open this record (at least 10 characters)")
             @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
@@ -94,7 +98,10 @@ public class CaseResource {
     @Path("/notes")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "addCaseNote",
-        summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass")
+        summary = "Add a case note (sensitive): her assigned caseworker, or an admin through break-glass",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CaseworkDtos.NoteView.class)))
     @IdempotentCreate

@@ -48,7 +48,9 @@ public class ReferralResource {
     ReferralService service;
 
     @GET
-    @Operation(operationId = "listBeneficiaryReferrals", summary = "Her referrals, newest first, each with its history")
+    @Operation(operationId = "listBeneficiaryReferrals", summary = "Her referrals, newest first, each with its history",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<CaseworkDtos.ReferralView>> list(@PathParam("id") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -58,7 +60,10 @@ public class ReferralResource {
 
     @POST
     @Operation(operationId = "createReferral",
-        summary = "Record a referral; one out needs her active consent to sharing with that agency")
+        summary = "Record a referral; one out needs her active consent to sharing with that agency",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CaseworkDtos.ReferralView.class)))
     @IdempotentCreate

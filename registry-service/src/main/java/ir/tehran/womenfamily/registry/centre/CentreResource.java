@@ -52,7 +52,9 @@ public class CentreResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator", "sponsorship-officer"})
-    @Operation(operationId = "listWorkshopCentres", summary = "Centres, optionally of one district")
+    @Operation(operationId = "listWorkshopCentres", summary = "Centres, optionally of one district",
+        description = "For an admin, a caseworker, a bazaar coordinator and a sponsorship officer; any other caller "
+            + "is refused 403.")
     public RestResponse<Page<CentreView>> list(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -62,7 +64,9 @@ public class CentreResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker", "bazaar-coordinator", "sponsorship-officer"})
-    @Operation(operationId = "getWorkshopCentre", summary = "One centre")
+    @Operation(operationId = "getWorkshopCentre", summary = "One centre",
+        description = "For an admin, a caseworker, a bazaar coordinator and a sponsorship officer; any other caller "
+            + "is refused 403. Refused: 404 when `id` names nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The centre",
         content = @Content(schema = @Schema(implementation = CentreView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -72,7 +76,9 @@ public class CentreResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(operationId = "createWorkshopCentre", summary = "Record a centre")
+    @Operation(operationId = "createWorkshopCentre", summary = "Record a centre",
+        description = "For an admin; any other caller is refused 403. Refused: 422 when an Idempotency-Key is reused "
+            + "for another request.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CentreView.class)))
     @IdempotentCreate

@@ -46,7 +46,8 @@ public class CohortDefinitionResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "listCohortDefinitions", summary = "Every cohort definition, built-in ones first")
+    @Operation(operationId = "listCohortDefinitions", summary = "Every cohort definition, built-in ones first",
+        description = "For an admin and a caseworker; any other caller is refused 403.")
     public RestResponse<Page<CohortDtos.DefinitionView>> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -56,7 +57,9 @@ public class CohortDefinitionResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "getCohortDefinition", summary = "One cohort definition")
+    @Operation(operationId = "getCohortDefinition", summary = "One cohort definition",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `code` "
+            + "names nothing the caller may see.")
     public CohortDtos.DefinitionView get(@PathParam("code") String code) {
         return service.definition(code).map(CohortDtos.DefinitionView::of)
             .orElseThrow(() -> ProblemException.notFound("cohort-definition", code));
@@ -64,7 +67,9 @@ public class CohortDefinitionResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(operationId = "defineCohort", summary = "Define a new kind of cohort")
+    @Operation(operationId = "defineCohort", summary = "Define a new kind of cohort",
+        description = "For an admin; any other caller is refused 403. Refused: 422 when an Idempotency-Key is reused "
+            + "for another request.")
     @APIResponse(responseCode = "201", description = "Defined", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CohortDtos.DefinitionView.class)))
     @IdempotentCreate

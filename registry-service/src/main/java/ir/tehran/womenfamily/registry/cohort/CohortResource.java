@@ -55,7 +55,9 @@ public class CohortResource {
     CohortService service;
 
     @GET
-    @Operation(operationId = "listCohortMemberships", summary = "Her cohort memberships, ended ones too")
+    @Operation(operationId = "listCohortMemberships", summary = "Her cohort memberships, ended ones too",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<CohortDtos.MembershipView>> list(@PathParam("id") UUID id,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
@@ -65,7 +67,10 @@ public class CohortResource {
     }
 
     @POST
-    @Operation(operationId = "addCohortMembership", summary = "Record a cohort she belongs to")
+    @Operation(operationId = "addCohortMembership", summary = "Record a cohort she belongs to",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CohortDtos.MembershipView.class)))
     @IdempotentCreate
@@ -81,7 +86,9 @@ public class CohortResource {
 
     @POST
     @Path("/{membershipId}/end")
-    @Operation(operationId = "endCohortMembership", summary = "End a membership; it stays in her history")
+    @Operation(operationId = "endCohortMembership", summary = "End a membership; it stays in her history",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     public CohortDtos.MembershipView end(@PathParam("id") UUID id, @PathParam("membershipId") UUID membershipId,
             @Valid @NotNull CohortDtos.EndMembership request,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

@@ -48,7 +48,9 @@ public class ConsentResource {
 
     @GET
     @Operation(operationId = "listBeneficiaryConsents",
-        summary = "Every consent she gave, revoked ones too, newest first")
+        summary = "Every consent she gave, revoked ones too, newest first",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<ConsentDtos.ConsentView>> history(@PathParam("id") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -56,7 +58,10 @@ public class ConsentResource {
     }
 
     @POST
-    @Operation(operationId = "recordConsent", summary = "Record a consent she gave")
+    @Operation(operationId = "recordConsent", summary = "Record a consent she gave",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = ConsentDtos.ConsentView.class)))
     @IdempotentCreate

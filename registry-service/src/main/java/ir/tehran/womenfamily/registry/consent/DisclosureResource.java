@@ -54,7 +54,9 @@ public class DisclosureResource {
     @GET
     @Operation(operationId = "listBeneficiaryDisclosures",
         summary = "What was shared of her under her consents, by the registry, the bazaar and sponsorship, "
-        + "newest first (audited)")
+        + "newest first (audited)",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<DisclosureView>> list(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);

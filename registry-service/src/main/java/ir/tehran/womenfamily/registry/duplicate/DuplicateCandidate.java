@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Two records that may be one woman, waiting for a reviewer. */
@@ -53,4 +54,9 @@ public class DuplicateCandidate extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** Its ETag: a merge or a split must name it in {@code If-Match}. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -81,11 +81,12 @@ public class DuplicateService {
 
     @Transactional
     public DuplicateCandidate markDistinct(UUID id, Caller actor) {
-        DuplicateCandidate c = open(id);
+        DuplicateCandidate c = open(id, null);
         c.state = DuplicateCandidate.State.DISTINCT;
         c.decidedBy = actor.subject();
         c.decidedAt = Instant.now(clock);
         audit.record(AuditEvent.of("duplicate.distinct", "duplicate", c.id));
+        em.flush();
         return c;
     }
 
@@ -98,8 +99,8 @@ public class DuplicateService {
      * shows the merge.
      */
     @Transactional
-    public DuplicateCandidate merge(UUID id, UUID survivorId, Caller actor) {
-        DuplicateCandidate c = open(id);
+    public DuplicateCandidate merge(UUID id, long expectedVersion, UUID survivorId, Caller actor) {
+        DuplicateCandidate c = open(id, expectedVersion);
         if (!survivorId.equals(c.firstId) && !survivorId.equals(c.secondId)) {
             throw ProblemException.invalid("survivorId", "validation.survivor-of-pair");
         }
@@ -125,6 +126,7 @@ public class DuplicateService {
         c.decidedAt = now;
         audit.record(AuditEvent.of("beneficiary.merge", "beneficiary", loser.id).withDetail("survivor", survivor.id)
             .withDetail("merge", record.id));
+        em.flush();
         return c;
     }
 
@@ -135,13 +137,17 @@ public class DuplicateService {
      * what they hold, both histories show the split, and the pair is open for review again. What was recorded
      * on the survivor after the merge stays with the survivor. 409 when the pair was never merged
      * ({@code split-not-merged}), is split already ({@code split-already-done}), or the survivor has since been
-     * merged into another record ({@code beneficiary-merged}: split that merge first).
+     * merged into another record ({@code beneficiary-merged}: split that merge first). 412 when the pair's version
+     * is not {@code expectedVersion} (it moved since the reviewer read it).
      */
     @Transactional
-    public DuplicateCandidate split(UUID id, Caller actor) {
+    public DuplicateCandidate split(UUID id, long expectedVersion, Caller actor) {
         DuplicateCandidate c = DuplicateCandidate.findById(id);
         if (c == null) {
             throw ProblemException.notFound("duplicate", id);
+        }
+        if (c.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
         }
         BeneficiaryMerge m = BeneficiaryMerge.latest(id);
         if (m == null) {
@@ -182,13 +188,18 @@ public class DuplicateService {
         c.decidedAt = now;
         audit.record(AuditEvent.of("beneficiary.split", "beneficiary", loser.id).withDetail("survivor", survivor.id)
             .withDetail("merge", m.id).withDetail("rowsRestored", restored.size()));
+        em.flush();
         return c;
     }
 
-    private static DuplicateCandidate open(UUID id) {
+    /** The pair, still open; 412 when {@code expectedVersion} is given and is not its version. */
+    private static DuplicateCandidate open(UUID id, Long expectedVersion) {
         DuplicateCandidate c = DuplicateCandidate.findById(id);
         if (c == null) {
             throw ProblemException.notFound("duplicate", id);
+        }
+        if (expectedVersion != null && c.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
         }
         if (c.state != DuplicateCandidate.State.OPEN) {
             throw new ProblemException(409, "duplicate-decided");

@@ -55,7 +55,10 @@ public class HouseholdResource {
 
     @POST
     @Path("/children")
-    @Operation(operationId = "addChild", summary = "Add a child to her household")
+    @Operation(operationId = "addChild", summary = "Add a child to her household",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `beneficiaryId` names nothing the caller may see; 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
     @IdempotentCreate
@@ -68,7 +71,9 @@ public class HouseholdResource {
 
     @GET
     @Path("/children")
-    @Operation(operationId = "listChildren", summary = "Her children")
+    @Operation(operationId = "listChildren", summary = "Her children",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `beneficiaryId` names nothing the caller may see.")
     public RestResponse<Page<HouseholdDtos.ChildView>> children(@PathParam("beneficiaryId") UUID motherId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -78,7 +83,9 @@ public class HouseholdResource {
 
     @GET
     @Path("/children/{childId}")
-    @Operation(operationId = "getChild", summary = "One child")
+    @Operation(operationId = "getChild", summary = "One child",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The child",
         content = @Content(schema = @Schema(implementation = HouseholdDtos.ChildView.class)))
     public Response child(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId) {
@@ -100,7 +107,9 @@ public class HouseholdResource {
 
     @DELETE
     @Path("/children/{childId}")
-    @Operation(operationId = "removeChild", summary = "Take a child off the household record, with the reason")
+    @Operation(operationId = "removeChild", summary = "Take a child off the household record, with the reason",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeChild(@PathParam("beneficiaryId") UUID motherId, @PathParam("childId") UUID childId,
             @Valid @NotNull HouseholdDtos.RemoveChild r) {
@@ -110,7 +119,10 @@ public class HouseholdResource {
 
     @POST
     @Path("/dependants")
-    @Operation(operationId = "addDependant", summary = "Add another dependant")
+    @Operation(operationId = "addDependant", summary = "Add another dependant",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `beneficiaryId` names nothing the caller may see; 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Added; Location is her list of dependants",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = HouseholdDtos.DependantView.class)))
@@ -125,7 +137,9 @@ public class HouseholdResource {
 
     @GET
     @Path("/dependants")
-    @Operation(operationId = "listDependants", summary = "Her other dependants")
+    @Operation(operationId = "listDependants", summary = "Her other dependants",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `beneficiaryId` names nothing the caller may see.")
     public RestResponse<Page<HouseholdDtos.DependantView>> dependants(@PathParam("beneficiaryId") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -100,7 +100,9 @@ public class TransferResource {
     @GET
     @Path("imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getBeneficiaryImport", summary = "An import's progress: processed / total / errors")
+    @Operation(operationId = "getBeneficiaryImport", summary = "An import's progress: processed / total / errors",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public ImportView progress(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return view(imports.find(id), headers);
     }

@@ -144,8 +144,9 @@ class CaseloadFeedTest {
         String survivor = RegistryApi.register(admin, woman);
         String since = sync(cw, null).token();
         String pair = pairOf(admin, loser, survivor);
-        as(admin).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair + "/merge")
-            .then().statusCode(200);
+        as(admin).body("{\"survivorId\":\"" + survivor + "\"}")
+            .header("If-Match", RegistryApi.pairVersion(admin, pair, "OPEN"))
+            .post("/api/registry/duplicates/" + pair + "/merge").then().statusCode(200);
 
         Sync after = sync(cw, since);
         assertTrue(after.deletedIds().contains(loser), after.deleted().toString());

@@ -64,6 +64,11 @@ class MergeLeavesNothingBehindTest {
         return QuarkusTransaction.requiringNew().call(work);
     }
 
+    /** The pair's version for If-Match, from the review queue of its state. */
+    private static String version(UUID pair, String state) {
+        return RegistryApi.pairVersion(admin(), pair, state);
+    }
+
     private UUID candidate(String a, String b) {
         UUID x = UUID.fromString(a);
         UUID y = UUID.fromString(b);
@@ -218,7 +223,8 @@ class MergeLeavesNothingBehindTest {
         UUID pair = candidate(survivor, loser);
         // an earlier merge into the record that will be merged away: her third record now points at her
         UUID earlier = candidate(loser, third);
-        as(admin()).body("{\"survivorId\":\"" + loser + "\"}").post("/api/registry/duplicates/" + earlier + "/merge")
+        as(admin()).body("{\"survivorId\":\"" + loser + "\"}").header("If-Match", version(earlier, "OPEN"))
+            .post("/api/registry/duplicates/" + earlier + "/merge")
             .then().statusCode(200);
 
         UUID centre = UUID.randomUUID();
@@ -252,8 +258,9 @@ class MergeLeavesNothingBehindTest {
         Set<UUID> both = new HashSet<>(List.of(s, l));
         Map<String, Set<String>> rowsBefore = rowsOf(both, before);
 
-        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair + "/merge")
-            .then().statusCode(200).body("state", equalTo("MERGED"));
+        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").header("If-Match", version(pair, "OPEN"))
+            .post("/api/registry/duplicates/" + pair + "/merge").then().statusCode(200)
+            .body("state", equalTo("MERGED"));
 
         Map<String, Long> left = new LinkedHashMap<>();
         references.forEach((table, columns) -> {
@@ -275,8 +282,9 @@ class MergeLeavesNothingBehindTest {
             .body("items.from", hasItem(loser));
         assertEquals(survivor, tx(() -> mergedInto(third)));
 
-        as(admin()).post("/api/registry/duplicates/" + pair + "/split").then().statusCode(200)
-            .body("state", equalTo("OPEN"));
+        String merged = version(pair, "MERGED");
+        as(admin()).header("If-Match", merged).post("/api/registry/duplicates/" + pair + "/split").then()
+            .statusCode(200).body("state", equalTo("OPEN"));
 
         assertEquals(rowsBefore, rowsOf(both, before), "a split restores every row of both records");
         assertEquals(loser, tx(() -> mergedInto(third)));
@@ -293,12 +301,13 @@ class MergeLeavesNothingBehindTest {
             .body("items.text", hasItem("یادداشت پروندهٔ دوم"));
 
         // undone once: a second split is a conflict, as a problem
-        as(admin()).post("/api/registry/duplicates/" + pair + "/split").then().statusCode(409)
+        as(admin()).header("If-Match", version(pair, "OPEN"))
+            .post("/api/registry/duplicates/" + pair + "/split").then().statusCode(409)
             .contentType("application/problem+json")
             .body("type", equalTo("https://women-family.tehran.ir/problems/split-already-done"));
         // and the pair can be merged again
-        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair + "/merge")
-            .then().statusCode(200);
+        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").header("If-Match", version(pair, "OPEN"))
+            .post("/api/registry/duplicates/" + pair + "/merge").then().statusCode(200);
         assertTrue(count("consent", List.of("beneficiary_id"), l, pair) == 0);
     }
 
@@ -313,10 +322,13 @@ class MergeLeavesNothingBehindTest {
         String last = "جداناشده" + System.nanoTime() % 100000;
         String a = woman("نرگس", last);
         String b = woman("نرگس", last);
-        as(admin()).post("/api/registry/duplicates/" + candidate(a, b) + "/split").then().statusCode(409)
+        UUID open = candidate(a, b);
+        as(admin()).header("If-Match", version(open, "OPEN"))
+            .post("/api/registry/duplicates/" + open + "/split").then().statusCode(409)
             .contentType("application/problem+json")
             .body("type", equalTo("https://women-family.tehran.ir/problems/split-not-merged"));
-        as(admin()).post("/api/registry/duplicates/" + UUID.randomUUID() + "/split").then().statusCode(404)
+        as(admin()).header("If-Match", "\"0\"").post("/api/registry/duplicates/" + UUID.randomUUID() + "/split")
+            .then().statusCode(404)
             .contentType("application/problem+json");
     }
 }

@@ -89,8 +89,9 @@ class MergeWorkProgrammesTest {
     }
 
     private static void merge(String[] pair, int status) {
-        as(admin()).body("{\"survivorId\":\"" + pair[0] + "\"}").post("/api/registry/duplicates/" + pair[2] + "/merge")
-            .then().statusCode(status);
+        as(admin()).body("{\"survivorId\":\"" + pair[0] + "\"}")
+            .header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "OPEN"))
+            .post("/api/registry/duplicates/" + pair[2] + "/merge").then().statusCode(status);
     }
 
     @Test
@@ -133,8 +134,9 @@ class MergeWorkProgrammesTest {
         String other = placement(loser);
 
         // one woman works in one unit at a time: nothing moves, nothing is merged
-        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}").post("/api/registry/duplicates/" + pair[2]
-                + "/merge")
+        as(admin()).body("{\"survivorId\":\"" + survivor + "\"}")
+            .header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "OPEN"))
+            .post("/api/registry/duplicates/" + pair[2] + "/merge")
             .then().statusCode(409).contentType("application/problem+json")
             .body("type", equalTo("https://women-family.tehran.ir/problems/merge-placements-open"))
             .body("title", equalTo("Both records have an open placement; end one before merging them"));
@@ -179,7 +181,8 @@ class MergeWorkProgrammesTest {
         assertEquals("GIVEN", toSurvivor.get("state").asText());
         assertTrue(toSurvivor.get("purposeActive").asBoolean(), "her consent now holds for the survivor");
 
-        as(admin()).post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
+        as(admin()).header("If-Match", RegistryApi.pairVersion(admin(), pair[2], "MERGED"))
+            .post("/api/registry/duplicates/" + pair[2] + "/split").then().statusCode(200);
         JsonNode away = lastConsentEvent(survivor, 2);
         assertEquals("REVOKED", away.get("state").asText());
         assertFalse(away.get("purposeActive").asBoolean(), "the survivor never consented herself");

@@ -319,10 +319,11 @@ class MassAssignmentTest {
             String second = created(B, "{\"nationalCode\":\"" + NationalCodes.random() + "\",\"firstName\":\"ژالە\","
                 + "\"lastName\":\"" + last + "\",\"birthDate\":\"1981-03-21\",\"district\":" + DISTRICT + "}");
             List<Map<String, Object>> queue = RegistryApi.all(() -> RegistryApi.as(head()), "/api/registry/duplicates");
-            Object pair = queue.stream().filter(p -> first.equals(p.get("firstId")) && second.equals(p.get("secondId")))
-                .findFirst().orElseThrow(() -> new AssertionError("pair not queued")).get("id");
-            return new Call(head(), "/api/registry/duplicates/" + pair + "/merge", "{\"survivorId\":\"" + first
-                + "\"}", null, B + "/" + first);
+            Map<String, Object> pair = queue.stream()
+                .filter(p -> first.equals(p.get("firstId")) && second.equals(p.get("secondId")))
+                .findFirst().orElseThrow(() -> new AssertionError("pair not queued"));
+            return new Call(head(), "/api/registry/duplicates/" + pair.get("id") + "/merge", "{\"survivorId\":\""
+                + first + "\"}", "\"" + pair.get("version") + "\"", B + "/" + first);
         });
         f.put("POST /api/registry/campaign/mentees/{id}/sessions", () -> {
             // district 21 is this test's own: the matching run is global, and takes only mentors of her district

@@ -59,7 +59,9 @@ public class BenefactorResource {
     @POST
     @IdempotentCreate
     @Operation(operationId = "registerBenefactor",
-        summary = "Register a benefactor")
+        summary = "Register a benefactor",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new benefactor's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -73,7 +75,8 @@ public class BenefactorResource {
 
     @GET
     @Operation(operationId = "searchBenefactors",
-        summary = "Benefactors, by name in any spelling")
+        summary = "Benefactors, by name in any spelling",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<BenefactorDtos.BenefactorView>> search(@QueryParam("q") @Size(max = 100) String q,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -88,7 +91,9 @@ public class BenefactorResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getBenefactor",
-        summary = "One benefactor")
+        summary = "One benefactor",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<BenefactorDtos.BenefactorView> get(@PathParam("id") UUID id) {
         return service.find(id).map(BenefactorResource::tagged)
             .orElseThrow(() -> ProblemException.notFound("benefactor", id));

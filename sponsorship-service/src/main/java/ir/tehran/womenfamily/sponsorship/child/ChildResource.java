@@ -52,7 +52,8 @@ public class ChildResource {
 
     @GET
     @Operation(operationId = "listRosterChildren",
-        summary = "The roster, filtered and paged")
+        summary = "The roster, filtered and paged",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<ChildDtos.ChildSummary>> list(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("status") Child.Status status, @QueryParam("giftedCandidate") Boolean giftedCandidate,
             @QueryParam("atRisk") Boolean atRisk, @QueryParam("limit") String limit,
@@ -70,7 +71,9 @@ public class ChildResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getRosterChild",
-        summary = "One child of the roster")
+        summary = "One child of the roster",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public ChildDtos.ChildView get(@PathParam("id") UUID id) {
         access.requireChild(id);
         return service.detail(id).map(d -> ChildDtos.ChildView.of(d, Tehran.today(clock), config.ageOut().age()))
@@ -80,7 +83,9 @@ public class ChildResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "listRosterChildHistory",
-        summary = "What happened to her, oldest first; kept after she ages out")
+        summary = "What happened to her, oldest first; kept after she ages out",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<ChildDtos.HistoryLine>> history(@PathParam("id") UUID id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {

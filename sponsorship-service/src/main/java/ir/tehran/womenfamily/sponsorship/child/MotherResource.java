@@ -61,7 +61,9 @@ public class MotherResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "getRosterMother",
-        summary = "A mother known from the registry's events")
+        summary = "A mother known from the registry's events",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public MotherView get(@PathParam("id") UUID id) {
         return service.find(id).filter(this::visible)
             .map(m -> MotherView.of(m, m.mergedInto == null ? null : service.survivor(m.beneficiaryId)))
@@ -72,7 +74,9 @@ public class MotherResource {
     @Path("/{id}/children")
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "listRosterMotherChildren",
-        summary = "Her children in the roster (after merges), active or not")
+        summary = "Her children in the roster (after merges), active or not",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<ChildDtos.ChildSummary>> children(@PathParam("id") UUID id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {

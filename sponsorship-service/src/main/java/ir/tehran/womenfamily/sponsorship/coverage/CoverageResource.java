@@ -37,7 +37,9 @@ public class CoverageResource {
     @RolesAllowed({"admin", "sponsorship-officer", "partner-app"})
     @Operation(operationId = "getSponsorshipCoverage",
         summary = "Coverage by district and purpose (aggregates only; a partner application needs the scope "
-        + "sponsorship.coverage.read)")
+        + "sponsorship.coverage.read)",
+        description = "For an admin, a sponsorship officer and a partner app with the scope "
+            + "`sponsorship.coverage.read`; any other caller is refused 403.")
     public CoverageService.Report coverage(@QueryParam("district") @Min(1) @Max(22) Short district) {
         access.requireStaffOrScope(Access.COVERAGE_SCOPE);
         return service.byDistrictAndPurpose(district).within(access.scope());
@@ -47,7 +49,8 @@ public class CoverageResource {
     @Path("/sponsors")
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "listSponsorCoverage",
-        summary = "What each sponsor gives")
+        summary = "What each sponsor gives",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<CoverageService.SponsorRow>> sponsors(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);

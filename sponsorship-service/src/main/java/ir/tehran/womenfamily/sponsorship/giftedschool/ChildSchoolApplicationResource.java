@@ -55,7 +55,10 @@ public class ChildSchoolApplicationResource {
     @POST
     @IdempotentCreate
     @Operation(operationId = "planSchoolApplication",
-        summary = "Plan an application for a gifted candidate")
+        summary = "Plan an application for a gifted candidate",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see; 422 when an Idempotency-Key is reused for another "
+            + "request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new application's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -71,7 +74,9 @@ public class ChildSchoolApplicationResource {
 
     @GET
     @Operation(operationId = "listChildSchoolApplications",
-        summary = "Her applications")
+        summary = "Her applications",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see.")
     public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> list(@PathParam("childId") UUID childId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {

@@ -45,7 +45,8 @@ public class SchoolApplicationResource {
 
     @GET
     @Operation(operationId = "listSchoolApplicationPipeline",
-        summary = "The pipeline, by stage and school year, nearest deadline first")
+        summary = "The pipeline, by stage and school year, nearest deadline first",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<GiftedSchoolDtos.ApplicationView>> pipeline(
             @QueryParam("status") SchoolApplication.Status status,
             @QueryParam("academicYear") @Min(1350) @Max(1500) Integer academicYear, @QueryParam("limit") String limit,
@@ -60,7 +61,9 @@ public class SchoolApplicationResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getSchoolApplication",
-        summary = "One application")
+        summary = "One application",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public GiftedSchoolDtos.ApplicationView get(@PathParam("id") UUID id) {
         access.requireOfChild("SchoolApplication", "school-application", id);
         return service.find(id).map(this::view)
@@ -71,7 +74,9 @@ public class SchoolApplicationResource {
     @Path("/{id}/transitions")
     @Operation(operationId = "transitionSchoolApplication",
         summary = "Move the application on: APPLIED (by the deadline), EXAM_TAKEN, ADMITTED, NOT_ADMITTED, "
-        + "WITHDRAWN")
+        + "WITHDRAWN",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public GiftedSchoolDtos.ApplicationView move(@PathParam("id") UUID id,
             @Valid @NotNull GiftedSchoolDtos.Transition request) {
         access.requireOfChild("SchoolApplication", "school-application", id);

@@ -50,7 +50,9 @@ public class SchoolResource {
     @POST
     @IdempotentCreate
     @Operation(operationId = "addSchool",
-        summary = "Add a school")
+        summary = "Add a school",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new school's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -64,7 +66,8 @@ public class SchoolResource {
 
     @GET
     @Operation(operationId = "listSchools",
-        summary = "Schools, by kind")
+        summary = "Schools, by kind",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<GiftedSchoolDtos.SchoolView>> list(@QueryParam("kind") School.Kind kind,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -75,7 +78,9 @@ public class SchoolResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getSchool", summary = "One school")
+    @Operation(operationId = "getSchool", summary = "One school",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public GiftedSchoolDtos.SchoolView get(@PathParam("id") UUID id) {
         return service.findSchool(id).map(GiftedSchoolDtos.SchoolView::of)
             .orElseThrow(() -> ProblemException.notFound("school", id));

@@ -22,7 +22,8 @@ public class ReconciliationResource {
 
     @GET
     @Operation(operationId = "reconcileLedger",
-        summary = "Check that the ledger and every pledge's balances agree")
+        summary = "Check that the ledger and every pledge's balances agree",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public ReconciliationService.Report reconcile() {
         return service.reconcile();
     }

@@ -50,7 +50,8 @@ public class MatchingResource {
     @Path("/candidates")
     @Operation(operationId = "listMatchingCandidates",
         summary = "The children matching would offer a sponsor for a purpose, in order, with the reasons "
-        + "(nothing is held)")
+        + "(nothing is held)",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<MatchingDtos.CandidateView>> candidates(@QueryParam("sponsorId") @NotNull UUID sponsorId,
             @QueryParam("purpose") @NotNull Pledge.Purpose purpose,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -67,7 +68,8 @@ public class MatchingResource {
     @POST
     @Path("/runs")
     @Operation(operationId = "runMatching",
-        summary = "Match sponsors in order; each matched child is held with a proposed pledge")
+        summary = "Match sponsors in order; each matched child is held with a proposed pledge",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public MatchingDtos.RunResult run(@Valid @NotNull MatchingDtos.Run run) {
         long start = System.nanoTime();
         MatchingService.Outcome outcome = service.run(run, callers.current().subject(), access.scope());

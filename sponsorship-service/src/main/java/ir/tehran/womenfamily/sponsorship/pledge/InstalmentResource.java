@@ -43,7 +43,8 @@ public class InstalmentResource {
     @Path("/overdue")
     @Operation(operationId = "listOverdueInstalments",
         summary = "Instalments of active pledges past their due day and not fully paid, oldest first; by "
-        + "district (the caller's districts), sponsor or payer; asOf (ISO or Jalali) defaults to today")
+        + "district (the caller's districts), sponsor or payer; asOf (ISO or Jalali) defaults to today",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<PledgeDtos.OverdueView>> overdue(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("sponsorId") UUID sponsorId, @QueryParam("payerId") UUID payerId,
             @QueryParam("asOf") String asOf, @QueryParam("limit") String limit,

@@ -64,7 +64,9 @@ public class PledgeResource {
     @IdempotentCreate
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "proposePledge",
-        summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed")
+        summary = "Propose a pledge for a chosen child; she is held for the sponsor until it is confirmed",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new pledge's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -79,7 +81,8 @@ public class PledgeResource {
 
     @GET
     @Operation(operationId = "listPledges",
-        summary = "Pledges, by sponsor, child, status and purpose")
+        summary = "Pledges, by sponsor, child, status and purpose",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<PledgeDtos.PledgeView>> list(@QueryParam("sponsorId") UUID sponsorId,
             @QueryParam("childId") UUID childId, @QueryParam("status") Pledge.Status status,
             @QueryParam("purpose") Pledge.Purpose purpose, @QueryParam("limit") String limit,
@@ -94,7 +97,9 @@ public class PledgeResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getPledge",
-        summary = "One pledge with its balances")
+        summary = "One pledge with its balances",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public PledgeDtos.PledgeView get(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return service.find(id).map(PledgeDtos.PledgeView::of)
@@ -104,7 +109,9 @@ public class PledgeResource {
     @POST
     @Path("/{id}/confirmation")
     @Operation(operationId = "confirmPledge",
-        summary = "Confirm: the sponsorship starts (event sponsorship.started)")
+        summary = "Confirm: the sponsorship starts (event sponsorship.started)",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public PledgeDtos.PledgeView confirm(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.confirm(id, callers.current().subject()));
@@ -113,7 +120,9 @@ public class PledgeResource {
     @POST
     @Path("/{id}/release")
     @Operation(operationId = "releasePledge",
-        summary = "Decline a proposal: the child is no longer held")
+        summary = "Decline a proposal: the child is no longer held",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public PledgeDtos.PledgeView release(@PathParam("id") UUID id) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.release(id));
@@ -123,7 +132,9 @@ public class PledgeResource {
     @Path("/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "endSponsorship",
-        summary = "End a sponsorship (event sponsorship.ended); what was not paid is released")
+        summary = "End a sponsorship (event sponsorship.ended); what was not paid is released",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public PledgeDtos.PledgeView end(@PathParam("id") UUID id, @Valid @NotNull PledgeDtos.End request) {
         access.requireOfChild("Pledge", "pledge", id);
         return PledgeDtos.PledgeView.of(service.end(id, request.reason(), callers.current().subject()));
@@ -134,7 +145,9 @@ public class PledgeResource {
     @Path("/{id}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordPledgeReceipt",
-        summary = "Record money received from the payer; never more than is outstanding")
+        summary = "Record money received from the payer; never more than is outstanding",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new ledger entry's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -153,7 +166,9 @@ public class PledgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordPledgeDisbursement",
         summary = "Record money paid out for the child (event disbursement.recorded); never more than is "
-        + "available")
+        + "available",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new ledger entry's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -170,7 +185,9 @@ public class PledgeResource {
     @Path("/{id}/instalments")
     @Operation(operationId = "listPledgeInstalments",
         summary = "The instalment schedule of a confirmed pledge (Jalali months), with payments and what is "
-        + "overdue")
+        + "overdue",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<PledgeDtos.InstalmentView>> instalments(@PathParam("id") UUID id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -186,7 +203,9 @@ public class PledgeResource {
     @GET
     @Path("/{id}/ledger")
     @Operation(operationId = "listPledgeLedgerEntries",
-        summary = "The pledge's ledger entries, in order")
+        summary = "The pledge's ledger entries, in order",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<PledgeDtos.EntryView>> ledger(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -197,7 +216,9 @@ public class PledgeResource {
 
     @GET
     @Path("/{id}/ledger/{entryId}")
-    @Operation(operationId = "getPledgeLedgerEntry", summary = "One entry of the pledge's ledger")
+    @Operation(operationId = "getPledgeLedgerEntry", summary = "One entry of the pledge's ledger",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "the path names nothing the caller may see.")
     public PledgeDtos.EntryView ledgerEntry(@PathParam("id") UUID id, @PathParam("entryId") long entryId) {
         access.requireOfChild("Pledge", "pledge", id);
         return service.entry(id, entryId).map(PledgeDtos.EntryView::of)

@@ -34,7 +34,9 @@ public class EnrolmentResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getEnrolment",
-        summary = "One enrolment, with its waitlist position and attendance")
+        summary = "One enrolment, with its waitlist position and attendance",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public ProgrammeDtos.EnrolmentView get(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return service.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("enrolment", id));
@@ -43,7 +45,9 @@ public class EnrolmentResource {
     @POST
     @Path("/{id}/withdrawal")
     @Operation(operationId = "withdrawEnrolment",
-        summary = "Withdraw; a freed seat goes to the first child on the waitlist")
+        summary = "Withdraw; a freed seat goes to the first child on the waitlist",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public ProgrammeDtos.EnrolmentView withdraw(@PathParam("id") UUID id) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return view(service.withdraw(id));
@@ -53,7 +57,9 @@ public class EnrolmentResource {
     @Path("/{id}/completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "completeEnrolment",
-        summary = "Record that she completed the programme, with its outcome")
+        summary = "Record that she completed the programme, with its outcome",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public ProgrammeDtos.EnrolmentView complete(@PathParam("id") UUID id, @Valid ProgrammeDtos.Completion request) {
         access.requireOfChild("Enrolment", "enrolment", id);
         return view(service.complete(id, request == null ? null : request.outcome()));

@@ -67,7 +67,9 @@ public class ProgrammeResource {
     @POST
     @IdempotentCreate
     @Operation(operationId = "createProgramme",
-        summary = "Create a programme")
+        summary = "Create a programme",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 422 when an "
+            + "Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new programme's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -81,7 +83,8 @@ public class ProgrammeResource {
 
     @GET
     @Operation(operationId = "listProgrammes",
-        summary = "Programmes, by kind and district")
+        summary = "Programmes, by kind and district",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<ProgrammeDtos.ProgrammeView>> list(@QueryParam("kind") Programme.Kind kind,
             @QueryParam("district") @Min(1) @Max(22) Short district, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -93,7 +96,9 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProgramme",
-        summary = "One programme with its seats taken and waitlist")
+        summary = "One programme with its seats taken and waitlist",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public ProgrammeDtos.ProgrammeView get(@PathParam("id") UUID id) {
         access.requireProgramme(id);
         return programmes.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("programme", id));
@@ -103,7 +108,9 @@ public class ProgrammeResource {
     @IdempotentCreate
     @Path("/{id}/enrolments")
     @Operation(operationId = "enrolInProgramme",
-        summary = "Enrol a child: enrolled while seats are free, else waitlisted")
+        summary = "Enrol a child: enrolled while seats are free, else waitlisted",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new enrolment's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -121,7 +128,9 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}/enrolments")
     @Operation(operationId = "listProgrammeEnrolments",
-        summary = "Enrolments and the waitlist, in order of request")
+        summary = "Enrolments and the waitlist, in order of request",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<ProgrammeDtos.EnrolmentView>> enrolments(@PathParam("id") UUID id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -137,7 +146,9 @@ public class ProgrammeResource {
     @IdempotentCreate
     @Path("/{id}/sessions")
     @Operation(operationId = "recordProgrammeSession",
-        summary = "Record a session held (numbered in order)")
+        summary = "Record a session held (numbered in order)",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new session's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -154,7 +165,9 @@ public class ProgrammeResource {
     @GET
     @Path("/{id}/sessions")
     @Operation(operationId = "listProgrammeSessions",
-        summary = "Sessions held, with attendance counts")
+        summary = "Sessions held, with attendance counts",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`id` names nothing the caller may see.")
     public RestResponse<Page<ProgrammeDtos.SessionView>> sessions(@PathParam("id") UUID id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -165,7 +178,9 @@ public class ProgrammeResource {
 
     @GET
     @Path("/{id}/sessions/{number}")
-    @Operation(operationId = "getProgrammeSession", summary = "One session held, with its attendance counts")
+    @Operation(operationId = "getProgrammeSession", summary = "One session held, with its attendance counts",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "the path names nothing the caller may see.")
     public RestResponse<ProgrammeDtos.SessionView> session(@PathParam("id") UUID id,
             @PathParam("number") @Min(1) int number) {
         access.requireProgramme(id);

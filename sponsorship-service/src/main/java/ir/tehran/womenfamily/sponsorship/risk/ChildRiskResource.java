@@ -34,7 +34,9 @@ public class ChildRiskResource {
 
     @GET
     @Operation(operationId = "getChildRiskStatus",
-        summary = "The rule's verdict on one child, explained; 404 before her first report card")
+        summary = "The rule's verdict on one child, explained; 404 before her first report card",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see.")
     public RiskDtos.StatusView status(@PathParam("childId") UUID childId, @Context HttpHeaders headers) {
         access.requireChild(childId);
         Locale locale = Messages.choose(headers.getAcceptableLanguages());

@@ -42,7 +42,8 @@ public class RiskResource {
     @GET
     @Operation(operationId = "listAtRiskChildren",
         summary = "Active children the rule flags, by district (all of the caller's districts when none "
-        + "is given)")
+        + "is given)",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public RestResponse<Page<RiskDtos.AtRiskView>> atRisk(@QueryParam("district") @Min(1) @Max(22) Short district,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context HttpHeaders headers) {

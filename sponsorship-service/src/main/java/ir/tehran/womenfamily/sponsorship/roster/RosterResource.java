@@ -84,7 +84,9 @@ public class RosterResource {
     @Path("/replays/{id}")
     @RolesAllowed("admin")
     @Operation(operationId = "getRosterReplay",
-        summary = "One replay's report")
+        summary = "One replay's report",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public ReplayView replayReport(@PathParam("id") UUID id) {
         return replay.find(id).map(ReplayView::of).orElseThrow(() -> ProblemException.notFound("replay", id));
     }
@@ -93,7 +95,8 @@ public class RosterResource {
     @Path("/age-out-runs")
     @RolesAllowed({"admin", "sponsorship-officer"})
     @Operation(operationId = "runAgeOut",
-        summary = "Run today's age-out now (the daily job does the same)")
+        summary = "Run today's age-out now (the daily job does the same)",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403.")
     public AgeOutService.Report ageOutNow() {
         AgeOutService.Report report = ageOut.runToday();
         if (access.scope().all()) {

@@ -82,7 +82,9 @@ public class TermReportResource {
 
     @GET
     @Operation(operationId = "listTermReports",
-        summary = "Her report cards, latest first")
+        summary = "Her report cards, latest first",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see.")
     public RestResponse<Page<TermReportDtos.TermReportView>> list(@PathParam("childId") UUID childId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -94,7 +96,9 @@ public class TermReportResource {
 
     @GET
     @Path("/{year}/{term}")
-    @Operation(operationId = "getTermReport", summary = "Her report card of a school year and term")
+    @Operation(operationId = "getTermReport", summary = "Her report card of a school year and term",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "the path names nothing the caller may see.")
     public RestResponse<TermReportDtos.TermReportView> get(@PathParam("childId") UUID childId,
             @PathParam("year") @Min(1350) @Max(1500) int year, @PathParam("term") @Min(1) @Max(3) int term) {
         access.requireChild(childId);

@@ -57,7 +57,9 @@ public class SponsorViewResource {
     @GET
     @Path("/sponsorships/{id}")
     @Operation(operationId = "getMySponsorship",
-        summary = "One of my pledges (404 for anyone else's)")
+        summary = "One of my pledges (404 for anyone else's)",
+        description = "For a sponsor (only her own records); any other caller is refused 403. Refused: 404 when `id` "
+            + "names nothing the caller may see.")
     public SponsorViewDtos.SponsorshipView sponsorship(@PathParam("id") UUID id) {
         return service.sponsorship(access.sponsorId(), id)
             .orElseThrow(() -> ProblemException.notFound("pledge", id));
@@ -81,7 +83,9 @@ public class SponsorViewResource {
     @GET
     @Path("/children/{code}")
     @Operation(operationId = "getMySponsoredChild",
-        summary = "One child I support, by my code for her (404 otherwise)")
+        summary = "One child I support, by my code for her (404 otherwise)",
+        description = "For a sponsor (only her own records); any other caller is refused 403. Refused: 404 when "
+            + "`code` names nothing the caller may see.")
     public SponsorViewDtos.ChildView child(@PathParam("code") @Pattern(regexp = "[A-Za-z0-9-]{4,20}") String code) {
         return service.child(access.sponsorId(), code)
             .orElseThrow(() -> ProblemException.notFound("child", code));

@@ -57,7 +57,10 @@ public class AssessmentResource {
     @POST
     @IdempotentCreate
     @Operation(operationId = "recordTalentAssessment",
-        summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one")
+        summary = "Record a talent assessment; the child's gifted-candidate flag follows the latest one",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see; 422 when an Idempotency-Key is reused for another "
+            + "request.")
     @APIResponse(responseCode = "201", description = "Created",
         headers = @Header(name = "Location", description = "The new assessment's URL",
             schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -73,7 +76,9 @@ public class AssessmentResource {
 
     @GET
     @Operation(operationId = "listTalentAssessments",
-        summary = "Her assessments, latest first")
+        summary = "Her assessments, latest first",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "`childId` names nothing the caller may see.")
     public RestResponse<Page<AssessmentDtos.AssessmentView>> list(@PathParam("childId") UUID childId,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -85,7 +90,9 @@ public class AssessmentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getTalentAssessment", summary = "One of her assessments")
+    @Operation(operationId = "getTalentAssessment", summary = "One of her assessments",
+        description = "For an admin and a sponsorship officer; any other caller is refused 403. Refused: 404 when "
+            + "the path names nothing the caller may see.")
     public AssessmentDtos.AssessmentView get(@PathParam("childId") UUID childId, @PathParam("id") UUID id) {
         access.requireChild(childId);
         return service.find(childId, id).map(AssessmentDtos.AssessmentView::of)

@@ -61,7 +61,9 @@ public class CampaignResource {
     @POST
     @Path("/mentors")
     @RolesAllowed("admin")
-    @Operation(operationId = "addCampaignMentor", summary = "Add a master, mentor or facilitator")
+    @Operation(operationId = "addCampaignMentor", summary = "Add a master, mentor or facilitator",
+        description = "For an admin; any other caller is refused 403. Refused: 422 when an Idempotency-Key is reused "
+            + "for another request.")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.MentorView.class)))
     @IdempotentCreate
@@ -75,7 +77,8 @@ public class CampaignResource {
     @GET
     @Path("/mentors")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "listCampaignMentors", summary = "Active mentors, by skill and district")
+    @Operation(operationId = "listCampaignMentors", summary = "Active mentors, by skill and district",
+        description = "For an admin and a caseworker; any other caller is refused 403.")
     public RestResponse<Page<CampaignDtos.MentorView>> mentors(
             @Parameter(description = "A category code, such as pottery") @QueryParam("skill") String skill,
             @QueryParam("district") @Min(1) @Max(22) Integer district,
@@ -97,7 +100,9 @@ public class CampaignResource {
     @GET
     @Path("/mentors/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "getCampaignMentor", summary = "One mentor, with her mobile")
+    @Operation(operationId = "getCampaignMentor", summary = "One mentor, with her mobile",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     public CampaignDtos.MentorView mentor(@PathParam("id") UUID id) {
         Mentor m = service.mentor(id).orElseThrow(() -> ProblemException.notFound("mentor", id));
         return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
@@ -107,7 +112,9 @@ public class CampaignResource {
     @Path("/mentors/{id}/deactivate")
     @RolesAllowed("admin")
     @Operation(operationId = "deactivateCampaignMentor",
-        summary = "Take a mentor out of matching; her current mentees stay with her")
+        summary = "Take a mentor out of matching; her current mentees stay with her",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public CampaignDtos.MentorView deactivate(@PathParam("id") UUID id) {
         Mentor m = service.deactivate(id);
         return CampaignDtos.MentorView.of(m, service.load().getOrDefault(m.id, 0L), true);
@@ -117,7 +124,9 @@ public class CampaignResource {
     @Path("/mentees")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "enrolCampaignMentee",
-        summary = "Enrol a registered woman or a campaign participant as a mentee")
+        summary = "Enrol a registered woman or a campaign participant as a mentee",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Enrolled", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.MenteeView.class)))
     @IdempotentCreate
@@ -132,7 +141,9 @@ public class CampaignResource {
     @Path("/mentees")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCampaignMentees",
-        summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's")
+        summary = "Mentees, in matching order (heads of household first); waiting ones, or one mentor's",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403.")
     public RestResponse<Page<CampaignDtos.MenteeView>> mentees(@QueryParam("waiting") Boolean waiting,
             @QueryParam("mentorId") UUID mentorId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -144,7 +155,9 @@ public class CampaignResource {
     @GET
     @Path("/mentees/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "getCampaignMentee", summary = "One mentee with her milestones")
+    @Operation(operationId = "getCampaignMentee", summary = "One mentee with her milestones",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public CampaignDtos.MenteeView mentee(@PathParam("id") UUID id) {
         return service.view(service.mentee(id, callers.current()));
     }
@@ -153,7 +166,8 @@ public class CampaignResource {
     @Path("/matching")
     @RolesAllowed("admin")
     @Operation(operationId = "matchCampaignMentees",
-        summary = "Match waiting mentees to mentors with free places (heads of household first)")
+        summary = "Match waiting mentees to mentors with free places (heads of household first)",
+        description = "For an admin; any other caller is refused 403.")
     public CampaignDtos.MatchingResult match() {
         return service.match();
     }
@@ -162,7 +176,9 @@ public class CampaignResource {
     @Path("/mentees/{id}/withdraw")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "withdrawCampaignMentee",
-        summary = "She leaves the campaign; her mentor's place is free again")
+        summary = "She leaves the campaign; her mentor's place is free again",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public CampaignDtos.MenteeView withdraw(@PathParam("id") UUID id) {
         return service.view(service.withdraw(id, callers.current()));
     }
@@ -170,7 +186,10 @@ public class CampaignResource {
     @POST
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "recordMentoringSession", summary = "Record a session with her mentor")
+    @Operation(operationId = "recordMentoringSession", summary = "Record a session with her mentor",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = CampaignDtos.SessionView.class)))
     @IdempotentCreate
@@ -184,7 +203,9 @@ public class CampaignResource {
     @GET
     @Path("/mentees/{id}/sessions")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "listMentoringSessions", summary = "Her sessions, oldest first")
+    @Operation(operationId = "listMentoringSessions", summary = "Her sessions, oldest first",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<CampaignDtos.SessionView>> sessions(@PathParam("id") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -196,7 +217,9 @@ public class CampaignResource {
     @Path("/mentees/{id}/milestones")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "recordMenteeMilestone",
-        summary = "Record a milestone she reached; her first sale makes her eligible for bazaars")
+        summary = "Record a milestone she reached; her first sale makes her eligible for bazaars",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public CampaignDtos.MenteeView reach(@PathParam("id") UUID id, @Valid @NotNull CampaignDtos.RecordMilestone r) {
         return service.view(service.reach(id, r, callers.current()));
     }

@@ -50,7 +50,9 @@ public class CapacityResource {
     @Path("/{centreId}")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "getCentreProductionCapacity",
-        summary = "One centre's capacity, load by order and remaining room")
+        summary = "One centre's capacity, load by order and remaining room",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `centreId` "
+            + "names nothing the caller may see.")
     public OrderDtos.CapacityView one(@PathParam("centreId") UUID centreId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return service.of(centreId, range(from, to), null)

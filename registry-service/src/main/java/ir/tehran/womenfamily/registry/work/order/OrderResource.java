@@ -58,7 +58,9 @@ public class OrderResource {
     @POST
     @RolesAllowed("admin")
     @Operation(operationId = "createProductionOrder",
-        summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates")
+        summary = "Draft an order: department, items (product, size, quantity, unit price in rials), dates",
+        description = "For an admin; any other caller is refused 403. Refused: 422 when an Idempotency-Key is reused "
+            + "for another request.")
     @APIResponse(responseCode = "201", description = "Drafted", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     @IdempotentCreate
@@ -71,7 +73,8 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "listProductionOrders", summary = "Orders by state or centre, the soonest due first")
+    @Operation(operationId = "listProductionOrders", summary = "Orders by state or centre, the soonest due first",
+        description = "For an admin and a caseworker; any other caller is refused 403.")
     public RestResponse<Page<OrderDtos.OrderSummary>> list(@QueryParam("state") OrderState state,
             @QueryParam("centreId") UUID centreId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -82,7 +85,9 @@ public class OrderResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "getProductionOrder",
-        summary = "One order with its items, split, deliveries so far and history")
+        summary = "One order with its items, split, deliveries so far and history",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The order",
         content = @Content(schema = @Schema(implementation = OrderDtos.OrderView.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -121,7 +126,9 @@ public class OrderResource {
     @Path("/{id}/split-proposal")
     @RolesAllowed("admin")
     @Operation(operationId = "proposeProductionOrderSplit",
-        summary = "A split by the centres' remaining capacity over the order's window (fewest centres)")
+        summary = "A split by the centres' remaining capacity over the order's window (fewest centres)",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public OrderDtos.Proposal propose(@PathParam("id") UUID id,
             @QueryParam("district") @Min(1) @Max(22) Short district) {
         return service.propose(id, district);

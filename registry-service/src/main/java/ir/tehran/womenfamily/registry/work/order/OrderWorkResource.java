@@ -53,7 +53,9 @@ public class OrderWorkResource {
     @Path("/work")
     @RolesAllowed("admin")
     @Operation(operationId = "recordProductionWork",
-        summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)")
+        summary = "Record the hours women worked on the order (at most 12 a day each, over all orders)",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded; Location is the order's work",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrderDtos.WorkView.class)))
@@ -69,7 +71,9 @@ public class OrderWorkResource {
     @Path("/work")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listProductionWork",
-        summary = "Hours worked on the order; a caseworker sees only the women she may see")
+        summary = "Hours worked on the order; a caseworker sees only the women she may see",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     public RestResponse<Page<OrderDtos.WorkView>> work(@PathParam("id") UUID id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -80,7 +84,9 @@ public class OrderWorkResource {
     @Path("/deliveries")
     @RolesAllowed("admin")
     @Operation(operationId = "recordProductionDelivery",
-        summary = "Record a delivery (possibly partial) from one of the order's centres")
+        summary = "Record a delivery (possibly partial) from one of the order's centres",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see; 422 when an Idempotency-Key is reused for another request.")
     @APIResponse(responseCode = "201", description = "Recorded; Location is the order's deliveries",
         headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = OrderDtos.DeliveryView.class)))
@@ -95,7 +101,9 @@ public class OrderWorkResource {
     @GET
     @Path("/deliveries")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "listProductionDeliveries", summary = "The order's deliveries, oldest first")
+    @Operation(operationId = "listProductionDeliveries", summary = "The order's deliveries, oldest first",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     public RestResponse<Page<OrderDtos.DeliveryView>> deliveries(@PathParam("id") UUID id,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -105,7 +113,9 @@ public class OrderWorkResource {
     @POST
     @Path("/deliveries/{deliveryId}/inspection")
     @RolesAllowed("admin")
-    @Operation(operationId = "inspectProductionDelivery", summary = "Accept a delivery, or reject it with a reason")
+    @Operation(operationId = "inspectProductionDelivery", summary = "Accept a delivery, or reject it with a reason",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when the path names nothing the "
+            + "caller may see.")
     public OrderDtos.DeliveryView inspect(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
             @Valid @NotNull OrderDtos.Inspection inspection) {
         return service.inspect(id, deliveryId, inspection, callers.current().subject());
@@ -115,7 +125,9 @@ public class OrderWorkResource {
     @Path("/payment-preview")
     @RolesAllowed("admin")
     @Operation(operationId = "previewProductionPayment",
-        summary = "What each woman would be paid from a wage pool, in proportion to her hours")
+        summary = "What each woman would be paid from a wage pool, in proportion to her hours",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public OrderDtos.PaymentView preview(@PathParam("id") UUID id,
             @QueryParam("wagePoolRials") @NotNull @Min(1) @Max(OrderDtos.MAX_RIALS) Long wagePoolRials) {
         return service.preview(id, wagePoolRials, callers.current());
@@ -125,7 +137,9 @@ public class OrderWorkResource {
     @Path("/payment")
     @RolesAllowed("admin")
     @Operation(operationId = "payProductionOrder",
-        summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID")
+        summary = "Pay a delivered order: the wage pool split by hours in whole rials; the order becomes PAID",
+        description = "For an admin; any other caller is refused 403. Refused: 404 when `id` names nothing the "
+            + "caller may see.")
     public OrderDtos.PaymentView pay(@PathParam("id") UUID id, @Valid @NotNull OrderDtos.Payment payment) {
         return service.pay(id, payment.wagePoolRials(), callers.current());
     }
@@ -134,7 +148,9 @@ public class OrderWorkResource {
     @Path("/payment")
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "getProductionPayment",
-        summary = "The payment of a paid order; a caseworker sees only the women she may see")
+        summary = "The payment of a paid order; a caseworker sees only the women she may see",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     public OrderDtos.PaymentView payment(@PathParam("id") UUID id) {
         return service.payment(id, callers.current()).orElseThrow(() -> ProblemException.notFound("payment", id));
     }

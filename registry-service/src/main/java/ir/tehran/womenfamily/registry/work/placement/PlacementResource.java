@@ -61,7 +61,9 @@ public class PlacementResource {
     PlacementService service;
 
     @GET
-    @Operation(operationId = "listPlacements", summary = "Her placements, ended ones too")
+    @Operation(operationId = "listPlacements", summary = "Her placements, ended ones too",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see.")
     public RestResponse<Page<PlacementDtos.PlacementView>> list(@PathParam("id") UUID id,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
@@ -72,7 +74,10 @@ public class PlacementResource {
 
     @POST
     @Operation(operationId = "startPlacement",
-        summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)")
+        summary = "Start her placement (she must be eligible under the Prisons Organisation agreement)",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when `id` names nothing the caller may see; 422 when an Idempotency-Key is "
+            + "reused for another request.")
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = PlacementDtos.PlacementView.class)))
     @IdempotentCreate
@@ -136,7 +141,9 @@ public class PlacementResource {
     @GET
     @Path("/{placementId}/attendance")
     @Operation(operationId = "listPlacementAttendance",
-        summary = "Her recorded days, of one Jalali month when month is given")
+        summary = "Her recorded days, of one Jalali month when month is given",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     public RestResponse<Page<PlacementDtos.AttendanceView>> attendance(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @QueryParam("month") String month,
@@ -150,7 +157,9 @@ public class PlacementResource {
 
     @GET
     @Path("/{placementId}/statements")
-    @Operation(operationId = "listPlacementStatements", summary = "The monthly statements issued so far")
+    @Operation(operationId = "listPlacementStatements", summary = "The monthly statements issued so far",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     public RestResponse<Page<PlacementDtos.StatementView>> statements(@PathParam("id") UUID id,
             @PathParam("placementId") UUID placementId,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason,
@@ -163,7 +172,10 @@ public class PlacementResource {
     @POST
     @Path("/{placementId}/statements")
     @Operation(operationId = "issuePlacementStatement",
-        summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)")
+        summary = "Issue a month's attendance statement for the Prisons Organisation (once the month is over)",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see; 422 when an Idempotency-Key "
+            + "is reused for another request.")
     @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = PlacementDtos.StatementView.class)))
     @IdempotentCreate
@@ -180,7 +192,9 @@ public class PlacementResource {
     @GET
     @Path("/{placementId}/statements/{month}")
     @Operation(operationId = "getPlacementStatement",
-        summary = "A month's statement: the issued one, or a draft from the days recorded so far")
+        summary = "A month's statement: the issued one, or a draft from the days recorded so far",
+        description = "For an admin and a caseworker (only women of her districts or cases); any other caller is "
+            + "refused 403. Refused: 404 when the path names nothing the caller may see.")
     public PlacementDtos.StatementView statement(@PathParam("id") UUID id, @PathParam("placementId") UUID placementId,
             @Parameter(description = "A Jalali month, such as 1403-07") @PathParam("month") String month,
             @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {

@@ -33,7 +33,8 @@ public class PrisonsStatementResource {
 
     @GET
     @Operation(operationId = "listAgencyPlacementStatements",
-        summary = "The statements issued for a Jalali month, oldest first")
+        summary = "The statements issued for a Jalali month, oldest first",
+        description = "For an agency; any other caller is refused 403.")
     public RestResponse<Page<PlacementDtos.AgencyStatement>> received(
             @Parameter(description = "A Jalali month, such as 1403-07", required = true) @QueryParam("month")
             String month, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,

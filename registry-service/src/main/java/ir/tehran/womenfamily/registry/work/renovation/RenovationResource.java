@@ -55,7 +55,9 @@ public class RenovationResource {
     @POST
     @RolesAllowed("admin")
     @Operation(operationId = "planCentreRenovation",
-        summary = "Plan a centre's renovation; its days are then closed to production orders")
+        summary = "Plan a centre's renovation; its days are then closed to production orders",
+        description = "For an admin; any other caller is refused 403. Refused: 422 when an Idempotency-Key is reused "
+            + "for another request.")
     @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "Location"),
         content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     @IdempotentCreate
@@ -69,7 +71,8 @@ public class RenovationResource {
     @GET
     @RolesAllowed({"admin", "caseworker"})
     @Operation(operationId = "listCentreRenovations",
-        summary = "Renovations, of one centre or in one state, by start date")
+        summary = "Renovations, of one centre or in one state, by start date",
+        description = "For an admin and a caseworker; any other caller is refused 403.")
     public RestResponse<Page<RenovationDtos.RenovationView>> list(@QueryParam("centreId") UUID centreId,
             @QueryParam("state") RenovationState state, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
@@ -81,7 +84,9 @@ public class RenovationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "caseworker"})
-    @Operation(operationId = "getCentreRenovation", summary = "One renovation")
+    @Operation(operationId = "getCentreRenovation", summary = "One renovation",
+        description = "For an admin and a caseworker; any other caller is refused 403. Refused: 404 when `id` names "
+            + "nothing the caller may see.")
     @APIResponse(responseCode = "200", description = "The renovation",
         content = @Content(schema = @Schema(implementation = RenovationDtos.RenovationView.class)))
     public Response get(@PathParam("id") UUID id) {

@@ -35,7 +35,8 @@ public class AuditResource {
     AuditService service;
 
     @GET
-    @Operation(operationId = "searchAuditLog", summary = "Search the audit log, newest first")
+    @Operation(operationId = "searchAuditLog", summary = "Search the audit log, newest first",
+        description = "For an admin; any other caller is refused 403.")
     public RestResponse<Page<AuditViews.Entry>> search(
             @QueryParam("resourceType") String resourceType,
             @QueryParam("resourceId") String resourceId,
@@ -74,7 +75,8 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAuditChain",
-        summary = "Re-walk the hash chain and report its first broken link, if any")
+        summary = "Re-walk the hash chain and report its first broken link, if any",
+        description = "For an admin; any other caller is refused 403.")
     public AuditViews.Verification verify() {
         return service.verify();
     }

@@ -36,7 +36,9 @@ public class AsyncApiResource {
 
     @GET
     @Produces("application/yaml")
-    @Operation(operationId = "getEventContract", summary = "The AsyncAPI 3 document")
+    @Operation(operationId = "getEventContract", summary = "The AsyncAPI 3 document",
+        description = "Public: no token needed. The events this service publishes and consumes, in YAML; its "
+            + "schemas are referenced relative to this URL.")
     @APIResponse(responseCode = "200", description = "The AsyncAPI document, in YAML",
         content = @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)))
     public Response document(@Context UriInfo uri) throws IOException {
@@ -66,7 +68,8 @@ public class AsyncApiResource {
     @GET
     @Path("/schemas/{name}")
     @Produces("application/schema+json")
-    @Operation(operationId = "getEventSchema", summary = "One event's JSON Schema")
+    @Operation(operationId = "getEventSchema", summary = "One event's JSON Schema",
+        description = "Public: no token needed. Refused: 404 when `name` names no schema of this service.")
     @APIResponse(responseCode = "200", description = "The JSON Schema (2020-12) of one event's data",
         content = @Content(mediaType = "application/schema+json", schema = @Schema(type = SchemaType.OBJECT)))
     public Response schema(@PathParam("name") String name) throws IOException {
