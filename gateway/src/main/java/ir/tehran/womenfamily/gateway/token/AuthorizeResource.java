@@ -88,15 +88,19 @@ public class AuthorizeResource {
             + "left unless English is asked for. An unknown client or redirect URI is shown on the page; other "
             + "errors are sent back to the redirect URI with error and state.")
     @Parameter(name = "response_type", in = ParameterIn.QUERY, required = true,
-        schema = @Schema(enumeration = {"code"}))
-    @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true)
-    @Parameter(name = "redirect_uri", in = ParameterIn.QUERY, required = true)
-    @Parameter(name = "code_challenge", in = ParameterIn.QUERY, required = true)
+        schema = @Schema(type = SchemaType.STRING, enumeration = {"code"}))
+    @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true,
+        schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "redirect_uri", in = ParameterIn.QUERY, required = true,
+        schema = @Schema(type = SchemaType.STRING, format = "uri"))
+    @Parameter(name = "code_challenge", in = ParameterIn.QUERY, required = true,
+        schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{43}$"))
     @Parameter(name = "code_challenge_method", in = ParameterIn.QUERY, required = true,
-        schema = @Schema(enumeration = {"S256"}))
-    @Parameter(name = "state", in = ParameterIn.QUERY)
-    @Parameter(name = "scope", in = ParameterIn.QUERY)
-    @Parameter(name = "ui_locales", in = ParameterIn.QUERY, schema = @Schema(enumeration = {"fa", "en"}))
+        schema = @Schema(type = SchemaType.STRING, enumeration = {"S256"}))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "scope", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "ui_locales", in = ParameterIn.QUERY,
+        schema = @Schema(type = SchemaType.STRING, enumeration = {"fa", "en"}))
     @APIResponse(responseCode = "200", description = "The sign-in page",
         content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "303", description = "An error sent back to the registered redirect URI",
