@@ -122,6 +122,14 @@ class MergeLeavesNothingBehindTest {
         sql("insert into dci_notification (id, subscription_id, beneficiary_id, event_id, event_type, disclosure_id, "
             + "released_at) values (?1, ?2, ?3, 'e-merge', 'REGISTER', ?4, now())", UUID.randomUUID(), subscription,
             id, UUID.randomUUID());
+        // the registry's own subscription to an agency's registry about her (ended), and an event it received
+        sql("insert into dci_remote_subscription (id, client_id, beneficiary_id, national_code, event_type, "
+            + "transaction_id, state, created_at, created_by, updated_at) values (?1, 'welfare-org', ?2, "
+            + "(select national_code from beneficiary where id = ?2), 'REGISTER', ?3, 'UNSUBSCRIBED', now(), 'test', "
+            + "now())", UUID.randomUUID(), id, "merge-" + UUID.randomUUID());
+        sql("insert into dci_received_event (id, client_id, event_id, beneficiary_id, support_ids, received_at) "
+            + "values (?1, 'welfare-org', ?2, ?3, '[]'::jsonb, now())", UUID.randomUUID(), "merge-" + UUID.randomUUID(),
+            id);
         as(cw()).body("{\"unitName\":\"کارگاه همه\",\"training\":\"خیاطی\",\"trainingCompletedOn\":\"1404-06-10\","
                 + "\"hoursPerDay\":6,\"hourlyWageRials\":150000,\"startedOn\":\"1404-06-20\"}")
             .post(Women.BASE + woman + "/placements").then().statusCode(201);

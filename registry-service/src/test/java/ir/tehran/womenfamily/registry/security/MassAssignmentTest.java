@@ -64,7 +64,14 @@ class MassAssignmentTest {
         "POST /api/registry/dci/registry/sync/txn/status", "POST /api/registry/dci/registry/txn/status",
         "POST /api/registry/dci/registry/subscribe", "POST /api/registry/dci/registry/unsubscribe",
         // the agency directory (admin): every field is the admin's to set; its version travels in If-Match
-        "PUT /api/registry/dci/agencies/{clientId}",
+        "PUT /api/registry/dci/agencies/{clientId}", "PUT /api/registry/dci/agencies/{clientId}/registry",
+        // asking an agency's registry about a woman, or subscribing to it: the body names her (and the event type);
+        // the transaction, its state and the answer are the server's (AgencyRegistryTest)
+        "POST /api/registry/dci/agencies/{clientId}/registry/search",
+        "POST /api/registry/dci/agencies/{clientId}/registry/subscriptions",
+        // an agency's signed messages to the registry as a subscriber: DCI envelopes, all the agency's own
+        "POST /api/registry/dci/subscriber/registry/notify", "POST /api/registry/dci/subscriber/registry/on-subscribe",
+        "POST /api/registry/dci/subscriber/registry/on-unsubscribe",
         // an agency's referral in and its answer to one: fixtures to come (AgencyReferralResourceTest shows the
         // state and history are the server's)
         "POST /api/registry/agency/referrals", "POST /api/registry/agency/referrals/{referralId}/transitions");
