@@ -83,6 +83,9 @@ class MassAssignmentTest {
         f.put("POST " + b + "/occasions", () -> new Call(TestData.admin(), b + "/occasions", "{\"code\":\"mass-"
             + UUID.randomUUID().toString().substring(0, 8) + "\",\"nameFa\":\"مناسبت آزمون\",\"nameEn\":\"Test\"}",
             null, null));
+        f.put("POST " + API + "/occasions", () -> new Call(TestData.admin(), API + "/occasions", "{\"code\":\"mass-"
+            + UUID.randomUUID().toString().substring(0, 8) + "\",\"nameFa\":\"مناسبت آزمون\",\"nameEn\":\"Test\"}",
+            null, null));
         f.put("POST " + b + "/{id}/transitions", () -> {
             String id = TestData.bazaar("MONTHLY", day(), 1, List.of(TestData.venue(2, 0, 0, 4)));
             return new Call(TestData.coordinator(), b + "/" + id + "/transitions", "{\"to\":\"OPEN\"}", null,
