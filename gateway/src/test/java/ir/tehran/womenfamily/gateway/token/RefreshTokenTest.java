@@ -21,6 +21,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.support.audit.AuditEntry;
 import ir.tehran.womenfamily.support.audit.AuditLog;
 import jakarta.inject.Inject;
@@ -79,6 +80,10 @@ class RefreshTokenTest {
     @Test
     void aRefreshTokenIssuedToAClientNeedsThatClient() {
         String username = newUser();
+        // the password grant is for the clients an admin marked trusted
+        given().auth().oauth2(TestTokens.forRoles("root", "admin")).contentType(ContentType.JSON)
+            .body(java.util.Map.of("trusted", true, "redirectUris", List.of()))
+            .when().put("/admin/clients/" + DemoAccounts.CLIENT_ID + "/sign-in").then().statusCode(200);
         String token = given().contentType(ContentType.URLENC)
             .auth().preemptive().basic(DemoAccounts.CLIENT_ID, "demo-test-client-secret")
             .formParam("grant_type", "password")
