@@ -212,11 +212,16 @@ class BadInputIT {
      * An error answer as it must be: problem+json, but for the token and revocation endpoints, whose errors
      * are RFC 6749 section 5.2 JSON ({@code {"error": "invalid_request", ...}}) for OAuth clients, and the DCI
      * social registry's, whose problem body is sent as {@code application/json}, the media type of the standard's
-     * {@code HttpErrorResponse} (DCI clients read no problem+json; docs/INTEROP.md, {@code DciErrorMediaType}).
+     * {@code HttpErrorResponse} (DCI clients read no problem+json; docs/INTEROP.md, {@code DciErrorMediaType}), and
+     * the sign-in page, {@code /oauth2/authorize}, which a browser shows: its refusals are the page itself, in HTML,
+     * naming what was wrong (never a redirect to a URI not registered; docs/security.md).
      */
     private static boolean wellFormedError(MalformedRequests.Request r, String type) {
         if (type.startsWith("application/problem+json")) {
             return true;
+        }
+        if (r.path().equals("/oauth2/authorize") || r.path().startsWith("/oauth2/authorize?")) {
+            return type.startsWith("text/html");
         }
         return (r.path().startsWith("/oauth2/") || r.path().startsWith("/api/registry/dci/registry/"))
             && type.startsWith("application/json");
