@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.registry.dci;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -39,7 +38,6 @@ import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.security.Callers;
 import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.support.web.Versions;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -102,13 +100,8 @@ public class AgencyRegistries {
     @Inject
     Clock clock;
 
-    private HttpClient http;
-
-    @PostConstruct
-    void init() {
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.callbacks().timeout()).version(HttpClient.Version.HTTP_1_1).build();
-    }
+    @Inject
+    DciHttp http;
 
     // ---- configuration -------------------------------------------------------------------------------------
 
@@ -495,7 +488,7 @@ public class AgencyRegistries {
             if (r.accessToken != null) {
                 request.header("Authorization", "Bearer " + r.accessToken);
             }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ProblemException(502, "dci-remote-unavailable").with("httpStatus", 0);
         } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package ir.tehran.womenfamily.registry.dci;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditContext;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,13 +71,8 @@ public class DciCallbackSender {
     @Inject
     Clock clock;
 
-    private HttpClient http;
-
-    @PostConstruct
-    void init() {
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.callbacks().timeout()).version(HttpClient.Version.HTTP_1_1).build();
-    }
+    @Inject
+    DciHttp http;
 
     @Scheduled(every = "${registry.dci.callbacks.interval:2s}", delayed = "5s", identity = JOB,
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -181,7 +174,7 @@ public class DciCallbackSender {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(config.callbacks().timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(signed))).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.client().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Outcome(status >= 200 && status < 300, status, status >= 200 && status < 300 ? null
                 : "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""));
