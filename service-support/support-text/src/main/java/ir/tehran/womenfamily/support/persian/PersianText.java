@@ -56,6 +56,41 @@ public final class PersianText {
         return sb.toString().replace(" ", " ").strip();
     }
 
+    /**
+     * The letters that sound alike, in pairs of the letter a clerk may type and the one it is folded to:
+     * ذ ض ظ as ز, ص ث as س, ط as ت, ح as ه, غ as ق. The registry's migration V94 ({@code name_sound()})
+     * folds stored names with these very pairs; {@code NameSoundSqlTest} holds the two to each other.
+     */
+    public static final String SOUND_ALIKE_FROM = "\u0630\u0636\u0638\u0635\u062B\u0637\u062D\u063A";
+    /** What each letter of {@link #SOUND_ALIKE_FROM} is folded to, at the same position. */
+    public static final String SOUND_ALIKE_TO = "\u0632\u0632\u0632\u0633\u0633\u062A\u0647\u0642";
+
+    /**
+     * Sound key: {@link #matchKey} with the letters that sound alike folded to one letter of their class
+     * ({@link #SOUND_ALIKE_FROM}) and ع at the start of a word read as ا, so «ذهره» and «زهره», «صدیقه» and
+     * «سدیقه», «عذرا» and «اذرا» have one key. Applied to a key it gives the same key: the folding is
+     * idempotent.
+     */
+    public static String soundKey(String text) {
+        String key = matchKey(text);
+        if (key == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            int alike = SOUND_ALIKE_FROM.indexOf(c);
+            if (alike >= 0) {
+                sb.append(SOUND_ALIKE_TO.charAt(alike));
+            } else if (c == '\u0639' && (i == 0 || key.charAt(i - 1) == ' ')) {
+                sb.append('\u0627'); // ع at the start of a word -> ا
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to Latin; everything else unchanged. */
     public static String latinDigits(String text) {
         if (text == null) {

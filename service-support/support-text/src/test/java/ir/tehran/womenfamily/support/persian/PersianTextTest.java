@@ -39,7 +39,37 @@ class PersianTextTest {
     }
 
     @Test
+    void lettersThatSoundAlikeHaveOneSoundKey() {
+        assertEquals(PersianText.soundKey("زهره"), PersianText.soundKey("ذهره"));
+        assertEquals(PersianText.soundKey("زهره"), PersianText.soundKey("ضهره"));
+        assertEquals(PersianText.soundKey("زهره"), PersianText.soundKey("ظهره"));
+        assertEquals(PersianText.soundKey("صدیقه"), PersianText.soundKey("سدیقه"));
+        assertEquals(PersianText.soundKey("ثریا"), PersianText.soundKey("سریا"));
+        assertEquals(PersianText.soundKey("طاهره"), PersianText.soundKey("تاهره"));
+        assertEquals(PersianText.soundKey("محبوبه"), PersianText.soundKey("مهبوبه"));
+        assertEquals(PersianText.soundKey("غزاله"), PersianText.soundKey("قزاله"));
+        assertEquals("ززسستهق", PersianText.soundKey("ذضصثطحغ"));
+    }
+
+    @Test
+    void aynIsReadAsAlefOnlyAtTheStartOfAWord() {
+        assertEquals(PersianText.soundKey("اذرا اسکری"), PersianText.soundKey("عذرا عسکری"));
+        assertEquals("اله", PersianText.soundKey("آله"));
+        assertNotEquals(PersianText.soundKey("معصومه"), PersianText.soundKey("ماصومه"));
+        assertEquals("مهمد الی", PersianText.soundKey("محمد علی"));
+    }
+
+    @Test
+    void theSoundKeyFoldsWhatTheMatchKeyFoldsAndIsIdempotent() {
+        assertEquals(PersianText.soundKey("فاطمه حسینی"), PersianText.soundKey("فاطمة حسيني"));
+        String key = PersianText.soundKey("ظریفه  عبدالحسینی‌نژاد");
+        assertEquals(key, PersianText.soundKey(key));
+        assertNotEquals(PersianText.soundKey("سارا"), PersianText.soundKey("زهرا"));
+    }
+
+    @Test
     void nullStaysNull() {
+        assertNull(PersianText.soundKey(null));
         assertNull(PersianText.normalize(null));
         assertNull(PersianText.matchKey(null));
     }
