@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
 import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.support.persian.Misspellings;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
@@ -19,8 +20,9 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
- * Finding women: exactly by national code or mobile, fuzzily by a Persian name (trigram similarity over
- * the folded name, so Arabic or Persian letters, ZWNJ and digits do not matter), filtered by district,
+ * Finding women: exactly by national code or mobile, fuzzily by a Persian name (the folded name, so Arabic or
+ * Persian letters, ZWNJ and digits do not matter; then letters that sound alike, a clerk's slips and trigram
+ * similarity, each ranked below the one before), filtered by district,
  * status and support level, in pages of the shared shape ({@link Page}) with an opaque cursor. Only the women
  * whose profile the actor may open are found, listed or counted ({@link WomanAccess#visibleIn}, the same rule as
  * the profile's), and a cursor holds only what the page just showed her: the id of its last woman (a plain list)
@@ -100,30 +102,48 @@ public class BeneficiarySearch {
     }
 
     /**
-     * By name, nearest first, in three tiers, each asked only when the ones before it do not fill the page.
-     * First the women who carry every word of the query as a word of their name, in any order (the query's
+     * By name, nearest first, in five tiers, each asked only when the ones before it do not fill the page,
+     * and none repeating a woman an earlier tier found.
+     * <ol>
+     * <li>The women who carry every word of the query as a word of their name, in any order (the query's
      * neighbouring words may also be joined, and the name's are kept joined too, so a space, a ZWNJ or
-     * nothing between two words is one spelling); then those whose words contain the query's words (a part
-     * of a word, typed so far); both shorter names first. Last the fuzzy ones: every word of the query near
-     * a word of the name (trigram word similarity against the dictionary of words, {@code name_term}) and
-     * the whole name word-similar to the query, ranked by trigram word distance. The cursor is an offset
-     * into that combined order.
+     * nothing between two words is one spelling): the exact spelling, and the spellings {@link
+     * PersianText#matchKey} folds to it (Arabic letters, ZWNJ, diacritics).</li>
+     * <li>Those whose words contain the query's words (a part of a word, typed so far).</li>
+     * <li>Those whose name sounds the same: every word of the query's {@link PersianText#soundKey} a word of
+     * the name's ({@code sound_terms}, migration V94), so «ذهره» finds «زهره».</li>
+     * <li>Those one slip away: every word of the query, or one of the spellings one slip from it
+     * ({@link Misspellings#oneSlipFrom}: a keyboard neighbour, a letter left out, a letter doubled), a word of
+     * the name's sound key. The candidates are bounded by the index: a few hundred keys per word, looked up
+     * in the GIN index of {@code sound_terms}.</li>
+     * <li>The fuzzy ones: every word of the query near a word of the name (trigram word similarity against
+     * the dictionary of words, {@code name_term}) and the whole name word-similar to the query.</li>
+     * </ol>
+     * The first three tiers put shorter names first, the last two the names nearest the query (trigram word
+     * distance); ties go by id, so the order is stable. The cursor is an offset into that combined order.
      */
     private Page<BeneficiaryDtos.BeneficiarySummary> byName(StringBuilder where, List<Object> params, String key,
             Criteria c) {
         int offset = offset(c.page().cursor());
         List<String> words = List.of(key.split(" ")).stream().filter(w -> !w.isEmpty()).toList();
-        Condition exact = allWords(words);
+        Condition exact = allWords("b.name_terms", words);
         Condition partial = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
                 + " '{}') from name_term v where v.word and v.term like ?)", List.of("%" + likeEscaped(w) + "%")))
-            .reduce(Condition::and).orElseThrow().andNot(exact);
+            .reduce(Condition::and).orElseThrow();
+        Condition sound = allWords("b.sound_terms", words.stream().map(PersianText::soundKey).toList());
+        Condition slip = words.stream().map(w -> new Condition("b.sound_terms && cast(? as text[])",
+                List.<Object>of(textArray(List.copyOf(Misspellings.oneSlipFrom(w))))))
+            .reduce(Condition::and).orElseThrow();
         Condition fuzzy = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
                 + " '{}') from name_term v where v.word and (? <% v.term or v.term <% ?))", List.of(w, w)))
-            .reduce(Condition::and).orElseThrow().and(new Condition("? <% b.name_key", List.of(key)))
-            .andNot(exact).andNot(partial);
+            .reduce(Condition::and).orElseThrow().and(new Condition("? <% b.name_key", List.of(key)));
         String shorterFirst = "length(b.name_flat), b.id";
-        List<Tier> tiers = List.of(new Tier(exact, shorterFirst, List.of()), new Tier(partial, shorterFirst, List.of()),
-            new Tier(fuzzy, "? <<-> b.name_key, b.id", List.of(key)));
+        String nearestFirst = "? <<-> b.name_key, b.id";
+        List<Tier> tiers = List.of(new Tier(exact, shorterFirst, List.of()),
+            new Tier(partial.andNot(exact), shorterFirst, List.of()),
+            new Tier(sound.andNot(exact).andNot(partial), shorterFirst, List.of()),
+            new Tier(slip.andNot(exact).andNot(partial).andNot(sound), nearestFirst, List.of(key)),
+            new Tier(fuzzy.andNot(exact).andNot(partial).andNot(sound).andNot(slip), nearestFirst, List.of(key)));
         List<Object[]> rows = new ArrayList<>();
         long before = 0; // how many rows the tiers already asked hold in all
         for (Tier tier : tiers) {
@@ -181,10 +201,10 @@ public class BeneficiarySearch {
     private static final int JOINED_WORDS_MAX = 5;
 
     /**
-     * The name carries every word of the query: as written, or, for short queries, with any neighbouring
-     * words joined («رضایی نژاد» also as «رضایینژاد»).
+     * The name's words in {@code column} include every word of the query: as written, or, for short queries,
+     * with any neighbouring words joined («رضایی نژاد» also as «رضایینژاد»).
      */
-    private static Condition allWords(List<String> words) {
+    private static Condition allWords(String column, List<String> words) {
         List<List<String>> spellings = new ArrayList<>();
         if (words.size() > JOINED_WORDS_MAX) {
             spellings.add(words);
@@ -205,7 +225,7 @@ public class BeneficiarySearch {
             }
         }
         List<Object> arrays = spellings.stream().<Object>map(BeneficiarySearch::textArray).toList();
-        String sql = spellings.stream().map(s -> "b.name_terms @> cast(? as text[])")
+        String sql = spellings.stream().map(s -> column + " @> cast(? as text[])")
             .collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
         return new Condition(sql, arrays);
     }

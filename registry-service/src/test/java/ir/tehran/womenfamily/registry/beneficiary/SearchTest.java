@@ -79,6 +79,77 @@ class SearchTest {
         assertEquals(List.of(shorter, longer, nearSpelling), order);
     }
 
+    /** Six letters that no folding touches, so a woman named with them is found by her own test alone. */
+    private static String marker() {
+        String letters = "بپجچخدرژشفکگلمنوی";
+        java.util.Random random = new java.util.Random();
+        StringBuilder marker = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            marker.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return marker.toString();
+    }
+
+    /**
+     * What a clerk types, against the woman she means: letters that sound alike (ز ذ ض ظ; س ص ث; ت ط; ه ح; ق غ;
+     * ا and ع at the start of a word), a keyboard neighbour, a letter left out, a letter doubled. Each time the
+     * woman whose name is spelt as typed comes first and the woman meant right after her.
+     */
+    @Test
+    void eachMisspellingAClerkMakesFindsTheWomanMeantRightBelowTheSpellingAsTyped() {
+        String cw = RegistryApi.caseworker("cw-slips", 14);
+        List<List<String>> typedAndMeant = List.of(List.of("ذهره", "زهره"), List.of("ضیبا", "زیبا"),
+            List.of("ظریفه", "زریفه"), List.of("سدیقه", "صدیقه"), List.of("سریا", "ثریا"), List.of("تاهره", "طاهره"),
+            List.of("مهبوبه", "محبوبه"), List.of("قزاله", "غزاله"), List.of("اذرا", "عذرا"),
+            List.of("مرین", "مریم"), List.of("رپیا", "رویا"), List.of("فرشه", "فرشته"), List.of("مرم", "مریم"),
+            List.of("نسررین", "نسرین"));
+        List<String> wrong = new java.util.ArrayList<>();
+        for (List<String> pair : typedAndMeant) {
+            String marker = marker();
+            String typed = RegistryApi.register(cw, pair.get(0), marker, 14);
+            String meant = RegistryApi.register(cw, pair.get(1), marker, 14);
+            List<String> found = as(cw).queryParam("q", pair.get(0) + " " + marker).queryParam("limit", 10)
+                .get(BENEFICIARIES).then().statusCode(200).extract().jsonPath().getList("items.id");
+            if (!found.equals(List.of(typed, meant))) {
+                wrong.add(pair + ": " + found + " for " + List.of(typed, meant));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The tiers in their order, one woman to a page: the spelling as typed and the one the folding makes
+     * equal to it (teh marbuta), then the one that sounds alike, then the one a keyboard slip away, then the one
+     * only near in trigrams.
+     */
+    @Test
+    void theExactAndFoldedSpellingsComeFirstThenTheSoundAlikeThenTheSlipThenTheFuzzy() {
+        String marker = marker();
+        String cw = RegistryApi.caseworker("cw-tiers", 14);
+        String exact = RegistryApi.register(cw, "صدیقه", marker, 14);
+        String folded = RegistryApi.register(cw, "صدیقة", marker, 14);
+        String sound = RegistryApi.register(cw, "سدیقه", marker, 14);
+        String slip = RegistryApi.register(cw, "صدیفه", marker, 14);
+        String fuzzy = RegistryApi.register(cw, "صدیقاهی", marker, 14);
+        List<String> order = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10; page++) {
+            var request = as(cw).queryParam("q", "صدیقه " + marker).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var body = request.get(BENEFICIARIES).then().statusCode(200).extract().jsonPath();
+            order.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(5, order.size(), order::toString);
+        assertEquals(Set.of(exact, folded), Set.copyOf(order.subList(0, 2)));
+        assertEquals(List.of(sound, slip, fuzzy), order.subList(2, 5));
+    }
+
     @Test
     void exactByNationalCodeInPersianDigitsAndByMobile() {
         String cw = RegistryApi.caseworker("cw-exact", 15);

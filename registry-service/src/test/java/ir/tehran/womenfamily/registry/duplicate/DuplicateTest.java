@@ -54,6 +54,21 @@ class DuplicateTest {
             .then().statusCode(409);
     }
 
+    /** «صدیقه» and «سدیقه», born on one day: one woman written as she sounds, queued for review. */
+    @Test
+    void twoRecordsWhoseNamesSoundAlikeAreQueued() {
+        String last = "طاهری" + System.nanoTime() % 100000;
+        String first = RegistryApi.register(admin, "\"firstName\":\"صدیقه\",\"lastName\":\"" + last + "\","
+            + "\"birthDate\":\"1362-05-01\",\"district\":6");
+        String second = RegistryApi.register(admin, "\"firstName\":\"سدیقه\",\"lastName\":\""
+            + last.replace('ط', 'ت') + "\",\"birthDate\":\"1362-05-01\",\"district\":6");
+        List<Map<String, Object>> queue = RegistryApi.all(() -> as(admin), "/api/registry/duplicates");
+        Map<String, Object> pair = queue.stream()
+            .filter(p -> first.equals(p.get("firstId")) && second.equals(p.get("secondId")))
+            .findFirst().orElseThrow(() -> new AssertionError("pair not queued"));
+        assertEquals("SAME_NAME_AND_BIRTH_DATE", pair.get("reason"));
+    }
+
     @Test
     void aMergeOrASplitNamesThePairVersionItRead() {
         String last = "نسخه" + System.nanoTime() % 100000;
