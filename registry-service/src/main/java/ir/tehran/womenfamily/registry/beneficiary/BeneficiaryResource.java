@@ -81,7 +81,10 @@ public class BeneficiaryResource {
 
     @GET
     @Operation(operationId = "searchBeneficiaries", summary = "Search and list women",
-        description = "Exact by national code or mobile; fuzzy by Persian name (q); filters; cursor pages.")
+        description = "Exact by national code or mobile; fuzzy by Persian name (q): the spelling as typed (and its "
+            + "Arabic-letter, ZWNJ and diacritic variants) first, then names that contain it, then names that sound "
+            + "the same (ز ذ ض ظ; س ص ث; ت ط; ه ح; ق غ; ا and ع at the start of a word), then names one slip away (a "
+            + "keyboard neighbour, a letter left out or doubled), then near spellings; filters; cursor pages.")
     public RestResponse<Page<BeneficiaryDtos.BeneficiarySummary>> list(
             @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("nationalCode") String nationalCode,
