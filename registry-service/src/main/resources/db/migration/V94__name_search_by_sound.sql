@@ -15,6 +15,9 @@ alter table beneficiary
     add column name_sound text generated always as (name_sound(name_key)) stored,
     add column sound_terms text[] generated always as (name_terms(name_sound(name_key))) stored;
 create index beneficiary_sound_terms on beneficiary using gin (sound_terms);
+-- the one-slip tier first keeps, of the few hundred spellings one slip from a word, those some woman carries:
+-- the dictionary of words (V50) looked up by sound key
+create index name_term_sound on name_term (name_sound(term));
 
 -- duplicate detection: one woman in any spelling, born on one day, is one woman
 drop index beneficiary_birth_name;

@@ -114,8 +114,9 @@ public class BeneficiarySearch {
      * the name's ({@code sound_terms}, migration V94), so «ذهره» finds «زهره».</li>
      * <li>Those one slip away: every word of the query, or one of the spellings one slip from it
      * ({@link Misspellings#oneSlipFrom}: a keyboard neighbour, a letter left out, a letter doubled), a word of
-     * the name's sound key. The candidates are bounded by the index: a few hundred keys per word, looked up
-     * in the GIN index of {@code sound_terms}.</li>
+     * the name's sound key. The candidates are bounded twice: the few hundred spellings of a word are first
+     * looked up in the dictionary of words ({@code name_term}, by the index of their sound keys), and only
+     * the few that exist are looked up in the GIN index of {@code sound_terms}.</li>
      * <li>The fuzzy ones: every word of the query near a word of the name (trigram word similarity against
      * the dictionary of words, {@code name_term}) and the whole name word-similar to the query.</li>
      * </ol>
@@ -131,7 +132,8 @@ public class BeneficiarySearch {
                 + " '{}') from name_term v where v.word and v.term like ?)", List.of("%" + likeEscaped(w) + "%")))
             .reduce(Condition::and).orElseThrow();
         Condition sound = allWords("b.sound_terms", words.stream().map(PersianText::soundKey).toList());
-        Condition slip = words.stream().map(w -> new Condition("b.sound_terms && cast(? as text[])",
+        Condition slip = words.stream().map(w -> new Condition("b.sound_terms && (select coalesce(array_agg("
+                + "name_sound(v.term)), '{}') from name_term v where name_sound(v.term) = any(cast(? as text[])))",
                 List.<Object>of(textArray(List.copyOf(Misspellings.oneSlipFrom(w))))))
             .reduce(Condition::and).orElseThrow();
         Condition fuzzy = words.stream().map(w -> new Condition("b.name_terms && (select coalesce(array_agg(v.term),"
