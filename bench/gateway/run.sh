@@ -24,7 +24,7 @@ need bc bc
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q -DskipTests -Dcheckstyle.skip package \
-    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,gateway -am
+    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,notification-service,gateway -am
 fi
 
 # the gateway's per-client limit (600 a minute) would answer a load test with 429: raised for this run only

@@ -11,7 +11,7 @@ runs="${RUNS:-3}"
 mkdir -p "$out"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q -DskipTests -Dcheckstyle.skip package \
-    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,gateway -am
+    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,notification-service,gateway -am
 fi
 java -cp "deploy/demo-data/target/classes:$(cat deploy/demo-data/target/runtime-classpath.txt)" \
   ir.tehran.womenfamily.demo.DemoDataGenerator "$out/women.csv" 1403 >/dev/null

@@ -21,7 +21,7 @@ need pgbench postgresql-contrib || need pgbench postgresql-client
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q -DskipTests -Dcheckstyle.skip package \
-    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,gateway -am
+    -pl deploy/local-stack,deploy/demo-data,registry-service,bazaar-service,sponsorship-service,notification-service,gateway -am
 fi
 
 stack_log="$out/stack.log"

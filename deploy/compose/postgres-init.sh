@@ -2,7 +2,7 @@
 # First start of the compose PostgreSQL: a role and a database per service, each role owning only its database
 # (the same split as the CloudNativePG clusters on Kubernetes). Passwords come from the environment (.env).
 set -euo pipefail
-for service in registry bazaar sponsorship gateway; do
+for service in registry bazaar sponsorship notification gateway; do
     var="$(echo "$service" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
     psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" \
         -v role="$service" -v password="${!var}" <<'SQL'

@@ -18,8 +18,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP server standing in for the registry service (echo, slow, streaming and failing
- * endpoints, an API document and a readiness endpoint), and two ports where nothing listens standing in
- * for bazaar and sponsorship being down.
+ * endpoints, an API document and a readiness endpoint), and ports where nothing listens standing in
+ * for bazaar, sponsorship and notification being down.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -42,7 +42,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return Map.of(
             "gateway.services.registry.url", "http://127.0.0.1:" + port,
             "gateway.services.bazaar.url", "http://127.0.0.1:" + unusedPort(),
-            "gateway.services.sponsorship.url", "http://127.0.0.1:" + unusedPort() + "/");
+            "gateway.services.sponsorship.url", "http://127.0.0.1:" + unusedPort() + "/",
+            "gateway.services.notification.url", "http://127.0.0.1:" + unusedPort());
     }
 
     @Override

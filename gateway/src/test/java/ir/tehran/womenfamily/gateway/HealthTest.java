@@ -9,7 +9,7 @@ import java.time.Duration;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Readiness names each service: the fake registry is up, bazaar and sponsorship are not. */
+/** Readiness names each service: the fake registry is up, bazaar, sponsorship and notification are not. */
 @QuarkusTest
 class HealthTest {
 
@@ -23,6 +23,7 @@ class HealthTest {
             .body("checks.find { it.name == 'services' }.data.registry", equalTo("UP"))
             .body("checks.find { it.name == 'services' }.data.bazaar", equalTo("DOWN"))
             .body("checks.find { it.name == 'services' }.data.sponsorship", equalTo("DOWN"))
+            .body("checks.find { it.name == 'services' }.data.notification", equalTo("DOWN"))
             .body("checks.find { it.name.contains('Database') }.status", equalTo("UP")));
     }
 

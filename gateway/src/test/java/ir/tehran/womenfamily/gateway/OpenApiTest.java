@@ -34,7 +34,7 @@ class OpenApiTest {
             .body("components.securitySchemes.keySet()", equalTo(java.util.Set.of("bearer", "oauth2")))
             .body("servers.url", equalTo(List.of("/")))
             .body("tags.name", hasItems("OAuth 2", "People"))
-            .body("x-unavailable-services", equalTo(List.of("bazaar", "sponsorship")));
+            .body("x-unavailable-services", equalTo(List.of("bazaar", "notification", "sponsorship")));
     }
 
     @Test

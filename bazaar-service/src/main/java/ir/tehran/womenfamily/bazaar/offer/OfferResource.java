@@ -71,12 +71,16 @@ public class OfferResource {
     public record OfferView(UUID id, @Schema(description = Publication.BUSINESS_ID) UUID businessId,
             @Schema(description = Publication.PRODUCER_CATEGORY) String producerCategory, UUID sourceBazaarId,
             WaitlistOffer.Kind kind, UUID targetBazaarId, UUID venueId, LocalDate offeredFrom, String offeredFromJalali,
-            LocalDate offeredTo, String offeredToJalali, int stalls, WaitlistOffer.Status status, Instant createdAt) {
+            LocalDate offeredTo, String offeredToJalali, int stalls, WaitlistOffer.Status status, Instant createdAt,
+            @Schema(description = "Her answer is due by then (a freed stall); unanswered, the offer lapses and the "
+                + "stall goes to the next on the waitlist. Null for a guaranteed place in a coming bazaar.")
+            Instant replyBy,
+            @Schema(description = "The Tehran day of replyBy in the Jalali calendar") String replyByJalali) {
 
         static OfferView of(WaitlistOffer o, Publication.Shown producer) {
             return new OfferView(o.id, producer.businessId(), producer.category(), o.sourceBazaarId, o.kind,
                 o.targetBazaarId, o.venueId, o.offeredFrom, Days.jalali(o.offeredFrom), o.offeredTo,
-                Days.jalali(o.offeredTo), o.stalls, o.status, o.createdAt);
+                Days.jalali(o.offeredTo), o.stalls, o.status, o.createdAt, o.replyBy, Days.jalali(o.replyBy));
         }
     }
 
@@ -131,7 +135,9 @@ public class OfferResource {
     @RolesAllowed(BazaarAccess.PRODUCER)
     @Operation(operationId = "acceptWaitlistOffer", summary = "Accept an offer: a freed stall becomes hers",
         description = "For a producer (only her own businesses' records); any other caller is refused 403. Refused: "
-            + "404 when `id` names nothing the caller may see.")
+            + "404 when `id` names nothing the caller may see; 409 `offer-reply-late` when its `replyBy` has passed "
+            + "(it lapses and the stall goes to the next on the waitlist), 409 `offer-not-open` once it was "
+            + "answered or lapsed.")
     public OfferView accept(@PathParam("id") UUID id) {
         return view(service.accept(mine(id).id));
     }

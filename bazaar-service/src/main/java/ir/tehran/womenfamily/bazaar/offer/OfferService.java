@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.bazaar.common.FeedTombstones;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationPublished;
 import ir.tehran.womenfamily.bazaar.allocation.AllocationRun;
@@ -30,11 +31,14 @@ import ir.tehran.womenfamily.bazaar.producer.BusinessClosed;
 import ir.tehran.womenfamily.bazaar.producer.Producer;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.events.Outbox;
+import ir.tehran.womenfamily.support.jalali.Days;
 import ir.tehran.womenfamily.support.problem.ProblemException;
+import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -42,7 +46,7 @@ import jakarta.transaction.Transactional;
  * The waitlist at work. A waitlisted producer gets a dated offer of a coming bazaar (or, when none is in the
  * calendar yet, an offer dated as soon as one opens). A stall freed by a no-show, a withdrawal or a closed
  * business is offered to the first producer on the bazaar's waitlist who can take it; if she declines, to
- * the next.
+ * the next; unanswered by its deadline ({@code replyBy}), it lapses and goes to the next as well.
  */
 @ApplicationScoped
 public class OfferService implements WaitlistOffers {
@@ -55,6 +59,12 @@ public class OfferService implements WaitlistOffers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OfferConfig config;
+
+    @Inject
+    EntityManager em;
 
     @Override
     public Set<UUID> guaranteedIn(UUID bazaarId) {
@@ -201,7 +211,8 @@ public class OfferService implements WaitlistOffers {
         Free free = free(published, vd);
         Set<UUID> alreadyOffered = new HashSet<>(WaitlistOffer.<WaitlistOffer>list("kind = ?1 and sourceBazaarId = ?2 "
                 + "and status in ?3 and offeredFrom = ?4", WaitlistOffer.Kind.RELEASED_STALL, published.bazaarId,
-                List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.DECLINED, WaitlistOffer.Status.ACCEPTED), day)
+                List.of(WaitlistOffer.Status.OPEN, WaitlistOffer.Status.DECLINED, WaitlistOffer.Status.ACCEPTED,
+                    WaitlistOffer.Status.LAPSED), day)
             .stream().map(o -> o.applicationId).toList());
         for (WaitlistEntry w : WaitlistEntry.<WaitlistEntry>list("runId", Sort.by("priority"), published.id)) {
             Application a = Application.findById(w.applicationId);
@@ -215,12 +226,63 @@ public class OfferService implements WaitlistOffers {
             if (busy || p == null || !p.mayApply()) {
                 continue;
             }
+            Instant now = Instant.now(clock);
             WaitlistOffer o = WaitlistOffer.make(WaitlistOffer.Kind.RELEASED_STALL, a.businessId, published.bazaarId,
-                a.id, published.bazaarId, venueId, day, day, a.stalls, Instant.now(clock));
+                a.id, published.bazaarId, venueId, day, day, a.stalls, now);
+            o.replyBy = replyBy(now, day);
             o.persist();
             return Optional.of(o);
         }
         return Optional.empty();
+    }
+
+    /** Her deadline: {@code bazaar.offer.reply-within} from now, no later than the start of the day if to come. */
+    Instant replyBy(Instant now, LocalDate day) {
+        Instant deadline = now.plus(config.replyWithin());
+        Instant dayStarts = Tehran.startOf(day);
+        return dayStarts.isAfter(now) && dayStarts.isBefore(deadline) ? dayStarts : deadline;
+    }
+
+    /** The sweep's job name (audit purpose). */
+    static final String LAPSE_JOB = "offer-lapse";
+
+    /** How many due offers one sweep transaction takes at most; the next sweep takes the rest. */
+    static final int LAPSE_BATCH = 100;
+
+    @Scheduled(every = "${bazaar.offer.sweep-interval:1m}", delayed = "30s", identity = LAPSE_JOB,
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledLapse() {
+        lapseDue(Instant.now(clock));
+    }
+
+    /**
+     * Lapses the open offers whose deadline is at or before {@code now}, each stall going to the next on the
+     * waitlist, and returns how many lapsed. Safe with several replicas: each due row is taken
+     * {@code for update skip locked}, so two sweeps never take the same offer, and an offer answered meanwhile is
+     * no longer open (idempotent: a second sweep at the same instant lapses nothing).
+     */
+    @Transactional
+    public int lapseDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = em.createNativeQuery("select id from waitlist_offer where status = 'OPEN' and reply_by <= ?1 "
+                + "order by reply_by, id limit ?2 for update skip locked", UUID.class)
+            .setParameter(1, now).setParameter(2, LAPSE_BATCH).getResultList();
+        List<DomainEvent> events = new ArrayList<>();
+        for (UUID id : due) {
+            WaitlistOffer o = WaitlistOffer.findById(id);
+            events.add(o.lapse());
+            audit.record(Caller.system(LAPSE_JOB), AuditEvent.of("offer.lapse", "waitlist-offer", id)
+                .withPurpose("job:" + LAPSE_JOB).withDetail("replyBy", o.replyBy));
+            if (o.kind == WaitlistOffer.Kind.RELEASED_STALL) {
+                AllocationRun published = AllocationRun.<AllocationRun>find("bazaarId = ?1 and status = ?2",
+                    o.sourceBazaarId, AllocationRun.Status.PUBLISHED).firstResult();
+                if (published != null) {
+                    offerVenueDay(published, o.venueId, o.offeredFrom).ifPresent(next -> events.add(next.made()));
+                }
+            }
+        }
+        outbox.append(events);
+        return due.size();
     }
 
     /** Stalls of one venue-day not held by an assignment nor promised by an open offer. */
@@ -278,6 +340,11 @@ public class OfferService implements WaitlistOffers {
     public WaitlistOffer accept(UUID id) {
         WaitlistOffer o = WaitlistOffer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now(clock);
+        if (o.status == WaitlistOffer.Status.OPEN && o.pastDeadline(now)) {
+            throw new ProblemException(409, "offer-reply-late", Days.jalali(o.replyBy),
+                java.time.LocalTime.ofInstant(o.replyBy, Tehran.ZONE).withSecond(0).withNano(0).toString(),
+                Tehran.dayOf(o.replyBy).toString());
+        }
         if (o.kind == WaitlistOffer.Kind.NEXT_BAZAAR) {
             o.decide(WaitlistOffer.Status.ACCEPTED, now);
             audit.record(AuditEvent.of("offer.accept", "waitlist-offer", id));

@@ -32,9 +32,12 @@ public class WaitlistOffer extends PanacheEntityBase {
     @Schema(name = "WaitlistOfferKind")
     public enum Kind { NEXT_BAZAAR, RELEASED_STALL }
 
-    /** Open until she accepts or declines; used when her guaranteed application was placed. */
+    /**
+     * Open until she accepts or declines; used when her guaranteed application was placed; lapsed when a freed
+     * stall's reply deadline passed unanswered.
+     */
     @Schema(name = "WaitlistOfferStatus")
-    public enum Status { OPEN, ACCEPTED, DECLINED, USED, CANCELLED }
+    public enum Status { OPEN, ACCEPTED, DECLINED, USED, CANCELLED, LAPSED }
 
     @Id
     public UUID id;
@@ -77,6 +80,10 @@ public class WaitlistOffer extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** Her answer is due by then (a freed stall only: a guaranteed place keeps no one waiting), else null. */
+    @Column(name = "reply_by")
+    public Instant replyBy;
+
     /** When it last changed, for a producer app's delta sync (wall-clock time, as the sync token is). */
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -109,7 +116,26 @@ public class WaitlistOffer extends PanacheEntityBase {
     public DomainEvent made() {
         return DomainEvent.of(AGGREGATE, businessId, "offer.made", 1, new OfferMade(id, businessId, sourceBazaarId,
             kind.name(), targetBazaarId, venueId, offeredFrom, Days.jalali(offeredFrom), offeredTo,
-            Days.jalali(offeredTo), stalls));
+            Days.jalali(offeredTo), stalls, replyBy, Days.jalali(replyBy)));
+    }
+
+    /** Whether her answer comes too late: the deadline has passed (lapsed or not yet swept). */
+    public boolean pastDeadline(Instant now) {
+        return replyBy != null && !now.isBefore(replyBy);
+    }
+
+    /**
+     * The deadline passed unanswered: the offer lapses (at its deadline) and returns the {@code offer.lapsed}
+     * event; the caller offers the stall to the next on the waitlist.
+     */
+    public DomainEvent lapse() {
+        if (status != Status.OPEN || replyBy == null) {
+            throw new IllegalStateException("only an open offer with a deadline lapses: " + id);
+        }
+        status = Status.LAPSED;
+        decidedAt = replyBy;
+        return DomainEvent.of(AGGREGATE, businessId, "offer.lapsed", 1,
+            new OfferLapsed(id, businessId, sourceBazaarId, replyBy));
     }
 
     public void decide(Status decision, Instant now) {
@@ -123,6 +149,10 @@ public class WaitlistOffer extends PanacheEntityBase {
     /** Payload of {@code offer.made} v1. */
     public record OfferMade(UUID offerId, UUID businessId, UUID sourceBazaarId, String kind, UUID targetBazaarId,
             UUID venueId, LocalDate offeredFrom, String offeredFromJalali, LocalDate offeredTo,
-            String offeredToJalali, int stalls) {
+            String offeredToJalali, int stalls, Instant replyBy, String replyByJalali) {
+    }
+
+    /** Payload of {@code offer.lapsed} v1: the offer, whose it was, the bazaar of the stall, and when it lapsed. */
+    public record OfferLapsed(UUID offerId, UUID businessId, UUID bazaarId, Instant lapsedAt) {
     }
 }

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     private static final Map<String, String> SERVICES = Map.of("registry", "registry-service", "bazaar",
-        "bazaar-service", "sponsorship", "sponsorship-service", "gateway", "gateway");
+        "bazaar-service", "sponsorship", "sponsorship-service", "notification", "notification-service", "gateway",
+        "gateway");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 

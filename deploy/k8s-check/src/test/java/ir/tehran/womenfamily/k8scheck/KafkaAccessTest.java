@@ -72,7 +72,8 @@ class KafkaAccessTest {
             assertEquals(List.of(), aclProblems(use, user), app + " (" + overlay + ")");
         }
         assertEquals(usingKafka, users.keySet(), "one KafkaUser per service that uses Kafka, and no other");
-        assertEquals(Set.of("registry-service", "bazaar-service", "sponsorship-service"), usingKafka,
+        assertEquals(Set.of("registry-service", "bazaar-service", "sponsorship-service", "notification-service"),
+            usingKafka,
             "the gateway publishes and consumes nothing");
     }
 

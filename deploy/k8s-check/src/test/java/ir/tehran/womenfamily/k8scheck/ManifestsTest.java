@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestsTest {
 
     private static final Set<String> APPS = Set.of("registry-service", "bazaar-service", "sponsorship-service",
-        "gateway");
+        "notification-service", "gateway");
 
     private final ManifestValidator validator = new ManifestValidator();
 
@@ -55,7 +55,8 @@ class ManifestsTest {
             assertEquals(app, one(objects, "PodDisruptionBudget", app)
                 .at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText());
         }
-        for (String app : Set.of("registry-service", "bazaar-service", "sponsorship-service")) {
+        for (String app : Set.of("registry-service", "bazaar-service", "sponsorship-service",
+                "notification-service")) {
             String readiness = one(objects, "Deployment", app)
                 .at("/spec/template/spec/containers/0/readinessProbe/httpGet/path").asText();
             assertEquals("/q/health/ready", readiness, app);
@@ -72,14 +73,15 @@ class ManifestsTest {
         assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
         assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
         List<ObjectNode> topics = all(objects, "KafkaTopic");
-        assertEquals(24, topics.size());
+        assertEquals(26, topics.size());
         for (ObjectNode t : topics) {
             assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
             assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
             assertTrue(t.at("/spec/partitions").asInt() >= 3);
         }
         List<ObjectNode> clusters = all(objects, "Cluster");
-        assertEquals(Set.of("registry-db", "bazaar-db", "sponsorship-db", "gateway-db"), names(clusters));
+        assertEquals(Set.of("registry-db", "bazaar-db", "sponsorship-db", "notification-db", "gateway-db"),
+            names(clusters));
         clusters.forEach(c -> assertEquals(3, c.at("/spec/instances").asInt()));
         for (String app : APPS) {
             assertTrue(one(objects, "HorizontalPodAutoscaler", app).at("/spec/minReplicas").asInt() >= 3);
@@ -97,7 +99,8 @@ class ManifestsTest {
             "sponsorship.child", "sponsorship.sponsorship", "registry.production-order", "registry.placement",
             "registry.campaign", "registry.beneficiary.DLT", "registry.child.DLT", "registry.business.DLT",
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
-            "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder");
+            "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder",
+            "bazaar.offer.DLT", "bazaar.allocation.DLT");
         assertEquals(expected, declared);
     }
 
@@ -151,7 +154,8 @@ class ManifestsTest {
                 }
             }
         }
-        for (String service : List.of("registry-service", "bazaar-service", "sponsorship-service")) {
+        for (String service : List.of("registry-service", "bazaar-service", "sponsorship-service",
+                "notification-service")) {
             JsonNode from = one(objects, "NetworkPolicy", service + "-ingress").at("/spec/ingress/0/from");
             assertEquals("gateway", from.at("/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
             String db = service.replace("-service", "") + "-db";

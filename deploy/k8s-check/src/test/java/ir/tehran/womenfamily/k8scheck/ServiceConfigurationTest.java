@@ -44,7 +44,7 @@ class ServiceConfigurationTest {
     private static final Pattern README_KEY = Pattern.compile("`(gateway\\.[a-z0-9.-]+)`");
 
     private static final List<String> APPS = List.of("registry-service", "bazaar-service", "sponsorship-service",
-        "gateway");
+        "notification-service", "gateway");
 
     @ParameterizedTest
     @ValueSource(strings = {"single-node", "production"})

@@ -39,7 +39,8 @@ record ServiceKafkaUse(String app, String service, Set<String> produces, Set<Str
         Set<String> aggregates) {
 
     /** The services and the gateway, as their modules and Deployments are named. */
-    static final List<String> APPS = List.of("registry-service", "bazaar-service", "sponsorship-service", "gateway");
+    static final List<String> APPS = List.of("registry-service", "bazaar-service", "sponsorship-service",
+        "notification-service", "gateway");
 
     private static final Pattern TOPICS_KEY = Pattern.compile("(^|[.-])topics$");
     private static final Pattern CONSUMERS_FIELD = Pattern.compile("\\bEventConsumers\\s+(\\w+)\\s*;");

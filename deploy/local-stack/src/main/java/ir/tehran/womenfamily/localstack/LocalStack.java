@@ -18,15 +18,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole system on one machine: one PostgreSQL server with a database per service, one Kafka
- * broker, the three services and the gateway, each in its own process. Used by the run command
+ * broker, the four services and the gateway, each in its own process. Used by the run command
  * ({@link #main}) and by the end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+    public static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship", "notification");
     /** The one address every process of the stack listens on. */
     public static final String LOOPBACK = "127.0.0.1";
-    private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship", "gateway");
+    private static final List<String> SERVICES_AND_GATEWAY = List.of("registry", "bazaar", "sponsorship",
+        "notification", "gateway");
 
     /** How to run the stack. Ports of 0 are chosen free. */
     public record Options(Path projectRoot, Path dataDir, boolean fresh, boolean durable, int gatewayPort,
@@ -44,13 +45,14 @@ public final class LocalStack implements AutoCloseable {
 
         public static Options forRunCommand(Path projectRoot, Path dataDir, boolean fresh) {
             return new Options(projectRoot, dataDir, fresh, true, 8080,
-                Map.of("registry", 8081, "bazaar", 8082, "sponsorship", 8083), Map.of());
+                Map.of("registry", 8081, "bazaar", 8082, "sponsorship", 8083, "notification", 8084), Map.of());
         }
 
         public static Options forTests(Path projectRoot, Path dataDir) {
-            int[] ports = FreePorts.allocate(4);
+            int[] ports = FreePorts.allocate(5);
             return new Options(projectRoot, dataDir, true, false, ports[0],
-                Map.of("registry", ports[1], "bazaar", ports[2], "sponsorship", ports[3]), Map.of());
+                Map.of("registry", ports[1], "bazaar", ports[2], "sponsorship", ports[3], "notification", ports[4]),
+                Map.of());
         }
     }
 
@@ -79,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
         demo = DemoCredentials.ensure(data.resolve("demo-credentials.properties"));
         log("starting PostgreSQL");
         postgres = PostgresServer.start(data.resolve("postgres"), options.fresh(), options.durable(), watchdog);
-        for (String db : List.of("registry", "bazaar", "sponsorship", "gateway")) {
+        for (String db : List.of("registry", "bazaar", "sponsorship", "notification", "gateway")) {
             postgres.ensureDatabase(db);
         }
         log("PostgreSQL on 127.0.0.1:" + postgres.port() + "; starting Kafka");
@@ -164,6 +166,11 @@ public final class LocalStack implements AutoCloseable {
             // the key other agencies share with the registry for the HMAC enrolment check
             c.put("registry.agency-check.key", demo.agencyKey());
         }
+        if (name.equals("notification")) {
+            // Web Push: this stack's own VAPID key pair (RFC 8292), made with the data directory's demo secrets
+            c.put("notification.push.vapid-public-key", demo.vapidPublicKey());
+            c.put("notification.push.vapid-private-key", demo.vapidPrivateKey());
+        }
         return c;
     }
 
@@ -244,7 +251,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Passwords of the demo accounts: random per data directory, never committed. */
-    public record DemoCredentials(String password, String clientSecret, String agencyKey) {
+    public record DemoCredentials(String password, String clientSecret, String agencyKey, String vapidPublicKey,
+            String vapidPrivateKey) {
 
         static DemoCredentials ensure(Path file) {
             try {
@@ -257,6 +265,12 @@ public final class LocalStack implements AutoCloseable {
                 boolean changed = putIfAbsent(p, "password", random());
                 changed |= putIfAbsent(p, "client-secret", random());
                 changed |= putIfAbsent(p, "agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
+                if (!p.containsKey("vapid-public-key") || !p.containsKey("vapid-private-key")) {
+                    String[] vapid = vapidKeyPair();
+                    p.setProperty("vapid-public-key", vapid[0]);
+                    p.setProperty("vapid-private-key", vapid[1]);
+                    changed = true;
+                }
                 if (changed) {
                     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                     p.store(out, "demo accounts of this local stack");
@@ -266,10 +280,41 @@ public final class LocalStack implements AutoCloseable {
                     Files2.writeOwnerOnly(file, Files.readAllBytes(file));
                 }
                 return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"),
-                    p.getProperty("agency-check-key"));
+                    p.getProperty("agency-check-key"), p.getProperty("vapid-public-key"),
+                    p.getProperty("vapid-private-key"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * A P-256 key pair for VAPID, as the notification service reads it: the public key as the uncompressed point,
+         * the private key as the 32-byte scalar, both base64url.
+         */
+        static String[] vapidKeyPair() {
+            try {
+                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+                g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+                java.security.KeyPair pair = g.generateKeyPair();
+                java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) pair.getPublic();
+                byte[] point = new byte[65];
+                point[0] = 4;
+                System.arraycopy(fixed32(pub.getW().getAffineX()), 0, point, 1, 32);
+                System.arraycopy(fixed32(pub.getW().getAffineY()), 0, point, 33, 32);
+                byte[] scalar = fixed32(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS());
+                Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+                return new String[] {b64.encodeToString(point), b64.encodeToString(scalar)};
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static byte[] fixed32(java.math.BigInteger n) {
+            byte[] a = n.toByteArray();
+            byte[] out = new byte[32];
+            int len = Math.min(a.length, 32);
+            System.arraycopy(a, a.length - len, out, 32 - len, len);
+            return out;
         }
 
         private static boolean putIfAbsent(Properties p, String key, String value) {

@@ -59,7 +59,7 @@ public final class SecurityMatrix {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The services whose operations live under {@code /api/<name>/}; every other path is the gateway's. */
-    private static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship");
+    private static final List<String> SERVICES = List.of("registry", "bazaar", "sponsorship", "notification");
 
     /** The service of the rows checked, or {@code null} for every row (the aggregated document). */
     private final String service;
