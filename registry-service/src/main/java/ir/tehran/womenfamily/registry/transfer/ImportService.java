@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.registry.transfer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,8 @@ public class ImportService {
     }
 
     void run(UUID jobId, List<Woman> women, Map<String, Integer> columns, List<LineError> errors, String by) {
-        Instant started = Instant.now(clock);
+        // registered_at is kept to the microsecond: so is the start, for examineImportedSince
+        Instant started = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         try {
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1 where id = ?2",
                 ImportJob.Status.RUNNING, jobId));
