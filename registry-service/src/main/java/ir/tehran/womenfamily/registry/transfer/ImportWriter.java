@@ -88,7 +88,7 @@ public class ImportWriter {
 
     /** A woman of the chunk, validated and built, not yet written. */
     private record Built(Beneficiary woman, List<Child> children, List<DomainEvent> events, int line,
-            Set<String> childCodes, ImportService.LineError error) {
+            Set<String> childCodes) {
     }
 
     /** Writes {@code chunk}; returns what it did. Rolls back with the caller's transaction. */
@@ -97,34 +97,29 @@ public class ImportWriter {
             String by) {
         LocalDate today = Tehran.today(clock);
         List<ImportService.LineError> errors = new ArrayList<>();
-        List<Built> built = new ArrayList<>(chunk.size());
-        List<String> womanCodes = new ArrayList<>(chunk.size());
-        List<String> childCodes = new ArrayList<>();
-        for (ImportService.Woman w : chunk) {
-            womanCodes.add(w.code());
-            try {
-                Built b = build(w, columns, by, today);
-                childCodes.addAll(b.childCodes());
-                built.add(b);
-            } catch (Rows.BadLine e) {
-                // reported below unless she is registered already: a registered woman is left as she is
-                built.add(new Built(null, List.of(), List.of(), e.line(), Set.of(),
-                    new ImportService.LineError(e.line(), e.field(), e.reason())));
-            }
-        }
         try (Connection c = dataSource.getConnection()) {
-            Set<String> registered = new HashSet<>();
-            Set<String> childCodesInUse = new HashSet<>();
-            existing(c, womanCodes, childCodes, registered, childCodesInUse);
+            // a registered woman is left as she is, unread: the same file twice costs a look-up per chunk
+            Set<String> registered = inUse(c, "beneficiary", chunk.stream().map(ImportService.Woman::code).toList());
             int unchanged = 0;
-            List<Built> toWrite = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                Built b = built.get(i);
-                if (registered.contains(chunk.get(i).code())) {
+            List<Built> built = new ArrayList<>(chunk.size());
+            List<String> childCodes = new ArrayList<>();
+            for (ImportService.Woman w : chunk) {
+                if (registered.contains(w.code())) {
                     unchanged++;
-                } else if (b.error() != null) {
-                    errors.add(b.error());
-                } else if (b.childCodes().stream().anyMatch(childCodesInUse::contains)
+                    continue;
+                }
+                try {
+                    Built b = build(w, columns, by, today);
+                    childCodes.addAll(b.childCodes());
+                    built.add(b);
+                } catch (Rows.BadLine e) {
+                    errors.add(new ImportService.LineError(e.line(), e.field(), e.reason()));
+                }
+            }
+            Set<String> childCodesInUse = childCodes.isEmpty() ? new HashSet<>() : inUse(c, "child", childCodes);
+            List<Built> toWrite = new ArrayList<>();
+            for (Built b : built) {
+                if (b.childCodes().stream().anyMatch(childCodesInUse::contains)
                     || b.childCodes().size() < b.children().stream().filter(k -> k.nationalCode != null).count()) {
                     errors.add(new ImportService.LineError(b.line(), "national_code", "validation.import-conflict"));
                 } else {
@@ -171,23 +166,22 @@ public class ImportWriter {
                 codes.add(added.child().nationalCode);
             }
         }
-        return new Built(b, children, events, first.number(), codes, null);
+        return new Built(b, children, events, first.number(), codes);
     }
 
-    /** One round trip: which of the women and which of the children's national codes are in the register. */
-    private static void existing(Connection c, List<String> women, List<String> children, Set<String> registered,
-            Set<String> childCodesInUse) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select national_code, true from beneficiary "
-                + "where national_code = any(?) union all select national_code, false from child "
-                + "where national_code = any(?)")) {
-            s.setArray(1, c.createArrayOf("bpchar", women.toArray()));
-            s.setArray(2, c.createArrayOf("bpchar", children.toArray()));
+    /** One round trip: which of {@code codes} are national codes in {@code table} (beneficiary or child). */
+    private static Set<String> inUse(Connection c, String table, List<String> codes) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select national_code from " + table
+                + " where national_code = any(?)")) {
+            s.setArray(1, c.createArrayOf("bpchar", codes.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    (rs.getBoolean(2) ? registered : childCodesInUse).add(rs.getString(1));
+                    found.add(rs.getString(1));
                 }
             }
         }
+        return found;
     }
 
     /** Creates the staging tables, streams the rows into them, writes the real tables; {imported, children}. */

@@ -39,7 +39,7 @@ class ImportRoundTripsTest {
 
     private static final int WOMEN = 1200;
     /**
-     * Round trips allowed per imported row (woman or child). The set-based import needs 23 for this file's 2,404
+     * Round trips allowed per imported row (woman or child). The set-based import needs 22 for this file's 2,404
      * rows (about ten for the job, a dozen for its one chunk); the per-entity import needed 1,115.
      */
     private static final double ROUND_TRIPS_PER_ROW = 0.015;
