@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode="${1:-exhibition}"
 shift || true
-./mvnw -B -q -f bazaar-service/pom.xml test-compile dependency:build-classpath \
+# in the reactor (-am compiles service-support from this tree, nothing needs to be installed); the classpath
+# then names the other modules' target/classes
+./mvnw -B -q -pl bazaar-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dcheckstyle.skip
 cp="bazaar-service/target/test-classes:bazaar-service/target/classes:$(cat bazaar-service/target/bench.classpath)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"

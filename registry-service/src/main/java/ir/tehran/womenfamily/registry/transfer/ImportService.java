@@ -2,13 +2,11 @@ package ir.tehran.womenfamily.registry.transfer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,22 +15,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
-import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryHistory;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.duplicate.DuplicateDetector;
-import ir.tehran.womenfamily.registry.household.Child;
-import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
-import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
-import ir.tehran.womenfamily.support.time.Tehran;
 import ir.tehran.womenfamily.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -40,20 +31,21 @@ import org.jboss.logging.Logger;
  * Bulk import of women and their children from CSV ({@link ImportFormat}), in the background. Each line
  * is validated; bad lines are reported with their number and reason and the good ones imported.
  * Idempotent by national code: a woman already registered is left as she is, so the same file twice
- * changes nothing. Women are written in chunks, each chunk one transaction with its events.
+ * changes nothing. Women are written in chunks, each chunk one transaction with its events, set-based by
+ * {@link ImportWriter} (COPY into staging tables, then INSERT ... SELECT).
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    /** Women per transaction: fewer commits, progress writes and relay wake-ups than 250 (docs/BENCHMARKS.md). */
-    private static final int CHUNK = 1000;
+    /**
+     * Women per transaction. A chunk costs the same dozen round trips whatever its size; progress is reported
+     * after each (docs/BENCHMARKS.md).
+     */
+    private static final int CHUNK = 5000;
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    Outbox outbox;
+    ImportWriter writer;
 
     @Inject
     Audit audit;
@@ -139,7 +131,8 @@ public class ImportService {
     }
 
     void run(UUID jobId, List<Woman> women, Map<String, Integer> columns, List<LineError> errors, String by) {
-        Instant started = Instant.now(clock);
+        // registered_at is kept to the microsecond: so is the start, for examineImportedSince
+        Instant started = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         try {
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1 where id = ?2",
                 ImportJob.Status.RUNNING, jobId));
@@ -148,12 +141,13 @@ public class ImportService {
                 List<Woman> chunk = women.subList(from, Math.min(from + CHUNK, women.size()));
                 int processed = from + chunk.size();
                 try {
-                    add(QuarkusTransaction.requiringNew().call(() -> importChunk(chunk, columns, by)), counts, errors);
+                    add(QuarkusTransaction.requiringNew().call(() -> writer.write(chunk, columns, by)), counts, errors);
                 } catch (RuntimeException e) {
-                    // something in the chunk collided (a child's national code, say): one woman at a time
+                    // something in the chunk collided with a concurrent write (a child's national code, say):
+                    // one woman at a time
                     for (Woman w : chunk) {
                         try {
-                            add(QuarkusTransaction.requiringNew().call(() -> importChunk(List.of(w), columns, by)),
+                            add(QuarkusTransaction.requiringNew().call(() -> writer.write(List.of(w), columns, by)),
                                 counts, errors);
                         } catch (RuntimeException one) {
                             errors.add(new LineError(w.lines().get(0).number(), "national_code",
@@ -162,14 +156,9 @@ public class ImportService {
                     }
                 }
                 String errorJson = write(errors);
-                QuarkusTransaction.requiringNew().run(() -> {
-                    ImportJob job = ImportJob.findById(jobId);
-                    job.processed = processed;
-                    job.imported = counts[0];
-                    job.unchanged = counts[1];
-                    job.children = counts[2];
-                    job.errors = errorJson;
-                });
+                QuarkusTransaction.requiringNew().run(() -> ImportJob.update("processed = ?1, imported = ?2, "
+                    + "unchanged = ?3, children = ?4, errors = ?5 where id = ?6", processed, counts[0], counts[1],
+                    counts[2], errorJson, jobId));
             }
             QuarkusTransaction.requiringNew().run(() -> duplicates.examineImportedSince(started));
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1, finishedAt = ?2 where id = ?3",
@@ -183,56 +172,6 @@ public class ImportService {
 
     /** What one chunk did; counted only once its transaction committed. */
     record ChunkResult(int imported, int unchanged, int children, List<LineError> errors) {
-    }
-
-    private ChunkResult importChunk(List<Woman> chunk, Map<String, Integer> columns, String by) {
-        List<DomainEvent> events = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
-        int imported = 0;
-        int unchanged = 0;
-        int children = 0;
-        LocalDate today = Tehran.today(clock);
-        List<String> codes = chunk.stream().map(Woman::code).toList();
-        Set<String> existing = new HashSet<>(em.createQuery(
-            "select b.nationalCode from Beneficiary b where b.nationalCode in :c", String.class)
-            .setParameter("c", codes).getResultList());
-        for (Woman w : chunk) {
-            if (existing.contains(w.code())) {
-                unchanged++;
-                continue;
-            }
-            Csv.Line first = w.lines().get(0);
-            try {
-                Beneficiary.Profile profile = Rows.profile(first, columns, today);
-                List<Child.Facts> kids = new ArrayList<>();
-                for (Csv.Line line : w.lines()) {
-                    Child.Facts facts = Rows.child(line, columns, today);
-                    if (facts != null) {
-                        kids.add(facts);
-                    }
-                }
-                Beneficiary.Registration reg = Beneficiary.register(w.code(), profile, Rows.channel(first, columns),
-                    Rows.level(first, columns), by, Instant.now(clock));
-                Beneficiary b = reg.beneficiary();
-                b.persist();
-                events.addAll(reg.events());
-                if (b.supportLevel != null) {
-                    BeneficiaryHistory.of(b, BeneficiaryHistory.Kind.SUPPORT_LEVEL, null, b.supportLevel.name(),
-                        "import", by, b.registeredAt).persist();
-                }
-                for (Child.Facts facts : kids) {
-                    Child.Added added = Child.add(b.id, b.district, facts);
-                    added.child().persist();
-                    events.addAll(added.events());
-                    children++;
-                }
-                imported++;
-            } catch (Rows.BadLine e) {
-                errors.add(new LineError(e.line(), e.field(), e.reason()));
-            }
-        }
-        outbox.append(events);
-        return new ChunkResult(imported, unchanged, children, errors);
     }
 
     private static void add(ChunkResult r, int[] counts, List<LineError> errors) {

@@ -59,6 +59,29 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
+    /**
+     * One event as the outbox row {@link #append} would write, for a caller that writes many rows set-based
+     * (streamed with {@code COPY} into a staging table, then {@code INSERT ... SELECT} into {@code outbox_event},
+     * in the order of the list): the same columns, the same JSON, the request id and trace context of the
+     * current work. The caller then calls {@link #written()} in the same transaction.
+     */
+    public Row row(DomainEvent event, Instant occurredAt) {
+        return new Row(UUID.randomUUID(), event.aggregateType(), event.aggregateId(), event.type(),
+            event.schemaVersion(), occurredAt, RequestIds.current(), TraceContext.currentTraceparent(),
+            payload(event));
+    }
+
+    /** Rows from {@link #row} were written in the current transaction: wakes the relay once it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void written() {
+        wakeRelayAfterCommit();
+    }
+
+    /** The columns of one outbox row, {@code payload} as JSON text. */
+    public record Row(UUID id, String aggregateType, String aggregateId, String type, int schemaVersion,
+            Instant occurredAt, String requestId, String traceParent, String payload) {
+    }
+
     /** The relay polls too, but waking it on commit takes the wait out of the normal path. */
     private void wakeRelayAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
