@@ -95,7 +95,8 @@ class ManifestsTest {
         Set<String> expected = Set.of("registry.beneficiary", "registry.child", "registry.business",
             "registry.sensitive-access", "bazaar.bazaar", "bazaar.allocation", "bazaar.offer", "bazaar.attendance",
             "sponsorship.child", "sponsorship.sponsorship", "registry.production-order", "registry.placement",
-            "registry.campaign", "registry.beneficiary.DLT", "registry.child.DLT", "registry.business.DLT",
+            "registry.campaign", "registry.correction", "registry.beneficiary.DLT", "registry.child.DLT",
+            "registry.business.DLT",
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
             "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT");
         assertEquals(expected, declared);
