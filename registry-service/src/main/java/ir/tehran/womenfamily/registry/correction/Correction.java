@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A woman's request to correct a fact the register holds about her or one of her children: which fact, what she
@@ -21,6 +22,7 @@ import jakarta.persistence.Version;
 public class Correction extends PanacheEntityBase {
 
     /** Where a request is. */
+    @Schema(name = "CorrectionStatus", description = "Where a correction request is")
     public enum Status {
         OPEN, ACCEPTED, REJECTED
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A girl's or woman's own application to the campaign «کار تو خونمونه», made signed in with her mobile number
@@ -22,6 +23,7 @@ import jakarta.persistence.Version;
 public class CampaignApplication extends PanacheEntityBase {
 
     /** Where an application is. */
+    @Schema(name = "CampaignApplicationStatus", description = "Where a campaign self-application is")
     public enum Status {
         PENDING, CONFIRMED, DECLINED
     }
