@@ -52,6 +52,8 @@ public interface GatewayConfig {
 
     Cors cors();
 
+    MobileSignIn mobileSignIn();
+
     /** The services' base URLs by name, in name order. */
     default SortedMap<String, URI> serviceUrls() {
         SortedMap<String, URI> urls = new TreeMap<>();
@@ -322,5 +324,60 @@ public interface GatewayConfig {
          * are refused at startup.
          */
         List<String> origins();
+    }
+
+    /**
+     * Sign-in with a mobile number and a one-time code ({@code POST /oauth2/mobile-code}, then the token endpoint's
+     * mobile-code grant): how long a code lives, how many tries it allows, and the rate limits per number and per
+     * source address (docs/security.md, "Sign-in with a one-time code").
+     */
+    interface MobileSignIn {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a code is valid. */
+        @WithDefault("2m")
+        Duration codeLifetime();
+
+        /** Digits of a code. */
+        @WithDefault("6")
+        @Min(4)
+        @Max(10)
+        int codeLength();
+
+        /** Wrong codes a code survives; the next try finds it spent. */
+        @WithDefault("5")
+        @Min(1)
+        int maxAttempts();
+
+        /** Codes sent to one number within {@link #window()}: more requests are refused (flooding a number). */
+        @WithDefault("3")
+        @Min(1)
+        int maxCodesPerNumber();
+
+        /** Codes requested from one source address within {@link #window()} (enumerating, flooding many). */
+        @WithDefault("10")
+        @Min(1)
+        int maxCodesPerAddress();
+
+        /** Wrong codes from one source address within {@link #window()}: then every try is refused (guessing). */
+        @WithDefault("10")
+        @Min(1)
+        int maxFailuresPerAddress();
+
+        /** The window of the three limits above. */
+        @WithDefault("15m")
+        Duration window();
+
+        /**
+         * The key of the HMACs that hide numbers and codes at rest (at least 32 characters); when absent, one is
+         * derived from the token signing key. Production sets it ({@code GATEWAY_MOBILE_SIGN_IN_HASH_KEY}) so that a
+         * key rotation does not change the hashes.
+         */
+        Optional<String> hashKey();
+
+        /** The registry's answer to "who has this number" may take this long before the sign-in fails. */
+        @WithDefault("5s")
+        Duration lookupTimeout();
     }
 }

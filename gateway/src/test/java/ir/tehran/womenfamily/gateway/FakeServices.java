@@ -101,12 +101,48 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("ETag", tag).putHeader("Cache-Control", "public, max-age=300");
                 json(request, 200, new JsonObject().put("bazaars", 2));
             }
+        } else if (path.equals("/api/registry/sign-in/lookup")) {
+            signInLookup(request);
         } else if (path.startsWith("/api/registry/status/")) {
             int status = Integer.parseInt(path.substring("/api/registry/status/".length()));
             json(request, status, new JsonObject().put("from", "registry").put("status", status));
         } else {
             echo(request);
         }
+    }
+
+    /** The registry's number of a registered woman ({@link #signInLookup}). */
+    public static final String REGISTERED_MOBILE = "+989120000001";
+    /** Her id in the registry. */
+    public static final String REGISTERED_BENEFICIARY = "7d0c5c0e-0000-4000-8000-000000000001";
+
+    /**
+     * The registry's sign-in lookup: only for the gateway's own token (role gateway), the number in the body; one
+     * registered woman, {@link #REGISTERED_MOBILE}.
+     */
+    private static void signInLookup(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")
+            || !groups(authorization.substring(7)).contains("\"gateway\"")) {
+            json(request, 403, new JsonObject().put("status", 403));
+            return;
+        }
+        request.body().onSuccess(body -> {
+            String mobile = body.toJsonObject().getString("mobile");
+            json(request, 200, new JsonObject().put("beneficiaryId",
+                REGISTERED_MOBILE.equals(mobile) ? REGISTERED_BENEFICIARY : null));
+        });
+    }
+
+    /** The {@code groups} claim of a JWT, as JSON text (the signature is the gateway's own; not checked here). */
+    private static String groups(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return "";
+        }
+        JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+            java.nio.charset.StandardCharsets.UTF_8));
+        return String.valueOf(claims.getValue("groups"));
     }
 
     /** Answers with what arrived: method, path and query, the headers the gateway adds, and the body's digest. */

@@ -249,9 +249,11 @@ class TokenTest {
             .body("token_endpoint", endsWith("/oauth2/token"))
             .body("jwks_uri", endsWith("/oauth2/jwks"))
             .body("grant_types_supported",
-                equalTo(List.of("authorization_code", "client_credentials", "password", "refresh_token")))
+                equalTo(List.of("authorization_code", "client_credentials", "password", "refresh_token",
+                    "urn:women-family:params:oauth:grant-type:mobile-code")))
             .body("revocation_endpoint", endsWith("/oauth2/revoke"))
-            .body("claims_supported", hasItems("groups", "districts", "businesses", "sponsor_id"))
+            .body("mobile_code_endpoint", endsWith("/oauth2/mobile-code"))
+            .body("claims_supported", hasItems("groups", "districts", "businesses", "sponsor_id", "beneficiary_id"))
             .body("scopes_supported", hasItems("registry.basic.read", "bazaar.read", "sponsorship.coverage.read"))
             // a public client, or a password or refresh grant without a client: "none"
             .body("token_endpoint_auth_methods_supported",

@@ -73,7 +73,7 @@ class ManifestsTest {
         assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
         assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
         List<ObjectNode> topics = all(objects, "KafkaTopic");
-        assertEquals(26, topics.size());
+        assertEquals(27, topics.size());
         for (ObjectNode t : topics) {
             assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
             assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
@@ -97,7 +97,8 @@ class ManifestsTest {
         Set<String> expected = Set.of("registry.beneficiary", "registry.child", "registry.business",
             "registry.sensitive-access", "bazaar.bazaar", "bazaar.allocation", "bazaar.offer", "bazaar.attendance",
             "sponsorship.child", "sponsorship.sponsorship", "registry.production-order", "registry.placement",
-            "registry.campaign", "registry.beneficiary.DLT", "registry.child.DLT", "registry.business.DLT",
+            "registry.campaign", "registry.correction", "registry.beneficiary.DLT", "registry.child.DLT",
+            "registry.business.DLT",
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
             "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder",
             "bazaar.offer.DLT", "bazaar.allocation.DLT");

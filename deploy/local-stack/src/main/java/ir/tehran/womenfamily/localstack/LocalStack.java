@@ -72,7 +72,8 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         Path data = options.dataDir();
         if (options.fresh()) {
-            for (String sub : List.of("postgres", "kafka", "logs", "keys", "demo-credentials.properties")) {
+            for (String sub : List.of("postgres", "kafka", "logs", "keys", "demo-credentials.properties",
+                    "development-sms.txt")) {
                 Files2.deleteRecursively(data.resolve(sub));
             }
         }
@@ -188,6 +189,10 @@ public final class LocalStack implements AutoCloseable {
         c.put("gateway.cors.origins", "http://localhost:3000,http://localhost:5173");
         c.put("gateway.demo.password", demo.password());
         c.put("gateway.demo.client-secret", demo.clientSecret());
+        // one-time sign-in codes are not sent: the development sink shows them in the gateway's log and in
+        // development-sms.txt next to demo-credentials.properties (numbers masked, codes in full)
+        c.put("support.sms.provider", "development");
+        c.put("support.sms.development.file", options.dataDir().resolve("development-sms.txt").toString());
         return c;
     }
 

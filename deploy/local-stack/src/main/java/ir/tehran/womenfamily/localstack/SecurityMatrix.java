@@ -53,7 +53,7 @@ public final class SecurityMatrix {
 
     /** The columns of the matrix, in order. */
     public static final List<String> ROLES = List.of("admin", "caseworker", "bazaar-coordinator",
-        "sponsorship-officer", "producer", "sponsor", "partner-app", "agency", "anonymous");
+        "sponsorship-officer", "producer", "sponsor", "woman", "partner-app", "agency", "anonymous");
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -292,6 +292,7 @@ public final class SecurityMatrix {
             case "caseworker" -> t.claim("districts", List.of(5));
             case "producer" -> t.claim("businesses", List.of(UUID.randomUUID().toString()));
             case "sponsor" -> t.claim("sponsor_id", UUID.randomUUID().toString());
+            case "woman" -> t.claim("beneficiary_id", UUID.randomUUID().toString());
             case "partner-app", "agency" -> {
                 t.clientId("matrix-" + role);
                 if (!scopes.isEmpty()) {

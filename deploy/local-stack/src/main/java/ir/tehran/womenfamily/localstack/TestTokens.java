@@ -72,7 +72,8 @@ public final class TestTokens {
 
     /**
      * Any other claim, as the gateway would add it: {@code districts} (a caseworker's districts, a list of
-     * integers), {@code businesses} (a producer's business ids), {@code sponsor_id}, {@code scope}.
+     * integers), {@code businesses} (a producer's business ids), {@code sponsor_id}, {@code beneficiary_id} (a
+     * woman's registry id, role {@code woman}), {@code scope}.
      */
     public TestTokens claim(String name, Object value) {
         this.extraClaims.put(name, value);

@@ -57,12 +57,13 @@ public class DiscoveryResource {
         }
         return new ServerMetadata(config.token().issuer(), base + "/oauth2/authorize", base + "/oauth2/token",
             base + "/oauth2/jwks", base + "/oauth2/revoke",
-            List.of("authorization_code", "client_credentials", "password", "refresh_token"),
+            List.of("authorization_code", "client_credentials", "password", "refresh_token", MobileSignIn.GRANT_TYPE),
             List.of("client_secret_basic", "client_secret_post", "none"),
             List.of("client_secret_basic", "client_secret_post", "none"), List.of("code"), List.of("query"),
             List.of("S256"), true, DemoAccounts.CLIENT_SCOPES,
             List.of("iss", "aud", "sub", "upn", "groups", "scope", "client_id", "districts", "businesses",
-                "sponsor_id", "jti", "iat", "exp"), List.of("fa", "en"));
+                "sponsor_id", "beneficiary_id", "jti", "iat", "exp"), List.of("fa", "en"),
+            base + "/oauth2/mobile-code");
     }
 
     /** RFC 8414 §2 metadata, the members the gateway can truthfully give. */
@@ -86,6 +87,9 @@ public class DiscoveryResource {
         @JsonProperty("scopes_supported") List<String> scopesSupported,
         @JsonProperty("claims_supported") @Schema(description = "The claims of the access tokens")
         List<String> claimsSupported,
-        @JsonProperty("ui_locales_supported") List<String> uiLocalesSupported) {
+        @JsonProperty("ui_locales_supported") List<String> uiLocalesSupported,
+        @JsonProperty("mobile_code_endpoint")
+        @Schema(description = "Where a woman asks for a one-time code (then grant_type " + MobileSignIn.GRANT_TYPE
+            + " at the token endpoint)") String mobileCodeEndpoint) {
     }
 }

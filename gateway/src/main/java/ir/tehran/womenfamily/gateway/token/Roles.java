@@ -18,6 +18,16 @@ public final class Roles {
     public static final String SPONSOR = "sponsor";
     public static final String PARTNER_APP = "partner-app";
     public static final String AGENCY = "agency";
+    /**
+     * A woman of the register (or one who is not yet in it) signed in with her mobile number and a one-time code
+     * ({@link MobileSignIn}); her {@code beneficiary_id} claim names her record. Never given with a password.
+     */
+    public static final String WOMAN = "woman";
+    /**
+     * The gateway itself calling a service (the registry's sign-in lookup): only the gateway's own tokens carry it
+     * ({@link TokenIssuer#forGatewayCall}), never a client's or a person's.
+     */
+    public static final String GATEWAY = "gateway";
     /** A metrics scraper (Prometheus with OAuth2 client credentials): reads {@code /q/metrics} and nothing else. */
     public static final String MONITORING = "monitoring";
 

@@ -42,6 +42,13 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "sponsor_id")
     public String sponsorId;
 
+    /**
+     * A woman's id in the registry, the {@code beneficiary_id} claim: resolved at each sign-in with a one-time
+     * code, null when the register does not know her number ({@link MobileSignIn}).
+     */
+    @Column(name = "beneficiary_id")
+    public String beneficiaryId;
+
     @Column(nullable = false)
     public boolean active = true;
 

@@ -57,6 +57,9 @@ public class TokenIssuer {
         if (roles.contains(Roles.SPONSOR) && user.sponsorId != null) {
             limits.put("sponsor_id", user.sponsorId);
         }
+        if (roles.contains(Roles.WOMAN) && user.beneficiaryId != null) {
+            limits.put("beneficiary_id", user.beneficiaryId);
+        }
         return issue(user.username, roles, List.of(), clientId, limits, refreshToken);
     }
 
@@ -69,6 +72,14 @@ public class TokenIssuer {
         IssuedToken token = issue(user.username, List.of(), List.of(), clientId,
             Map.of(PASSWORD_CHANGE_CLAIM, true), null);
         return new IssuedToken(token.jwt(), token.expiresIn(), null, null, true);
+    }
+
+    /**
+     * The gateway's own short token for a call it makes to a service ({@code subject}: what it is for), with the
+     * role {@link Roles#GATEWAY} that no client or person can be given.
+     */
+    public String forGatewayCall(String subject) {
+        return issue("gateway:" + subject, List.of(Roles.GATEWAY), List.of(), null, Map.of(), null).jwt();
     }
 
     public Duration lifetime() {

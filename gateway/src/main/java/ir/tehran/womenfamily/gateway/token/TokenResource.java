@@ -13,6 +13,7 @@ import ir.tehran.womenfamily.gateway.GatewayConfig;
 import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.gateway.token.Identities.StaffLogin;
 import ir.tehran.womenfamily.gateway.token.RefreshTokens.Redemption;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -70,6 +71,9 @@ public class TokenResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    MobileSignIn mobileSignIn;
+
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -79,8 +83,10 @@ public class TokenResource {
             + "client_id and the PKCE code_verifier; a public client sends client_id alone; also returns a "
             + "refresh token), grant_type=client_credentials (client_id and client_secret, in the form or as HTTP "
             + "Basic), grant_type=password (username and password of staff, producers and sponsors, for the "
-            + "clients an admin marked trusted; also returns a refresh token) or grant_type=refresh_token (a "
-            + "refresh token, used once).")
+            + "clients an admin marked trusted; also returns a refresh token), grant_type=refresh_token (a "
+            + "refresh token, used once) or grant_type=" + MobileSignIn.GRANT_TYPE + " (mobile and the one-time "
+            + "code of POST /oauth2/mobile-code; a token with the role woman and, when the register knows the "
+            + "number, the claim beneficiary_id; also returns a refresh token; client_id optional).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
         schema = @Schema(implementation = TokenRequest.class)))
     @APIResponse(responseCode = "200", description = "The token",
@@ -110,8 +116,10 @@ public class TokenResource {
             case "password" -> password(form, authorization);
             case "refresh_token" -> refresh(form, authorization);
             case "authorization_code" -> authorizationCode(form, authorization);
+            case MobileSignIn.GRANT_TYPE -> mobileCode(form, authorization);
             default -> TokenResponses.unsupportedGrantType(
-                "Supported grant types: authorization_code, client_credentials, password, refresh_token.");
+                "Supported grant types: authorization_code, client_credentials, password, refresh_token, "
+                    + MobileSignIn.GRANT_TYPE + ".");
         };
     }
 
@@ -260,6 +268,35 @@ public class TokenResource {
         };
     }
 
+    /**
+     * The mobile-code grant: a woman's number and the code sent to it ({@link MobileSignIn}). One refusal for a wrong,
+     * expired, spent or unknown code and for an address that guessed too often: the answer tells nothing more.
+     */
+    private Response mobileCode(MultivaluedMap<String, String> form, String authorization) {
+        if (!config.mobileSignIn().enabled()) {
+            return TokenResponses.unsupportedGrantType("Sign-in with a one-time code is switched off.");
+        }
+        String code = form.getFirst("code");
+        Optional<String> mobile = Mobile.e164(form.getFirst("mobile"));
+        if (mobile.isEmpty() || code == null || code.isBlank()) {
+            return TokenResponses.invalidRequest("mobile (a mobile number) and code are required.");
+        }
+        AuthenticatedClient client = optionalClient(form, authorization);
+        if (client.refusal() != null) {
+            return client.refusal();
+        }
+        MobileSignIn.Verification v = mobileSignIn.verify(mobile.get(), code.strip(),
+            SourceAddress.key(request.remoteAddress()), client.id());
+        return switch (v.outcome()) {
+            case SIGNED_IN -> TokenResponses.ok(issuer.forUser(v.user(), client.id(), v.refreshToken()));
+            case REGISTRY_UNAVAILABLE -> TokenResponses.temporarilyUnavailable(
+                "The sign-in cannot be completed now; try the same code again in a moment.");
+            default -> TokenResponses.invalidGrant(
+                "The code is wrong, expired or used up, or too many wrong codes came from this address: "
+                    + "request a new code.");
+        };
+    }
+
     /** RFC 7009: revokes a refresh token and every token of its login. Always 200, whatever the token. */
     @POST
     @Path("/revoke")
@@ -336,8 +373,8 @@ public class TokenResource {
     @Schema(name = "TokenRequest")
     public static class TokenRequest {
         @JsonProperty("grant_type")
-        @Schema(required = true,
-            enumeration = {"authorization_code", "client_credentials", "password", "refresh_token"})
+        @Schema(required = true, enumeration = {"authorization_code", "client_credentials", "password",
+            "refresh_token", MobileSignIn.GRANT_TYPE})
         public String grantType;
         @JsonProperty("client_id")
         @Schema(description = "client_credentials: unless sent as HTTP Basic")
@@ -354,11 +391,14 @@ public class TokenResource {
         @JsonProperty("refresh_token")
         @Schema(description = "refresh_token grant: the refresh token of the last token response")
         public String refreshToken;
-        @Schema(description = "authorization_code grant: the code the authorization endpoint sent back")
+        @Schema(description = "authorization_code grant: the code the authorization endpoint sent back; "
+            + "mobile-code grant: the one-time code")
         public String code;
         @JsonProperty("redirect_uri")
         @Schema(description = "authorization_code grant: the redirect URI of the authorization request")
         public String redirectUri;
+        @Schema(description = "mobile-code grant: the mobile number the code was sent to")
+        public String mobile;
         @JsonProperty("code_verifier")
         @Schema(description = "authorization_code grant: the PKCE verifier (RFC 7636) of the code_challenge")
         public String codeVerifier;

@@ -48,6 +48,22 @@ final class TokenResponses {
         return error(400, "unsupported_grant_type", description);
     }
 
+    /** Too many requests of a kind (a limit of the one-time codes): 429 with {@code Retry-After} in seconds. */
+    static Response slowDown(String description, java.time.Duration retryAfter) {
+        return Response.fromResponse(error(429, "slow_down", description))
+            .header("Retry-After", Math.max(1, retryAfter.toSeconds())).build();
+    }
+
+    /** A service the answer depends on did not answer (RFC 6749 §4.1.2.1's temporarily_unavailable): 503. */
+    static Response temporarilyUnavailable(String description) {
+        return error(503, "temporarily_unavailable", description);
+    }
+
+    /** The answer to a code request, the same whether or not the number is known. */
+    static Response codeSent(long expiresIn, int codeLength) {
+        return noStore(Response.ok(new CodeSent(expiresIn, codeLength)));
+    }
+
     private static Response error(int status, String error, String description) {
         Response.ResponseBuilder builder = Response.status(status).entity(new TokenError(error, description));
         if (status == 401) {
@@ -85,8 +101,16 @@ final class TokenResponses {
     @Schema(name = "TokenError", description = "RFC 6749 §5.2 error response")
     record TokenError(
         @Schema(enumeration = {"invalid_request", "invalid_client", "invalid_grant", "invalid_scope",
-            "unauthorized_client", "unsupported_grant_type"}) String error,
+            "unauthorized_client", "unsupported_grant_type", "slow_down", "temporarily_unavailable"}) String error,
         @JsonProperty("error_description") String errorDescription) {
+    }
+
+    /** The answer to {@code POST /oauth2/mobile-code}: the same for every number. */
+    @Schema(name = "MobileCodeSent", description = "A code was sent if the number can receive one; the answer is "
+        + "the same for every valid mobile number")
+    record CodeSent(
+        @JsonProperty("expires_in") @Schema(description = "Seconds the code is valid") long expiresIn,
+        @JsonProperty("code_length") @Schema(description = "Digits of the code") int codeLength) {
     }
 
     /** The document of GET /oauth2/jwks, for the API document only: the keys are served as the JSON they are. */

@@ -23,6 +23,8 @@ public record Grant(UUID beneficiaryId, Caller actor, Basis basis, BreakGlass br
         DISTRICT("casework"),
         /** An admin, for what admins may see without a reason (her profile, consents, assignments, referrals). */
         ADMIN("administration"),
+        /** The woman herself (role woman, her own {@code beneficiary_id}): her own record, through /me. */
+        SELF("self-service"),
         /** An admin who gave a reason to see sensitive facts. */
         BREAK_GLASS("break-glass");
 

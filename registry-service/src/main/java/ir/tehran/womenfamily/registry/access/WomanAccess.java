@@ -28,6 +28,8 @@ import jakarta.transaction.Transactional;
  * <li>a caseworker sees the women of her districts (token claim {@code districts}), the women she registered
  * herself, and the women whose case is assigned to her (an admin may assign a woman of another district:
  * the assignment is the need to know);</li>
+ * <li>a woman signed in herself (role {@code woman}) sees her own record, the one her token's
+ * {@code beneficiary_id} names, through {@code /me} ({@link Grant.Basis#SELF});</li>
  * <li>anyone else sees none.</li>
  * </ul>
  * A caller who may not see her gets exactly the 404 problem a woman who does not exist gets, and the
@@ -37,6 +39,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class WomanAccess {
+
+    /** The role of a woman signed in herself: she sees her own record only ({@link Grant.Basis#SELF}). */
+    public static final String WOMAN = "woman";
 
     @Inject
     EntityManager em;
@@ -126,6 +131,17 @@ public class WomanAccess {
     /** {@link #require(UUID, String, String)} for a caller the service was handed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Grant require(Caller caller, UUID beneficiaryId, String resourceType, String action) {
+        if (caller.hasRole(WOMAN)) {
+            // a woman opens her own record and nobody else's: the one her token's beneficiary_id names
+            Optional<Facts> self = beneficiaryId.equals(caller.beneficiaryId()) ? facts(beneficiaryId)
+                : Optional.empty();
+            if (self.isEmpty()) {
+                audit.recordInNewTransaction(AuditEvent.of(action, resourceType, beneficiaryId)
+                    .withOutcome(AuditEvent.Outcome.NOT_FOUND));
+                throw ProblemException.notFound("beneficiary", beneficiaryId);
+            }
+            return new Grant(beneficiaryId, caller, Grant.Basis.SELF, null);
+        }
         Optional<Facts> her = facts(beneficiaryId);
         Optional<Grant.Basis> basis = her.flatMap(f -> basis(caller, f));
         if (basis.isEmpty()) {

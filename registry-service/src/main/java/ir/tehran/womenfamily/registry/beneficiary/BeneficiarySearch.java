@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
-import ir.tehran.womenfamily.registry.common.Mobile;
 import ir.tehran.womenfamily.support.persian.Misspellings;
 import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import ir.tehran.womenfamily.support.web.http.Cursor;
 import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
-import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import ir.tehran.womenfamily.registry.common.PostalCode;
 import ir.tehran.womenfamily.support.events.DomainEvent;
 import ir.tehran.womenfamily.support.audit.Audit;

@@ -15,7 +15,7 @@ import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.beneficiary.NationalCode;
 import ir.tehran.womenfamily.registry.centre.WorkshopCentre;
 import ir.tehran.womenfamily.registry.common.ConsentLookup;
-import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
 import ir.tehran.womenfamily.support.events.DomainEvent;

@@ -22,7 +22,7 @@ import ir.tehran.womenfamily.registry.beneficiary.Beneficiary;
 import ir.tehran.womenfamily.registry.beneficiary.BeneficiaryService;
 import ir.tehran.womenfamily.registry.business.Business;
 import ir.tehran.womenfamily.registry.business.CampaignParticipant;
-import ir.tehran.womenfamily.registry.common.Mobile;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesMerged;
 import ir.tehran.womenfamily.registry.duplicate.BeneficiariesSplit;
 import ir.tehran.womenfamily.support.audit.Audit;

@@ -22,9 +22,11 @@ import java.util.UUID;
  * @param scopes the scopes granted to a client (claim {@code scope}, space-separated or a list)
  * @param sponsorId the benefactor a sponsor's token speaks for (claim {@code sponsor_id}); {@code null} when absent
  *     or malformed
+ * @param beneficiaryId the registry's woman a woman's token speaks for (claim {@code beneficiary_id}, role
+ *     {@code woman}); {@code null} when absent (she is not in the register) or malformed
  */
 public record Caller(String subject, String clientId, Set<String> roles, Set<Integer> districts,
-        Set<UUID> businesses, Set<String> scopes, UUID sponsorId) {
+        Set<UUID> businesses, Set<String> scopes, UUID sponsorId, UUID beneficiaryId) {
 
     public static final String ADMIN = "admin";
 
@@ -37,7 +39,7 @@ public record Caller(String subject, String clientId, Set<String> roles, Set<Int
 
     /** A caller with roles and no limiting claim (city-wide, no business, no scope, no sponsor). */
     public static Caller of(String subject, String clientId, Set<String> roles) {
-        return new Caller(subject, clientId, roles, null, null, null, null);
+        return new Caller(subject, clientId, roles, null, null, null, null, null);
     }
 
     /** The service itself, for scheduled jobs and consumers: {@code system:audit-retention}. */
@@ -52,7 +54,7 @@ public record Caller(String subject, String clientId, Set<String> roles, Set<Int
 
     /** The same caller limited to {@code districts} ({@code null}: city-wide). */
     public Caller withDistricts(Set<Integer> districts) {
-        return new Caller(subject, clientId, roles, districts, businesses, scopes, sponsorId);
+        return new Caller(subject, clientId, roles, districts, businesses, scopes, sponsorId, beneficiaryId);
     }
 
     public boolean isAnonymous() {

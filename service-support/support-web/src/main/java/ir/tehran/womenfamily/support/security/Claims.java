@@ -34,7 +34,8 @@ public final class Claims {
             return Caller.of(subject, null, roles);
         }
         return new Caller(subject, text(jwt.getClaim("client_id")), roles, districts(jwt.getClaim("districts")),
-            businesses(jwt.getClaim("businesses")), scopes(jwt.getClaim("scope")), uuid(jwt.getClaim("sponsor_id")));
+            businesses(jwt.getClaim("businesses")), scopes(jwt.getClaim("scope")), uuid(jwt.getClaim("sponsor_id")),
+            uuid(jwt.getClaim("beneficiary_id")));
     }
 
     /** A string claim's text: a JSON string unquoted, a JSON null as {@code null}, anything else as its text. */
