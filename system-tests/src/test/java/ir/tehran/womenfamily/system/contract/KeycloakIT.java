@@ -26,6 +26,7 @@ import io.restassured.specification.RequestSpecification;
 import ir.tehran.womenfamily.localstack.FreePorts;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.localstack.ParentWatchdog;
+import ir.tehran.womenfamily.localstack.PostgresServer;
 import ir.tehran.womenfamily.localstack.SecurityMatrix;
 import ir.tehran.womenfamily.localstack.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,8 @@ class KeycloakIT {
 
     private static LocalStack stack;
     private static KeycloakServer keycloak;
+    private static PostgresServer idpDatabase;
+    private static CompletableFuture<Void> idp;
     private static final String PASSWORD = UUID.randomUUID().toString();
     private static final String CLIENT_SECRET = UUID.randomUUID().toString();
     private static final Map<String, String> TOKENS = new HashMap<>();
@@ -77,10 +80,17 @@ class KeycloakIT {
     static void start() {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path data = Path.of("target/keycloak-stack").toAbsolutePath();
-        keycloak = new KeycloakServer(FreePorts.allocate(1)[0], data.resolve("logs/keycloak.log"),
-            ParentWatchdog.get(data));
-        // the build-time step needs no database: it runs while the system starts
-        CompletableFuture<Void> built = CompletableFuture.runAsync(keycloak::build);
+        Path idpData = Path.of("target/keycloak-run").toAbsolutePath();
+        ParentWatchdog watchdog = ParentWatchdog.get(data);
+        keycloak = new KeycloakServer(FreePorts.allocate(1)[0], idpData.resolve("keycloak.log"), watchdog);
+        // Keycloak (its build step, its own embedded PostgreSQL, its start) comes up while the system does: each
+        // takes minutes on a loaded machine, and neither needs the other until the first token is verified
+        idp = CompletableFuture.runAsync(() -> {
+            keycloak.build();
+            idpDatabase = PostgresServer.start(idpData.resolve("postgres"), true, false, watchdog);
+            idpDatabase.ensureDatabase("keycloak");
+            keycloak.start(idpDatabase, "keycloak");
+        });
         LocalStack.Options base = LocalStack.Options.forTests(root, data);
         // the operator's settings (docs/security-gateway.md), for every service and the gateway alike
         Map<String, String> config = new HashMap<>();
@@ -91,16 +101,21 @@ class KeycloakIT {
         stack = new LocalStack(new LocalStack.Options(base.projectRoot(), base.dataDir(), base.fresh(),
             base.durable(), base.gatewayPort(), base.servicePorts(), config));
         stack.start();
-        stack.postgres().ensureDatabase("keycloak");
-        built.join();
-        keycloak.start(stack.postgres(), "keycloak");
+        idp.join();
         keycloak.partialImport(fixtures());
     }
 
     @AfterAll
     static void stop() {
+        if (idp != null) {
+            // a failed start of the system leaves Keycloak's start running: let it end before stopping it
+            idp.handle((done, failure) -> null).join();
+        }
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (idpDatabase != null) {
+            idpDatabase.close();
         }
         if (stack != null) {
             stack.close();

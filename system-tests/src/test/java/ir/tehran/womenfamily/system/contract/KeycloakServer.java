@@ -28,7 +28,7 @@ import ir.tehran.womenfamily.localstack.PostgresServer;
  * build into {@code target/keycloak}: system-tests/pom.xml), as an operator runs it: {@code kc.sh build} once for
  * PostgreSQL (the build-time options, remembered in a stamp file so that later runs skip it), then {@code kc.sh
  * start --optimized} on one loopback port with a fixed hostname (so the issuer is the same for the browser and the
- * services), its database in the stack's PostgreSQL, and the committed realm
+ * services), its database in an embedded PostgreSQL of its own, and the committed realm
  * ({@code src/test/resources/keycloak/realm.json}) imported at start. It runs on the JDK of
  * {@code keycloak.java-home} (Keycloak 26 needs Java 21 or later). Passwords go through the environment, never
  * the command line; the watchdog of the local stack ends it if the test JVM dies.
