@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import ir.tehran.womenfamily.localstack.FreePorts;
@@ -57,11 +58,6 @@ class KeycloakIT {
         "GET /api/sponsorship/coverage",
         "GET /api/sponsorship/me/sponsorships",
         "GET /audit");
-
-    /** The people of the test, one per role a person holds, with the attributes the realm maps to claims. */
-    private static final Map<String, String> PEOPLE = Map.of("admin", "admin", "caseworker", "caseworker",
-        "bazaar-coordinator", "coordinator", "sponsorship-officer", "officer", "producer", "producer",
-        "sponsor", "sponsor");
 
     private static final Map<String, String> CLIENTS = Map.of("partner-app", "it-partner-app", "agency", "it-agency");
 
@@ -203,6 +199,20 @@ class KeycloakIT {
             + String.join("\n  ", problems));
     }
 
+    @Test
+    void theRealmDefinesEveryRoleOfTheMatrix() throws Exception {
+        Set<String> realmRoles = new TreeSet<>();
+        try (var in = KeycloakIT.class.getResourceAsStream("/keycloak/realm.json")) {
+            new ObjectMapper().readTree(in).path("roles").path("realm").forEach(r -> realmRoles.add(r.path("name")
+                .asText()));
+        }
+        for (String role : SecurityMatrix.ROLES) {
+            assertTrue(role.equals("anonymous") || realmRoles.contains(role), "docs/security-matrix.md has the role "
+                + role + ": add it to system-tests/src/test/resources/keycloak/realm.json (a realm role, and a "
+                + "mapper for each claim that limits it)");
+        }
+    }
+
     /** Calls the row's operation through the gateway as {@code role}, with a token Keycloak issued. */
     private static int call(SecurityMatrix.Row row, String role, Set<String> scopes) {
         RequestSpecification request = given().baseUri(stack.gatewayUrl()).header("Accept-Language", "en");
@@ -232,7 +242,7 @@ class KeycloakIT {
                 }
             } else {
                 request.formParam("grant_type", "password").formParam("client_id", "it-people")
-                    .formParam("username", PEOPLE.get(role)).formParam("password", PASSWORD);
+                    .formParam("username", role).formParam("password", PASSWORD);
             }
             return request.post(keycloak.tokenEndpoint()).then().statusCode(200).extract().path("access_token");
         });
@@ -241,7 +251,12 @@ class KeycloakIT {
     /** The people and clients of the test, added to the committed realm as an operator would add them. */
     private static Map<String, Object> fixtures() {
         List<Object> users = new ArrayList<>();
-        PEOPLE.forEach((role, username) -> {
+        // one person per role of the matrix that is not a client's, named after her role
+        for (String role : SecurityMatrix.ROLES) {
+            if (CLIENTS.containsKey(role) || role.equals("anonymous")) {
+                continue;
+            }
+            String username = role;
             Map<String, List<String>> attributes = switch (role) {
                 case "caseworker" -> Map.of("districts", List.of("5", "12"));
                 case "producer" -> Map.of("businesses", List.of(UUID.randomUUID().toString()));
@@ -252,7 +267,7 @@ class KeycloakIT {
                 "email", username + "@women-family.test", "emailVerified", true, "realmRoles", List.of(role),
                 "attributes", attributes, "credentials",
                 List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
-        });
+        }
         List<Object> clients = new ArrayList<>();
         clients.add(Map.of("clientId", "it-people", "publicClient", false, "secret", CLIENT_SECRET,
             "standardFlowEnabled", false, "directAccessGrantsEnabled", true,
