@@ -102,7 +102,7 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Starts Keycloak on its database in {@code postgres} and waits until the realm answers (at most 5 min). */
+    /** Starts Keycloak on its database in {@code postgres} and waits until the realm answers (at most 10 min). */
     KeycloakServer start(PostgresServer postgres, String database) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException(home + " has no bin/kc.sh: the build unpacks Keycloak there "
@@ -114,14 +114,18 @@ final class KeycloakServer implements AutoCloseable {
             process = launch(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname=http://127.0.0.1:" + port, "--db-url=" + postgres.jdbcUrl(database),
-                "--db-username=" + PostgresServer.USER, "--import-realm"),
+                "--db-username=" + PostgresServer.USER, "--import-realm",
+                // one node: no cluster, so no JGroups listening on every address of the machine
+                "--cache=local"),
                 Map.of("KC_DB_PASSWORD", PostgresServer.PASSWORD, "KC_BOOTSTRAP_ADMIN_USERNAME", "it-admin",
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
             watchdog.register(process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitRealm(Duration.ofMinutes(5));
+        // most of a start is creating Keycloak's schema: 1.5 min on this two-core machine shared with five builds,
+        // 5 min at its busiest
+        awaitRealm(Duration.ofMinutes(10));
         return this;
     }
 
