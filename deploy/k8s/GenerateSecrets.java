@@ -14,7 +14,8 @@ import java.util.Base64;
  * Writes the secret files an overlay's secretGenerator reads, into {@code <overlay>/secrets/} (git-ignored):
  * {@code signing-jwk.json} (the gateway's RSA token signing key as a private JWK) and
  * {@code registry-agency-check.env} (the registry's inter-agency HMAC key) and {@code gateway-bootstrap-admin.env}
- * (the username and one-time password of the first admin, who must change it at her first login; the gateway
+ * (the username and one-time password of the first admin, who must change it at her first login, and the id and
+ * secret of the first-party client {@code admin-cli} she signs in through; the gateway
  * creates her only while no active admin exists). Existing files are kept, so running it twice never rotates a
  * key by accident. Run: {@code java deploy/k8s/GenerateSecrets.java deploy/k8s/overlays/X}.
  * Database credentials are not here: CloudNativePG generates them in the cluster ({@code <service>-db-app}).
@@ -46,10 +47,15 @@ public final class GenerateSecrets {
         if (Files.notExists(admin)) {
             byte[] password = new byte[18];
             random.nextBytes(password);
+            byte[] clientSecret = new byte[32];
+            random.nextBytes(clientSecret);
             write(admin, "username=admin\npassword="
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(password) + "\n");
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(password) + "\n"
+                + "client-id=admin-cli\nclient-secret="
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(clientSecret) + "\n");
             System.out.println("first admin: username admin, one-time password in " + admin.toAbsolutePath()
-                + " (she chooses her own at her first login)");
+                + " (she chooses her own at her first login), signing in through the client admin-cli whose secret"
+                + " is in the same file");
         }
         System.out.println("secret files in " + dir.toAbsolutePath());
     }

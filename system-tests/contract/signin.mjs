@@ -113,7 +113,8 @@ try {
   await enPage.fill('#username', username);
   await enPage.fill('#password', password);
   await Promise.all([enPage.waitForURL(`${loopbackRedirect}?**`), enPage.click('button[value="sign-in"]')]);
-  const enBack = landed.at(-1);
+  // the callback itself: the browser may also ask the listener for /favicon.ico once the page has loaded
+  const enBack = landed.filter((u) => u.pathname === '/callback').at(-1);
   check(enBack && enBack.searchParams.get('state') === 'state-en', 'the browser lands on the app with the code');
   const enCode = enBack.searchParams.get('code');
   // the refusals, each leaving the code usable by the app that holds the verifier

@@ -220,6 +220,15 @@ public interface GatewayConfig {
 
         /** A bcrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}) of her first password. */
         Optional<String> passwordHash();
+
+        /**
+         * A first-party confidential client trusted with the password grant, created when absent, so that she
+         * can sign in where a request that names no client may not ({@code token.password-without-client}).
+         */
+        Optional<String> clientId();
+
+        /** That client's secret (hashed at once; at least 32 characters). */
+        Optional<String> clientSecret();
     }
 
     interface OpenApi {

@@ -16,6 +16,8 @@ public interface SponsorshipConfig {
 
     AgeOut ageOut();
 
+    Reminders reminders();
+
     Risk risk();
 
     Matching matching();
@@ -45,6 +47,17 @@ public interface SponsorshipConfig {
 
         /** When the daily age-out job runs (Quartz-style cron, Asia/Tehran); {@code off} disables it. */
         @WithDefault("0 30 0 * * ?")
+        String cron();
+    }
+
+    /** The sponsor's reminder of an instalment coming due ({@code instalment.due} on {@code sponsorship.reminder}). */
+    interface Reminders {
+        /** An unpaid instalment of an active sponsorship is announced this many days before its due day. */
+        @WithDefault("3")
+        int daysBefore();
+
+        /** When the daily reminder job runs (Quartz-style cron, Asia/Tehran); {@code off} disables it. */
+        @WithDefault("0 0 8 * * ?")
         String cron();
     }
 

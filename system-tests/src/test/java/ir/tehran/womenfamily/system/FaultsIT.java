@@ -63,6 +63,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * </ol>
  * The figures each step measures are printed as {@code [faults]} lines (quoted in docs/RELIABILITY.md).
  */
+@OwnStack
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The run command keeps every secret off the command lines of the processes it starts and lets them listen on
  * the loopback address only; killed with SIGKILL, it leaves no PostgreSQL, broker or service process behind.
  */
+@OwnStack
 class RunCommandIT {
 
     @Test

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * each is killed with {@code kill -9} in the middle of the stream: the survivors take over, and every
  * woman arrives in sponsorship once — nothing lost, nothing applied twice.
  */
+@OwnStack
 class ScaleOutIT {
 
     private static final int WOMEN = 120;

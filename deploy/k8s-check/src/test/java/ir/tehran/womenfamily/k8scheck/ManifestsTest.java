@@ -72,7 +72,7 @@ class ManifestsTest {
         assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
         assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
         List<ObjectNode> topics = all(objects, "KafkaTopic");
-        assertEquals(23, topics.size());
+        assertEquals(24, topics.size());
         for (ObjectNode t : topics) {
             assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
             assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
@@ -97,7 +97,7 @@ class ManifestsTest {
             "sponsorship.child", "sponsorship.sponsorship", "registry.production-order", "registry.placement",
             "registry.campaign", "registry.beneficiary.DLT", "registry.child.DLT", "registry.business.DLT",
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
-            "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT");
+            "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder");
         assertEquals(expected, declared);
     }
 

@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.gateway.token;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,8 @@ public class BootstrapAdmin {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,62}");
     static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
+    static final int MIN_CLIENT_SECRET = 32;
+
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
     @Inject
@@ -49,6 +52,9 @@ public class BootstrapAdmin {
     @Inject
     Audit audit;
 
+    @Inject
+    Identities identities;
+
     /** What {@link #ensure(Settings)} did. */
     public enum Outcome {
         CREATED, ADMIN_EXISTS, USERNAME_TAKEN
@@ -63,6 +69,12 @@ public class BootstrapAdmin {
             return;
         }
         GatewayConfig.BootstrapAdmin b = config.bootstrapAdmin();
+        client(b.clientId(), b.clientSecret()).ifPresent(c -> {
+            if (ensureClient(c)) {
+                LOG.infof("first-party client %s created from gateway.bootstrap-admin, trusted with the password "
+                    + "grant", c.clientId());
+            }
+        });
         Optional<Settings> settings = settings(b.username(), b.password(), b.passwordHash());
         if (settings.isEmpty()) {
             return;
@@ -115,6 +127,57 @@ public class BootstrapAdmin {
                 + " characters, at most 72 bytes, no spaces at either end, not containing the username");
         }
         return Optional.of(new Settings(name.get(), passwords.hash(clear.get())));
+    }
+
+    /** A checked bootstrap client: its id and its secret in clear (hashed when stored). */
+    public record ClientSettings(String clientId, String secret) {
+        @Override
+        public String toString() {
+            return "ClientSettings[" + clientId + "]";
+        }
+    }
+
+    /**
+     * The first-party client checked, or empty when no client id is configured; an id without a secret, a
+     * secret without an id, an id that is not a client id or a secret under 32 characters stops the start.
+     */
+    Optional<ClientSettings> client(Optional<String> clientId, Optional<String> secret) {
+        Optional<String> id = clientId.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> clear = secret.filter(s -> !s.isEmpty());
+        if (id.isEmpty() != clear.isEmpty()) {
+            throw new IllegalStateException("gateway.bootstrap-admin.client-id and client-secret go together");
+        }
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!USERNAME.matcher(id.get()).matches()) {
+            throw new IllegalStateException("gateway.bootstrap-admin.client-id must match " + USERNAME.pattern());
+        }
+        if (clear.get().length() < MIN_CLIENT_SECRET || clear.get().getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new IllegalStateException("gateway.bootstrap-admin.client-secret needs at least "
+                + MIN_CLIENT_SECRET + " characters and at most 72 bytes");
+        }
+        return Optional.of(new ClientSettings(id.get(), clear.get()));
+    }
+
+    /**
+     * Creates the first-party client when no client has its id: confidential, no roles or scopes of its own
+     * (it only carries people's password sign-in), trusted with the password grant. An existing client is
+     * never changed. True when it was created.
+     */
+    @Transactional
+    public boolean ensureClient(ClientSettings settings) {
+        StaffUser.getEntityManager()
+            .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('gateway.bootstrap-admin'))) l")
+            .getSingleResult();
+        if (!identities.createClientIfAbsent(settings.clientId(), "First-party administration client",
+                settings.secret(), List.of(), List.of())) {
+            return false;
+        }
+        ApiClient.<ApiClient>findById(settings.clientId()).trusted = true;
+        audit.record(Caller.system(JOB), AuditEvent.of("client.bootstrap", "client", settings.clientId())
+            .withPurpose("bootstrap").withDetail("trusted", true));
+        return true;
     }
 
     /** Creates the first admin unless an active admin or an account of that name exists. */

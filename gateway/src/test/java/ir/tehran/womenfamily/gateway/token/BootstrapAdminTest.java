@@ -2,6 +2,7 @@ package ir.tehran.womenfamily.gateway.token;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,6 +119,49 @@ class BootstrapAdminTest {
         } finally {
             admins.forEach(a -> setActive(a, true));
         }
+    }
+
+    @Test
+    void theFirstPartyClientIsCheckedThenCreatedTrustedOnce() throws Exception {
+        String secret = "a-first-party-secret-of-40-characters-xx";
+        assertEquals(Optional.empty(), bootstrap.client(Optional.empty(), Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> bootstrap.client(Optional.of("admin-cli"), Optional.empty()));
+        assertThrows(IllegalStateException.class, () -> bootstrap.client(Optional.empty(), Optional.of(secret)));
+        assertThrows(IllegalStateException.class,
+            () -> bootstrap.client(Optional.of("admin-cli"), Optional.of("too-short")));
+        assertThrows(IllegalStateException.class,
+            () -> bootstrap.client(Optional.of("Admin CLI"), Optional.of(secret)));
+
+        String id = "first-cli-" + UUID.randomUUID().toString().substring(0, 8);
+        BootstrapAdmin.ClientSettings client = bootstrap.client(Optional.of(" " + id + " "), Optional.of(secret))
+            .orElseThrow();
+        assertFalse(client.toString().contains(secret), "the secret is never printed");
+        // an unknown client is refused before the password is looked at
+        given().contentType(ContentType.URLENC).auth().preemptive().basic(id, secret)
+            .formParam("grant_type", "password").formParam("username", "admin")
+            .formParam("password", "demo-test-password")
+            .when().post("/oauth2/token").then().statusCode(401);
+
+        assertTrue(bootstrap.ensureClient(client));
+        assertFalse(bootstrap.ensureClient(new BootstrapAdmin.ClientSettings(id, secret + "-changed")),
+            "an existing client is never changed");
+        ApiClient created = QuarkusTransaction.requiringNew().call(() -> ApiClient.<ApiClient>findById(id));
+        assertTrue(created.trusted);
+        assertFalse(created.publicClient);
+        assertEquals(0, created.roles.length);
+        assertEquals(0, created.scopes.length);
+        given().contentType(ContentType.URLENC).auth().preemptive().basic(id, secret)
+            .formParam("grant_type", "password").formParam("username", "admin")
+            .formParam("password", "demo-test-password")
+            .when().post("/oauth2/token").then().statusCode(200)
+            .body("refresh_token", notNullValue());
+        // the client alone has no role and no scope of its own
+        String own = given().contentType(ContentType.URLENC).auth().preemptive().basic(id, secret)
+            .formParam("grant_type", "client_credentials")
+            .when().post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+        JsonWebToken token = parser.parse(own);
+        assertTrue(token.getGroups().isEmpty(), "no role: " + token.getGroups());
+        assertFalse(token.containsClaim("scope") && !token.getClaim("scope").toString().isEmpty());
     }
 
     private static BootstrapAdmin.Settings settings(String name) {

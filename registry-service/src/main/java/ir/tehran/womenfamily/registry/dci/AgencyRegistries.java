@@ -86,6 +86,9 @@ public class AgencyRegistries {
     DisclosureLog disclosures;
 
     @Inject
+    AgencyRelease release;
+
+    @Inject
     AgencySupportService support;
 
     @Inject
@@ -427,7 +430,9 @@ public class AgencyRegistries {
     /**
      * The checks before her national code leaves for the agency, and the disclosure log entry that records it,
      * committed before anything is sent: the caller may see her, the agency's registry is configured and on its
-     * allow-list, and her consent covers the agency.
+     * allow-list, she may be released to an agency at all ({@link AgencyRelease}: in no sensitive cohort, not
+     * merged away) and her consent covers the agency. One refusal for all of these, so that it says nothing of
+     * a cohort to a caller who may not know of it.
      */
     private Outgoing disclose(String clientId, UUID beneficiaryId, Caller caller, String path, String what,
             String reference) {
@@ -439,8 +444,11 @@ public class AgencyRegistries {
                 throw ProblemException.notFound("agency-registry", clientId);
             }
             URI url = allowed(clientId, r.baseUrl + path);
-            boolean shared = disclosures.share(woman.id, ConsentPurpose.SHARE_WITH_AGENCY, agency, what,
-                "agency:" + agency.key() + " (client " + clientId + ")", reference).isPresent();
+            // the rule every release to an agency follows (no sensitive cohort, not merged away), then her
+            // consent, checked and logged by the disclosure log
+            boolean shared = release.releasable(woman.id, agency)
+                && disclosures.share(woman.id, ConsentPurpose.SHARE_WITH_AGENCY, agency, what,
+                    "agency:" + agency.key() + " (client " + clientId + ")", reference).isPresent();
             return shared ? new Outgoing(r, agency, woman, url) : null;
         });
         if (out == null) {

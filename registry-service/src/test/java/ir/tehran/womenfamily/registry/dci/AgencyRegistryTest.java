@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.Women;
+import ir.tehran.womenfamily.registry.cohort.CohortMembership;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,22 @@ class AgencyRegistryTest {
         Women.audit(DciSearch.RESOURCE, id).then().body("items.action", hasItem("dci.remote.search"));
         // nothing of the answer is stored as support
         support(id).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void noSearchLeavesForAWomanInASensitiveCohortEvenUnderHerConsent() {
+        String id = Women.register(NationalCodes.random());
+        consent(id);
+        QuarkusTransaction.requiringNew().run(() -> CohortMembership.join(UUID.fromString(id), "PRISON_RELEASE",
+            LocalDate.now().minusDays(30), null, "registrar", Instant.now()).persist());
+        // the same refusal as without consent: it tells the caller nothing of the cohort
+        given().auth().oauth2(Women.caseworker("registrar")).contentType(ContentType.JSON)
+            .body(Map.of("beneficiaryId", id)).when().post("/api/registry/dci/agencies/" + AGENCY + "/registry/search")
+            .then().statusCode(403).contentType("application/problem+json")
+            .body("type", equalTo("https://women-family.tehran.ir/problems/dci-remote-consent"));
+        given().auth().oauth2(Women.admin("disclosure-reader")).when().get(Women.BASE + id + "/disclosures")
+            .then().statusCode(200).body("items.size()", equalTo(0));
+        Women.audit(DciSearch.RESOURCE, id).then().body("items.action", hasItem("dci.remote.refuse"));
     }
 
     @Test

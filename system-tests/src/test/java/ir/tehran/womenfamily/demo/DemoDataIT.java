@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.tehran.womenfamily.localstack.LocalStack;
+import ir.tehran.womenfamily.system.OwnStack;
 import ir.tehran.womenfamily.support.time.Tehran;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * into an empty register, and gives the demo producer her business at the gateway; the production orders come
  * one in each state over the centres with room, and can be followed on like any other order.
  */
+@OwnStack
 class DemoDataIT {
 
     private static final String ORDERS = "/production-orders/";
