@@ -30,6 +30,7 @@ import ir.tehran.womenfamily.localstack.ParentWatchdog;
 import ir.tehran.womenfamily.localstack.PostgresServer;
 import ir.tehran.womenfamily.localstack.SecurityMatrix;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import ir.tehran.womenfamily.system.OwnStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * scopes of clients) holding with Keycloak's tokens; the gateway's issuer endpoints gone and its own key no longer
  * trusted.
  */
+@OwnStack
 class KeycloakIT {
 
     /** The sample of the matrix: rows of each service and of the gateway, people's own records, clients' scopes. */
