@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.system.contract;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,4 +78,19 @@ final class ContractTools {
             throw new AssertionError(e);
         }
     }
+
+    /** Debian's {@code chromium} on the PATH, for the browser sign-in tests; empty on a machine without it. */
+    static Optional<Path> chromium() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "chromium");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why a browser sign-in test is skipped on a machine without chromium. */
+    static final String NO_CHROMIUM = "no chromium on the PATH: install Debian's chromium (apt-get install chromium) "
+        + "to run the browser test";
 }

@@ -3,10 +3,8 @@ package ir.tehran.womenfamily.system.contract;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +32,8 @@ class PkceSignInIT {
 
     @Test
     void aPublicClientSignsInThroughThePageInPersianAndInEnglish() throws IOException {
-        Optional<Path> chromium = onPath("chromium");
-        Assumptions.assumeTrue(chromium.isPresent(), "no chromium on the PATH: install Debian's chromium "
-            + "(apt-get install chromium) to run the browser test");
+        Optional<Path> chromium = ContractTools.chromium();
+        Assumptions.assumeTrue(chromium.isPresent(), ContractTools.NO_CHROMIUM);
         LocalStack stack = SharedStack.stack();
         String password = stack.demoCredentials().password();
         String admin = given().baseUri(stack.gatewayUrl()).formParam("grant_type", "password")
@@ -58,15 +55,5 @@ class PkceSignInIT {
             String.valueOf(port), "CHROMIUM", chromium.get().toString()), Duration.ofMinutes(3), "signin.mjs");
         System.out.println("[pkce] browser sign-in:\n" + run.output());
         assertEquals(0, run.exit(), "contract/signin.mjs:\n" + run.output());
-    }
-
-    private static Optional<Path> onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
