@@ -168,6 +168,17 @@ class NotificationFlowTest {
         given().auth().oauth2(producer(UUID.randomUUID())).get("/api/notification/me/notifications").then()
             .statusCode(200).body("items", hasSize(0));
 
+        // a sponsor's instalment coming due reaches her alone, as sponsorship announces it
+        UUID sponsor = UUID.randomUUID();
+        String sponsorToken = TestTokens.token().subject("sponsor-" + sponsor).groups("sponsor")
+            .claim("sponsor_id", sponsor.toString()).sign();
+        sendInstalmentDue(sponsor);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(sponsorToken)
+            .get("/api/notification/me/notifications").then().statusCode(200).body("items", hasSize(1))
+            .body("items[0].kind", equalTo("instalment.due")));
+        given().auth().oauth2(woman).get("/api/notification/me/notifications").then().statusCode(200)
+            .body("items", hasSize(1));
+
         // her channels: push can be turned off, and the language chosen
         given().auth().oauth2(woman).get("/api/notification/me/channels").then().statusCode(200)
             .body("push", equalTo(true)).body("sms", equalTo(false)).body("language", equalTo("fa"));
@@ -210,6 +221,19 @@ class NotificationFlowTest {
             "dataschema", "urn:women-family:events:registry:correction.handled:v1"),
             JSON.writeValueAsString(Map.of("correctionId", UUID.randomUUID().toString(),
                 "beneficiaryId", beneficiary.toString(), "outcome", "ACCEPTED")));
+    }
+
+    /** Sponsorship's {@code instalment.due}, as its daily reminder job publishes it. */
+    static void sendInstalmentDue(UUID sponsor) throws Exception {
+        String id = UUID.randomUUID().toString();
+        UUID sponsorship = UUID.randomUUID();
+        probe().sendCloudEvent("sponsorship.reminder", sponsorship.toString(), Map.of("id", id,
+            "source", "/women-family/sponsorship", "type", "ir.tehran.womenfamily.sponsorship.instalment.due",
+            "subject", sponsorship.toString(), "time", Instant.now().toString(),
+            "dataschema", "urn:women-family:events:sponsorship:instalment.due:v1"),
+            JSON.writeValueAsString(Map.of("sponsorshipId", sponsorship.toString(), "sponsorId", sponsor.toString(),
+                "childId", UUID.randomUUID().toString(), "number", 2, "dueOn", "2026-12-10",
+                "dueOnJalali", "1405-09-19", "amountDueRials", 1_500_000)));
     }
 
     /** RFC 8292: {@code vapid t=<ES256 JWT for the push service's origin>, k=<the application server key>}. */

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.notification.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns the events that concern a person into notifications: the bazaar's {@code offer.made} (a freed stall with
  * its reply deadline, or a place kept in a coming bazaar), {@code offer.lapsed} and {@code allocation.published}
- * (one event for each producer, placed or waitlisted), and the registry's {@code correction.handled}. Each event is
+ * (one event for each producer, placed or waitlisted), the registry's {@code correction.handled}, and
+ * sponsorship's {@code instalment.due} (a sponsor's instalment coming due). Each event is
  * applied once ({@link EventConsumers} records its id in the same transaction), and its notification's deliveries
  * are planned in that transaction too. Payloads carry ids only; the texts say what happened and when, with no other
  * person's name.
@@ -117,6 +119,15 @@ public class Notifier {
                 new Object[] {new Messages.Key("outcome." + outcome, outcome)});
             return Optional.of(make(Recipient.beneficiary(uuid(d, "beneficiaryId")), "correction.handled",
                 uuid(d, "correctionId"), t));
+        }
+        if (e.is("instalment.due")) {
+            LocalDate dueOn = LocalDate.parse(d.path("dueOn").asText());
+            long amount = d.path("amountDueRials").asLong();
+            Texts t = Texts.of("notify.instalment.due", new Object[] {d.path("dueOnJalali").asText(),
+                String.format(Locale.ROOT, "%,d", amount)}, new Object[] {dueOn.toString(),
+                String.format(Locale.ROOT, "%,d", amount)});
+            return Optional.of(make(Recipient.sponsor(uuid(d, "sponsorId")), "instalment.due",
+                uuid(d, "sponsorshipId"), t));
         }
         return Optional.empty();
     }
