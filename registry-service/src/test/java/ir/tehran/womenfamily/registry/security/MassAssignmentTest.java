@@ -53,7 +53,9 @@ class MassAssignmentTest {
         "POST /api/registry/beneficiaries/{id}/status", Set.of("status"),
         "POST /api/registry/beneficiaries/{id}/support-level", Set.of("supportLevel"),
         // a business is paused and resumed by its caseworker; closing is refused here (its own operation)
-        "PATCH /api/registry/businesses/{id}", Set.of("status"));
+        "PATCH /api/registry/businesses/{id}", Set.of("status"),
+        // a caseworker confirms or declines a campaign applicant: the decision is the status it moves to
+        "POST /api/registry/campaign/applications/{id}/decision", Set.of("status"));
 
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
     private static final Set<String> NO_FIXTURE_YET = Set.of(
@@ -74,7 +76,13 @@ class MassAssignmentTest {
         "POST /api/registry/dci/subscriber/registry/on-unsubscribe",
         // an agency's referral in and its answer to one: fixtures to come (AgencyReferralResourceTest shows the
         // state and history are the server's)
-        "POST /api/registry/agency/referrals", "POST /api/registry/agency/referrals/{referralId}/transitions");
+        "POST /api/registry/agency/referrals", "POST /api/registry/agency/referrals/{referralId}/transitions",
+        // a woman's own requests (role woman) and their handling: fixtures to come; MeResourceTest shows the
+        // state, the dates and who handled them are the server's
+        "POST /api/registry/me/corrections", "POST /api/registry/me/campaign-application",
+        "POST /api/registry/corrections/{id}/handling", "POST /api/registry/campaign/applications/{id}/decision",
+        // the gateway's own lookup of a mobile number at sign-in: it writes nothing
+        "POST /api/registry/sign-in/lookup");
 
     @TestHTTPResource("/")
     URL root;
