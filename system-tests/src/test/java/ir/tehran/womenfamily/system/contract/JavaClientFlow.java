@@ -58,9 +58,10 @@ final class JavaClientFlow {
 
     private String token(String username, String password) throws ApiException {
         // the generated client sends the form body chunked: /oauth2/token reads it as it streams
-        // grantType, clientId, clientSecret, code, codeVerifier, password, redirectUri, refreshToken, scope, username
-        return new OAuth2Api(client(null)).issueToken("password", null, null, null, null, password, null, null, null,
-            username).getAccessToken();
+        // grantType, clientId, clientSecret, code, codeVerifier, mobile, password, redirectUri, refreshToken, scope,
+        // username
+        return new OAuth2Api(client(null)).issueToken("password", null, null, null, null, null, password, null, null,
+            null, username).getAccessToken();
     }
 
     void run() throws Exception {
