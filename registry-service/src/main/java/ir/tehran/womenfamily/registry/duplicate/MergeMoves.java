@@ -50,6 +50,7 @@ public class MergeMoves {
             + "agencies about her)"),
         Map.entry("dci_received_event.beneficiary_id", "MergeMoves (the agencies' notifications about her)"),
         Map.entry("break_glass_access.beneficiary_id", "MergeMoves"),
+        Map.entry("correction_request.beneficiary_id", "MergeMoves (what she asked to be corrected)"),
         Map.entry("cohort_membership.beneficiary_id", "MergeMoves (one open membership per cohort)"),
         Map.entry("production_order_work.beneficiary_id", "MergeMoves"),
         Map.entry("production_order_payout.beneficiary_id", "MergeMoves (one payout per order)"),
@@ -78,6 +79,7 @@ public class MergeMoves {
         run("update dci_remote_subscription set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update dci_received_event set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update correction_request set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         moveCase(loser, survivor);
         moveCohorts(loser, survivor);

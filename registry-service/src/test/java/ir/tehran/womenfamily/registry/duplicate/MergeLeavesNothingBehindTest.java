@@ -151,6 +151,8 @@ class MergeLeavesNothingBehindTest {
             + "values (?1, ?2, ?3, 4, 400000)", UUID.randomUUID(), order, id);
         sql("insert into break_glass_access (id, at, actor, resource_type, beneficiary_id, reason, reason_sha256) "
             + "values (?1, now(), 'merge-all.admin', 'cohort', ?2, 'test', 'x')", UUID.randomUUID(), id);
+        sql("insert into correction_request (id, beneficiary_id, field, proposed_value, status, requested_at) "
+            + "values (?1, ?2, 'mobile', '09120000000', 'OPEN', now())", UUID.randomUUID(), id);
         sql("insert into disclosure (id, beneficiary_id, disclosed_at, purpose, consent_id, what, recipient, by_actor) "
             + "values (?1, ?2, now(), 'SHARE_WITH_AGENCY', (select id from consent where beneficiary_id = ?2 limit 1), "
             + "'enrolment', 'RELIEF_COMMITTEE', 'merge-all.admin')", UUID.randomUUID(), id);
