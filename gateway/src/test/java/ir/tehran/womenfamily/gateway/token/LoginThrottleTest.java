@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.gateway.token;
 
 import static io.restassured.RestAssured.given;
+import static ir.tehran.womenfamily.gateway.token.SourceAddresses.from;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
@@ -23,25 +22,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The login throttle through the token endpoint and the password change: an unknown name and a throttled account
  * answer alike and cost one bcrypt each; wrong passwords from one address do not stop her from another; the delay
- * grows; throttling and refresh-token reuse are in the audit log. Addresses come from {@code X-Forwarded-For}, which
- * this profile trusts from the loopback proxy only (as production would from its load balancer).
+ * grows; throttling and refresh-token reuse are in the audit log. Each address is a real source address of the
+ * connection ({@link SourceAddresses}), so the module's one configuration and one start serve this class too.
  */
 @QuarkusTest
-@TestProfile(LoginThrottleTest.TrustedLoopbackProxy.class)
 class LoginThrottleTest {
 
     private static final String RIGHT = "her-right-password";
     private static final int FREE = 5;
-
-    /** The test client is the trusted proxy: its X-Forwarded-For names the source address. */
-    public static class TrustedLoopbackProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true",
-                "quarkus.http.proxy.trusted-proxies", "127.0.0.1/32,::1/128");
-        }
-    }
 
     @Inject
     Identities identities;
@@ -56,13 +44,13 @@ class LoginThrottleTest {
     }
 
     private static ExtractableResponse<Response> login(String address, String username, String password) {
-        return given().header("X-Forwarded-For", address).contentType(ContentType.URLENC)
+        return from(address).contentType(ContentType.URLENC)
             .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
             .when().post("/oauth2/token").then().extract();
     }
 
     private static String address() {
-        return "10.1." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
+        return SourceAddresses.random(1);
     }
 
     private static List<Map<String, Object>> audit(String username, String action) {
@@ -119,7 +107,7 @@ class LoginThrottleTest {
         assertEquals(200, login(hers, name, RIGHT).statusCode(), "she signs in from her own address");
         // and the password change from her address, with a token in hand, is not held up either
         String token = login(hers, name, RIGHT).jsonPath().getString("access_token");
-        given().header("X-Forwarded-For", hers).auth().oauth2(token).contentType(ContentType.JSON)
+        from(hers).auth().oauth2(token).contentType(ContentType.JSON)
             .body(Map.of("currentPassword", RIGHT, "newPassword", "a-new-password-she-chose"))
             .when().post("/account/password").then().statusCode(204);
     }
@@ -158,14 +146,14 @@ class LoginThrottleTest {
         String thief = address();
         String token = login(hers, name, RIGHT).jsonPath().getString("access_token");
         for (int i = 0; i < FREE; i++) {
-            given().header("X-Forwarded-For", thief).auth().oauth2(token).contentType(ContentType.JSON)
+            from(thief).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", "guess-" + i, "newPassword", "a-new-password-she-chose"))
                 .when().post("/account/password").then().statusCode(400);
         }
-        given().header("X-Forwarded-For", thief).auth().oauth2(token).contentType(ContentType.JSON)
+        from(thief).auth().oauth2(token).contentType(ContentType.JSON)
             .body(Map.of("currentPassword", RIGHT, "newPassword", "a-new-password-she-chose"))
             .when().post("/account/password").then().statusCode(403);
-        given().header("X-Forwarded-For", hers).auth().oauth2(token).contentType(ContentType.JSON)
+        from(hers).auth().oauth2(token).contentType(ContentType.JSON)
             .body(Map.of("currentPassword", RIGHT, "newPassword", "a-new-password-she-chose"))
             .when().post("/account/password").then().statusCode(204);
         List<Map<String, Object>> entries = audit(name, "login.throttle");

@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.gateway.token;
 
 import static io.restassured.RestAssured.given;
+import static ir.tehran.womenfamily.gateway.token.SourceAddresses.from;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
@@ -32,11 +32,10 @@ import org.junit.jupiter.api.Test;
  * Sign-in with a mobile number and a one-time code, through the gateway's endpoints, the codes read where the
  * development sink shows them (its file), the registry played by {@link FakeServices}: the token of a registered
  * woman and of one the register does not know, and the abuse cases, each alone: guessing one code, guessing across
- * numbers from one address, flooding a number, enumerating numbers. Source addresses come from
- * {@code X-Forwarded-For}, trusted from the loopback proxy in this profile (shared with {@link LoginThrottleTest}).
+ * numbers from one address, flooding a number, enumerating numbers. Each address is a real source address of the
+ * connection ({@link SourceAddresses}).
  */
 @QuarkusTest
-@TestProfile(LoginThrottleTest.TrustedLoopbackProxy.class)
 class MobileSignInTest {
 
     private static final Path SMS_FILE = Path.of("target", "development-sms.txt");
@@ -50,17 +49,16 @@ class MobileSignInTest {
     }
 
     private static String address() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "10.9." + r.nextInt(250) + "." + (1 + r.nextInt(250));
+        return SourceAddresses.random(9);
     }
 
     private static ExtractableResponse<Response> requestCode(String address, String mobile) {
-        return given().header("X-Forwarded-For", address).contentType(ContentType.URLENC)
+        return from(address).contentType(ContentType.URLENC)
             .formParam("mobile", mobile).when().post("/oauth2/mobile-code").then().extract();
     }
 
     private static ExtractableResponse<Response> redeem(String address, String mobile, String code) {
-        return given().header("X-Forwarded-For", address).contentType(ContentType.URLENC)
+        return from(address).contentType(ContentType.URLENC)
             .formParam("grant_type", MobileSignIn.GRANT_TYPE).formParam("mobile", mobile).formParam("code", code)
             .when().post("/oauth2/token").then().extract();
     }
