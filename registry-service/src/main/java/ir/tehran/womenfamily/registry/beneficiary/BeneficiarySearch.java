@@ -1,7 +1,10 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.WomanAccess;
@@ -80,6 +83,28 @@ public class BeneficiarySearch {
         params.addAll(visible.parameters());
         String key = c.q() == null || c.q().isBlank() ? null : PersianText.matchKey(c.q());
         return key == null ? byId(where, params, c) : byName(where, params, key, c);
+    }
+
+    /**
+     * The ids of the women with these national codes (each canonical, {@link NationalCode#canonical}), by code,
+     * only among the women {@code actor} may see: the rule of {@link #search} by code, for many codes in one query
+     * (a stack of paper forms). A code nobody has, or that names a woman the actor may not see, is absent.
+     */
+    @Transactional
+    public Map<String, UUID> idsByCode(Collection<String> codes, Caller actor) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        WomanAccess.SqlCondition visible = WomanAccess.visibleIn(actor, "b");
+        List<Object> params = new ArrayList<>();
+        params.add(textArray(List.copyOf(codes)));
+        params.addAll(visible.parameters());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("select b.national_code, b.id from beneficiary b "
+            + "where b.national_code = any(cast(? as char(10)[])) and " + visible.sql()), params).getResultList();
+        Map<String, UUID> ids = new HashMap<>();
+        rows.forEach(r -> ids.put(r[0].toString().trim(), (UUID) r[1]));
+        return ids;
     }
 
     /** Plain listing in id order; the cursor is the last id seen. */

@@ -3,9 +3,13 @@ package ir.tehran.womenfamily.registry.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import ir.tehran.womenfamily.registry.access.Inputs;
@@ -51,21 +55,72 @@ public class ConsentService {
 
     @Transactional
     public Consent record(UUID beneficiaryId, ConsentDtos.RecordConsent request) {
+        return write(List.of(prepare(beneficiaryId, request))).get(0);
+    }
+
+    /** A consent checked and built for a woman, not yet written: {@link #write} writes any number at once. */
+    public record Pending(Consent consent, Grant grant) {
+    }
+
+    /**
+     * Checks that the caller may record a consent for her and that the form is sound, and builds the consent;
+     * writes nothing (so a batch is checked whole before its first write).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Pending prepare(UUID beneficiaryId, ConsentDtos.RecordConsent request) {
         Grant grant = access.require(beneficiaryId, RESOURCE, "consent.record");
         Agency agency = agencyOf(request.purpose(), request.agency());
         Instant now = Instant.now(clock);
         LocalDate givenOn = Inputs.pastDay("givenOn", request.givenOn(), now.atZone(Tehran.ZONE).toLocalDate());
         String by = callers.current().subject();
-        // her row first: the new consent's foreign key takes a share lock on it, which two records at once could
-        // not both raise to the lock the announcement takes (a deadlock, answered 500)
-        lock(beneficiaryId);
-        Consent consent = Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by, now);
-        consent.persist();
-        announce(consent);
-        access.audit(grant, AuditEvent.of("consent.record", RESOURCE, beneficiaryId)
-            .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose)
-            .withDetail("channel", consent.channel));
-        return consent;
+        return new Pending(Consent.give(beneficiaryId, request.purpose(), agency, givenOn, request.channel(), by,
+            now), grant);
+    }
+
+    /**
+     * Writes prepared consents, in their order, set-based: the women's rows locked in one statement (in id order,
+     * so two writers over the same women queue instead of deadlocking: the new consents' foreign keys take share
+     * locks on her row, which two writers at once could not both raise to the lock the announcement takes), the
+     * consents inserted in one batch, each announced ({@code consent.given}, with whether her purpose is active
+     * after the whole write) in one outbox batch, and each audited like one recorded alone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Consent> write(List<Pending> pending) {
+        SortedSet<UUID> women = new TreeSet<>();
+        pending.forEach(p -> women.add(p.consent().beneficiaryId));
+        lock(women);
+        List<Consent> written = pending.stream().map(Pending::consent).toList();
+        written.forEach(c -> c.persist());
+        Consent.flush();
+        Set<ActivePurpose> active = activePurposes(women);
+        outbox.append(written.stream().map(c -> c.changed(active.contains(ActivePurpose.of(c)))).toList());
+        for (Pending p : pending) {
+            Consent consent = p.consent();
+            access.audit(p.grant(), AuditEvent.of("consent.record", RESOURCE, consent.beneficiaryId)
+                .withDetail("consentId", consent.id).withDetail("purpose", consent.purpose)
+                .withDetail("channel", consent.channel));
+        }
+        return written;
+    }
+
+    /**
+     * A purpose a woman has an active consent to: per agency kind, and (kind null) whatever the kind, which is
+     * {@link #stillActive} for many consents in one query.
+     */
+    private record ActivePurpose(UUID beneficiaryId, ConsentPurpose purpose, AgencyKind agencyKind) {
+        static ActivePurpose of(Consent consent) {
+            return new ActivePurpose(consent.beneficiaryId, consent.purpose, consent.agencyKind);
+        }
+    }
+
+    /** Every purpose (with and without its agency kind) the women have an active consent to. */
+    private static Set<ActivePurpose> activePurposes(Collection<UUID> beneficiaryIds) {
+        Set<ActivePurpose> active = new HashSet<>();
+        Consent.<Consent>list("beneficiaryId in ?1 and revokedAt is null", beneficiaryIds).forEach(c -> {
+            active.add(ActivePurpose.of(c));
+            active.add(new ActivePurpose(c.beneficiaryId, c.purpose, null));
+        });
+        return active;
     }
 
     @Transactional
@@ -114,10 +169,17 @@ public class ConsentService {
         }
     }
 
-    /** Locks the women's rows in the order given (a sorted set, so that two callers lock in one order). */
+    /**
+     * Locks the women's rows in id order, in one statement (the rows are locked as the sorted scan returns them),
+     * so that two callers lock in one order.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void lock(SortedSet<UUID> beneficiaryIds) {
-        beneficiaryIds.forEach(ConsentService::lock);
+        if (beneficiaryIds.isEmpty()) {
+            return;
+        }
+        Consent.getEntityManager().createNativeQuery("select id from beneficiary where id in (?1) order by id "
+            + "for no key update").setParameter(1, List.copyOf(beneficiaryIds)).getResultList();
     }
 
     /**

@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,14 +22,28 @@ import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /consents}: paper forms entered in bulk, by national code, all of them or none. */
+/**
+ * {@code POST /consents}: paper forms entered in bulk, by national code, all of them or none, written set-based (its
+ * database round trips counted, not timed).
+ */
 @QuarkusTest
 class ConsentBatchTest {
 
     private static final String CW = "consent-batch-cw";
     private static final String CONSENTS = "/api/registry/consents";
+    /**
+     * Round trips allowed per form of a call, beyond a fixed few. Written set-based a form costs two (her access
+     * check and her audit entry; the women are found, locked, written and announced in one statement each); one at
+     * a time it cost ten (a search, the access check, two locks, the insert, a count, the event, the audit entry).
+     */
+    private static final int ROUND_TRIPS_PER_FORM = 3;
+    private static final int FIXED_ROUND_TRIPS = 20;
 
     private static String form(String nationalCode, String purpose, String agency, String givenOn) {
         return "{\"nationalCode\":\"" + nationalCode + "\",\"purpose\":\"" + purpose + "\""
@@ -105,5 +125,49 @@ class ConsentBatchTest {
         // her own caseworker records it
         send(RegistryApi.caseworker("consent-batch-cw-7", 7), null, form(code, "SPONSORSHIP", null, "1403-01-15"))
             .statusCode(200).body("items[0].beneficiaryId", equalTo(elsewhere));
+    }
+
+    @Test
+    void aCallOfManyFormsCostsAFewRoundTripsPerForm() throws Exception {
+        int women = 15;
+        List<String> forms = new ArrayList<>();
+        for (int i = 0; i < women; i++) {
+            String code = NationalCodes.random();
+            Women.register(code);
+            forms.add(form(code, "SPONSORSHIP", null, "1403-01-15"));
+            forms.add(form(code, "SHARE_WITH_AGENCY", "RELIEF_COMMITTEE", "1403-01-16"));
+        }
+        List<RecordedEvent> reads;
+        Instant start;
+        Instant end;
+        Path jfr = Files.createTempFile("consent-round-trips", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.SocketRead").withThreshold(Duration.ZERO).withStackTrace();
+            recording.start();
+            start = Instant.now();
+            send(Women.caseworker(CW), null, forms.toArray(String[]::new)).statusCode(200)
+                .body("items", hasSize(forms.size()));
+            end = Instant.now();
+            recording.stop();
+            recording.dump(jfr);
+            reads = RecordingFile.readAllEvents(jfr);
+        } finally {
+            Files.deleteIfExists(jfr);
+        }
+        // the thread that served the call (a read with the batch on its stack), and every read it made during it
+        long thread = reads.stream().filter(ConsentBatchTest::insideTheBatch).findFirst()
+            .map(e -> e.getThread().getJavaThreadId())
+            .orElseThrow(() -> new AssertionError("no socket read recorded inside the batch"));
+        long count = reads.stream().filter(e -> e.getThread() != null && e.getThread().getJavaThreadId() == thread)
+            .filter(e -> !e.getStartTime().isBefore(start) && !e.getStartTime().isAfter(end)).count();
+        int allowed = forms.size() * ROUND_TRIPS_PER_FORM + FIXED_ROUND_TRIPS;
+        assertTrue(count <= allowed, count + " round trips for " + forms.size() + " forms (at most " + allowed + ")");
+        System.out.println("consent batch: " + count + " round trips for " + forms.size() + " forms");
+    }
+
+    private static boolean insideTheBatch(RecordedEvent e) {
+        return e.getStackTrace() != null && e.getThread() != null && e.getStackTrace().getFrames().stream()
+            .map(RecordedFrame::getMethod)
+            .anyMatch(m -> m.getType().getName().startsWith(ConsentBatch.class.getName()));
     }
 }
