@@ -211,6 +211,24 @@ class AuthorizationCodeTest {
         post(form, next).statusCode(400).header("Location", nullValue());
     }
 
+    @Test
+    void floodingANumberThroughThePageMeetsTheSameLimitAsTheApi() {
+        String client = publicClient();
+        String csrf = authorize(client, APP_REDIRECT, Map.of()).extract().cookie(AuthorizeResource.CSRF_COOKIE);
+        Map<String, String> form = new LinkedHashMap<>(request(client, APP_REDIRECT, Map.of()));
+        form.put("csrf_token", csrf);
+        form.put("action", "send-code");
+        form.put("mobile", "0912" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current()
+            .nextInt(10_000_000)));
+        for (int i = 0; i < 3; i++) {
+            post(form, csrf).statusCode(200);
+        }
+        String limited = post(form, csrf).statusCode(429).header("Retry-After", notNullValue())
+            .header("Location", nullValue()).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(limited.contains("role=\"alert\"")
+            && !limited.contains("id=\"code\""), limited);
+    }
+
     /** The newest code the development sink showed for this number (masked as it shows it). */
     private static String lastSmsCode(String number) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target", "development-sms.txt"),
