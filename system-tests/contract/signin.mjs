@@ -6,7 +6,11 @@
 // replayed code (which also revokes the tokens issued from it); and a refresh and a revocation by the app.
 // Run by system-tests (contract/PkceSignInIT) with GATEWAY_URL, CLIENT_ID, USERNAME_TO_SIGN_IN,
 // PASSWORD_TO_SIGN_IN, LOOPBACK_PORT and CHROMIUM. Prints one line per step; exits 1 at the first that fails.
+// With WOMAN_MOBILE (and WOMAN_ID, SMS_FILE, WOMAN_TOKEN_FILE) instead: a woman's sign-in on the same page with her
+// mobile number, typed in Persian digits, and the one-time code read where the development SMS sink shows it,
+// ending in tokens with the role woman and her beneficiary_id; her access token is written to WOMAN_TOKEN_FILE.
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 
@@ -53,17 +57,73 @@ async function exchange(code, redirectUri, verifier) {
   return token(form);
 }
 
-/** Fills the page's form and answers where the gateway sent the browser (the Location of its 303). */
+/** Fills the page's password form and answers where the gateway sent the browser (the Location of its 303). */
 async function submit(page) {
   await page.fill('#username', username);
   await page.fill('#password', password);
+  return sentBack(page, 'button[value="sign-in"]');
+}
+
+/** Clicks a button of the page's form and answers where the gateway sent the browser (the Location of its 303). */
+async function sentBack(page, selector) {
   const answer = page.waitForResponse((r) => r.url().startsWith(`${gateway}/oauth2/authorize`)
     && r.request().method() === 'POST');
   // the browser then follows the redirect to the app's scheme, which no app handles here: that navigation fails
-  await page.click('button[value="sign-in"]', { noWaitAfter: true }).catch(() => {});
+  await page.click(selector, { noWaitAfter: true }).catch(() => {});
   const response = await answer;
   check(response.status() === 303, 'the sign-in answers 303', `(${response.status()})`);
   return new URL(response.headers().location);
+}
+
+/** The digits as a Persian keyboard types them. */
+function persianDigits(text) {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
+/** The newest code the development sink showed for the number (it shows the number masked, the text in full). */
+function codeFromSink(mobile) {
+  const e164 = `+98${mobile.slice(1)}`;
+  const masked = `${e164.slice(0, 3)}${'*'.repeat(e164.length - 7)}${e164.slice(-4)}`;
+  const lines = readFileSync(process.env.SMS_FILE, 'utf8').split('\n').filter((l) => l.includes(` ${masked} `));
+  check(lines.length > 0, 'the development sink shows a code for her number');
+  return /(\d+)$/.exec(lines.at(-1))[1];
+}
+
+/** A woman of the register signs in with her mobile number and the code sent to it, in Persian, then English. */
+async function woman() {
+  const mobile = process.env.WOMAN_MOBILE;
+  const persian = await browser.newContext({ locale: 'fa-IR' });
+  const page = await persian.newPage();
+  const fa = pkce();
+  check((await page.goto(authorizeUrl(appRedirect, fa.challenge, 'state-woman'))).status() === 200,
+    'the page is shown');
+  check(await page.getAttribute('html', 'dir') === 'rtl'
+    && (await page.textContent('label[for=mobile]')).includes('همراه'),
+    'the page is Persian, right to left, and asks a woman for her mobile number');
+  await page.fill('#mobile', persianDigits(mobile));
+  await Promise.all([page.waitForSelector('#code'), page.click('button[value="send-code"]')]);
+  check(await page.getAttribute('html', 'dir') === 'rtl', 'the page asks for the code sent to her number');
+  await page.fill('#code', persianDigits(codeFromSink(mobile)));
+  const back = await sentBack(page, 'button[value="verify-code"]');
+  check(back.protocol === 'ir.tehran.women:' && back.searchParams.get('state') === 'state-woman'
+    && back.searchParams.get('code'), 'the code and state go back to the app', back.toString());
+  const tokens = await exchange(back.searchParams.get('code'), appRedirect, fa.verifier);
+  check(tokens.status === 200 && tokens.body.access_token && tokens.body.refresh_token,
+    'her sign-in ends in tokens', JSON.stringify(tokens.body));
+  const claims = JSON.parse(Buffer.from(tokens.body.access_token.split('.')[1], 'base64url').toString('utf8'));
+  check(claims.groups.length === 1 && claims.groups[0] === 'woman' && claims.beneficiary_id === process.env.WOMAN_ID,
+    'her token has the role woman and names her record', JSON.stringify(claims.groups));
+  writeFileSync(process.env.WOMAN_TOKEN_FILE, tokens.body.access_token, { mode: 0o600 });
+  await persian.close();
+
+  const english = await browser.newContext({ locale: 'fa-IR' });
+  const enPage = await english.newPage();
+  await enPage.goto(authorizeUrl(appRedirect, pkce().challenge, 'state-woman-en'));
+  await enPage.click('a[lang=en]');
+  check(await enPage.getAttribute('html', 'dir') === 'ltr'
+    && (await enPage.textContent('label[for=mobile]')).includes('Mobile number'),
+    'in English, left to right, the page asks for her mobile number too');
+  await english.close();
 }
 
 // the app's loopback listener (RFC 8252 §7.3): what the browser lands on after the English sign-in
@@ -77,6 +137,18 @@ await new Promise((resolve) => server.listen(Number(process.env.LOOPBACK_PORT), 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: ['--no-sandbox'] });
 let failed = false;
 try {
+  await (process.env.WOMAN_MOBILE ? woman() : staff());
+} catch (e) {
+  failed = true;
+  console.log(`FAILED: ${e.message}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
+
+/** Staff, producers and sponsors: the password form, the code, the refusals, a refresh and a sign-out. */
+async function staff() {
   // 1. Persian, right to left: the browser asks for Persian, the app's custom scheme gets the code
   const persian = await browser.newContext({ locale: 'fa-IR' });
   const page = await persian.newPage();
@@ -145,11 +217,4 @@ try {
     'an unregistered redirect URI is shown on the page, never redirected to');
   check(await enPage.getAttribute('html', 'dir') === 'rtl', 'its error page is Persian by default');
   await english.close();
-} catch (e) {
-  failed = true;
-  console.log(`FAILED: ${e.message}`);
-} finally {
-  await browser.close();
-  server.close();
 }
-process.exit(failed ? 1 : 0);

@@ -192,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
         // one-time sign-in codes are not sent: the development sink shows them in the gateway's log and in
         // development-sms.txt next to demo-credentials.properties (numbers masked, codes in full)
         c.put("support.sms.provider", "development");
-        c.put("support.sms.development.file", options.dataDir().resolve("development-sms.txt").toString());
+        c.put("support.sms.development.file", developmentSmsFile().toString());
         return c;
     }
 
@@ -223,6 +223,11 @@ public final class LocalStack implements AutoCloseable {
     /** The token signing key of this stack: the gateway signs with it and every process trusts only it. */
     public JwtKeys jwtKeys() {
         return keys;
+    }
+
+    /** Where the development SMS sink shows the messages the gateway sends (one-time sign-in codes). */
+    public Path developmentSmsFile() {
+        return options.dataDir().resolve("development-sms.txt");
     }
 
     public DemoCredentials demoCredentials() {

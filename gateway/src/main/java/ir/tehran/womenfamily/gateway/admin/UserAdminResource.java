@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * People who sign in with a password (staff, producers, sponsors), for admins only. The gateway makes
  * every password and shows it once; an admin never sees a hash and never chooses a password, and the person
- * must replace a password an admin handed over at her next login.
+ * must replace a password an admin handed over at her next login. A woman's account (role woman, from her sign-in
+ * with a one-time code) is not one of them: see {@link UserAdminService}.
  */
 @Path("/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +47,9 @@ public class UserAdminResource {
     @GET
     @Operation(operationId = "listUsers",
         summary = "Every user with her roles and limiting claims (never a password or hash)",
-        description = "For an admin; any other caller is refused 403.")
+        description = "For an admin; any other caller is refused 403. Staff, producers and sponsors only: the "
+            + "accounts of women who sign in with a one-time code (role woman) are not listed, and every operation "
+            + "here answers 404 for one.")
     public List<UserDtos.UserView> list() {
         return service.list();
     }

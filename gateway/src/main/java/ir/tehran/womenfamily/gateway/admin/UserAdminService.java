@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.gateway.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import jakarta.transaction.Transactional;
  * {@code POST /account/password}, with no role and no refresh token. Disabling and resetting end every
  * login of the person (her refresh tokens are revoked); her access tokens live out their at most 15
  * minutes. A change of roles applies at her next refresh. Every change is recorded in the gateway's audit
- * log.
+ * log. A woman's account (role {@link Roles#WOMAN}, made at her first sign-in with a one-time code) is not staff and
+ * not managed here: it is in no list and every operation on it answers 404, as for a name that does not exist.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -62,13 +64,15 @@ public class UserAdminService {
     public List<UserDtos.UserView> list() {
         Instant now = Instant.now(clock);
         return StaffUser.<StaffUser>listAll().stream()
+            .filter(UserAdminService::managed)
             .sorted((a, b) -> a.username.compareTo(b.username))
             .map(u -> view(u, now))
             .toList();
     }
 
     public Optional<UserDtos.UserView> find(String username) {
-        return StaffUser.<StaffUser>findByIdOptional(username).map(u -> view(u, Instant.now(clock)));
+        return StaffUser.<StaffUser>findByIdOptional(username).filter(UserAdminService::managed)
+            .map(u -> view(u, Instant.now(clock)));
     }
 
     @Transactional
@@ -141,9 +145,14 @@ public class UserAdminService {
         return new UserDtos.IssuedPassword(username, password);
     }
 
+    /** A person managed here: anyone but a woman signed in with a one-time code. */
+    private static boolean managed(StaffUser user) {
+        return !Arrays.asList(user.roles).contains(Roles.WOMAN);
+    }
+
     private static StaffUser locked(String username) {
         StaffUser user = StaffUser.findById(username, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
+        if (user == null || !managed(user)) {
             throw ProblemException.notFound("user", username);
         }
         return user;

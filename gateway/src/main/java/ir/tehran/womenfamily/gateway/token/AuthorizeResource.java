@@ -18,6 +18,7 @@ import ir.tehran.womenfamily.gateway.GatewayConfig;
 import ir.tehran.womenfamily.gateway.token.Identities.StaffLogin;
 import ir.tehran.womenfamily.gateway.web.SourceAddress;
 import ir.tehran.womenfamily.support.problem.Messages;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -46,12 +47,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The authorization endpoint of the authorization code grant with PKCE (OAuth 2.1 §4.1, RFC 7636 with S256 only):
- * a sign-in page in Persian, right to left (English with {@code ui_locales=en} or {@code Accept-Language}), whose
- * form checks the person's password like the password grant does (same users, same login throttle) and sends a
- * one-time code to the client's redirect URI. Until the client and a redirect URI registered for it (compared
- * exactly) are known, every error is shown on the page and nothing is redirected; after that, errors go back to
- * the app ({@code error}, {@code state}). The form is protected from cross-site posts by a double-submit token
- * (an HttpOnly SameSite=Strict cookie and a hidden field that must match).
+ * a sign-in page in Persian, right to left (English with {@code ui_locales=en} or {@code Accept-Language}), with two
+ * ways in: a woman's mobile number and the one-time code sent to it (the same {@link MobileSignIn} as
+ * {@code POST /oauth2/mobile-code} and the mobile-code grant: same codes, same limits, role {@link Roles#WOMAN}), and
+ * the password form of staff, producers and sponsors (checked like the password grant: same users, same login
+ * throttle). Either ends in a one-time authorization code sent to the client's redirect URI. Until the client and a
+ * redirect URI registered for it (compared exactly) are known, every error is shown on the page and nothing is
+ * redirected; after that, errors go back to the app ({@code error}, {@code state}). Every form is protected from
+ * cross-site posts by a double-submit token (an HttpOnly SameSite=Strict cookie and a hidden field that must match).
  */
 @Path("/oauth2/authorize")
 @Tag(name = "OAuth 2")
@@ -78,6 +81,9 @@ public class AuthorizeResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    MobileSignIn mobileSignIn;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -122,17 +128,29 @@ public class AuthorizeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "signIn", summary = "Sign in on the page and send a code to the app",
-        description = "The page's form: the authorization request's parameters, csrf_token (from the page; it must "
-            + "match the page's cookie), username, password, action (sign-in or cancel). On success, a one-time "
-            + "code (valid for a minute, for this client, redirect URI and challenge) is sent to the redirect URI "
-            + "with state and iss (RFC 9207); a wrong password shows the page again; cancel sends "
-            + "error=access_denied.")
+        description = "The page's forms: the authorization request's parameters, csrf_token (from the page; it must "
+            + "match the page's cookie) and action. action=sign-in with username and password (staff, producers, "
+            + "sponsors); action=send-code with mobile (a woman: a one-time code is sent by SMS as by "
+            + "POST /oauth2/mobile-code, with the same answer for every valid number, and the page asks for it); "
+            + "action=verify-code with mobile and code (the token will carry the role woman and, when the register "
+            + "knows the number, beneficiary_id); action=cancel. On success, a one-time authorization code (valid "
+            + "for a minute, for this client, redirect URI and challenge) is sent to the redirect URI with state and "
+            + "iss (RFC 9207); a wrong password or code shows the page again; cancel sends error=access_denied.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
         schema = @Schema(implementation = SignInForm.class)))
     @APIResponse(responseCode = "303", description = "The code (or error=access_denied) sent to the redirect URI",
         headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "A refused sign-in, an expired form, or an unknown client or "
-        + "redirect URI, shown on the page", content = @Content(mediaType = MediaType.TEXT_HTML,
+    @APIResponse(responseCode = "200", description = "The page that asks for the one-time code sent to the number",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A refused sign-in or code, a number that is not a mobile "
+        + "number, an expired form, or an unknown client or redirect URI, shown on the page",
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "Too many codes for this number or from this address, shown on "
+        + "the page", headers = @Header(name = "Retry-After", description = "Seconds to wait",
+            schema = @Schema(implementation = Integer.class)),
+        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "The register did not answer after a right code: the page asks "
+        + "to send the same code again in a moment", content = @Content(mediaType = MediaType.TEXT_HTML,
             schema = @Schema(type = SchemaType.STRING)))
     public Response signIn(MultivaluedMap<String, String> form,
             @CookieParam(CSRF_COOKIE) String csrfCookie,
@@ -151,8 +169,12 @@ public class AuthorizeResource {
             LOG.infof("sign-in form for client %s without a matching CSRF token", checked.client().clientId);
             return form(checked, locale, "signin.expired", 400);
         }
-        if ("cancel".equals(form.getFirst("action"))) {
+        String action = form.getFirst("action");
+        if ("cancel".equals(action)) {
             return back(checked, Map.of("error", "access_denied", "error_description", "The person cancelled."));
+        }
+        if ("send-code".equals(action) || "verify-code".equals(action)) {
+            return byMobile(checked, locale, form, "send-code".equals(action));
         }
         String username = form.getFirst("username");
         String password = form.getFirst("password");
@@ -164,7 +186,48 @@ public class AuthorizeResource {
         if (login.outcome() != StaffLogin.Outcome.SUCCESS) {
             return form(checked, locale, "signin.refused", 400);
         }
-        String code = codes.issue(checked.client().clientId, login.user().username, checked.redirectUri(),
+        return signedIn(checked, login.user());
+    }
+
+    /**
+     * A woman's way in, the one-time code of {@link MobileSignIn}: {@code send} asks for a code for the number and
+     * shows the page that asks for it; otherwise the code typed there is checked. Every refusal is shown on the page.
+     */
+    private Response byMobile(Checked checked, Locale locale, MultivaluedMap<String, String> form, boolean send) {
+        if (!config.mobileSignIn().enabled()) {
+            return form(checked, locale, "signin.mobile.off", 400);
+        }
+        List<String> numbers = form.get("mobile");
+        Optional<String> mobile = numbers == null || numbers.size() != 1 ? Optional.empty()
+            : Mobile.e164(numbers.get(0));
+        if (mobile.isEmpty()) {
+            return form(checked, locale, "signin.mobile.invalid", 400);
+        }
+        String source = SourceAddress.key(request.remoteAddress());
+        if (send) {
+            MobileSignIn.CodeRequest sent = mobileSignIn.request(mobile.get(), source);
+            if (sent.limited()) {
+                return Response.fromResponse(form(checked, locale, "signin.mobile.slow-down", 429))
+                    .header("Retry-After", Math.max(1, sent.retryAfter().toSeconds())).build();
+            }
+            return codeForm(checked, locale, mobile.get(), null, 200);
+        }
+        String code = form.getFirst("code");
+        if (code == null || code.isBlank()) {
+            return codeForm(checked, locale, mobile.get(), "signin.code.refused", 400);
+        }
+        MobileSignIn.Verification v = mobileSignIn.authenticate(mobile.get(), code, source,
+            checked.client().clientId, "authorize");
+        return switch (v.outcome()) {
+            case SIGNED_IN -> signedIn(checked, v.user());
+            case REGISTRY_UNAVAILABLE -> codeForm(checked, locale, mobile.get(), "signin.code.unavailable", 503);
+            case REFUSED -> codeForm(checked, locale, mobile.get(), "signin.code.refused", 400);
+        };
+    }
+
+    /** The authorization code for the person who signed in, sent to the app with {@code iss} (RFC 9207). */
+    private Response signedIn(Checked checked, StaffUser user) {
+        String code = codes.issue(checked.client().clientId, user.username, checked.redirectUri(),
             checked.challenge());
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("code", code);
@@ -214,9 +277,30 @@ public class AuthorizeResource {
     }
 
     private Response form(Checked checked, Locale locale, String error, int status) {
+        String csrf = newCsrf();
+        Map<String, String> hidden = hidden(checked);
+        String html = SignInPage.form(locale, checked.client().name, hidden, csrf, error,
+            otherLanguage(hidden, locale), config.mobileSignIn().enabled());
+        return page(html, csrf, locale, status);
+    }
+
+    /** The page that asks for the code sent to {@code mobile}. */
+    private Response codeForm(Checked checked, Locale locale, String mobile, String error, int status) {
+        String csrf = newCsrf();
+        Map<String, String> hidden = hidden(checked);
+        String html = SignInPage.codeForm(locale, checked.client().name, hidden, csrf, error, mobile,
+            "/oauth2/authorize?" + query(hidden), otherLanguage(hidden, locale));
+        return page(html, csrf, locale, status);
+    }
+
+    private static String newCsrf() {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The authorization request's parameters, for the forms' hidden fields and the page's links. */
+    private static Map<String, String> hidden(Checked checked) {
         Map<String, String> hidden = new LinkedHashMap<>();
         hidden.put("response_type", "code");
         hidden.put("client_id", checked.client().clientId);
@@ -226,10 +310,16 @@ public class AuthorizeResource {
         hidden.put("state", checked.state());
         hidden.put("scope", checked.scope());
         hidden.put("ui_locales", checked.uiLocales());
+        return hidden;
+    }
+
+    private static String otherLanguage(Map<String, String> hidden, Locale locale) {
         Map<String, String> other = new LinkedHashMap<>(hidden);
         other.put("ui_locales", Messages.ENGLISH.equals(locale) ? "fa" : "en");
-        String html = SignInPage.form(locale, checked.client().name, hidden, csrf, error,
-            "/oauth2/authorize?" + query(other));
+        return "/oauth2/authorize?" + query(other);
+    }
+
+    private Response page(String html, String csrf, Locale locale, int status) {
         boolean https = "https".equalsIgnoreCase(request.scheme());
         return Response.status(status).type(HTML).entity(html)
             .header("Content-Security-Policy", SignInPage.CONTENT_SECURITY_POLICY)
@@ -305,11 +395,16 @@ public class AuthorizeResource {
         @Schema(required = true, description = "From the page; must match its cookie")
         @JsonProperty("csrf_token")
         public String csrfToken;
-        @Schema(required = true)
+        @Schema(description = "action=sign-in: her username")
         public String username;
-        @Schema(required = true, format = "password")
+        @Schema(format = "password", description = "action=sign-in: her password")
         public String password;
-        @Schema(enumeration = {"sign-in", "cancel"})
+        @Schema(description = "action=send-code and verify-code: a woman's mobile number, in any common form",
+            examples = "09121234567")
+        public String mobile;
+        @Schema(description = "action=verify-code: the one-time code sent to the number (Persian digits too)")
+        public String code;
+        @Schema(enumeration = {"sign-in", "send-code", "verify-code", "cancel"})
         public String action;
     }
 }

@@ -22,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import ir.tehran.womenfamily.gateway.GatewayConfig;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.persian.PersianText;
 import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.sms.SmsException;
 import ir.tehran.womenfamily.support.sms.SmsSender;
@@ -142,7 +143,10 @@ public class MobileSignIn {
         SIGNED_IN, REFUSED, REGISTRY_UNAVAILABLE
     }
 
-    /** On {@link Outcome#SIGNED_IN}: her account (with her {@code beneficiary_id}) and her first refresh token. */
+    /**
+     * On {@link Outcome#SIGNED_IN}: her account (with her {@code beneficiary_id}) and, from {@link #verify}, her first
+     * refresh token.
+     */
     public record Verification(Outcome outcome, StaffUser user, String refreshToken) {
 
         static Verification of(Outcome outcome) {
@@ -151,11 +155,26 @@ public class MobileSignIn {
     }
 
     /**
-     * Redeems a code: the newest live code of the number, if it is right and has tries left, the source address
-     * has not guessed too often, and the register answers. Every refusal is the same {@link Outcome#REFUSED}.
+     * The token endpoint's grant: {@link #authenticate} and, on success, her first refresh token of a new login.
      */
     @Transactional
     public Verification verify(String mobile, String code, String source, String clientId) {
+        Verification v = authenticate(mobile, code, source, clientId, "token");
+        return v.outcome() != Outcome.SIGNED_IN ? v
+            : new Verification(Outcome.SIGNED_IN, v.user(), refreshTokens.startFamily(v.user(), clientId));
+    }
+
+    /**
+     * Redeems a code: the newest live code of the number, if it is right and has tries left, the source address
+     * has not guessed too often, and the register answers. Every refusal is the same {@link Outcome#REFUSED}. On
+     * success her account (made at her first sign-in) with her {@code beneficiary_id} refreshed, and no login yet:
+     * the token endpoint starts one at once ({@link #verify}), the sign-in page when the app redeems the
+     * authorization code it sends ({@link AuthorizationCodes#redeem}). The code may be typed in Persian or Arabic
+     * digits. {@code via} names the path for the audit entry ({@code token} or {@code authorize}).
+     */
+    @Transactional
+    public Verification authenticate(String mobile, String typed, String source, String clientId, String via) {
+        String code = typed == null ? null : PersianText.latinDigits(typed.strip());
         Instant now = Instant.now(clock);
         var c = config.mobileSignIn();
         Number failures = (Number) em.createNativeQuery("select count(*) from mobile_code_failure "
@@ -210,8 +229,8 @@ public class MobileSignIn {
         }
         user.beneficiaryId = beneficiary.orElse(null);
         audit.record(AuditEvent.of("mobile-sign-in", "user", username).withPurpose("authentication")
-            .withDetail("registered", beneficiary.isPresent()).withDetail("client", clientId));
-        return new Verification(Outcome.SIGNED_IN, user, refreshTokens.startFamily(user, clientId));
+            .withDetail("registered", beneficiary.isPresent()).withDetail("client", clientId).withDetail("via", via));
+        return new Verification(Outcome.SIGNED_IN, user, null);
     }
 
     private void failed(String source, Instant now) {

@@ -19,7 +19,8 @@ final class SignInPage {
     private static final String STYLE = "body{font-family:Vazirmatn,Tahoma,sans-serif;background:#f6f2f7;margin:0}"
         + "main{max-width:24rem;margin:3rem auto;background:#fff;padding:1.5rem;border-radius:.5rem}"
         + "label{display:block;margin-top:1rem}input{width:100%;padding:.5rem;box-sizing:border-box}"
-        + "button{margin-top:1.2rem;padding:.5rem 1rem}.error{color:#a4002a}";
+        + "button{margin-top:1.2rem;padding:.5rem 1rem;margin-inline-end:.5rem}.error{color:#a4002a}"
+        + "h2{font-size:1.1rem;margin-top:1.5rem}section+section{border-top:1px solid #ddd;margin-top:1.5rem}";
 
     /** The page's policy: nothing but its own inline style; the form posts back to the page. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + sha256(STYLE)
@@ -28,15 +29,79 @@ final class SignInPage {
     private SignInPage() {
     }
 
-    /** The form; {@code hidden} are the authorization request's parameters, carried to the POST. */
+    /**
+     * The first page: a woman's way in (her mobile number, to which a one-time code is sent) when {@code mobile} is
+     * offered, and the password form of staff, producers and sponsors. {@code hidden} are the authorization
+     * request's parameters, carried to each form's POST.
+     */
     static String form(Locale locale, String clientName, Map<String, String> hidden, String csrf, String error,
-            String otherLanguageHref) {
+            String otherLanguageHref, boolean mobile) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(text(locale, "signin.heading")).append("</h1>\n");
         body.append("<p>").append(escape(Messages.get(locale, "signin.client", clientName))).append("</p>\n");
+        alert(body, locale, error);
+        if (mobile) {
+            body.append("<section aria-labelledby=\"by-mobile\">\n<h2 id=\"by-mobile\">")
+                .append(text(locale, "signin.mobile.heading")).append("</h2>\n");
+            openForm(body, hidden, csrf);
+            body.append("<label for=\"mobile\">").append(text(locale, "signin.mobile")).append("</label>\n");
+            body.append("<input id=\"mobile\" name=\"mobile\" type=\"tel\" inputmode=\"tel\" autocomplete=\"tel\" "
+                + "dir=\"ltr\" required>\n");
+            button(body, locale, "send-code", "signin.mobile.send", false);
+            body.append("</form>\n</section>\n");
+            body.append("<section aria-labelledby=\"by-password\">\n<h2 id=\"by-password\">")
+                .append(text(locale, "signin.password.heading")).append("</h2>\n");
+        }
+        openForm(body, hidden, csrf);
+        body.append("<label for=\"username\">").append(text(locale, "signin.username")).append("</label>\n");
+        body.append("<input id=\"username\" name=\"username\" autocomplete=\"username\" dir=\"ltr\" required>\n");
+        body.append("<label for=\"password\">").append(text(locale, "signin.password")).append("</label>\n");
+        body.append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" "
+            + "dir=\"ltr\" required>\n");
+        button(body, locale, "sign-in", "signin.submit", false);
+        button(body, locale, "cancel", "signin.cancel", true);
+        body.append("</form>\n");
+        if (mobile) {
+            body.append("</section>\n");
+        }
+        otherLanguage(body, locale, otherLanguageHref);
+        return page(locale, body.toString());
+    }
+
+    /**
+     * The second page of a woman's sign-in: the code sent to {@code mobile} (E.164, carried in the form), a new code
+     * on request, and a way back to the first page to correct the number.
+     */
+    static String codeForm(Locale locale, String clientName, Map<String, String> hidden, String csrf, String error,
+            String mobile, String startHref, String otherLanguageHref) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(text(locale, "signin.heading")).append("</h1>\n");
+        body.append("<p>").append(escape(Messages.get(locale, "signin.client", clientName))).append("</p>\n");
+        alert(body, locale, error);
+        body.append("<p>").append(text(locale, "signin.code.sent")).append(" <bdi dir=\"ltr\">").append(escape(mobile))
+            .append("</bdi></p>\n");
+        openForm(body, hidden, csrf);
+        body.append("<input type=\"hidden\" name=\"mobile\" value=\"").append(escape(mobile)).append("\">\n");
+        body.append("<label for=\"code\">").append(text(locale, "signin.code")).append("</label>\n");
+        body.append("<input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
+            + "dir=\"ltr\" required>\n");
+        button(body, locale, "verify-code", "signin.submit", false);
+        button(body, locale, "send-code", "signin.code.again", true);
+        button(body, locale, "cancel", "signin.cancel", true);
+        body.append("</form>\n");
+        body.append("<p><a href=\"").append(escape(startHref)).append("\">").append(text(locale, "signin.code.restart"))
+            .append("</a></p>\n");
+        otherLanguage(body, locale, otherLanguageHref);
+        return page(locale, body.toString());
+    }
+
+    private static void alert(StringBuilder body, Locale locale, String error) {
         if (error != null) {
             body.append("<p class=\"error\" role=\"alert\">").append(text(locale, error)).append("</p>\n");
         }
+    }
+
+    private static void openForm(StringBuilder body, Map<String, String> hidden, String csrf) {
         body.append("<form method=\"post\" action=\"/oauth2/authorize\">\n");
         hidden.forEach((name, value) -> {
             if (value != null) {
@@ -45,20 +110,17 @@ final class SignInPage {
             }
         });
         body.append("<input type=\"hidden\" name=\"csrf_token\" value=\"").append(escape(csrf)).append("\">\n");
-        body.append("<label for=\"username\">").append(text(locale, "signin.username")).append("</label>\n");
-        body.append("<input id=\"username\" name=\"username\" autocomplete=\"username\" dir=\"ltr\" required>\n");
-        body.append("<label for=\"password\">").append(text(locale, "signin.password")).append("</label>\n");
-        body.append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" "
-            + "dir=\"ltr\" required>\n");
-        body.append("<button type=\"submit\" name=\"action\" value=\"sign-in\">").append(text(locale, "signin.submit"))
-            .append("</button>\n");
-        body.append("<button type=\"submit\" name=\"action\" value=\"cancel\" formnovalidate>")
-            .append(text(locale, "signin.cancel")).append("</button>\n");
-        body.append("</form>\n");
-        body.append("<p><a href=\"").append(escape(otherLanguageHref)).append("\" lang=\"")
+    }
+
+    private static void button(StringBuilder body, Locale locale, String action, String key, boolean noValidate) {
+        body.append("<button type=\"submit\" name=\"action\" value=\"").append(action).append('"')
+            .append(noValidate ? " formnovalidate>" : ">").append(text(locale, key)).append("</button>\n");
+    }
+
+    private static void otherLanguage(StringBuilder body, Locale locale, String href) {
+        body.append("<p><a href=\"").append(escape(href)).append("\" lang=\"")
             .append(Messages.ENGLISH.equals(locale) ? "fa" : "en").append("\">")
             .append(text(locale, "signin.other-language")).append("</a></p>\n");
-        return page(locale, body.toString());
     }
 
     /** An error shown on the page: nothing is sent to a redirect URI that is not known to be the client's. */

@@ -5,23 +5,27 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.auth.principal.JWTParser;
+import ir.tehran.womenfamily.gateway.token.StaffUser;
 import ir.tehran.womenfamily.gateway.token.TokenIssuer;
 import ir.tehran.womenfamily.localstack.TestTokens;
 import jakarta.inject.Inject;
@@ -302,6 +306,34 @@ class UserAdminTest {
             given().auth().oauth2(token).when().post("/admin/users/admin/password-reset").then().statusCode(403);
         }
         asAdmin().when().get("/admin/users/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void aWomansAccountIsNotStaffSoItIsInNoListAndEveryOperationOnItIs404() {
+        // as her first sign-in with a one-time code makes it (MobileSignIn): role woman, no usable password
+        String woman = "woman:" + UUID.randomUUID().toString().replace("-", "");
+        QuarkusTransaction.requiringNew().run(() -> {
+            StaffUser user = new StaffUser();
+            user.username = woman;
+            user.passwordHash = "!";
+            user.roles = new String[] {"woman"};
+            user.createdAt = Instant.now();
+            user.persist();
+        });
+        String staff = newName();
+        create(staff, Map.of("roles", List.of("bazaar-coordinator"))).statusCode(201);
+
+        asAdmin().when().get("/admin/users").then().statusCode(200).body("username", hasItem(staff))
+            .body("username", not(hasItem(woman))).body("roles.flatten()", not(hasItem("woman")));
+        asAdmin().when().get("/admin/users/" + woman).then().statusCode(404).contentType("application/problem+json");
+        for (String action : List.of("disable", "enable", "password-reset")) {
+            asAdmin().when().post("/admin/users/" + woman + "/" + action).then().statusCode(404);
+        }
+        asAdmin().body(Map.of("roles", List.of("admin"))).when().put("/admin/users/" + woman + "/access")
+            .then().statusCode(404);
+        StaffUser unchanged = QuarkusTransaction.requiringNew().call(() -> StaffUser.findById(woman));
+        assertEquals(List.of("woman"), List.of(unchanged.roles));
+        assertEquals("!", unchanged.passwordHash);
     }
 
     @Test

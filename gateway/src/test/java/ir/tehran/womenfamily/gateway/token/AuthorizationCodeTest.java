@@ -28,8 +28,11 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import ir.tehran.womenfamily.gateway.FakeServices;
 import ir.tehran.womenfamily.localstack.TestTokens;
+import ir.tehran.womenfamily.support.sms.Mobile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +52,12 @@ class AuthorizationCodeTest {
 
     @Inject
     Identities identities;
+
+    @Inject
+    MobileSignIn mobileSignIn;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void thePageIsPersianAndRightToLeftAndEnglishOnRequest() {
@@ -145,6 +154,94 @@ class AuthorizationCodeTest {
         QuarkusTransaction.requiringNew().run(() -> AuthorizationCode.update("expiresAt = ?1 where codeHash = ?2",
             Instant.now().minusSeconds(1), RefreshTokens.hash(code)));
         tokenError(exchange(client, code, APP_REDIRECT, VERIFIER), "invalid_grant");
+    }
+
+    @Test
+    void aWomanSignsInOnThePageWithTheCodeSentToHerNumberAndGetsTheRoleWoman() throws Exception {
+        // earlier tests may have asked codes for the registered number: start her within its limit
+        String number = FakeServices.REGISTERED_MOBILE;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+            "delete from mobile_code where mobile_hash = ?1").setParameter(1, mobileSignIn.mobileHash(number))
+            .executeUpdate());
+        String client = publicClient();
+        String page = authorize(client, APP_REDIRECT, Map.of("state", "w")).statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("id=\"mobile\"") && page.contains("شمارهٔ"), page);
+        Map<String, String> form = new LinkedHashMap<>(request(client, APP_REDIRECT, Map.of("state", "w")));
+        String csrf = authorize(client, APP_REDIRECT, Map.of("state", "w")).extract()
+            .cookie(AuthorizeResource.CSRF_COOKIE);
+        form.put("csrf_token", csrf);
+        form.put("action", "send-code");
+
+        // not a mobile number: the page again, nothing sent
+        form.put("mobile", "02188776655");
+        String refused = post(form, csrf).statusCode(400).header("Location", nullValue()).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("role=\"alert\""), refused);
+
+        // her number as she types it, in Persian digits: the page asks for the code sent to it
+        form.put("mobile", "۰۹۱۲ ۰۰۰ ۰۰۰۱");
+        ExtractableResponse<Response> asked = post(form, csrf).statusCode(200).header("Location", nullValue())
+            .extract();
+        org.junit.jupiter.api.Assertions.assertTrue(asked.asString().contains("id=\"code\"")
+            && asked.asString().contains("value=\"" + number + "\""), asked.asString());
+        String code = lastSmsCode(number);
+        String next = asked.cookie(AuthorizeResource.CSRF_COOKIE);
+        form.put("csrf_token", next);
+        form.put("action", "verify-code");
+        form.put("mobile", number);
+        form.put("code", code.equals("000000") ? "000001" : "000000");
+        String wrong = post(form, next).statusCode(400).header("Location", nullValue()).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(wrong.contains("role=\"alert\"")
+            && wrong.contains("id=\"code\""), wrong);
+
+        // the right code, typed in Persian digits: the authorization code goes back to the app
+        form.put("code", persianDigits(code));
+        String location = post(form, next).statusCode(303).extract().header("Location");
+        Map<String, String> back = parameters(location);
+        assertEquals("w", back.get("state"));
+        ExtractableResponse<Response> tokens = exchange(client, back.get("code"), APP_REDIRECT, VERIFIER)
+            .statusCode(200).body("refresh_token", notNullValue()).extract();
+        io.restassured.path.json.JsonPath claims = io.restassured.path.json.JsonPath.from(new String(
+            java.util.Base64.getUrlDecoder().decode(tokens.<String>path("access_token").split("\\.")[1]),
+            StandardCharsets.UTF_8));
+        assertEquals(List.of("woman"), claims.getList("groups"));
+        assertEquals(FakeServices.REGISTERED_BENEFICIARY, claims.getString("beneficiary_id"));
+        assertEquals(client, claims.getString("client_id"));
+        // the code was used once: the same code again is refused
+        tokenError(exchange(client, back.get("code"), APP_REDIRECT, VERIFIER), "invalid_grant");
+        post(form, next).statusCode(400).header("Location", nullValue());
+    }
+
+    @Test
+    void floodingANumberThroughThePageMeetsTheSameLimitAsTheApi() {
+        String client = publicClient();
+        String csrf = authorize(client, APP_REDIRECT, Map.of()).extract().cookie(AuthorizeResource.CSRF_COOKIE);
+        Map<String, String> form = new LinkedHashMap<>(request(client, APP_REDIRECT, Map.of()));
+        form.put("csrf_token", csrf);
+        form.put("action", "send-code");
+        form.put("mobile", "0912" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current()
+            .nextInt(10_000_000)));
+        for (int i = 0; i < 3; i++) {
+            post(form, csrf).statusCode(200);
+        }
+        String limited = post(form, csrf).statusCode(429).header("Retry-After", notNullValue())
+            .header("Location", nullValue()).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(limited.contains("role=\"alert\"")
+            && !limited.contains("id=\"code\""), limited);
+    }
+
+    /** The newest code the development sink showed for this number (masked as it shows it). */
+    private static String lastSmsCode(String number) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target", "development-sms.txt"),
+            StandardCharsets.UTF_8).stream().filter(l -> l.contains(" " + Mobile.masked(number) + " ")).toList();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{6})$").matcher(lines.get(lines.size() - 1));
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), lines.get(lines.size() - 1));
+        return m.group(1);
+    }
+
+    private static String persianDigits(String code) {
+        StringBuilder out = new StringBuilder();
+        code.chars().forEach(c -> out.append((char) ('۰' + (c - '0'))));
+        return out.toString();
     }
 
     @Test
@@ -307,8 +404,9 @@ class AuthorizationCodeTest {
     }
 
     private static ValidatableResponse post(Map<String, String> form, String csrfCookie) {
-        RequestSpecification spec = given().redirects().follow(false).contentType(ContentType.URLENC)
-            .formParams(form);
+        // as a browser posts the page's form: in the page's charset
+        RequestSpecification spec = given().redirects().follow(false)
+            .contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).formParams(form);
         if (csrfCookie != null) {
             spec = spec.cookie(AuthorizeResource.CSRF_COOKIE, csrfCookie);
         }
