@@ -1,6 +1,7 @@
 package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -14,10 +15,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Who changed a woman's status or support level, when and why; and the merges and splits of her record
- * ({@code MERGED}, {@code SPLIT}: from the merged-away record's id to the survivor's, and back). Append-only.
+ * ({@code MERGED}, {@code SPLIT}: from the merged-away record's id to the survivor's, and back). A change of
+ * support level keeps the services it cited ({@link CitedService}). Append-only.
  */
 @Entity
 @Table(name = "beneficiary_history")
@@ -53,6 +57,11 @@ public class BeneficiaryHistory extends PanacheEntityBase {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** The services a change of support level cited; null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cited_services")
+    public List<CitedService> citedServices;
 
     public static BeneficiaryHistory of(Beneficiary b, Kind kind, String from, String to, String reason, String by,
             Instant at) {
