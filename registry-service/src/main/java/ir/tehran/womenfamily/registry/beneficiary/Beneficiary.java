@@ -198,7 +198,7 @@ public class Beneficiary extends PanacheEntityBase {
         updatedAt = now;
         BeneficiaryHistory entry = BeneficiaryHistory.of(this, BeneficiaryHistory.Kind.SUPPORT_LEVEL,
             from == null ? null : from.name(), to.name(), reason, by, now);
-        entry.citedServices = cited == null || cited.isEmpty() ? null : List.copyOf(cited);
+        entry.cite(cited);
         return new HistoryChange(entry, List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.support-level-changed", 1,
                 new SupportLevelChanged(id, from, to, now))));
     }

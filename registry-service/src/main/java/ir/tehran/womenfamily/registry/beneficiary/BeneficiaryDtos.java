@@ -116,7 +116,7 @@ public final class BeneficiaryDtos {
 
         public static HistoryEntry of(BeneficiaryHistory h) {
             return new HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
-                Days.jalali(h.changedAt), h.citedServices == null ? List.of() : h.citedServices);
+                Days.jalali(h.changedAt), h.citedServices());
         }
     }
 

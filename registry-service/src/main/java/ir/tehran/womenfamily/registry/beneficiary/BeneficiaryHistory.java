@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +28,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "beneficiary_history")
 public class BeneficiaryHistory extends PanacheEntityBase {
+
+    /** A plain mapper for the column's own shape (kind and id), apart from the API's. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What changed. */
     @Schema(name = "BeneficiaryHistoryKind")
@@ -58,10 +63,31 @@ public class BeneficiaryHistory extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    /** The services a change of support level cited; null when none. */
+    /** The services a change of support level cited, as a JSON array of {@link CitedService}; null when none. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "cited_services")
-    public List<CitedService> citedServices;
+    @Column(name = "cited_services", columnDefinition = "jsonb")
+    String citedServicesJson;
+
+    /** The services a change of support level cited; empty when none. */
+    public List<CitedService> citedServices() {
+        if (citedServicesJson == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(citedServicesJson, CitedService[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable cited services of history entry " + id, e);
+        }
+    }
+
+    /** Keeps the services this change cited (none: nothing kept). */
+    void cite(List<CitedService> cited) {
+        try {
+            citedServicesJson = cited == null || cited.isEmpty() ? null : JSON.writeValueAsString(cited);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static BeneficiaryHistory of(Beneficiary b, Kind kind, String from, String to, String reason, String by,
             Instant at) {
