@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import ir.tehran.womenfamily.support.idempotency.IdempotentCreate;
 import ir.tehran.womenfamily.support.idempotency.IdempotentRequests;
+import ir.tehran.womenfamily.support.web.Versions;
 import ir.tehran.womenfamily.support.web.http.Page;
 import ir.tehran.womenfamily.support.web.http.PageRequest;
 import ir.tehran.womenfamily.support.web.http.Pages;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -89,12 +92,16 @@ public class TrainingEnrolmentResource {
     @Operation(operationId = "completeTrainingCourse",
         summary = "She completed her course, with its certificate's number",
         description = FacilitationResource.WHO + ", or `enrolmentId` none of hers; 409 `training-completed` when "
-            + "already completed; 400 for a day still to come or before her enrolment.")
-    @APIResponse(responseCode = "200", description = "Her enrolment, completed",
+            + "already completed; 400 for a day still to come or before her enrolment. Requires If-Match with the "
+            + "enrolment's version (its `version` in her list): 428 without, 412 when stale.")
+    @APIResponse(responseCode = "200", description = "Her enrolment, completed; its ETag is its new version",
         content = @Content(schema = @Schema(implementation = DeliveredDtos.EnrolmentView.class)))
-    public DeliveredDtos.EnrolmentView complete(@PathParam("id") UUID id, @PathParam("enrolmentId") UUID enrolmentId,
-            @Valid @NotNull DeliveredDtos.Complete request) {
-        return view(service.complete(id, enrolmentId, request));
+    public Response complete(@PathParam("id") UUID id, @PathParam("enrolmentId") UUID enrolmentId,
+            @Valid @NotNull DeliveredDtos.Complete request,
+            @Parameter(description = "The enrolment's version last read") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch) {
+        TrainingService.Enrolment e = service.complete(id, enrolmentId, Versions.required(ifMatch), request);
+        return Response.ok(view(e)).tag(Versions.etag(e.enrolment().version)).build();
     }
 
     private static DeliveredDtos.EnrolmentView view(TrainingService.Enrolment e) {

@@ -153,11 +153,15 @@ public class TrainingService {
         return view(e, TrainingCourse.findById(e.courseId));
     }
 
-    /** She completed her course (once), with its certificate's number when one was issued. */
+    /** She completed her course (once, at the version read), with its certificate's number when one was issued. */
     @Transactional
-    public Enrolment complete(UUID beneficiaryId, UUID enrolmentId, DeliveredDtos.Complete request) {
+    public Enrolment complete(UUID beneficiaryId, UUID enrolmentId, long expectedVersion,
+            DeliveredDtos.Complete request) {
         Grant grant = access.casework(beneficiaryId, RESOURCE, "training.complete");
         TrainingEnrolment e = hers(beneficiaryId, enrolmentId);
+        if (e.version != expectedVersion) {
+            throw ProblemException.preconditionFailed();
+        }
         if (e.completedOn != null) {
             throw ProblemException.conflict("training-completed");
         }
@@ -171,6 +175,7 @@ public class TrainingService {
         e.completedOn = day;
         e.certificateNumber = request.certificateNumber() == null || request.certificateNumber().isBlank() ? null
             : request.certificateNumber().strip();
+        TrainingEnrolment.flush();
         access.audit(grant, AuditEvent.of("training.complete", RESOURCE, beneficiaryId)
             .withDetail("enrolmentId", e.id));
         return view(e, TrainingCourse.findById(e.courseId));

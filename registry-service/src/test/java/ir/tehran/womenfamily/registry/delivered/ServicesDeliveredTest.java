@@ -152,13 +152,17 @@ class ServicesDeliveredTest {
         as(cw()).body("{\"sessionId\":\"" + first + "\"}").post(path + "/attendance").then().statusCode(200);
         as(cw()).body("{\"sessionId\":\"" + first + "\"}").post(path + "/attendance").then().statusCode(200)
             .body("sessionsAttended", equalTo(1)).body("sessions", equalTo(2)).body("completed", equalTo(false));
-        as(cw()).body("{\"completedOn\":\"1404-01-20\"}").post(path + "/completion").then().statusCode(400)
-            .body("errors[0].field", equalTo("completedOn"));
-        as(cw()).body("{\"completedOn\":\"۱۴۰۴/۰۳/۳۰\",\"certificateNumber\":\"۱۴۰۴/۱۲۳\"}").post(path + "/completion")
-            .then().statusCode(200).body("completed", equalTo(true)).body("completedOnJalali", equalTo("1404-03-30"))
+        as(cw()).body("{\"completedOn\":\"1404-01-20\"}").header("If-Match", "\"0\"").post(path + "/completion")
+            .then().statusCode(400).body("errors[0].field", equalTo("completedOn"));
+        as(cw()).body("{\"completedOn\":\"1404-03-30\"}").post(path + "/completion").then().statusCode(428);
+        as(cw()).body("{\"completedOn\":\"1404-03-30\"}").header("If-Match", "\"7\"").post(path + "/completion")
+            .then().statusCode(412);
+        as(cw()).body("{\"completedOn\":\"۱۴۰۴/۰۳/۳۰\",\"certificateNumber\":\"۱۴۰۴/۱۲۳\"}")
+            .header("If-Match", "\"0\"").post(path + "/completion").then().statusCode(200)
+            .header("ETag", "\"1\"").body("completed", equalTo(true)).body("completedOnJalali", equalTo("1404-03-30"))
             .body("certificateNumber", equalTo("۱۴۰۴/۱۲۳"));
-        as(cw()).body("{\"completedOn\":\"1404-03-31\"}").post(path + "/completion").then().statusCode(409)
-            .body("type", equalTo("https://women-family.tehran.ir/problems/training-completed"));
+        as(cw()).body("{\"completedOn\":\"1404-03-31\"}").header("If-Match", "\"1\"").post(path + "/completion")
+            .then().statusCode(409).body("type", equalTo("https://women-family.tehran.ir/problems/training-completed"));
         as(cw()).get(B + w + "/training").then().statusCode(200).body("items.id", contains(enrolment))
             .body("items[0].courseTitle", equalTo("خیاطی")).body("items[0].ladderStep", equalTo("TRAINING"));
         // an enrolment of another woman is none of hers

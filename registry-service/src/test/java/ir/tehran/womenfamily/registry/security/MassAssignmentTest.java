@@ -241,7 +241,7 @@ class MassAssignmentTest {
         f.put("POST " + B + "/{id}/training/{enrolmentId}/completion", () -> {
             String[] e = enrolment();
             return new Call(cw(), B + "/" + e[0] + "/training/" + e[1] + "/completion",
-                "{\"completedOn\":\"1404-02-20\",\"certificateNumber\":\"۱۴۰۴/۱\"}", null, null);
+                "{\"completedOn\":\"1404-02-20\",\"certificateNumber\":\"۱۴۰۴/۱\"}", "\"0\"", null);
         });
         f.put("POST " + B + "/{id}/consents", () -> new Call(cw(), B + "/" + woman() + "/consents",
             "{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"1404-01-01\",\"channel\":\"PAPER\"}", null, null));
