@@ -187,16 +187,19 @@ public class Beneficiary extends PanacheEntityBase {
             new StatusChanged(id, from, to, now))));
     }
 
-    public HistoryChange changeSupportLevel(SupportLevel to, String reason, String by, Instant now) {
+    /** Moves her on the ladder; {@code cited}: the services behind the move, kept in the history (not the event). */
+    public HistoryChange changeSupportLevel(SupportLevel to, String reason, List<CitedService> cited, String by,
+            Instant now) {
         if (to == supportLevel) {
             throw new ProblemException(409, "illegal-transition", supportLevel, to);
         }
         SupportLevel from = supportLevel;
         supportLevel = to;
         updatedAt = now;
-        return new HistoryChange(BeneficiaryHistory.of(this, BeneficiaryHistory.Kind.SUPPORT_LEVEL,
-            from == null ? null : from.name(), to.name(), reason, by, now),
-            List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.support-level-changed", 1,
+        BeneficiaryHistory entry = BeneficiaryHistory.of(this, BeneficiaryHistory.Kind.SUPPORT_LEVEL,
+            from == null ? null : from.name(), to.name(), reason, by, now);
+        entry.cite(cited);
+        return new HistoryChange(entry, List.of(DomainEvent.of(AGGREGATE, id, "beneficiary.support-level-changed", 1,
                 new SupportLevelChanged(id, from, to, now))));
     }
 

@@ -2,12 +2,14 @@ package ir.tehran.womenfamily.registry.beneficiary;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import ir.tehran.womenfamily.support.jalali.DateInput;
 import ir.tehran.womenfamily.support.jalali.Days;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -93,17 +95,28 @@ public final class BeneficiaryDtos {
 
     @Schema(name = "SupportLevelChange")
     public record SupportLevelChange(@NotNull Beneficiary.SupportLevel supportLevel,
-            @Size(max = 1000) String reason) {
+            @Size(max = 1000) String reason,
+            @Schema(description = "The services delivered to her behind this change (counselling sessions, training "
+                + "enrolments, business facilitations); each must be hers. Kept in her history.")
+            @Size(max = 20) List<@Valid @NotNull CitedService> citedServices) {
+
+        /** The services cited, never null. */
+        public List<CitedService> cited() {
+            return citedServices == null ? List.of() : List.copyOf(citedServices);
+        }
     }
 
     @Schema(name = "HistoryEntry",
         description = "One change of status or support level, or a merge or split of her record.")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record HistoryEntry(BeneficiaryHistory.Kind kind, String from, String to, String reason,
-            String changedBy, Instant changedAt, String changedOn) {
+            String changedBy, Instant changedAt, String changedOn,
+            @Schema(description = "The services a change of support level cited; absent when none")
+            List<CitedService> citedServices) {
 
         public static HistoryEntry of(BeneficiaryHistory h) {
             return new HistoryEntry(h.kind, h.fromValue, h.toValue, h.reason, h.changedBy, h.changedAt,
-                Days.jalali(h.changedAt));
+                Days.jalali(h.changedAt), h.citedServices());
         }
     }
 

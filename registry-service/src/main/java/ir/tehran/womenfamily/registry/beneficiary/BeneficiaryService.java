@@ -42,6 +42,9 @@ public class BeneficiaryService {
     WomanAccess access;
 
     @Inject
+    ServiceCitations citations;
+
+    @Inject
     Clock clock;
 
     /** Registers a woman, her events and any likely duplicates for review, in one transaction. */
@@ -121,11 +124,22 @@ public class BeneficiaryService {
     public Beneficiary changeSupportLevel(UUID id, Long expectedVersion, BeneficiaryDtos.SupportLevelChange c,
             Caller actor) {
         Beneficiary b = live(id, actor, expectedVersion);
-        Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), actor.subject(), now());
+        List<CitedService> cited = c.cited();
+        List<ProblemException.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < cited.size(); i++) {
+            if (!citations.deliveredTo(b.id, cited.get(i))) {
+                unknown.add(new ProblemException.FieldError("citedServices[" + i + "]", "validation.cited-service"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(400, "validation", unknown);
+        }
+        Beneficiary.HistoryChange change = b.changeSupportLevel(c.supportLevel(), c.reason(), cited,
+            actor.subject(), now());
         change.entry().persist();
         outbox.append(change.events());
         audit.record(AuditEvent.of("beneficiary.support-level", "beneficiary", b.id)
-            .withDetail("to", c.supportLevel()));
+            .withDetail("to", c.supportLevel()).withDetail("cited", cited.size()));
         return b;
     }
 

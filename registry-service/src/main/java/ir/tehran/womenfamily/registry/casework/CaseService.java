@@ -100,7 +100,8 @@ public class CaseService {
         return note;
     }
 
-    static Optional<BeneficiaryCase> findCase(UUID beneficiaryId) {
+    /** Her case, if she has one. */
+    public static Optional<BeneficiaryCase> findCase(UUID beneficiaryId) {
         return BeneficiaryCase.find("beneficiaryId", beneficiaryId).firstResultOptional();
     }
 

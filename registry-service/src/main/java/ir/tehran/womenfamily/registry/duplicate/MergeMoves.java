@@ -1,5 +1,6 @@
 package ir.tehran.womenfamily.registry.duplicate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,8 +16,8 @@ import jakarta.transaction.Transactional;
  * {@link #moveTheRest} then moves everything else of hers, in SQL, in the same transaction. Where both records
  * hold what a woman can have only one of, the survivor's stays and takes in the other's:
  * <ul>
- *   <li>her case: the survivor's case stays (and its assignee); the other case's assignments and notes move
- *       under it, their history kept, and the emptied case is removed;</li>
+ *   <li>her case: the survivor's case stays (and its assignee); the other case's assignments and notes, and the
+ *       services delivered under it, move under it, their history kept, and the emptied case is removed;</li>
  *   <li>an open membership of the same cohort: the survivor's stays, from the earlier of the two dates, with the
  *       following centre of either;</li>
  *   <li>a payout of the same production order: one payout with the hours and the amount of both.</li>
@@ -56,7 +57,14 @@ public class MergeMoves {
         Map.entry("production_order_payout.beneficiary_id", "MergeMoves (one payout per order)"),
         Map.entry("placement.beneficiary_id", "PlacementService.onMerged"),
         Map.entry("placement_statement.beneficiary_id", "PlacementService.onMerged"),
-        Map.entry("campaign_mentee.beneficiary_id", "CampaignService.onMerged (announced)"));
+        Map.entry("campaign_mentee.beneficiary_id", "CampaignService.onMerged (announced)"),
+        Map.entry("counselling_session.beneficiary_id", "MergeMoves (under the survivor's case)"),
+        Map.entry("training_enrolment.beneficiary_id", "MergeMoves (under the survivor's case, attendance with it)"),
+        Map.entry("business_facilitation.beneficiary_id", "MergeMoves (under the survivor's case)"));
+
+    /** The services delivered to her, each under her case (package {@code delivered}). */
+    private static final List<String> DELIVERED = List.of("counselling_session", "training_enrolment",
+        "business_facilitation");
 
     @Inject
     EntityManager em;
@@ -81,6 +89,9 @@ public class MergeMoves {
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update correction_request set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        for (String delivered : DELIVERED) {
+            run("update " + delivered + " set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        }
         moveCase(loser, survivor);
         moveCohorts(loser, survivor);
         movePayouts(loser, survivor);
@@ -94,6 +105,10 @@ public class MergeMoves {
             loser, survivor);
         run("update case_note set case_id = " + ours + " where case_id = " + theirs + " and exists " + ours,
             loser, survivor);
+        for (String delivered : DELIVERED) {
+            run("update " + delivered + " set case_id = " + ours + " where case_id = " + theirs + " and exists "
+                + ours, loser, survivor);
+        }
         run("delete from beneficiary_case where beneficiary_id = ?1 and exists " + ours, loser, survivor);
         run("update beneficiary_case set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
     }

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.registry.duplicate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +108,19 @@ class MergeLeavesNothingBehindTest {
             .post(Women.BASE + woman + "/cohorts").then().statusCode(201);
         as(cw()).body("{\"text\":\"یادداشت پروندهٔ دوم\"}").post(Women.BASE + woman + "/case/notes")
             .then().statusCode(201);
+        as(cw()).body("{\"counsellor\":\"مشاور همه\",\"mode\":\"FAMILY\",\"heldOn\":\"1404-02-01\"}")
+            .post(Women.BASE + woman + "/counselling").then().statusCode(201);
+        as(cw()).body("{\"kind\":\"MENTOR\",\"doneOn\":\"1404-02-01\"}")
+            .post(Women.BASE + woman + "/business-facilitation").then().statusCode(201);
+        String course = as(admin()).body("{\"title\":\"دورهٔ همه\",\"startsOn\":\"1404-02-01\","
+            + "\"endsOn\":\"1404-02-30\"}").post("/api/registry/training-courses").then().statusCode(201)
+            .extract().path("id");
+        String session = as(admin()).body("{\"heldOn\":\"1404-02-02\"}")
+            .post("/api/registry/training-courses/" + course + "/sessions").then().statusCode(201).extract().path("id");
+        String enrolment = as(cw()).body("{\"courseId\":\"" + course + "\",\"enrolledOn\":\"1404-02-01\"}")
+            .post(Women.BASE + woman + "/training").then().statusCode(201).extract().path("id");
+        as(cw()).body("{\"sessionId\":\"" + session + "\"}")
+            .post(Women.BASE + woman + "/training/" + enrolment + "/attendance").then().statusCode(200);
         as(cw()).body("{\"direction\":\"IN\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"}}")
             .post(Women.BASE + woman + "/referrals").then().statusCode(201);
         as(cw()).body("{\"agency\":{\"kind\":\"RELIEF_COMMITTEE\"},\"kind\":\"MONTHLY_ALLOWANCE\","
@@ -189,6 +203,7 @@ class MergeLeavesNothingBehindTest {
         Map<String, List<String>> tables = referencingColumns();
         tables.put("case_note", List.of("case_id"));
         tables.put("case_assignment", List.of("case_id"));
+        tables.put("training_attendance", List.of("enrolment_id"));
         for (Map.Entry<String, List<String>> t : tables.entrySet()) {
             String table = t.getKey();
             if (table.equals("beneficiary_merge")) {
@@ -198,6 +213,10 @@ class MergeLeavesNothingBehindTest {
                 .collect(Collectors.joining(" or "));
             if (table.startsWith("case_")) {
                 where = "case_id in (select id from beneficiary_case where beneficiary_id = any(cast(?1 as uuid[])))";
+            }
+            if (table.equals("training_attendance")) {
+                where = "enrolment_id in (select id from training_enrolment "
+                    + "where beneficiary_id = any(cast(?1 as uuid[])))";
             }
             String extra = switch (table) {
                 case "beneficiary" -> " - 'updated_at'";
@@ -287,6 +306,13 @@ class MergeLeavesNothingBehindTest {
             .body("items.text", hasItem("یادداشت پروندهٔ دوم")).body("items.text", hasItem("یادداشت پروندهٔ اول"));
         as(cw()).get(Women.BASE + survivor + "/consents").then().statusCode(200)
             .body("items.purpose", hasItem("SHARE_WITH_AGENCY"));
+        // the services delivered to her, under the survivor's one case
+        String survivorCase = as(cw()).get(Women.BASE + survivor + "/case").then().statusCode(200).extract()
+            .path("id");
+        as(cw()).get(Women.BASE + survivor + "/counselling").then().statusCode(200)
+            .body("items.counsellor", hasItem("مشاور همه")).body("items.caseId", everyItem(equalTo(survivorCase)));
+        as(cw()).get(Women.BASE + survivor + "/training").then().statusCode(200)
+            .body("items.sessionsAttended", hasItem(1)).body("items.caseId", everyItem(equalTo(survivorCase)));
         as(admin()).get(Women.BASE + survivor + "/history").then().statusCode(200)
             .body("items.kind", hasItem("MERGED")).body("items.to", hasItem(survivor))
             .body("items.from", hasItem(loser));

@@ -127,6 +127,19 @@ class MassAssignmentTest {
         + "\"amountRials\":25000000,\"from\":\"1403-01-01\",\"to\":\"1403-06-01\",\"source\":\"CASEWORKER\"}";
     private static final String REFERRAL = "{\"direction\":\"OUT\",\"agency\":{\"kind\":\"WELFARE_ORGANISATION\"}}";
 
+    private static final String COURSE = "{\"title\":\"خیاطی\",\"centre\":\"کوثر ۵\",\"startsOn\":\"1404-02-01\","
+        + "\"endsOn\":\"1404-03-01\",\"hours\":40}";
+
+    /** A woman of the caseworker's enrolled in a course of its own: her id, the enrolment's and the course's. */
+    private static String[] enrolment() {
+        String w = woman();
+        Women.assign(w, CW);
+        String course = created("/api/registry/training-courses", COURSE);
+        String e = RegistryApi.as(cw()).body("{\"courseId\":\"" + course + "\",\"enrolledOn\":\"1404-02-01\"}")
+            .post(B + "/" + w + "/training").then().statusCode(201).extract().path("id");
+        return new String[] {w, e, course};
+    }
+
     /** A woman of the caseworker's, released from prison (so she may be placed). */
     private static String released() {
         String w = woman();
@@ -193,6 +206,42 @@ class MassAssignmentTest {
             String w = woman();
             Women.assign(w, CW);
             return new Call(cw(), B + "/" + w + "/case/notes", "{\"text\":\"یادداشت\"}", null, null);
+        });
+        f.put("POST " + B + "/{id}/counselling", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            return new Call(cw(), B + "/" + w + "/counselling", "{\"mode\":\"FAMILY\",\"counsellor\":\"مشاور\","
+                + "\"centre\":\"یاورشهر ۵\",\"heldOn\":\"1404-02-01\",\"minutes\":60}", null, null);
+        });
+        f.put("POST " + B + "/{id}/business-facilitation", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            return new Call(cw(), B + "/" + w + "/business-facilitation", "{\"kind\":\"MARKET_LINKAGE\","
+                + "\"doneOn\":\"1404-02-01\",\"detail\":\"بازارچه\"}", null, null);
+        });
+        f.put("POST /api/registry/training-courses", () -> new Call(head(), "/api/registry/training-courses",
+            COURSE, null, "location"));
+        f.put("POST /api/registry/training-courses/{courseId}/sessions", () -> new Call(head(),
+            "/api/registry/training-courses/" + created("/api/registry/training-courses", COURSE) + "/sessions",
+            "{\"heldOn\":\"1404-02-02\",\"topic\":\"الگو\"}", null, null));
+        f.put("POST " + B + "/{id}/training", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            return new Call(cw(), B + "/" + w + "/training", "{\"courseId\":\""
+                + created("/api/registry/training-courses", COURSE) + "\",\"enrolledOn\":\"1404-02-01\"}", null,
+                null);
+        });
+        f.put("POST " + B + "/{id}/training/{enrolmentId}/attendance", () -> {
+            String[] e = enrolment();
+            String session = created("/api/registry/training-courses/" + e[2] + "/sessions",
+                "{\"heldOn\":\"1404-02-02\"}");
+            return new Call(cw(), B + "/" + e[0] + "/training/" + e[1] + "/attendance",
+                "{\"sessionId\":\"" + session + "\"}", null, null);
+        });
+        f.put("POST " + B + "/{id}/training/{enrolmentId}/completion", () -> {
+            String[] e = enrolment();
+            return new Call(cw(), B + "/" + e[0] + "/training/" + e[1] + "/completion",
+                "{\"completedOn\":\"1404-02-20\",\"certificateNumber\":\"۱۴۰۴/۱\"}", "\"0\"", null);
         });
         f.put("POST " + B + "/{id}/consents", () -> new Call(cw(), B + "/" + woman() + "/consents",
             "{\"purpose\":\"SPONSORSHIP\",\"givenOn\":\"1404-01-01\",\"channel\":\"PAPER\"}", null, null));

@@ -31,8 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NeedToKnowTest {
 
-    /** Her casework (case, assignments, referrals) and sensitive facts (notes, cohorts, placements). */
-    static final Pattern CASEWORK = Pattern.compile(".*/(case|referrals|cohorts|placements)(/.*)?");
+    /**
+     * Her casework (case, assignments, referrals, training, business facilitation) and sensitive facts (notes,
+     * cohorts, placements, counselling).
+     */
+    static final Pattern CASEWORK = Pattern.compile(
+        ".*/(case|referrals|cohorts|placements|counselling|training|business-facilitation)(/.*)?");
 
     @TestHTTPResource("/")
     URL root;
@@ -104,7 +108,8 @@ class NeedToKnowTest {
         NeedToKnowProbe probe = new NeedToKnowProbe(root.toURI(), "q/openapi?format=json");
         List<NeedToKnowProbe.Operation> casework = probe.operationsOnAWoman().stream()
             .filter(op -> CASEWORK.matcher(op.path()).matches()).toList();
-        Set<String> kinds = Set.of("/case", "/referrals", "/cohorts", "/placements");
+        Set<String> kinds = Set.of("/case", "/referrals", "/cohorts", "/placements", "/counselling", "/training",
+            "/business-facilitation");
         assertTrue(kinds.stream().allMatch(k -> casework.stream().anyMatch(op -> op.path().contains(k))),
             "casework operations: " + casework.stream().map(NeedToKnowProbe.Operation::id).toList());
 
