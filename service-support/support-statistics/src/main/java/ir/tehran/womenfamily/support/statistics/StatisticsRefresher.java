@@ -29,6 +29,9 @@ public class StatisticsRefresher {
     @ConfigProperty(name = "statistics.max-age", defaultValue = "PT1H")
     Duration maxAge;
 
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
+    String appName;
+
     private String lastMark;
     private Instant lastRefresh = Instant.EPOCH;
 
@@ -44,6 +47,7 @@ public class StatisticsRefresher {
         store.refresh();
         lastMark = mark;
         lastRefresh = now;
-        LOG.debugf("figures refreshed in %d ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("%s: %d figures refreshed in %d ms", appName, store.figures().size(),
+            (System.nanoTime() - started) / 1_000_000);
     }
 }
