@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ir.tehran.womenfamily.localstack.LocalStack;
 import ir.tehran.womenfamily.system.OwnStack;
 import ir.tehran.womenfamily.support.time.Tehran;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,36 @@ class DemoDataIT {
         synchronized (LOG) {
             assertTrue(LOG.contains("the register already holds women; nothing loaded"), LOG::toString);
         }
+    }
+
+    @Test
+    void theStatisticsAnswerEachHeadlineFigureAsTheGeneratorMadeIt() {
+        DemoDataGenerator.DemoData made = new DemoDataGenerator(DemoDataLoader.SEED,
+            Tehran.today(java.time.Clock.systemUTC())).generate();
+        long centresOutside22 = made.centres().stream().filter(c -> c.district() != 22).count();
+        // the figures are refreshed in the background once the writes have moved each service's change mark
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertEquals(loaded.women(), figure("registry", "women-served", 0, "now", null));
+            assertEquals(loaded.children(), figure("registry", "children-covered", 0, "now", null));
+            assertEquals(loaded.businesses(), figure("registry", "businesses", 0, "now", null));
+            // other tests here add centres of district 22
+            assertEquals(centresOutside22, figure("registry", "centres", 0, "now", null)
+                - figure("registry", "centres", 22, "now", null));
+            assertEquals(DemoBazaars.BAZAARS, figure("bazaar", "bazaars-held", 0, "last-2-years", null));
+            assertEquals(20, figure("bazaar", "exhibition-venues", 0, "now", null));
+            assertEquals(4_032, figure("bazaar", "exhibition-area", 0, "now", null));
+        });
+        assertEquals(DemoBazaars.BAZAARS, loaded.bazaars());
+        assertEquals(DemoDataGenerator.CENTRES, made.centres().size());
+    }
+
+    /** One cell's value through the gateway, or -1 when the figure has no such cell yet. */
+    private static long figure(String service, String figure, int district, String period, String series) {
+        List<JsonNode> cells = RegistryApi.items(api.getAtGateway("/api/" + service + "/statistics/" + figure
+            + "?limit=200&district=" + district + "&period=" + period));
+        return cells.stream().filter(c -> series == null ? c.path("series").isNull()
+                || c.path("series").isMissingNode() : series.equals(c.path("series").asText()))
+            .mapToLong(c -> c.path("value").asLong(-1)).findFirst().orElse(-1);
     }
 
     @Test

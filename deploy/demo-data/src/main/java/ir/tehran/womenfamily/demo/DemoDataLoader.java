@@ -24,7 +24,8 @@ import ir.tehran.womenfamily.support.time.Tehran;
  * REST operations. So every event reaches the other services as real data does, and nothing of it is in the
  * registry. The demo producer is given the first business at the gateway ({@code PUT
  * /admin/users/producer/access}). Last come the benefactors and their sponsorships ({@link DemoSponsorships}),
- * when the children have reached sponsorship's roster, and the demo sponsor is given her benefactor.
+ * when the children have reached sponsorship's roster, and the demo sponsor is given her benefactor; then the
+ * 96 bazaars of the last two Jalali years ({@link DemoBazaars}).
  */
 public final class DemoDataLoader {
 
@@ -42,7 +43,7 @@ public final class DemoDataLoader {
 
     /** What was loaded. */
     public record Loaded(int women, int children, int consents, int centres, int businesses, UUID producerBusiness,
-            Map<String, UUID> orders, DemoSponsorships.Made sponsorships) {
+            Map<String, UUID> orders, DemoSponsorships.Made sponsorships, int bazaars) {
     }
 
     /**
@@ -134,8 +135,11 @@ public final class DemoDataLoader {
             DemoSponsorships.Made sponsorships = DemoSponsorships.seed(api, seed, parallel);
             log.accept(sponsorships.benefactors() + " benefactors and " + sponsorships.sponsorships()
                 + " sponsorships (the demo sponsor's benefactor: " + sponsorships.demoSponsor() + ")" + since(phase));
+            phase = System.nanoTime();
+            int bazaars = DemoBazaars.seed(api, today, parallel);
+            log.accept(bazaars + " bazaars of the last two Jalali years held" + since(phase));
             Loaded loaded = new Loaded(job.path("imported").asInt(), job.path("children").asInt(), consentCount,
-                centreIds.size(), made, producerBusiness, orders, sponsorships);
+                centreIds.size(), made, producerBusiness, orders, sponsorships, bazaars);
             log.accept(String.format("demo data loaded in %d s: %d women, %d children, %d consents, %d centres, "
                     + "%d businesses (the producer's: %s), %d production orders, %d sponsorships",
                 (System.nanoTime() - started) / 1_000_000_000L, loaded.women(), loaded.children(), consentCount,

@@ -58,7 +58,8 @@ public class ContractFilter implements OASFilter {
      * {@code getRegistryEventContract}), so that they stay unique across the system.
      */
     static final Set<String> SHARED_OPERATIONS = Set.of("getEventContract", "getEventSchema", "searchAuditLog",
-        "verifyAuditChain");
+        "verifyAuditChain", "listStatisticsFigures", "listStatisticsFigureCells", "getOpenDataFigure",
+        "getOpenDataFigureJson", "getOpenDataFigureCsv");
 
     private static final Pattern SERVICE_PATH = Pattern.compile("/api/([a-z]+)(/.*)?");
     private static final Pattern VERB = Pattern.compile("([a-z]+)([A-Z].*)");
