@@ -47,28 +47,40 @@ public class ServiceFigures {
     private static final String QUARTERS = "q (label, first_day, last_day) as (select * from "
         + "unnest(cast(? as text[]), cast(cast(? as text[]) as date[]), cast(cast(? as text[]) as date[])))";
 
-    private static final String SERVED = "with " + QUARTERS + ", served (beneficiary_id, kind, day) as ("
+    /**
+     * The one definition of a service received, as a common table expression {@code served (beneficiary_id, kind,
+     * day)}: used here per quarter and by the registry's published figures ({@code RegistrySql}).
+     */
+    public static final String SERVED_CTE = "served (beneficiary_id, kind, day) as ("
         + "select beneficiary_id, 'COUNSELLING', held_on from counselling_session "
         + "union all select beneficiary_id, 'BUSINESS_FACILITATION', done_on from business_facilitation "
         + "union all select beneficiary_id, 'TRAINING', enrolled_on from training_enrolment "
         + "union all select beneficiary_id, 'TRAINING', completed_on from training_enrolment "
         + "where completed_on is not null "
         + "union all select e.beneficiary_id, 'TRAINING', s.held_on from training_attendance a "
-        + "join training_enrolment e on e.id = a.enrolment_id join training_session s on s.id = a.session_id) "
+        + "join training_enrolment e on e.id = a.enrolment_id join training_session s on s.id = a.session_id)";
+
+    private static final String SERVED = "with " + QUARTERS + ", " + SERVED_CTE + " "
         + "select b.district, q.label, v.kind, count(distinct v.beneficiary_id), grouping(b.district) "
         + "from served v join beneficiary b on b.id = v.beneficiary_id and b.merged_into is null "
         + "join q on v.day between q.first_day and q.last_day "
         + "group by grouping sets ((b.district, q.label, v.kind), (q.label, v.kind)) "
         + "having grouping(b.district) = 1 or b.district is not null order by 2, 3, 1 nulls first";
 
-    private static final String MOVED = "with " + QUARTERS + ", ladder (level, step) as (values "
+    /**
+     * The one definition of a move citing a kind of service, as common table expressions ending in {@code moves
+     * (beneficiary_id, day, direction, kind)}: used here per quarter and by the registry's published figures.
+     */
+    public static final String MOVES_CTE = "ladder (level, step) as (values "
         + "('COUNSELLING', 1), ('TRAINING', 2), ('BUSINESS_SUPPORT', 3), ('SELF_RELIANT', 4)), "
         + "moves (beneficiary_id, day, direction, kind) as (select distinct h.beneficiary_id, "
         + "cast(h.changed_at at time zone '" + Tehran.ZONE_ID + "' as date), "
         + "case when t.step > f.step then 'UP' else 'DOWN' end, c.cited ->> 'kind' "
         + "from beneficiary_history h join ladder f on f.level = h.from_value join ladder t on t.level = h.to_value "
         + "cross join lateral jsonb_array_elements(h.cited_services) c (cited) "
-        + "where h.kind = 'SUPPORT_LEVEL' and jsonb_typeof(h.cited_services) = 'array') "
+        + "where h.kind = 'SUPPORT_LEVEL' and jsonb_typeof(h.cited_services) = 'array')";
+
+    private static final String MOVED = "with " + QUARTERS + ", " + MOVES_CTE + " "
         + "select b.district, q.label, m.kind, m.direction, count(distinct m.beneficiary_id), grouping(b.district) "
         + "from moves m join beneficiary b on b.id = m.beneficiary_id and b.merged_into is null "
         + "join q on m.day between q.first_day and q.last_day "

@@ -1,5 +1,7 @@
 package ir.tehran.womenfamily.registry.statistics;
 
+import ir.tehran.womenfamily.registry.delivered.ServiceFigures;
+
 /**
  * The registry figures' queries, set-based over its own tables, in the shape {@code Figure.sql} reads: series,
  * district (0 for the city, from {@code grouping}), period (a row of {@code statistics_window}), value, people.
@@ -65,6 +67,28 @@ final class RegistrySql {
         join statistics_window w on b.day between w.from_day and w.to_day and w.period <> 'now'
         group by grouping sets ((w.period, b.direction, b.district), (w.period, b.direction))
         """.formatted(DISTRICT);
+
+    /** Women who received each kind of service (series: the kind) in a period, by the day of the service. */
+    static final String SERVICES_RECEIVED = """
+        with %s
+        select v.kind as series, %s as district, w.period, count(distinct v.beneficiary_id) as value,
+               count(distinct v.beneficiary_id) as people
+        from (select s.beneficiary_id, s.kind, s.day, o.district
+              from served s join beneficiary o on o.id = s.beneficiary_id where o.merged_into is null) v
+        join statistics_window w on v.day between w.from_day and w.to_day and w.period <> 'now'
+        group by grouping sets ((w.period, v.kind, v.district), (w.period, v.kind))
+        """.formatted(ServiceFigures.SERVED_CTE, DISTRICT.replace("b.district", "v.district"));
+
+    /** Women who moved up or down the ladder in a change citing a kind (series {@code KIND/UP}, {@code KIND/DOWN}). */
+    static final String MOVES_CITING_SERVICES = """
+        with %s
+        select m.kind || '/' || m.direction as series, %s as district, w.period,
+               count(distinct m.beneficiary_id) as value, count(distinct m.beneficiary_id) as people
+        from (select x.beneficiary_id, x.kind, x.direction, x.day, o.district
+              from moves x join beneficiary o on o.id = x.beneficiary_id where o.merged_into is null) m
+        join statistics_window w on m.day between w.from_day and w.to_day and w.period <> 'now'
+        group by grouping sets ((w.period, m.kind, m.direction, m.district), (w.period, m.kind, m.direction))
+        """.formatted(ServiceFigures.MOVES_CTE, DISTRICT.replace("b.district", "m.district"));
 
     /** Orders by the day they start, in the district of each centre that has a share (the city counts it once). */
     static final String PRODUCTION_ORDERS = """
