@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.notification.NotificationConfig;
 import ir.tehran.womenfamily.notification.delivery.Deliveries;
 import ir.tehran.womenfamily.notification.inbox.Notification;
+import ir.tehran.womenfamily.notification.inbox.StreamHub;
 import ir.tehran.womenfamily.notification.recipient.Recipient;
 import ir.tehran.womenfamily.support.events.EventConsumers;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
@@ -48,6 +49,9 @@ public class Notifier {
     @Inject
     Clock clock;
 
+    @Inject
+    StreamHub streams;
+
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
             consumers.start(config.consumerGroup(), config.topics(), this::apply);
@@ -67,6 +71,7 @@ public class Notifier {
         made.createdAt = now;
         made.persist();
         deliveries.plan(made, now);
+        streams.storedInThisTransaction(made.recipient());
     }
 
     /** The notification an event makes, or empty for an event that tells no one anything. */
