@@ -201,6 +201,32 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aReferralsAnswerReachesTheWomanItConcernsAlone() throws Exception {
+        UUID beneficiary = UUID.randomUUID();
+        String woman = TestTokens.token().subject("woman-" + beneficiary).groups("woman")
+            .claim("beneficiary_id", beneficiary.toString()).sign();
+        UUID referral = UUID.randomUUID();
+        String json = JSON.writeValueAsString(Map.of("referralId", referral.toString(),
+            "beneficiaryId", beneficiary.toString(), "direction", "OUT", "answer", "DECLINED"));
+        String schema = "urn:women-family:events:registry:referral.answered:v1";
+        probe().sendCloudEvent("registry.referral", beneficiary.toString(), Map.of("id", UUID.randomUUID().toString(),
+            "source", "/women-family/registry", "type", "ir.tehran.womenfamily.registry.referral.answered",
+            "subject", beneficiary.toString(), "time", Instant.now().toString(), "dataschema", schema), json);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(woman)
+            .get("/api/notification/me/notifications").then().statusCode(200).body("items", hasSize(1))
+            .body("items[0].kind", equalTo("referral.answered"))
+            .body("items[0].subjectId", equalTo(referral.toString()))
+            .body("items[0].title", equalTo("پاسخ ارجاع شما رسید"))
+            .body("items[0].body", containsString("پذیرفته نشد")));
+        given().auth().oauth2(woman).header("Accept-Language", "en").get("/api/notification/me/notifications")
+            .then().body("items[0].title", equalTo("Your referral has been answered"))
+            .body("items[0].body", containsString("not accepted"));
+        given().auth().oauth2(producer(UUID.randomUUID())).get("/api/notification/me/notifications").then()
+            .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void anOpenStreamGetsHeartbeatsAndIsWokenByTheOneSharedLookForWhatAnotherReplicaStored() throws Exception {
         UUID business = UUID.randomUUID();
         String producer = producer(business);

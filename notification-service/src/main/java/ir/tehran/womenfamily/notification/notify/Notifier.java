@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns the events that concern a person into notifications: the bazaar's {@code offer.made} (a freed stall with
  * its reply deadline, or a place kept in a coming bazaar), {@code offer.lapsed} and {@code allocation.published}
- * (one event for each producer, placed or waitlisted), the registry's {@code correction.handled}, and
+ * (one event for each producer, placed or waitlisted), the registry's {@code correction.handled} and
+ * {@code referral.answered} (to the woman the referral concerns: the answer, with no agency or purpose), and
  * sponsorship's {@code instalment.due} (a sponsor's instalment coming due). Each event is
  * applied once ({@link EventConsumers} records its id in the same transaction), and its notification's deliveries
  * are planned in that transaction too. Payloads carry ids only; the texts say what happened and when, with no other
@@ -124,6 +125,14 @@ public class Notifier {
                 new Object[] {new Messages.Key("outcome." + outcome, outcome)});
             return Optional.of(make(Recipient.beneficiary(uuid(d, "beneficiaryId")), "correction.handled",
                 uuid(d, "correctionId"), t));
+        }
+        if (e.is("referral.answered")) {
+            String direction = "IN".equals(d.path("direction").asText()) ? "IN" : "OUT";
+            String answer = d.path("answer").asText();
+            Object[] args = {new Messages.Key("answer." + answer, answer)};
+            Texts t = Texts.of("notify.referral." + direction, args, args);
+            return Optional.of(make(Recipient.beneficiary(uuid(d, "beneficiaryId")), "referral.answered",
+                uuid(d, "referralId"), t));
         }
         if (e.is("instalment.due")) {
             LocalDate dueOn = LocalDate.parse(d.path("dueOn").asText());
