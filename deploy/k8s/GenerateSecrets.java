@@ -24,7 +24,8 @@ import java.util.Base64;
  * Web Push key pair, RFC 8292: {@code public-key}, the uncompressed P-256 point, and {@code private-key}, the 32-byte
  * scalar, both base64url) and {@code gateway-mobile-sign-in.env} (the HMAC key hiding numbers and codes at rest,
  * and the SMS provider's settings, empty until the operator fills in her Kavenegar account's: with no provider no
- * code is sent). Existing files are kept, so running it twice never rotates a key by accident (browsers stay
+ * code is sent) and {@code registry-dci-token-key.env} (the AES-256 key sealing other agencies' registry tokens at
+ * rest). Existing files are kept, so running it twice never rotates a key by accident (browsers stay
  * subscribed with the VAPID public key; a new hash key would void the codes in flight).
  * Run: {@code java deploy/k8s/GenerateSecrets.java deploy/k8s/overlays/X}.
  * Database credentials are not here: CloudNativePG generates them in the cluster ({@code <service>-db-app}).
@@ -65,6 +66,12 @@ public final class GenerateSecrets {
             System.out.println("first admin: username admin, one-time password in " + admin.toAbsolutePath()
                 + " (she chooses her own at her first login), signing in through the client admin-cli whose secret"
                 + " is in the same file");
+        }
+        Path tokenKey = dir.resolve("registry-dci-token-key.env");
+        if (Files.notExists(tokenKey)) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            write(tokenKey, "key=" + Base64.getEncoder().encodeToString(key) + "\n");
         }
         Path vapid = dir.resolve("notification-vapid.env");
         if (Files.notExists(vapid)) {
