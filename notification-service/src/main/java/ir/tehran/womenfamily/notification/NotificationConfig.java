@@ -61,7 +61,12 @@ public interface NotificationConfig {
 
     /** The live stream. */
     interface Stream {
+        /** How often each replica looks, once for all its open streams, for what other replicas stored. */
         @WithDefault("2s")
-        Duration pollEvery();
+        String pollEvery();
+
+        /** How often an open stream gets a heartbeat comment line. */
+        @WithDefault("15s")
+        String heartbeatEvery();
     }
 }

@@ -29,11 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,6 +43,9 @@ import ir.tehran.womenfamily.localstack.EventContract;
 import ir.tehran.womenfamily.localstack.EventProbe;
 import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.notification.delivery.DeliveryRelay;
+import ir.tehran.womenfamily.notification.inbox.Notification;
+import ir.tehran.womenfamily.notification.inbox.StreamHub;
+import ir.tehran.womenfamily.notification.recipient.Recipient;
 import ir.tehran.womenfamily.support.jalali.Days;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -61,6 +66,9 @@ class NotificationFlowTest {
 
     @Inject
     DeliveryRelay relay;
+
+    @Inject
+    StreamHub hub;
 
     @TestHTTPResource("/api/notification/me/notifications/stream")
     URL stream;
@@ -190,6 +198,84 @@ class NotificationFlowTest {
         given().auth().oauth2(woman).contentType(ContentType.JSON)
             .body(Map.of("push", true, "sms", false, "language", "de")).put("/api/notification/me/channels")
             .then().statusCode(400);
+    }
+
+    @Test
+    void aReferralsAnswerReachesTheWomanItConcernsAlone() throws Exception {
+        UUID beneficiary = UUID.randomUUID();
+        String woman = TestTokens.token().subject("woman-" + beneficiary).groups("woman")
+            .claim("beneficiary_id", beneficiary.toString()).sign();
+        UUID referral = UUID.randomUUID();
+        String json = JSON.writeValueAsString(Map.of("referralId", referral.toString(),
+            "beneficiaryId", beneficiary.toString(), "direction", "OUT", "answer", "DECLINED"));
+        String schema = "urn:women-family:events:registry:referral.answered:v1";
+        probe().sendCloudEvent("registry.referral", beneficiary.toString(), Map.of("id", UUID.randomUUID().toString(),
+            "source", "/women-family/registry", "type", "ir.tehran.womenfamily.registry.referral.answered",
+            "subject", beneficiary.toString(), "time", Instant.now().toString(), "dataschema", schema), json);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(woman)
+            .get("/api/notification/me/notifications").then().statusCode(200).body("items", hasSize(1))
+            .body("items[0].kind", equalTo("referral.answered"))
+            .body("items[0].subjectId", equalTo(referral.toString()))
+            .body("items[0].title", equalTo("پاسخ ارجاع شما رسید"))
+            .body("items[0].body", containsString("پذیرفته نشد")));
+        given().auth().oauth2(woman).header("Accept-Language", "en").get("/api/notification/me/notifications")
+            .then().body("items[0].title", equalTo("Your referral has been answered"))
+            .body("items[0].body", containsString("not accepted"));
+        given().auth().oauth2(producer(UUID.randomUUID())).get("/api/notification/me/notifications").then()
+            .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void anOpenStreamGetsHeartbeatsAndIsWokenByTheOneSharedLookForWhatAnotherReplicaStored() throws Exception {
+        UUID business = UUID.randomUUID();
+        String producer = producer(business);
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> reading = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                URI.create(stream.toString())).header("Authorization", "Bearer " + producer)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+            .thenAccept(r -> {
+                try (Stream<String> body = r.body()) {
+                    body.forEach(lines::add);
+                }
+            });
+        try {
+            // the heartbeat: a comment line, sent only to a stream the hub holds
+            String beat = lines.poll(60, TimeUnit.SECONDS);
+            while (beat != null && beat.isEmpty()) {
+                beat = lines.poll(60, TimeUnit.SECONDS);
+            }
+            assertEquals(":heartbeat", beat);
+
+            // another replica stores her notification: no signal here, the stream reads nothing by itself ...
+            UUID subject = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Notification n = new Notification();
+                n.id = UUID.randomUUID();
+                n.recipientKind = Recipient.Kind.BUSINESS;
+                n.recipientId = business;
+                n.kind = "offer.lapsed";
+                n.subjectId = subject;
+                n.titleFa = "از نسخهٔ دیگر";
+                n.bodyFa = "از نسخهٔ دیگر";
+                n.titleEn = "From another replica";
+                n.bodyEn = "From another replica";
+                n.eventId = "other-replica-" + subject;
+                n.createdAt = Instant.now();
+                n.persist();
+            });
+            // ... until the one shared look finds it (with the schedule off in tests, the test makes that look)
+            assertTrue(hub.openStreams() >= 1);
+            hub.lookForOthers();
+            String data = lines.poll(60, TimeUnit.SECONDS);
+            while (data != null && !data.startsWith("data:")) {
+                data = lines.poll(60, TimeUnit.SECONDS);
+            }
+            assertNotNull(data, "the stream was woken");
+            assertTrue(data.contains(subject.toString()), data);
+        } finally {
+            reading.cancel(true);
+        }
     }
 
     private static String producer(UUID business) {

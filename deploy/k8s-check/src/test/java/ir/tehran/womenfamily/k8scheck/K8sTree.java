@@ -8,13 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A copy of {@code deploy/k8s} under {@code target/}, with stand-in secret files where the real ones (made by
- * {@code GenerateSecrets.java}, never committed) would be, so the overlays render as they do for an operator.
+ * A copy of {@code deploy/k8s} under {@code target/}, with the secret files {@code GenerateSecrets.java} writes
+ * (never committed) made by running it, so the overlays render as they do for an operator.
  */
 final class K8sTree {
 
@@ -46,19 +47,31 @@ final class K8sTree {
                     }
                 }
                 for (String overlay : OVERLAYS) {
-                    Path secrets = Files.createDirectories(
-                        target.resolve("overlays").resolve(overlay).resolve("secrets"));
-                    Files.writeString(secrets.resolve("signing-jwk.json"), "{\"kty\":\"RSA\",\"kid\":\"test\"}\n");
-                    Files.writeString(secrets.resolve("registry-agency-check.env"), "key=dGVzdA==\nkey-id=test\n");
-                    Files.writeString(secrets.resolve("gateway-bootstrap-admin.env"),
-                        "username=admin\npassword=test-one-time-password\n");
+                    generateSecrets(target, target.resolve("overlays").resolve(overlay));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             copy = target;
         }
         return copy;
+    }
+
+    /** Runs {@code GenerateSecrets.java} as an operator does, so the overlays render with the files it writes. */
+    private static void generateSecrets(Path tree, Path overlay) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("generate-secrets", ".log");
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            tree.resolve("GenerateSecrets.java").toString(), overlay.toString())
+            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        run.getOutputStream().close();
+        if (!run.waitFor(120, TimeUnit.SECONDS) || run.exitValue() != 0) {
+            run.destroyForcibly();
+            throw new IllegalStateException("GenerateSecrets.java failed: " + Files.readString(log));
+        }
+        Files.delete(log);
     }
 
     private static final Map<String, List<ObjectNode>> RENDERED = new ConcurrentHashMap<>();

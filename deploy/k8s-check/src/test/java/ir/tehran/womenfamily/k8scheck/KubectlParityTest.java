@@ -52,6 +52,11 @@ class KubectlParityTest {
         for (ObjectNode o : objects) {
             String id = o.path("apiVersion").asText() + " " + o.path("kind").asText() + " "
                 + o.at("/metadata/namespace").asText() + "/" + o.at("/metadata/name").asText();
+            if ("Secret".equals(o.path("kind").asText()) && o.path("data").isObject()) {
+                // kubectl wraps a long base64 value every 76 characters; the Secret's bytes are the same
+                ObjectNode data = (ObjectNode) o.get("data");
+                data.fieldNames().forEachRemaining(k -> data.put(k, data.get(k).asText().replaceAll("\\s", "")));
+            }
             if (out.put(id, o) != null) {
                 throw new AssertionError("two objects " + id);
             }

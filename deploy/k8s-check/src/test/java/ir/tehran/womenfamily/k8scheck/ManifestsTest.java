@@ -5,7 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +87,7 @@ class ManifestsTest {
         assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
         assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
         List<ObjectNode> topics = all(objects, "KafkaTopic");
-        assertEquals(29, topics.size());
+        assertEquals(31, topics.size());
         for (ObjectNode t : topics) {
             assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
             assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
@@ -101,7 +115,8 @@ class ManifestsTest {
             "registry.business.DLT",
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
             "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder",
-            "bazaar.offer.DLT", "bazaar.allocation.DLT", "registry.correction.DLT", "sponsorship.reminder.DLT");
+            "bazaar.offer.DLT", "bazaar.allocation.DLT", "registry.correction.DLT", "sponsorship.reminder.DLT",
+            "registry.referral", "registry.referral.DLT");
         assertEquals(expected, declared);
     }
 
@@ -134,6 +149,67 @@ class ManifestsTest {
             }
         }
         assertTrue(secrets.contains("gateway-jwt"));
+    }
+
+    /**
+     * The Secrets {@code GenerateSecrets.java} writes hold every key the Deployments read from them: the gateway's
+     * SMS provider settings and hash key ({@code gateway-mobile-sign-in}), the notification service's VAPID key
+     * pair ({@code notification-vapid}, a P-256 point and scalar that belong together).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"single-node", "production"})
+    void theGeneratedSecretsHoldWhatTheDeploymentsRead(String overlay) throws Exception {
+        List<ObjectNode> objects = K8sTree.render(overlay);
+        Set<String> read = new HashSet<>();
+        for (ObjectNode d : all(objects, "Deployment")) {
+            for (JsonNode env : d.at("/spec/template/spec/containers/0/env")) {
+                JsonNode ref = env.at("/valueFrom/secretKeyRef");
+                JsonNode secret = ref.isMissingNode() ? null : objects.stream()
+                    .filter(o -> "Secret".equals(o.path("kind").asText())
+                        && ref.path("name").asText().equals(o.at("/metadata/name").asText()))
+                    .findFirst().orElse(null);
+                if (secret != null) {
+                    assertTrue(secret.path("data").has(ref.path("key").asText()), overlay + ": " + ref);
+                    read.add(ref.path("name").asText() + "/" + ref.path("key").asText() + " -> "
+                        + env.path("name").asText());
+                }
+            }
+        }
+        assertTrue(read.containsAll(Set.of("gateway-mobile-sign-in/hash-key -> GATEWAY_MOBILE_SIGN_IN_HASH_KEY",
+            "gateway-mobile-sign-in/provider -> SUPPORT_SMS_PROVIDER",
+            "gateway-mobile-sign-in/kavenegar-api-key -> SUPPORT_SMS_KAVENEGAR_API_KEY",
+            "gateway-mobile-sign-in/kavenegar-sender -> SUPPORT_SMS_KAVENEGAR_SENDER",
+            "notification-vapid/public-key -> NOTIFICATION_PUSH_VAPID_PUBLIC_KEY",
+            "notification-vapid/private-key -> NOTIFICATION_PUSH_VAPID_PRIVATE_KEY")), read.toString());
+
+        JsonNode vapid = one(objects, "Secret", "notification-vapid").get("data");
+        byte[] point = Base64.getUrlDecoder().decode(secretValue(vapid, "public-key"));
+        byte[] scalar = Base64.getUrlDecoder().decode(secretValue(vapid, "private-key"));
+        assertEquals(65, point.length);
+        assertEquals(0x04, point[0]);
+        assertEquals(32, scalar.length);
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec("secp256r1"));
+        ECParameterSpec p256 = parameters.getParameterSpec(ECParameterSpec.class);
+        KeyFactory ec = KeyFactory.getInstance("EC");
+        PrivateKey privateKey = ec.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), p256));
+        PublicKey publicKey = ec.generatePublic(new ECPublicKeySpec(new ECPoint(
+            new BigInteger(1, Arrays.copyOfRange(point, 1, 33)), new BigInteger(1, Arrays.copyOfRange(point, 33, 65))),
+            p256));
+        Signature sign = Signature.getInstance("SHA256withECDSA");
+        sign.initSign(privateKey);
+        sign.update(new byte[] {1, 2, 3});
+        byte[] signature = sign.sign();
+        Signature verify = Signature.getInstance("SHA256withECDSA");
+        verify.initVerify(publicKey);
+        verify.update(new byte[] {1, 2, 3});
+        assertTrue(verify.verify(signature), "the VAPID public key is the private key's");
+        assertTrue(secretValue(one(objects, "Secret", "gateway-mobile-sign-in").get("data"), "hash-key").length()
+            >= 32, "the hash key has at least 32 characters");
+    }
+
+    private static String secretValue(JsonNode data, String key) {
+        return new String(Base64.getDecoder().decode(data.path(key).asText()), StandardCharsets.UTF_8);
     }
 
     @Test

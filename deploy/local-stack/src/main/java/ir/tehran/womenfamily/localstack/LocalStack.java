@@ -166,6 +166,8 @@ public final class LocalStack implements AutoCloseable {
         if (name.equals("registry")) {
             // the key other agencies share with the registry for the HMAC enrolment check
             c.put("registry.agency-check.key", demo.agencyKey());
+            // the key sealing other agencies' registry tokens at rest (AES-256-GCM)
+            c.put("registry.dci.token-key", demo.dciTokenKey());
         }
         if (name.equals("notification")) {
             // Web Push: this stack's own VAPID key pair (RFC 8292), made with the data directory's demo secrets
@@ -262,7 +264,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Passwords of the demo accounts: random per data directory, never committed. */
     public record DemoCredentials(String password, String clientSecret, String agencyKey, String vapidPublicKey,
-            String vapidPrivateKey) {
+            String vapidPrivateKey, String dciTokenKey) {
 
         static DemoCredentials ensure(Path file) {
             try {
@@ -275,6 +277,7 @@ public final class LocalStack implements AutoCloseable {
                 boolean changed = putIfAbsent(p, "password", random());
                 changed |= putIfAbsent(p, "client-secret", random());
                 changed |= putIfAbsent(p, "agency-check-key", Base64.getEncoder().encodeToString(bytes(32)));
+                changed |= putIfAbsent(p, "dci-token-key", Base64.getEncoder().encodeToString(bytes(32)));
                 if (!p.containsKey("vapid-public-key") || !p.containsKey("vapid-private-key")) {
                     String[] vapid = vapidKeyPair();
                     p.setProperty("vapid-public-key", vapid[0]);
@@ -291,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
                 }
                 return new DemoCredentials(p.getProperty("password"), p.getProperty("client-secret"),
                     p.getProperty("agency-check-key"), p.getProperty("vapid-public-key"),
-                    p.getProperty("vapid-private-key"));
+                    p.getProperty("vapid-private-key"), p.getProperty("dci-token-key"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

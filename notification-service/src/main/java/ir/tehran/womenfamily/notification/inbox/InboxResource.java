@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import ir.tehran.womenfamily.notification.NotificationConfig;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import ir.tehran.womenfamily.notification.recipient.Recipient;
 import ir.tehran.womenfamily.notification.recipient.Recipients;
 import ir.tehran.womenfamily.support.problem.Messages;
@@ -32,9 +34,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,7 +64,7 @@ public class InboxResource {
     Recipients recipients;
 
     @Inject
-    NotificationConfig config;
+    StreamHub hub;
 
     @Inject
     JsonWebToken jwt;
@@ -117,12 +124,18 @@ public class InboxResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(operationId = "streamMyNotifications", summary = "Her new notifications as they arrive (server-sent "
         + "events), for an open app",
-        description = WHO + " Each event's data is a Notification. The stream ends when her token expires; the app "
-            + "opens it again with a fresh token, naming with `after` the newest notification it holds. Refused: "
+        description = WHO + " Each event's data is a Notification (its `id` the notification's); a comment line "
+            + "(`:heartbeat`) comes every `notification.stream.heartbeat-every` (15 s), so that proxies keep the "
+            + "stream open and the app sees a dead one. The stream ends when her token expires; the app opens it "
+            + "again with a fresh token, naming with `after` the newest notification it holds. Refused: "
             + "400 when `after` is not an id, 404 when it names nothing of hers.")
-    public Multi<NotificationView> stream(
+    @APIResponse(responseCode = "200", description = "Her notifications as server-sent events",
+        content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = NotificationView.class)))
+    public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Send what arrived after this notification of hers (default: from now on)")
-            @QueryParam("after") String after, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+            @QueryParam("after") String after, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+            @Context Sse sse) {
         Set<Recipient> mine = recipients.current();
         Locale locale = Messages.fromHeader(language);
         long start;
@@ -138,19 +151,71 @@ public class InboxResource {
             start = inbox.find(mine, id).map(n -> n.seq).orElseThrow(() -> ProblemException.notFound("notification",
                 id));
         }
-        long[] last = {start};
         Duration open = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
-        return Multi.createFrom().ticks().every(config.stream().pollEvery())
-            .onOverflow().drop()
-            .emitOn(Infrastructure.getDefaultWorkerPool())
-            .onItem().transformToIterable(tick -> {
-                List<Notification> fresh = inbox.after(mine, last[0], 50);
-                if (!fresh.isEmpty()) {
-                    last[0] = fresh.get(fresh.size() - 1).seq;
-                }
-                return fresh;
-            })
-            .map(n -> NotificationView.of(n, locale))
-            .select().first(open.isNegative() ? Duration.ZERO : open);
+        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            LiveStream live = new LiveStream(mine, start, locale, sse, emitter);
+            emitter.onTermination(hub.open(mine, live));
+            live.wake();
+        }, BackPressureStrategy.BUFFER).select().first(open.isNegative() ? Duration.ZERO : open);
+    }
+
+    /**
+     * One open stream: woken by the {@link StreamHub} when one of her recipients has a new notification, it reads
+     * hers after the last it sent (on a worker thread, one read at a time; a wake during a read makes one more).
+     */
+    private final class LiveStream implements StreamHub.Listener {
+        private final Set<Recipient> mine;
+        private final Locale locale;
+        private final Sse sse;
+        private final MultiEmitter<? super OutboundSseEvent> emitter;
+        private final AtomicInteger wakes = new AtomicInteger();
+        private long last;
+
+        LiveStream(Set<Recipient> mine, long start, Locale locale, Sse sse,
+                MultiEmitter<? super OutboundSseEvent> emitter) {
+            this.mine = mine;
+            this.last = start;
+            this.locale = locale;
+            this.sse = sse;
+            this.emitter = emitter;
+        }
+
+        @Override
+        public void wake() {
+            if (wakes.getAndIncrement() == 0) {
+                Infrastructure.getDefaultWorkerPool().execute(this::drain);
+            }
+        }
+
+        @Override
+        public void heartbeat() {
+            send(sse.newEventBuilder().comment("heartbeat").build());
+        }
+
+        private void drain() {
+            int missed = 1;
+            try {
+                do {
+                    List<Notification> fresh;
+                    do {
+                        fresh = inbox.after(mine, last, 50);
+                        for (Notification n : fresh) {
+                            last = n.seq;
+                            send(sse.newEventBuilder().id(n.id.toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(NotificationView.class, NotificationView.of(n, locale)).build());
+                        }
+                    } while (fresh.size() == 50 && !emitter.isCancelled());
+                    missed = wakes.addAndGet(-missed);
+                } while (missed != 0);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }
+
+        private synchronized void send(OutboundSseEvent event) {
+            if (!emitter.isCancelled()) {
+                emitter.emit(event);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package ir.tehran.womenfamily.notification.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +58,25 @@ public class InboxService {
     public long latestSeq() {
         Long max = em.createQuery("select max(n.seq) from Notification n", Long.class).getSingleResult();
         return max == null ? 0 : max;
+    }
+
+    /** The recipients with a notification newer than {@code afterSeq}, and the newest sequence number among them. */
+    public record Newer(Set<Recipient> recipients, long newestSeq) {
+    }
+
+    /** One query for all open streams: whose notifications arrived after {@code afterSeq}. */
+    @Transactional
+    public Newer recipientsAfter(long afterSeq) {
+        List<Object[]> rows = em.createQuery("select n.recipientKind, n.recipientId, max(n.seq) from Notification n "
+            + "where n.seq > :after group by n.recipientKind, n.recipientId", Object[].class)
+            .setParameter("after", afterSeq).getResultList();
+        Set<Recipient> who = new HashSet<>();
+        long newest = afterSeq;
+        for (Object[] row : rows) {
+            who.add(new Recipient((Recipient.Kind) row[0], (UUID) row[1]));
+            newest = Math.max(newest, (Long) row[2]);
+        }
+        return new Newer(who, newest);
     }
 
     @Transactional

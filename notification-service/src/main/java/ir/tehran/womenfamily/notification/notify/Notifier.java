@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import ir.tehran.womenfamily.notification.NotificationConfig;
 import ir.tehran.womenfamily.notification.delivery.Deliveries;
 import ir.tehran.womenfamily.notification.inbox.Notification;
+import ir.tehran.womenfamily.notification.inbox.StreamHub;
 import ir.tehran.womenfamily.notification.recipient.Recipient;
 import ir.tehran.womenfamily.support.events.EventConsumers;
 import ir.tehran.womenfamily.support.events.ReceivedEvent;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns the events that concern a person into notifications: the bazaar's {@code offer.made} (a freed stall with
  * its reply deadline, or a place kept in a coming bazaar), {@code offer.lapsed} and {@code allocation.published}
- * (one event for each producer, placed or waitlisted), the registry's {@code correction.handled}, and
+ * (one event for each producer, placed or waitlisted), the registry's {@code correction.handled} and
+ * {@code referral.answered} (to the woman the referral concerns: the answer, with no agency or purpose), and
  * sponsorship's {@code instalment.due} (a sponsor's instalment coming due). Each event is
  * applied once ({@link EventConsumers} records its id in the same transaction), and its notification's deliveries
  * are planned in that transaction too. Payloads carry ids only; the texts say what happened and when, with no other
@@ -48,6 +50,9 @@ public class Notifier {
     @Inject
     Clock clock;
 
+    @Inject
+    StreamHub streams;
+
     void start(@Observes StartupEvent event) {
         if (config.consume()) {
             consumers.start(config.consumerGroup(), config.topics(), this::apply);
@@ -67,6 +72,7 @@ public class Notifier {
         made.createdAt = now;
         made.persist();
         deliveries.plan(made, now);
+        streams.storedInThisTransaction(made.recipient());
     }
 
     /** The notification an event makes, or empty for an event that tells no one anything. */
@@ -119,6 +125,14 @@ public class Notifier {
                 new Object[] {new Messages.Key("outcome." + outcome, outcome)});
             return Optional.of(make(Recipient.beneficiary(uuid(d, "beneficiaryId")), "correction.handled",
                 uuid(d, "correctionId"), t));
+        }
+        if (e.is("referral.answered")) {
+            String direction = "IN".equals(d.path("direction").asText()) ? "IN" : "OUT";
+            String answer = d.path("answer").asText();
+            Object[] args = {new Messages.Key("answer." + answer, answer)};
+            Texts t = Texts.of("notify.referral." + direction, args, args);
+            return Optional.of(make(Recipient.beneficiary(uuid(d, "beneficiaryId")), "referral.answered",
+                uuid(d, "referralId"), t));
         }
         if (e.is("instalment.due")) {
             LocalDate dueOn = LocalDate.parse(d.path("dueOn").asText());

@@ -13,6 +13,7 @@ import ir.tehran.womenfamily.registry.consent.Agency;
 import ir.tehran.womenfamily.registry.dci.AgencyDirectory;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.security.Callers;
@@ -46,6 +47,9 @@ public class AgencyReferralService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** The calling client's agency; none for a client no agency is registered for (then nothing is its own). */
     Optional<Agency> agency(Caller caller) {
@@ -97,6 +101,7 @@ public class AgencyReferralService {
         }
         ReferralState from = referral.state;
         referral.moveTo(target, actor(caller), Instant.now(clock)).persist();
+        ReferralAnswered.of(referral).ifPresent(outbox::append);
         audit.record(AuditEvent.of("referral.agency-move", ReferralService.RESOURCE, referral.beneficiaryId)
             .withPurpose("inter-agency-referral").withDetail("referralId", referral.id)
             .withDetail("client", caller.clientId()).withDetail("from", from).withDetail("to", target));

@@ -14,6 +14,7 @@ import ir.tehran.womenfamily.registry.consent.ConsentService;
 import ir.tehran.womenfamily.registry.consent.DisclosureLog;
 import ir.tehran.womenfamily.support.audit.Audit;
 import ir.tehran.womenfamily.support.audit.AuditEvent;
+import ir.tehran.womenfamily.support.events.Outbox;
 import ir.tehran.womenfamily.support.problem.ProblemException;
 import ir.tehran.womenfamily.support.security.Caller;
 import ir.tehran.womenfamily.support.security.Callers;
@@ -45,6 +46,9 @@ public class ReferralService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Callers callers;
@@ -126,6 +130,7 @@ public class ReferralService {
         }
         ReferralState from = referral.state;
         referral.moveTo(request.state(), grant.username(), Instant.now(clock)).persist();
+        ReferralAnswered.of(referral).ifPresent(outbox::append);
         int delivered = 0;
         if (referral.sharesOnMoveTo(referral.state)) {
             disclosures.share(beneficiaryId, ConsentPurpose.SHARE_WITH_AGENCY, referral.agency(), "referral",

@@ -68,6 +68,9 @@ public class AgencyRegistries {
     AgencyDirectory directory;
 
     @Inject
+    TokenSeal seal;
+
+    @Inject
     RegistrySigningKey signingKey;
 
     @Inject
@@ -143,7 +146,7 @@ public class AgencyRegistries {
         r.baseUrl = base;
         r.senderUri = senderUri;
         if (change.accessToken() != null && !change.accessToken().isBlank()) {
-            r.accessToken = change.accessToken().strip();
+            r.accessToken = seal.seal(clientId, change.accessToken().strip());
         }
         r.updatedAt = Instant.now(clock);
         r.updatedBy = callers.current().subject();
@@ -493,9 +496,7 @@ public class AgencyRegistries {
             HttpRequest.Builder request = HttpRequest.newBuilder(out.url()).timeout(config.callbacks().timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            if (r.accessToken != null) {
-                request.header("Authorization", "Bearer " + r.accessToken);
-            }
+            seal.open(r.clientId, r.accessToken).ifPresent(t -> request.header("Authorization", "Bearer " + t));
             response = http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ProblemException(502, "dci-remote-unavailable").with("httpStatus", 0);

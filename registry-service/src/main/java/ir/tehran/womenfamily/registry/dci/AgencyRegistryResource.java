@@ -59,8 +59,9 @@ public class AgencyRegistryResource {
     @Operation(operationId = "putDciAgencyRegistry", summary = "Record the agency's registry",
         description = "Records where the agency's DCI registry is (its base URL, whose origin must be on the "
             + "agency's callback allow-list), the sender_uri for its callbacks, and the bearer token its gateway "
-            + "issued the registry (write only). The agency must be in the directory; its keys verify what it sends. "
-            + "If-Match, when sent, must be the version read. Audited.")
+            + "issued the registry (write only, sealed at rest with AES-256-GCM under registry.dci.token-key; 503 "
+            + "dci-token-key when a token is given and no key is configured). The agency must be in the directory; "
+            + "its keys verify what it sends. If-Match, when sent, must be the version read. Audited.")
     @APIResponse(responseCode = "200", description = "The agency's registry as recorded",
         content = @Content(schema = @Schema(implementation = RemoteDtos.RegistryView.class)))
     public Response put(@PathParam("clientId") String clientId, @Valid @NotNull RemoteDtos.RegistryChange change,
@@ -77,7 +78,8 @@ public class AgencyRegistryResource {
             + "whether it knows her, her records as it gives them and the support it reports. Only for a woman the "
             + "caller may see, under her active SHARE_WITH_AGENCY consent covering that agency (403 "
             + "dci-remote-consent otherwise); the national code sent is in her disclosure log. The answer is not "
-            + "stored. Audited. An agency that does not answer is a 502.")
+            + "stored. Audited. An agency that does not answer is a 502; a stored token that cannot be opened (no "
+            + "registry.dci.token-key) is a 503 dci-token-key.")
     @APIResponse(responseCode = "200", description = "The agency's answer",
         content = @Content(schema = @Schema(implementation = RemoteDtos.SearchAnswer.class)))
     public RemoteDtos.SearchAnswer search(@PathParam("clientId") String clientId,

@@ -18,6 +18,12 @@ public interface DciConfig {
      */
     Optional<String> signingKey();
 
+    /**
+     * The AES-256 key (base64 of 32 bytes) that seals other agencies' bearer tokens at rest ({@link TokenSeal}),
+     * from the environment ({@code REGISTRY_DCI_TOKEN_KEY}). Unset, no such token is recorded or sent (503).
+     */
+    Optional<String> tokenKey();
+
     /** The id of the signing key (the middle of the signature's {@code kidId}). */
     @WithDefault("1")
     String signingKeyId();

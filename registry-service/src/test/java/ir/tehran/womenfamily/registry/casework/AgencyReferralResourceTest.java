@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -103,6 +107,22 @@ class AgencyReferralResourceTest {
             .contentType("application/problem+json");
     }
 
+    /** The one {@code referral.answered} of her referral, checked against its schema. */
+    private static JsonNode answeredEvent(String id) {
+        try {
+            return new ObjectMapper().readTree(RegistryApi.event("registry.referral", id, "referral.answered")
+                .value());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void anAgencyAcceptsAndClosesOverTheVersionItReadAndTheCaseShowsIt() {
         String id = Women.registerWithCase(CW);
@@ -139,6 +159,13 @@ class AgencyReferralResourceTest {
         answer(welfare(), referralId, etag, "DECLINED").statusCode(404);
         answer(relief(), referralId, etag, "DECLINED").statusCode(200).body("state", equalTo("DECLINED"))
             .body("history.by[2]", equalTo("agency:relief-committee"));
+
+        // the answer reaches her (the notification service tells her): ids, the direction and the answer only
+        JsonNode answered = answeredEvent(id);
+        assertEquals(referralId, answered.path("referralId").asText());
+        assertEquals("OUT", answered.path("direction").asText());
+        assertEquals("DECLINED", answered.path("answer").asText());
+        assertEquals(Set.of("referralId", "beneficiaryId", "direction", "answer"), fields(answered));
     }
 
     @Test
@@ -179,6 +206,10 @@ class AgencyReferralResourceTest {
         answer(relief(), referralId, etag, "ACCEPTED").statusCode(404);
         move(id, referralId, "ACCEPTED").statusCode(200);
         given().auth().oauth2(welfare()).when().get(AGENCY + referralId).then().body("state", equalTo("ACCEPTED"));
+        JsonNode answered = answeredEvent(id);
+        assertEquals(referralId, answered.path("referralId").asText());
+        assertEquals("IN", answered.path("direction").asText());
+        assertEquals("ACCEPTED", answered.path("answer").asText());
         given().auth().oauth2(Women.caseworker(CW)).queryParam("limit", 100)
             .when().get("/api/registry/referrals/incoming").then().body("items.id", not(hasItem(referralId)));
         Women.audit("beneficiary.referrals", id).then().body("items.action", hasItem("referral.agency-create"));

@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
@@ -26,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.registry.cohort.CohortMembership;
+import ir.tehran.womenfamily.support.problem.ProblemException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,9 @@ class AgencyRegistryTest {
     DciCallbackSender sender;
 
     @Inject
+    TokenSeal seal;
+
+    @Inject
     DciNotifications notifications;
 
     @Inject
@@ -72,6 +79,19 @@ class AgencyRegistryTest {
                 "accessToken", DciResourceTest.agency(AGENCY)))
             .when().put("/api/registry/dci/agencies/" + AGENCY + "/registry").then().statusCode(200)
             .body("hasAccessToken", equalTo(true)).body("accessToken", equalTo(null));
+    }
+
+    @Test
+    void theAgencysTokenIsSealedAtRestAndOpensOnlyForItsAgency() {
+        RemoteRegistry stored = QuarkusTransaction.requiringNew().call(() -> RemoteRegistry.findById(AGENCY));
+        assertTrue(stored.accessToken.startsWith(TokenSeal.PREFIX), stored.accessToken);
+        assertFalse(stored.accessToken.contains("eyJ"), "no part of the token in the clear");
+        String opened = seal.open(AGENCY, stored.accessToken).orElseThrow();
+        assertTrue(opened.startsWith("eyJ"), "the agency's token opens");
+        assertNotEquals(stored.accessToken, seal.seal(AGENCY, opened), "a fresh nonce each time");
+        ProblemException moved = assertThrows(ProblemException.class,
+            () -> seal.open("another-agency", stored.accessToken));
+        assertEquals(503, moved.status());
     }
 
     private static String consent(String id) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.localstack.MassAssignment;
 import ir.tehran.womenfamily.localstack.MassAssignment.Call;
+import ir.tehran.womenfamily.localstack.TestTokens;
 import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
@@ -74,13 +76,6 @@ class MassAssignmentTest {
         // an agency's signed messages to the registry as a subscriber: DCI envelopes, all the agency's own
         "POST /api/registry/dci/subscriber/registry/notify", "POST /api/registry/dci/subscriber/registry/on-subscribe",
         "POST /api/registry/dci/subscriber/registry/on-unsubscribe",
-        // an agency's referral in and its answer to one: fixtures to come (AgencyReferralResourceTest shows the
-        // state and history are the server's)
-        "POST /api/registry/agency/referrals", "POST /api/registry/agency/referrals/{referralId}/transitions",
-        // a woman's own requests (role woman) and their handling: fixtures to come; MeResourceTest shows the
-        // state, the dates and who handled them are the server's
-        "POST /api/registry/me/corrections", "POST /api/registry/me/campaign-application",
-        "POST /api/registry/corrections/{id}/handling", "POST /api/registry/campaign/applications/{id}/decision",
         // the gateway's own lookup of a mobile number at sign-in: it writes nothing
         "POST /api/registry/sign-in/lookup");
 
@@ -164,8 +159,72 @@ class MassAssignmentTest {
         return w;
     }
 
+    private static final String AGENCY_REFERRALS = "/api/registry/agency/referrals";
+
+    /** The welfare organisation's client, with the scope of referrals. */
+    private static String welfare() {
+        return TestTokens.token().subject("welfare-org").clientId("welfare-org").groups("agency")
+            .claim("scope", "registry.referrals").sign();
+    }
+
+    /** Her token as the gateway makes it after a one-time code; without a record of hers when {@code id} is null. */
+    private static String her(String id) {
+        TestTokens t = TestTokens.token().subject("woman:" + UUID.randomUUID()).groups("woman");
+        return (id == null ? t : t.claim("beneficiary_id", id)).sign();
+    }
+
+    private static String campaignApplication(String token) {
+        return RegistryApi.as(token).body("{\"nationalCode\":\"" + NationalCodes.random()
+            + "\",\"firstName\":\"سارا\",\"lastName\":\"کاظمی\",\"district\":" + DISTRICT + "}")
+            .post("/api/registry/me/campaign-application").then().statusCode(201).extract().path("id");
+    }
+
+    private static String correction(String token) {
+        return RegistryApi.as(token).body("{\"field\":\"address\",\"proposedValue\":\"خیابان آزادی\"}")
+            .post("/api/registry/me/corrections").then().statusCode(201).extract().path("id");
+    }
+
+    /** The fixtures of an agency's referrals and of a woman's own requests and their handling. */
+    private static void agencyAndHerOwn(Map<String, Supplier<Call>> f) {
+        f.put("POST " + AGENCY_REFERRALS, () -> {
+            String code = NationalCodes.random();
+            Women.register(code);
+            return new Call(welfare(), AGENCY_REFERRALS, "{\"nationalCode\":\"" + code + "\",\"purpose\":"
+                + "\"EMPLOYMENT\"}", null, "location");
+        });
+        f.put("POST " + AGENCY_REFERRALS + "/{referralId}/transitions", () -> {
+            String w = withAgencyConsent();
+            String r = RegistryApi.as(cw()).body(REFERRAL).post(B + "/" + w + "/referrals").then().statusCode(201)
+                .extract().path("id");
+            RegistryApi.as(cw()).header("If-Match", etag(cw(), B + "/" + w + "/referrals/" + r))
+                .body("{\"state\":\"SENT\"}").post(B + "/" + w + "/referrals/" + r + "/transitions").then()
+                .statusCode(200);
+            String path = AGENCY_REFERRALS + "/" + r;
+            return new Call(welfare(), path + "/transitions", "{\"state\":\"ACCEPTED\"}", etag(welfare(), path),
+                path);
+        });
+        f.put("POST /api/registry/me/corrections", () -> {
+            String token = her(woman());
+            return new Call(token, "/api/registry/me/corrections", "{\"field\":\"address\",\"proposedValue\":"
+                + "\"خیابان آزادی\"}", null, "/api/registry/me/corrections");
+        });
+        f.put("POST /api/registry/me/campaign-application", () -> {
+            String token = her(null);
+            return new Call(token, "/api/registry/me/campaign-application", "{\"nationalCode\":\""
+                + NationalCodes.random() + "\",\"firstName\":\"سارا\",\"lastName\":\"کاظمی\",\"district\":"
+                + DISTRICT + "}", null, "/api/registry/me/campaign-application");
+        });
+        f.put("POST /api/registry/corrections/{id}/handling", () -> new Call(cw(), "/api/registry/corrections/"
+            + correction(her(woman())) + "/handling", "{\"outcome\":\"ACCEPTED\",\"answer\":\"اصلاح شد\"}", null,
+            null));
+        f.put("POST /api/registry/campaign/applications/{id}/decision", () -> new Call(cw(),
+            "/api/registry/campaign/applications/" + campaignApplication(her(null)) + "/decision",
+            "{\"status\":\"CONFIRMED\"}", null, null));
+    }
+
     private static Map<String, Supplier<Call>> fixtures() {
         Map<String, Supplier<Call>> f = new LinkedHashMap<>();
+        agencyAndHerOwn(f);
         f.put("POST " + B, () -> new Call(cw(), B, "{\"nationalCode\":\"" + NationalCodes.random()
             + "\",\"firstName\":\"آزاده\",\"lastName\":\"نامی\",\"district\":5}", null, "location"));
         f.put("PATCH " + B + "/{id}", () -> {
