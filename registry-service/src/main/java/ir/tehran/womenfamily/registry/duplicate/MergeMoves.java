@@ -52,6 +52,7 @@ public class MergeMoves {
         Map.entry("break_glass_access.beneficiary_id", "MergeMoves"),
         Map.entry("correction_request.beneficiary_id", "MergeMoves (what she asked to be corrected)"),
         Map.entry("cohort_membership.beneficiary_id", "MergeMoves (one open membership per cohort)"),
+        Map.entry("release_case.beneficiary_id", "MergeMoves (her release cases, their histories with them)"),
         Map.entry("production_order_work.beneficiary_id", "MergeMoves"),
         Map.entry("production_order_payout.beneficiary_id", "MergeMoves (one payout per order)"),
         Map.entry("placement.beneficiary_id", "PlacementService.onMerged"),
@@ -81,6 +82,7 @@ public class MergeMoves {
         run("update break_glass_access set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update correction_request set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         run("update production_order_work set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
+        run("update release_case set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         moveCase(loser, survivor);
         moveCohorts(loser, survivor);
         movePayouts(loser, survivor);

@@ -57,6 +57,9 @@ class MassAssignmentTest {
         // a caseworker confirms or declines a campaign applicant: the decision is the status it moves to
         "POST /api/registry/campaign/applications/{id}/decision", Set.of("status"));
 
+    private static final String RELEASE_CASE = "{\"offence\":\"FINANCIAL\",\"obligation\":\"DEBT\","
+        + "\"owedRials\":900000000,\"openedOn\":\"1404-05-01\"}";
+
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
     private static final Set<String> NO_FIXTURE_YET = Set.of(
         // DCI envelopes (searches, transaction status, subscriptions): snake_case messages of the standard whose
@@ -188,6 +191,19 @@ class MassAssignmentTest {
             Women.assign(w, CW);
             return new Call(cw(), B + "/" + w + "/cohorts", "{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1404-05-01\"}",
                 null, null);
+        });
+        f.put("POST " + B + "/{id}/release-cases", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            return new Call(cw(), B + "/" + w + "/release-cases", RELEASE_CASE, null, "location");
+        });
+        f.put("POST " + B + "/{id}/release-cases/{caseId}/steps", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            String c = RegistryApi.as(cw()).body(RELEASE_CASE).post(B + "/" + w + "/release-cases").then()
+                .statusCode(201).extract().path("id");
+            return new Call(cw(), B + "/" + w + "/release-cases/" + c + "/steps",
+                "{\"kind\":\"COURT_HEARING\",\"on\":\"1404-06-01\"}", null, "location");
         });
         f.put("POST " + B + "/{id}/case/notes", () -> {
             String w = woman();

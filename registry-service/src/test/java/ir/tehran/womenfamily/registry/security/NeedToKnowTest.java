@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NeedToKnowTest {
 
-    /** Her casework (case, assignments, referrals) and sensitive facts (notes, cohorts, placements). */
-    static final Pattern CASEWORK = Pattern.compile(".*/(case|referrals|cohorts|placements)(/.*)?");
+    /** Her casework (case, assignments, referrals) and sensitive facts (notes, cohorts, placements, release cases). */
+    static final Pattern CASEWORK = Pattern.compile(".*/(case|referrals|cohorts|placements|release-cases)(/.*)?");
 
     @TestHTTPResource("/")
     URL root;
@@ -104,7 +104,7 @@ class NeedToKnowTest {
         NeedToKnowProbe probe = new NeedToKnowProbe(root.toURI(), "q/openapi?format=json");
         List<NeedToKnowProbe.Operation> casework = probe.operationsOnAWoman().stream()
             .filter(op -> CASEWORK.matcher(op.path()).matches()).toList();
-        Set<String> kinds = Set.of("/case", "/referrals", "/cohorts", "/placements");
+        Set<String> kinds = Set.of("/case", "/referrals", "/cohorts", "/placements", "/release-cases");
         assertTrue(kinds.stream().allMatch(k -> casework.stream().anyMatch(op -> op.path().contains(k))),
             "casework operations: " + casework.stream().map(NeedToKnowProbe.Operation::id).toList());
 
