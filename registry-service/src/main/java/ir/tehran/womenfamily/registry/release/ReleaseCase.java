@@ -182,7 +182,10 @@ public class ReleaseCase extends PanacheEntityBase {
         }
     }
 
-    /** The campaign fund pays {@code amountRials} toward what is due (an open case, never beyond it). */
+    /**
+     * The campaign fund is asked to pay {@code amountRials} toward what is due (an open case, never beyond it); it
+     * counts as drawn from the request on, until the fund refuses it ({@link #drawRefused}).
+     */
     public void draw(long amountRials) {
         if (!isOpen()) {
             throw new Refused("release-case-released");
@@ -194,6 +197,14 @@ public class ReleaseCase extends PanacheEntityBase {
             throw new Refused("release-draw-exceeds-due");
         }
         drawnRials += amountRials;
+    }
+
+    /** A draw the fund refused gives back what it had reserved of what is due. */
+    public void drawRefused(long amountRials) {
+        if (amountRials <= 0 || amountRials > drawnRials) {
+            throw new IllegalArgumentException("a refused draw returns at most what was drawn");
+        }
+        drawnRials -= amountRials;
     }
 
     @Override

@@ -59,6 +59,9 @@ public class ReleaseCaseResource {
     @Inject
     ReleaseCaseService service;
 
+    @Inject
+    ReleaseFundService fund;
+
     @Context
     UriInfo uri;
 
@@ -125,6 +128,31 @@ public class ReleaseCaseResource {
         ReleaseCaseService.Detail d = service.record(id, caseId, request, reason);
         return Response.created(uri.getBaseUriBuilder().path(ReleaseCaseResource.class).path(caseId.toString())
             .build(id))
+            .tag(Versions.etag(d.releaseCase().version))
+            .entity(ReleaseDtos.CaseView.of(d.releaseCase(), d.steps())).build();
+    }
+
+    @POST
+    @Path("/{caseId}/draws")
+    @Operation(operationId = "drawFromReleaseFund", summary = "Draw from the campaign fund for her case",
+        description = "Asks the campaign fund to free imprisoned mothers (kept by sponsorship) to pay `amountRials` "
+            + "toward what is due on her open case. Sponsorship learns only an opaque draw id and the amount; the "
+            + "case's history shows the draw (FUND_DRAW), and FUND_DRAW_REFUSED if sponsorship refuses it. Refused: "
+            + "409 `release-fund-insufficient` when the fund's balance less the draws waiting for an answer does not "
+            + "cover it (the fund is never overdrawn), `release-draw-exceeds-due` beyond what is still due, "
+            + "`release-case-released` on a released case; 422 when an Idempotency-Key is reused for another "
+            + "request." + WHO)
+    @APIResponse(responseCode = "201", description = "Drawn; the case with its history",
+        headers = @Header(name = "Location"),
+        content = @Content(schema = @Schema(implementation = ReleaseDtos.CaseView.class)))
+    @IdempotentCreate
+    public Response draw(@PathParam("id") UUID id, @PathParam("caseId") UUID caseId,
+            @Valid @NotNull ReleaseDtos.Draw request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = REASON) @HeaderParam(SensitiveAccess.BREAK_GLASS_HEADER) String reason) {
+        ReleaseCaseService.Detail d = fund.draw(id, caseId, request.amountRials(), reason);
+        return Response.created(uri.getBaseUriBuilder().path(ReleaseCaseResource.class).path(caseId.toString())
+                .build(id))
             .tag(Versions.etag(d.releaseCase().version))
             .entity(ReleaseDtos.CaseView.of(d.releaseCase(), d.steps())).build();
     }

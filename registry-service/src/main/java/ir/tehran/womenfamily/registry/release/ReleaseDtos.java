@@ -49,6 +49,26 @@ public final class ReleaseDtos {
             @Size(max = 1000) String note) {
     }
 
+    @Schema(name = "ReleaseFundDraw", description = "What the campaign fund is asked to pay toward her case, integer "
+        + "rials; sponsorship learns only an opaque draw id and this amount.")
+    public record Draw(@Schema(examples = "2000000000") @NotNull @Positive Long amountRials) {
+    }
+
+    @Schema(name = "ReleaseFundBalance", description = "The campaign fund to free imprisoned mothers as the registry "
+        + "last heard it from sponsorship, in integer rials.")
+    public record BalanceView(
+            @Schema(description = "The fund's balance in sponsorship's last event") long balanceRials,
+            @Schema(description = "Draws that wait for sponsorship's answer") long waitingRials,
+            @Schema(description = "What may be drawn now: the balance less the waiting draws") long availableRials,
+            @Schema(description = "The number of the fund's changes the balance reflects") long sequence,
+            Instant updatedAt, String updatedOnJalali) {
+
+        static BalanceView of(ReleaseFundService.Balance b) {
+            return new BalanceView(b.balanceRials(), b.waitingRials(), b.availableRials(), b.sequence(),
+                b.updatedAt(), Days.jalali(b.updatedAt()));
+        }
+    }
+
     @Schema(name = "ReleaseStep", description = "One step in the history of a release case.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepView(UUID id, ReleaseStep.Kind kind, LocalDate on, String onJalali, Long amountRials,

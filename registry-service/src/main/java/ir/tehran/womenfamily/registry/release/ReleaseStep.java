@@ -24,7 +24,10 @@ public class ReleaseStep extends PanacheEntityBase {
         COURT_RULING(false, false, false),
         COURT_OTHER(false, false, false),
         CREDITOR_SETTLEMENT(true, false, false),
+        /** The campaign fund was asked to pay ({@code referenceId}: the draw). */
         FUND_DRAW(true, true, false),
+        /** The campaign fund refused the draw: nothing was paid ({@code referenceId}: the draw). */
+        FUND_DRAW_REFUSED(true, true, false),
         RELEASED(false, false, false),
         /** She took up a placement of hers ({@code referenceId}: the placement). */
         PLACEMENT(false, true, true),
@@ -57,7 +60,7 @@ public class ReleaseStep extends PanacheEntityBase {
 
         /** The kinds a caseworker records herself (opening and draws come from their own operations). */
         public boolean recordable() {
-            return this != OPENED && this != FUND_DRAW;
+            return this != OPENED && this != FUND_DRAW && this != FUND_DRAW_REFUSED;
         }
     }
 

@@ -205,6 +205,14 @@ class MassAssignmentTest {
             return new Call(cw(), B + "/" + w + "/release-cases/" + c + "/steps",
                 "{\"kind\":\"COURT_HEARING\",\"on\":\"1404-06-01\"}", null, "location");
         });
+        f.put("POST " + B + "/{id}/release-cases/{caseId}/draws", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            String c = RegistryApi.as(cw()).body(RELEASE_CASE).post(B + "/" + w + "/release-cases").then()
+                .statusCode(201).extract().path("id");
+            return new Call(cw(), B + "/" + w + "/release-cases/" + c + "/draws", "{\"amountRials\":1000}", null,
+                "location");
+        });
         f.put("POST " + B + "/{id}/case/notes", () -> {
             String w = woman();
             Women.assign(w, CW);
