@@ -14,6 +14,8 @@ public interface SponsorshipConfig {
 
     Registry registry();
 
+    ReleaseFund releaseFund();
+
     AgeOut ageOut();
 
     Reminders reminders();
@@ -38,6 +40,17 @@ public interface SponsorshipConfig {
         /** Whether the live consumer runs (a benchmark turns it off to time a replay alone). */
         @WithDefault("true")
         boolean consume();
+    }
+
+    /** The registry's draws on the campaign fund to free imprisoned mothers. */
+    interface ReleaseFund {
+        /** The registry's topic of draws. */
+        @WithDefault("registry.release-fund")
+        List<String> topics();
+
+        /** The consumer group of the draws (its processed-event log is kept under this name). */
+        @WithDefault("sponsorship-release-fund")
+        String consumerGroup();
     }
 
     interface AgeOut {

@@ -21,7 +21,7 @@ class EventContractTest {
             .body(containsString("address: sponsorship.sponsorship"));
         for (String schema : List.of("child.aged-out", "child.flagged-at-risk", "sponsorship.started",
             "sponsorship.ended", "sponsorship.suspended", "sponsorship.resumed", "disbursement.recorded",
-            "disclosure.recorded", "instalment.due")) {
+            "disclosure.recorded", "instalment.due", "release-fund.changed", "release-fund.draw-refused")) {
             given().get("/api/sponsorship/asyncapi/schemas/" + schema + ".v1.json").then().statusCode(200);
         }
         assertTrue(EventContract.load().schemaIds().containsAll(List.of(
@@ -33,6 +33,8 @@ class EventContractTest {
             "urn:women-family:events:sponsorship:sponsorship.resumed:v1",
             "urn:women-family:events:sponsorship:disbursement.recorded:v1",
             "urn:women-family:events:sponsorship:disclosure.recorded:v1",
-            "urn:women-family:events:sponsorship:instalment.due:v1")));
+            "urn:women-family:events:sponsorship:instalment.due:v1",
+            "urn:women-family:events:sponsorship:release-fund.changed:v1",
+            "urn:women-family:events:sponsorship:release-fund.draw-refused:v1")));
     }
 }

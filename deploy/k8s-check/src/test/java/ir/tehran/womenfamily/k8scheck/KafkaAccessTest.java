@@ -142,7 +142,8 @@ class KafkaAccessTest {
         ServiceKafkaUse sponsorship = ServiceKafkaUse.of("sponsorship-service");
         assertTrue(sponsorship.consumes().containsAll(Set.of("registry.beneficiary", "registry.child")),
             sponsorship.toString());
-        assertEquals(Set.of("sponsorship-registry"), sponsorship.groups(), "sponsorship.registry.consumer-group");
+        assertEquals(Set.of("sponsorship-registry", "sponsorship-release-fund"), sponsorship.groups(),
+            "sponsorship.registry.consumer-group, sponsorship.release-fund.consumer-group");
         ServiceKafkaUse gateway = ServiceKafkaUse.of("gateway");
         assertEquals(Set.of(), gateway.produces(), "events.relay.enabled=false");
         assertEquals(Set.of(), gateway.consumes());

@@ -87,7 +87,7 @@ class ManifestsTest {
         assertEquals("enabled", kafka.at("/metadata/annotations/strimzi.io~1kraft").asText());
         assertEquals(2, kafka.at("/spec/kafka/config/min.insync.replicas").asInt());
         List<ObjectNode> topics = all(objects, "KafkaTopic");
-        assertEquals(31, topics.size());
+        assertEquals(35, topics.size());
         for (ObjectNode t : topics) {
             assertEquals(3, t.at("/spec/replicas").asInt(), t.at("/metadata/name").asText());
             assertEquals(2, t.at("/spec/config/min.insync.replicas").asInt(), t.at("/metadata/name").asText());
@@ -116,7 +116,8 @@ class ManifestsTest {
             "registry.campaign.DLT", "registry.consent", "registry.consent.DLT", "bazaar.disclosure",
             "bazaar.disclosure.DLT", "sponsorship.disclosure", "sponsorship.disclosure.DLT", "sponsorship.reminder",
             "bazaar.offer.DLT", "bazaar.allocation.DLT", "registry.correction.DLT", "sponsorship.reminder.DLT",
-            "registry.referral", "registry.referral.DLT");
+            "registry.referral", "registry.referral.DLT", "registry.release-fund", "registry.release-fund.DLT",
+            "sponsorship.release-fund", "sponsorship.release-fund.DLT");
         assertEquals(expected, declared);
     }
 

@@ -53,6 +53,7 @@ public class MergeMoves {
         Map.entry("break_glass_access.beneficiary_id", "MergeMoves"),
         Map.entry("correction_request.beneficiary_id", "MergeMoves (what she asked to be corrected)"),
         Map.entry("cohort_membership.beneficiary_id", "MergeMoves (one open membership per cohort)"),
+        Map.entry("release_case.beneficiary_id", "MergeMoves (her release cases, their histories with them)"),
         Map.entry("production_order_work.beneficiary_id", "MergeMoves"),
         Map.entry("production_order_payout.beneficiary_id", "MergeMoves (one payout per order)"),
         Map.entry("placement.beneficiary_id", "PlacementService.onMerged"),
@@ -92,6 +93,7 @@ public class MergeMoves {
         for (String delivered : DELIVERED) {
             run("update " + delivered + " set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         }
+        run("update release_case set beneficiary_id = ?2 where beneficiary_id = ?1", loser, survivor);
         moveCase(loser, survivor);
         moveCohorts(loser, survivor);
         movePayouts(loser, survivor);

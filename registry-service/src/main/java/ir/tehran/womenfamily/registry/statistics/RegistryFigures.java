@@ -31,6 +31,8 @@ public class RegistryFigures implements FigureCatalogue {
         Figure.sql("moves-citing-services", "جابه‌جایی در سطح حمایت به استناد خدمات",
             "Moves on the support ladder citing each kind of service", "women", BY_SERIES, false,
             RegistrySql.MOVES_CITING_SERVICES),
+        Figure.sql("mothers-freed", "مادران زندانی آزادشده", "Imprisoned mothers freed", "women", BY_DISTRICT, false,
+            RegistrySql.MOTHERS_FREED),
         Figure.sql("production-orders", "سفارش‌های تولید", "Production orders started", "orders", BY_DISTRICT, true,
             RegistrySql.PRODUCTION_ORDERS),
         Figure.sql("production-hours", "ساعت کار در سفارش‌های تولید", "Hours worked on production orders", "hours",

@@ -90,6 +90,20 @@ final class RegistrySql {
         group by grouping sets ((w.period, m.kind, m.direction, m.district), (w.period, m.kind, m.direction))
         """.formatted(ServiceFigures.MOVES_CTE, DISTRICT.replace("b.district", "m.district"));
 
+    /**
+     * Mothers freed by the campaign (a sensitive cohort: published only through the suppression, as every cell),
+     * by the day of her release, in the district of her record.
+     */
+    static final String MOTHERS_FREED = """
+        select null as series, %s as district, w.period, count(distinct m.beneficiary_id) as value,
+               count(distinct m.beneficiary_id) as people
+        from (select c.beneficiary_id, c.released_on, o.district
+              from release_case c join beneficiary o on o.id = c.beneficiary_id
+              where c.released_on is not null and o.merged_into is null) m
+        join statistics_window w on m.released_on between w.from_day and w.to_day and w.period <> 'now'
+        group by grouping sets ((w.period, m.district), (w.period))
+        """.formatted(DISTRICT.replace("b.district", "m.district"));
+
     /** Orders by the day they start, in the district of each centre that has a share (the city counts it once). */
     static final String PRODUCTION_ORDERS = """
         select null as series, %s as district, w.period, count(distinct b.id) as value, null::bigint as people

@@ -106,6 +106,8 @@ class MergeLeavesNothingBehindTest {
             .then().statusCode(201);
         as(cw()).body("{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1403-05-01\"}")
             .post(Women.BASE + woman + "/cohorts").then().statusCode(201);
+        as(cw()).body("{\"offence\":\"FINANCIAL\",\"obligation\":\"DEBT\",\"owedRials\":900000000,"
+            + "\"openedOn\":\"1403-02-01\"}").post(Women.BASE + woman + "/release-cases").then().statusCode(201);
         as(cw()).body("{\"text\":\"یادداشت پروندهٔ دوم\"}").post(Women.BASE + woman + "/case/notes")
             .then().statusCode(201);
         as(cw()).body("{\"counsellor\":\"مشاور همه\",\"mode\":\"FAMILY\",\"heldOn\":\"1404-02-01\"}")

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.tehran.womenfamily.localstack.MassAssignment;
@@ -27,6 +29,7 @@ import ir.tehran.womenfamily.registry.NationalCodes;
 import ir.tehran.womenfamily.registry.RegistryApi;
 import ir.tehran.womenfamily.registry.Women;
 import ir.tehran.womenfamily.support.time.Tehran;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,9 @@ class MassAssignmentTest {
         "PATCH /api/registry/businesses/{id}", Set.of("status"),
         // a caseworker confirms or declines a campaign applicant: the decision is the status it moves to
         "POST /api/registry/campaign/applications/{id}/decision", Set.of("status"));
+
+    private static final String RELEASE_CASE = "{\"offence\":\"FINANCIAL\",\"obligation\":\"DEBT\","
+        + "\"owedRials\":900000000,\"openedOn\":\"1404-05-01\"}";
 
     /** JSON write operations not yet called with a fixture: still covered by the request-shape check. */
     private static final Set<String> NO_FIXTURE_YET = Set.of(
@@ -260,6 +266,32 @@ class MassAssignmentTest {
             Women.assign(w, CW);
             return new Call(cw(), B + "/" + w + "/cohorts", "{\"cohort\":\"PRISON_RELEASE\",\"since\":\"1404-05-01\"}",
                 null, null);
+        });
+        f.put("POST " + B + "/{id}/release-cases", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            return new Call(cw(), B + "/" + w + "/release-cases", RELEASE_CASE, null, "location");
+        });
+        f.put("POST " + B + "/{id}/release-cases/{caseId}/steps", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            String c = RegistryApi.as(cw()).body(RELEASE_CASE).post(B + "/" + w + "/release-cases").then()
+                .statusCode(201).extract().path("id");
+            return new Call(cw(), B + "/" + w + "/release-cases/" + c + "/steps",
+                "{\"kind\":\"COURT_HEARING\",\"on\":\"1404-06-01\"}", null, "location");
+        });
+        f.put("POST " + B + "/{id}/release-cases/{caseId}/draws", () -> {
+            String w = woman();
+            Women.assign(w, CW);
+            String c = RegistryApi.as(cw()).body(RELEASE_CASE).post(B + "/" + w + "/release-cases").then()
+                .statusCode(201).extract().path("id");
+            // the fund's balance as sponsorship would first announce it, unless an announcement came already
+            QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("insert into release_fund_balance (fund_id, balance_rials, sequence, updated_at) "
+                    + "values ('6d6f7468-6572-7300-0000-000000000001', 1000000000000, 1, now()) "
+                    + "on conflict (fund_id) do nothing").executeUpdate());
+            return new Call(cw(), B + "/" + w + "/release-cases/" + c + "/draws", "{\"amountRials\":1000}", null,
+                "location");
         });
         f.put("POST " + B + "/{id}/case/notes", () -> {
             String w = woman();

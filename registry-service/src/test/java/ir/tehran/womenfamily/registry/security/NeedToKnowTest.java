@@ -33,10 +33,10 @@ class NeedToKnowTest {
 
     /**
      * Her casework (case, assignments, referrals, training, business facilitation) and sensitive facts (notes,
-     * cohorts, placements, counselling).
+     * cohorts, placements, counselling, release cases).
      */
     static final Pattern CASEWORK = Pattern.compile(
-        ".*/(case|referrals|cohorts|placements|counselling|training|business-facilitation)(/.*)?");
+        ".*/(case|referrals|cohorts|placements|counselling|training|business-facilitation|release-cases)(/.*)?");
 
     @TestHTTPResource("/")
     URL root;
@@ -109,7 +109,7 @@ class NeedToKnowTest {
         List<NeedToKnowProbe.Operation> casework = probe.operationsOnAWoman().stream()
             .filter(op -> CASEWORK.matcher(op.path()).matches()).toList();
         Set<String> kinds = Set.of("/case", "/referrals", "/cohorts", "/placements", "/counselling", "/training",
-            "/business-facilitation");
+            "/business-facilitation", "/release-cases");
         assertTrue(kinds.stream().allMatch(k -> casework.stream().anyMatch(op -> op.path().contains(k))),
             "casework operations: " + casework.stream().map(NeedToKnowProbe.Operation::id).toList());
 

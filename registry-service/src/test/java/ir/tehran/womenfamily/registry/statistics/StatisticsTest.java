@@ -93,7 +93,7 @@ class StatisticsTest {
         as(admin).queryParam("limit", 50).get(STATISTICS).then().statusCode(200)
             .body("items.id", hasItems("women-served", "children-covered", "businesses", "centres",
                 "support-level-moves", "production-orders", "production-hours", "production-pay", "agency-support",
-                "services-received", "moves-citing-services"))
+                "services-received", "moves-citing-services", "mothers-freed"))
             .body("items.find { it.id == 'women-served' }.titleFa", notNullValue())
             .body("items.find { it.id == 'women-served' }.refreshedAtJalali", startsWith("14"));
         as(admin).get(STATISTICS + "/no-such-figure").then().statusCode(404);

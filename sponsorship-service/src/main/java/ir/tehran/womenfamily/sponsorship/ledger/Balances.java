@@ -62,6 +62,7 @@ public record Balances(long pledged, long released, long received, long disburse
                 }
                 yield new Balances(pledged, released, received, disbursed + amount);
             }
+            case CONTRIBUTED, DRAWN -> throw new Refused("not-a-pledge-entry");
         };
     }
 

@@ -17,8 +17,8 @@ import org.hibernate.annotations.Immutable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One movement of money on a pledge, in whole rials. Append-only: the database refuses updates and
- * deletes; a mistake is corrected by a new entry.
+ * One movement of money on a pledge or on a campaign fund ({@code fundId}), in whole rials. Append-only: the
+ * database refuses updates and deletes; a mistake is corrected by a new entry.
  */
 @Entity
 @Table(name = "ledger_entry")
@@ -35,7 +35,11 @@ public class LedgerEntry extends PanacheEntityBase {
         /** Money came in from the payer. */
         RECEIVED,
         /** Money went out: school fees, course fees, or to the family. */
-        DISBURSED
+        DISBURSED,
+        /** A benefactor gave to a campaign fund. */
+        CONTRIBUTED,
+        /** A campaign fund paid a draw (reference: the draw's opaque id; who it is for is not known here). */
+        DRAWN
     }
 
     /** Where disbursed money went. */
@@ -50,15 +54,26 @@ public class LedgerEntry extends PanacheEntityBase {
     @Schema(name = "LedgerReferenceType")
     public enum ReferenceType {
         SCHOOL_APPLICATION,
-        ENROLMENT
+        ENROLMENT,
+        /** A draw on a campaign fund, by the opaque id the registry gave it. */
+        FUND_DRAW
     }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "pledge_id", nullable = false)
+    /** The pledge it moves, or null for a campaign fund's entry. */
+    @Column(name = "pledge_id")
     public UUID pledgeId;
+
+    /** The campaign fund it moves, or null for a pledge's entry. */
+    @Column(name = "fund_id")
+    public UUID fundId;
+
+    /** Who gave, for a contribution to a campaign fund. */
+    @Column(name = "benefactor_id")
+    public UUID benefactorId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Checks that the books balance: each pledge's running balances equal the sums of its ledger entries and
  * keep the rules of {@link Balances}, a confirmed pledge has its whole total pledged (plus what resumptions after a
  * suspension pledged again, {@code repledged_rials}), an ended or suspended one has nothing outstanding, and a
- * proposal or released one has no money at all; and the totals agree.
+ * proposal or released one has no money at all; and the totals agree. A campaign fund's running balances equal
+ * the sums of its entries ({@code CONTRIBUTED}, {@code DRAWN}) and it never paid out more than it received.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -31,8 +33,13 @@ public class ReconciliationService {
         }
     }
 
-    @Schema(name = "Discrepancy")
-    public record Discrepancy(UUID pledgeId, String rule) {
+    @Schema(name = "Discrepancy", description = "A broken rule of a pledge (pledgeId) or of a campaign fund (fundId).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Discrepancy(UUID pledgeId, String rule, UUID fundId) {
+
+        public Discrepancy(UUID pledgeId, String rule) {
+            this(pledgeId, rule, null);
+        }
     }
 
     @Schema(name = "Reconciliation", description = "balanced is true when there is no discrepancy and the ledger's "
@@ -111,7 +118,9 @@ public class ReconciliationService {
             lDisbursed += ledger.disbursed();
         }
         discrepancies.addAll(instalments());
-        Long allEntries = em.createQuery("select count(e) from LedgerEntry e", Long.class).getSingleResult();
+        discrepancies.addAll(funds());
+        Long allEntries = em.createQuery("select count(e) from LedgerEntry e where e.fundId is null", Long.class)
+            .getSingleResult();
         if (allEntries != entries) {
             discrepancies.add(new Discrepancy(null, "entries-without-pledge"));
         }
@@ -151,6 +160,29 @@ public class ReconciliationService {
             }
             if (num(r[6]) != num(r[3])) {
                 out.add(new Discrepancy(id, "instalments-cancelled-differ-from-released"));
+            }
+        }
+        return out;
+    }
+
+    /** Each campaign fund's running balances equal its entries, and it never drew more than was given. */
+    private List<Discrepancy> funds() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+            select f.id, f.contributed_rials, f.drawn_rials,
+                   coalesce(sum(e.amount_rials) filter (where e.kind = 'CONTRIBUTED'), 0),
+                   coalesce(sum(e.amount_rials) filter (where e.kind = 'DRAWN'), 0)
+            from campaign_fund f left join ledger_entry e on e.fund_id = f.id
+            group by f.id
+            """).getResultList();
+        List<Discrepancy> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            if (num(r[1]) != num(r[3]) || num(r[2]) != num(r[4])) {
+                out.add(new Discrepancy(null, "fund-balances-differ-from-ledger", id));
+            }
+            if (num(r[4]) > num(r[3])) {
+                out.add(new Discrepancy(null, "fund-overdrawn", id));
             }
         }
         return out;

@@ -490,6 +490,8 @@ public class PledgeService {
                 Enrolment e = Enrolment.findById(r.referenceId());
                 yield e != null && e.childId.equals(p.childId) && r.target() == LedgerEntry.Target.COURSE_FEES;
             }
+            // a draw on a campaign fund is the fund's, never a pledge's
+            case FUND_DRAW -> false;
         };
         if (!ok) {
             throw ProblemException.invalid("referenceId", "validation.reference-not-hers");

@@ -103,6 +103,9 @@ class MassAssignmentTest {
             return new Call(Tokens.officer(), p + "/disbursements", "{\"amountRials\":100000,\"target\":\"FAMILY\"}",
                 null, p);
         });
+        f.put("POST " + API + "/release-fund/contributions", () -> new Call(Tokens.officer(),
+            API + "/release-fund/contributions", "{\"benefactorId\":\"" + Sponsors.newBenefactor("نیکوکار آزادی", null)
+                + "\",\"amountRials\":1000000}", null, "location"));
         f.put("POST " + API + "/pledges/{id}/end", () -> {
             String p = API + "/pledges/" + activePledge();
             return new Call(Tokens.officer(), p + "/end", "{\"reason\":\"SPONSOR_WITHDREW\"}", null, p);
