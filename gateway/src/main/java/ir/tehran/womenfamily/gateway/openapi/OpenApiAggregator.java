@@ -93,7 +93,7 @@ public class OpenApiAggregator {
         }
         ObjectNode empty = json.createObjectNode();
         empty.put("openapi", "3.1.0");
-        empty.putObject("info").put("version", "0.5.0");
+        empty.putObject("info").put("version", "0.6.0");
         empty.putObject("paths");
         return empty;
     }
