@@ -10,7 +10,7 @@ import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
 import ir.tehran.womenfamily.registry.beneficiary.ServiceKind;
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.JalaliQuarter;
 import ir.tehran.womenfamily.support.time.Tehran;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,18 +119,8 @@ public class ServiceFigures {
 
     /** The Jalali quarters from the one of {@code from} to the one of {@code to}: label, first and last day. */
     static List<String[]> quarters(LocalDate from, LocalDate to) {
-        JalaliDate f = JalaliDate.of(from);
-        JalaliDate t = JalaliDate.of(to);
-        List<String[]> quarters = new ArrayList<>();
-        for (int i = f.year() * 4 + (f.month() - 1) / 3; i <= t.year() * 4 + (t.month() - 1) / 3; i++) {
-            int year = i / 4;
-            int quarter = i % 4 + 1;
-            int lastMonth = quarter * 3;
-            quarters.add(new String[] {year + "-Q" + quarter,
-                new JalaliDate(year, lastMonth - 2, 1).toGregorian().toString(),
-                new JalaliDate(year, lastMonth, JalaliDate.monthLength(year, lastMonth)).toGregorian().toString()});
-        }
-        return quarters;
+        return JalaliQuarter.between(from, to).stream()
+            .map(q -> new String[] {q.label(), q.first().toString(), q.last().toString()}).toList();
     }
 
     private interface Row {

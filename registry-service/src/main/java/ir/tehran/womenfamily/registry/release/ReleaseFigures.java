@@ -1,10 +1,9 @@
 package ir.tehran.womenfamily.registry.release;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.JalaliQuarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,27 +28,9 @@ public class ReleaseFigures {
     public record Cell(String quarter, Short district, long mothers) {
     }
 
-    /** A Jalali quarter: its label and its first and last day. */
-    record Quarter(String label, LocalDate first, LocalDate last) {
-
-        static Quarter of(LocalDate day) {
-            JalaliDate j = JalaliDate.of(day);
-            int q = (j.month() - 1) / 3 + 1;
-            LocalDate first = new JalaliDate(j.year(), 3 * q - 2, 1).toGregorian();
-            int lastMonth = 3 * q;
-            LocalDate last = new JalaliDate(j.year(), lastMonth, JalaliDate.monthLength(j.year(), lastMonth))
-                .toGregorian();
-            return new Quarter(j.year() + "-Q" + q, first, last);
-        }
-    }
-
     /** The Jalali quarters that meet [from, to], in order. */
-    static List<Quarter> quarters(LocalDate from, LocalDate to) {
-        List<Quarter> out = new ArrayList<>();
-        for (Quarter q = Quarter.of(from); !q.first().isAfter(to); q = Quarter.of(q.last().plusDays(1))) {
-            out.add(q);
-        }
-        return out;
+    static List<JalaliQuarter> quarters(LocalDate from, LocalDate to) {
+        return JalaliQuarter.between(from, to);
     }
 
     /** Every quarter from the first release to the last, per district and city-wide; empty cells left out. */
@@ -67,7 +48,7 @@ public class ReleaseFigures {
     /** The quarters that meet [from, to], per district and city-wide; empty cells left out. */
     @Transactional
     public List<Cell> mothersFreed(LocalDate from, LocalDate to) {
-        List<Quarter> quarters = quarters(from, to);
+        List<JalaliQuarter> quarters = quarters(from, to);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
             with q(label, first_day, last_day) as (
@@ -82,7 +63,7 @@ public class ReleaseFigures {
             having grouping(b.district) = 1 or b.district is not null
             order by q.label, b.district nulls first
             """)
-            .setParameter(1, quarters.stream().map(Quarter::label).toArray(String[]::new))
+            .setParameter(1, quarters.stream().map(JalaliQuarter::label).toArray(String[]::new))
             .setParameter(2, quarters.stream().map(q -> q.first().toString()).toArray(String[]::new))
             .setParameter(3, quarters.stream().map(q -> q.last().toString()).toArray(String[]::new))
             .getResultList();

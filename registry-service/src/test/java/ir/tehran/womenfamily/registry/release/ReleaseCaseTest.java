@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import ir.tehran.womenfamily.support.jalali.JalaliQuarter;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a release case and the Jalali quarters of its figures, without a database. */
@@ -67,13 +68,13 @@ class ReleaseCaseTest {
 
     @Test
     void quartersAreJalaliAndCoverTheRange() {
-        List<ReleaseFigures.Quarter> quarters = ReleaseFigures.quarters(LocalDate.of(2025, 6, 20),
+        List<JalaliQuarter> quarters = ReleaseFigures.quarters(LocalDate.of(2025, 6, 20),
             LocalDate.of(2025, 12, 21));
         assertEquals(List.of("1404-Q1", "1404-Q2", "1404-Q3"),
-            quarters.stream().map(ReleaseFigures.Quarter::label).toList());
+            quarters.stream().map(JalaliQuarter::label).toList());
         // 1404-04-01 is 22 June 2025; 1404-09-30 is 21 December 2025
         assertEquals(LocalDate.of(2025, 6, 22), quarters.get(1).first());
         assertEquals(LocalDate.of(2025, 12, 21), quarters.get(2).last());
-        assertEquals("1403-Q4", ReleaseFigures.Quarter.of(LocalDate.of(2025, 3, 20)).label());
+        assertEquals("1403-Q4", JalaliQuarter.of(LocalDate.of(2025, 3, 20)).label());
     }
 }

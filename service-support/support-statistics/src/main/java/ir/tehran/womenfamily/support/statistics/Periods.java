@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ir.tehran.womenfamily.support.jalali.JalaliDate;
+import ir.tehran.womenfamily.support.jalali.JalaliQuarter;
 
 /**
  * The periods a figure is counted over, all made of whole Jalali calendar units so that they nest: the
@@ -42,9 +43,10 @@ public final class Periods {
             windows.add(new Window(y, first(year, 1), last(year, 12)));
             List<String> quarters = new ArrayList<>();
             for (int q = 1; q <= 4 && (year < t.year() || (q - 1) * 3 < t.month()); q++) {
-                String quarter = String.format(Locale.ROOT, "%d-Q%d", year, q);
+                JalaliQuarter jq = new JalaliQuarter(year, q);
+                String quarter = jq.label();
                 quarters.add(quarter);
-                windows.add(new Window(quarter, first(year, q * 3 - 2), last(year, q * 3)));
+                windows.add(new Window(quarter, jq.first(), jq.last()));
                 List<String> months = new ArrayList<>();
                 for (int m = q * 3 - 2; m <= q * 3 && (year < t.year() || m <= t.month()); m++) {
                     String month = String.format(Locale.ROOT, "%d-%02d", year, m);
