@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RegistryApi {
 
     static final String ROOT = "/api/registry";
+    /** How often a request the rate limit refused is sent in all. */
+    private static final int RATE_LIMITED_TRIES = 20;
+
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -168,10 +171,19 @@ final class RegistryApi {
         }
     }
 
+    /**
+     * Sends the request; a 429 (the gateway's rate limit refused it before any service saw it, so it is safe to
+     * send again) is sent again after the {@code Retry-After} it names, at most {@link #RATE_LIMITED_TRIES} times.
+     */
     private HttpResponse<String> exchange(String what, HttpRequest.Builder request) {
         try {
             HttpResponse<String> answer = http.send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (int tries = 1; answer.statusCode() == 429 && tries < RATE_LIMITED_TRIES; tries++) {
+                long seconds = answer.headers().firstValue("Retry-After").map(RegistryApi::seconds).orElse(1L);
+                Thread.sleep(Math.min(seconds, 30) * 1000 + (long) (Math.random() * 250));
+                answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             if (answer.statusCode() / 100 != 2) {
                 throw new ApiException(what, answer.statusCode(), answer.body());
             }
@@ -181,6 +193,14 @@ final class RegistryApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(1, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 
