@@ -26,6 +26,9 @@ public record JalaliQuarter(int year, int quarter) {
     /** The quarters that meet the days from {@code from} to {@code to}, in order (none when {@code to} comes first). */
     public static List<JalaliQuarter> between(LocalDate from, LocalDate to) {
         List<JalaliQuarter> quarters = new ArrayList<>();
+        if (to.isBefore(from)) {
+            return quarters;
+        }
         for (JalaliQuarter q = of(from); !q.first().isAfter(to); q = q.next()) {
             quarters.add(q);
         }
